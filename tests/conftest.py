@@ -1,0 +1,51 @@
+"""Shared fixtures: paths, real tools, and an isolated home for argostranslate."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "linxiang-2020-04.txt"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def require_tool(name: str) -> str:
+    """Return the path of a real external tool; skip locally, fail under CI=true."""
+    path = shutil.which(name)
+    if path:
+        return path
+    message = f"{name} is not installed (.ci/run installs it: apt-get install {name})"
+    if IN_CI:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def example_path() -> Path:
+    return EXAMPLE
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_argos_home(tmp_path_factory: pytest.TempPathFactory):
+    """Point argostranslate's folders at a temporary place; it writes at import."""
+    home = tmp_path_factory.mktemp("argos-home")
+    names = {
+        "XDG_DATA_HOME": home / "data",
+        "XDG_CONFIG_HOME": home / "config",
+        "XDG_CACHE_HOME": home / "cache",
+        "ARGOS_PACKAGES_DIR": home / "data" / "argos-translate" / "packages",
+    }
+    saved = {k: os.environ.get(k) for k in names}
+    for key, value in names.items():
+        value.mkdir(parents=True, exist_ok=True)
+        os.environ[key] = str(value)
+    yield home
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
