@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from zhreader.model import Edition, Notice
+from zhreader.model import Edition, iter_sentences
 from zhreader.signature import make_signature
 
 ALL_FORMATS = ("json", "html", "epub", "exports")
@@ -55,6 +55,7 @@ class BuildReport:
     flagged: int
     en_kind: str
     messages: tuple[str, ...] = ()
+    signature: str = ""
 
 
 def load_resources(settings: BuildSettings) -> Resources:
@@ -76,6 +77,7 @@ def build_edition(input_path: Path, settings: BuildSettings, resources: Resource
     """Run every stage on one input; return (Edition, messages, translation stats)."""
     from zhreader.pipeline.glossary import glossary_appendix
     from zhreader.pipeline.ingest import read_source
+    from zhreader.pipeline.integrity import check_text_preserved
     from zhreader.pipeline.sidecar import load_sidecar
     from zhreader.pipeline.structure import recover_structure
     from zhreader.pipeline.translate import gloss_edition, translate_edition
@@ -83,6 +85,7 @@ def build_edition(input_path: Path, settings: BuildSettings, resources: Resource
     source = read_source(input_path)
     sidecar = load_sidecar(input_path)
     edition, messages = recover_structure(source, sidecar)
+    check_text_preserved(source, edition)
     edition = _apply_metadata(edition, settings)
     edition = resources.annotator.annotate(edition)
     edition = glossary_appendix(edition, resources.glossary)
@@ -97,14 +100,48 @@ def build_edition(input_path: Path, settings: BuildSettings, resources: Resource
     return edition, tuple(messages), stats
 
 
+def build_issue(
+    input_path: Path,
+    out_dir: Path,
+    settings: BuildSettings,
+    resources: Resources,
+    slug: str | None = None,
+) -> BuildReport:
+    """Build one issue and write its files into ``out_dir/<slug>/``."""
+    from zhreader.reader.write import render_files, write_files
+
+    slug = slug or input_path.stem
+    edition, messages, stats = build_edition(input_path, settings, resources)
+    # Render everything before writing anything: a renderer error leaves no files.
+    files = render_files(edition, slug, settings.formats)
+    written = write_files(out_dir / slug, files)
+    sentences = list(iter_sentences(edition))
+    return BuildReport(
+        slug=slug,
+        files=tuple(written),
+        sentences=len(sentences),
+        translated=stats.translated if stats else 0,
+        from_cache=stats.from_cache if stats else 0,
+        flagged=sum(1 for s in sentences if s.flags),
+        en_kind="mt" if stats else "gloss",
+        messages=messages,
+        signature=edition.signature,
+    )
+
+
 def _apply_metadata(edition: Edition, settings: BuildSettings) -> Edition:
     """Let command-line metadata override what the sidecar or file name said."""
-    changes = {
-        key: value
-        for key, value in (("paper", settings.paper), ("date", settings.date), ("page", settings.page))
-        if value
-    }
+    given = {"paper": settings.paper, "date": settings.date, "page": settings.page}
+    changes = {key: value for key, value in given.items() if value}
     return replace(edition, **changes) if changes else edition
 
 
-__all__ = ["ALL_FORMATS", "BuildReport", "BuildSettings", "Notice", "Resources", "build_edition"]
+__all__ = [
+    "ALL_FORMATS",
+    "BuildReport",
+    "BuildSettings",
+    "Resources",
+    "build_edition",
+    "build_issue",
+    "load_resources",
+]

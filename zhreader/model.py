@@ -15,8 +15,9 @@ Ids are stable: the same input builds the same ids.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
-from typing import Any, Iterator, Literal
+from typing import Any, Literal
 
 SCHEMA_VERSION = "zhreader.edition/1"
 
@@ -244,6 +245,10 @@ def _article(d: dict) -> Article:
     )
 
 
+def _glossary_use(d: dict) -> GlossaryUse:
+    return GlossaryUse(**{**d, "occurrences": tuple(d["occurrences"])})
+
+
 def edition_from_dict(d: dict) -> Edition:
     """Rebuild an Edition from ``to_dict`` output (edition.json)."""
     return Edition(
@@ -255,9 +260,7 @@ def edition_from_dict(d: dict) -> Edition:
         source=SourceInfo(**d["source"]),
         signature=d.get("signature", ""),
         articles=_tuple(d.get("articles"), _article),
-        glossary=_tuple(
-            d.get("glossary"), lambda g: GlossaryUse(**{**g, "occurrences": tuple(g["occurrences"])})
-        ),
+        glossary=_tuple(d.get("glossary"), _glossary_use),
         notices=_tuple(d.get("notices"), lambda n: Notice(**n)),
         removed_characters=tuple(d.get("removed_characters") or ()),
     )

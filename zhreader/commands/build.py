@@ -1,0 +1,117 @@
+"""`zhreader build`: turn issue files into editions."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from zhreader.errors import ZhreaderError
+
+FORMAT_NAMES = ("json", "html", "epub", "exports")
+NO_MODEL_HINT = (
+    "note: no zh→en translation model is installed, so the English is a word-by-word gloss; "
+    "install one with `zhreader models install FILE.argosmodel` (README: Translation models)"
+)
+
+
+def parse_formats(value: str) -> tuple[str, ...]:
+    """Split ``json,html`` into known format names, in a fixed order."""
+    wanted = {part.strip() for part in value.split(",") if part.strip()}
+    unknown = sorted(wanted - set(FORMAT_NAMES))
+    if unknown:
+        raise click.BadParameter(
+            f"unknown format {', '.join(unknown)} (expected some of {', '.join(FORMAT_NAMES)})"
+        )
+    return tuple(name for name in FORMAT_NAMES if name in wanted)
+
+
+def default_cache_path(out: Path) -> Path:
+    """Return the translation memory's path: $ZHREADER_CACHE or OUT/.cache/translations.sqlite."""
+    env = os.environ.get("ZHREADER_CACHE")
+    return Path(env) if env else out / ".cache" / "translations.sqlite"
+
+
+def translation_options(command):
+    """Add the options every building command shares (build, batch)."""
+    options = [
+        click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
+                     help="Extra glossary file (repeatable); later files override earlier ones."),
+        click.option("--beam-size", default=4, show_default=True, type=click.IntRange(1, 16),
+                     help="Beam size for machine translation."),
+        click.option("--threads", default=0, show_default=True, type=click.IntRange(0, 64),
+                     help="CPU threads for translation (0: let CTranslate2 decide)."),
+        click.option("--compute-type", default="int8", show_default=True,
+                     type=click.Choice(["int8", "int8_float32", "float32", "default"]),
+                     help="CTranslate2 compute type."),
+        click.option("--cache", "cache_path", type=click.Path(path_type=Path),
+                     help="Translation memory (SQLite); default $ZHREADER_CACHE or "
+                          "OUT/.cache/translations.sqlite."),
+        click.option("--format", "formats", default=",".join(FORMAT_NAMES), show_default=True,
+                     help="Comma-separated outputs: json, html, epub, exports."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out", default=Path("output"), show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
+@click.option("--paper", help="Newspaper name (overrides the sidecar).")
+@click.option("--date", help="Issue date, YYYY-MM-DD (overrides the sidecar and file name).")
+@click.option("--page", help="Page label (overrides the sidecar).")
+@translation_options
+def build(inputs, out, paper, date, page, glossaries, beam_size, threads, compute_type,
+          cache_path, formats) -> None:
+    """Build the reading editions of each INPUT issue into OUT/<slug>/.
+
+    \b
+    Example:
+      zhreader build examples/linxiang-2020-04.txt --out output
+    """
+    from zhreader.pipeline.build import BuildSettings, build_issue, load_resources
+
+    settings = BuildSettings(
+        formats=parse_formats(formats),
+        glossaries=tuple(glossaries),
+        beam_size=beam_size,
+        threads=threads,
+        compute_type=compute_type,
+        cache_path=cache_path or default_cache_path(out),
+        paper=paper,
+        date=date,
+        page=page,
+    )
+    resources = load_resources(settings)
+    for message in getattr(resources.glossary, "overrides", ()):
+        click.echo(f"glossary: {message}")
+    if resources.translator is None:
+        click.echo(NO_MODEL_HINT)
+    failures = 0
+    for path in inputs:
+        try:
+            report = build_issue(path, out, settings, resources)
+        except ZhreaderError as err:
+            failures += 1
+            click.echo(f"zhreader: error: {err}", err=True)
+            continue
+        _print_report(report, out)
+    if failures:
+        raise SystemExit(1)
+
+
+def _print_report(report, out: Path) -> None:
+    for message in report.messages:
+        click.echo(f"{report.slug}: {message}")
+    english = (
+        f"{report.translated} translated, {report.from_cache} from the cache"
+        if report.en_kind == "mt"
+        else "English: word-by-word gloss"
+    )
+    click.echo(
+        f"{report.slug}: {report.sentences} sentences, {english}, {report.flagged} flagged "
+        f"→ {out / report.slug}/ ({', '.join(p.name for p in report.files)})"
+    )
