@@ -67,7 +67,8 @@ def load_resources(settings: BuildSettings) -> Resources:
     glossary = load_glossaries(settings.glossaries)
     annotator = Annotator.initialize(glossary)
     translator = load_translator(settings)
-    cache = TranslationCache.open(settings.cache_path) if translator is not None else None
+    wants_cache = translator is not None and settings.cache_path is not None
+    cache = TranslationCache.open(settings.cache_path) if wants_cache else None
     parts = {**annotator.signature_parts(), "gl": glossary.fingerprint}
     parts.update(translator.signature_parts() if translator is not None else {"mt": "none"})
     return Resources(glossary, annotator, translator, cache, parts)

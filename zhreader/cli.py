@@ -23,10 +23,41 @@ class _Group(click.Group):
             sys.exit(1)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="zhreader")
-def main() -> None:
-    """Turn Chinese newspaper text into bilingual reading editions."""
+@click.group(
+    cls=_Group,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.option("--version", "show_version", is_flag=True, help="Show the version and exit.")
+@click.option(
+    "--verbose", is_flag=True, help="With --version: also print the signature of this setup."
+)
+@click.pass_context
+def main(ctx: click.Context, show_version: bool, verbose: bool) -> None:
+    """Turn Chinese newspaper text into bilingual reading editions.
+
+    \b
+    zhreader build examples/linxiang-2020-04.txt --out output
+    zhreader annotate --format text - <<< '建档立卡贫困户'
+    zhreader glossary check
+    zhreader models list
+    zhreader batch issues/ --out library
+    """
+    if show_version:
+        click.echo(f"zhreader {__version__}")
+        if verbose:
+            click.echo(f"signature: {current_signature()}")
+        ctx.exit(0)
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+
+
+def current_signature() -> str:
+    """Return the signature a build with default settings would carry now."""
+    from zhreader.pipeline.build import BuildSettings, load_resources
+    from zhreader.signature import make_signature
+
+    return make_signature(load_resources(BuildSettings()).signature_parts)
 
 
 def _register() -> None:
