@@ -121,7 +121,8 @@ def _tsv_cell(value: object) -> str:
 
 
 def _description(edition: Edition) -> str:
-    return f"Bilingual (Chinese-English) reading edition made with {TOOL}; signature: {edition.signature}"
+    made = f"Bilingual (Chinese-English) reading edition made with {TOOL}"
+    return f"{made}; signature: {edition.signature}"
 
 
 def citation_bib(edition: Edition, slug: str) -> str:
