@@ -1,0 +1,193 @@
+"""The policy glossary: one curated file that decides how each term is handled.
+
+``glossary.tsv`` at the repository root is bundled; users add their own files
+(``--glossary FILE``, repeatable) and later files override earlier ones.
+Reading and checking a file lives in ``glossary_check``; this module merges
+files into a ``Glossary``, finds terms in text, and builds the appendix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cached_property
+from pathlib import Path
+
+from zhreader.pipeline.glossary_check import (
+    COLUMNS,
+    GlossaryEntry,
+    ParsedFile,
+    Problem,
+    check_glossary_file,
+    parse_glossary_file,
+)
+
+from zhreader.errors import GlossaryError
+from zhreader.model import Edition, GlossaryUse, iter_sentences
+from zhreader.signature import short_hash
+
+
+def bundled_glossary_path() -> Path:
+    """Return the bundled glossary (the repository root's ``glossary.tsv``)."""
+    # pipeline/ is installed as zhreader.pipeline in editable mode, so this
+    # file sits in <repo>/pipeline/ and the glossary one folder up.
+    return Path(__file__).resolve().parents[1] / "glossary.tsv"
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """The merged glossary: entries in file order, a fingerprint, what overrode what."""
+
+    entries: tuple[GlossaryEntry, ...]
+    fingerprint: str  # short hash of every file's canonical content, in order
+    overrides: tuple[str, ...] = ()  # "term X from FILE:LINE overrides FILE:LINE"
+    warnings: tuple[str, ...] = ()  # the files' warnings (BOM, CRLF, unusual readings …)
+
+    @cached_property
+    def _forms(self) -> dict[str, GlossaryEntry]:
+        return {form: entry for entry in self.entries for form in entry.forms}
+
+    @cached_property
+    def _longest(self) -> int:
+        return max((len(form) for form in self._forms), default=0)
+
+    def forms(self) -> dict[str, GlossaryEntry]:
+        """Return every written form (term and variants) with its entry."""
+        return dict(self._forms)
+
+    def lookup(self, form: str) -> GlossaryEntry | None:
+        """Return the entry a written form belongs to, or None."""
+        return self._forms.get(form)
+
+    def entries_in(self, text: str) -> list[GlossaryEntry]:
+        """Return the entries found in text: longest match first, no overlaps, in order.
+
+        An entry appears once per occurrence.
+        """
+        return [entry for _start, _form, entry in self.matches(text)]
+
+    def matches(self, text: str) -> list[tuple[int, str, GlossaryEntry]]:
+        """Return (offset, form, entry) for every term in text, longest match, left to right."""
+        found = []
+        start = 0
+        while start < len(text):
+            for length in range(min(self._longest, len(text) - start), 0, -1):
+                form = text[start : start + length]
+                entry = self._forms.get(form)
+                if entry is not None:
+                    found.append((start, form, entry))
+                    start += length
+                    break
+            else:
+                start += 1
+        return found
+
+
+# --- loading -----------------------------------------------------------------
+
+
+def load_glossaries(extra: Sequence[Path] = ()) -> Glossary:
+    """Load the bundled glossary, then each extra file; raise GlossaryError on any error."""
+    return merge_files([parse_glossary_file(path) for path in (bundled_glossary_path(), *extra)])
+
+
+def merge_files(parsed: Sequence[ParsedFile]) -> Glossary:
+    """Merge parsed files in order (later forms win); raise GlossaryError on any error."""
+    errors = [p for f in parsed for p in f.errors]
+    if errors:
+        raise glossary_error(errors)
+    by_zh: dict[str, GlossaryEntry] = {}
+    owner: dict[str, str] = {}  # form -> zh of the entry that holds it
+    overrides: list[str] = []
+    for file in parsed:
+        for entry in file.entries:
+            for form in entry.forms:
+                if form in owner:
+                    previous = by_zh[owner[form]]
+                    overrides.append(
+                        f"term {form} from {entry.file}:{entry.line} overrides "
+                        f"{previous.file}:{previous.line}"
+                    )
+                    _release(form, previous, by_zh, owner)
+            by_zh[entry.zh] = entry
+            owner.update(dict.fromkeys(entry.forms, entry.zh))
+    fingerprint = short_hash("\n\x00\n".join(f.canonical for f in parsed), 8)
+    warnings = tuple(str(p) for f in parsed for p in f.problems if p.level == "warning")
+    return Glossary(tuple(by_zh.values()), fingerprint, tuple(overrides), warnings)
+
+
+def _release(
+    form: str, previous: GlossaryEntry, by_zh: dict[str, GlossaryEntry], owner: dict[str, str]
+) -> None:
+    """Take a form away from an earlier entry: the whole entry if it is its term."""
+    if form == previous.zh:
+        del by_zh[previous.zh]
+        for other in previous.forms:
+            owner.pop(other, None)
+        return
+    by_zh[previous.zh] = replace(
+        previous, variants=tuple(v for v in previous.variants if v != form)
+    )
+    owner.pop(form, None)
+
+
+def glossary_error(errors: Sequence[Problem]) -> GlossaryError:
+    """Build the error that lists every problem, one per line."""
+    lines = [str(p) for p in errors]
+    count = f"{len(errors)} error{'s' if len(errors) != 1 else ''}"
+    message = "\n".join([*lines, f"the glossary has {count}"])
+    return GlossaryError(
+        message,
+        problems=lines,
+        hint="fix them, then run `zhreader glossary check FILE`",
+    )
+
+
+# --- the appendix --------------------------------------------------------------
+
+
+def term_occurrences(edition: Edition) -> dict[str, list[str]]:
+    """Map each term (a token's ``term``) to its sentence ids, one per occurrence, in order."""
+    found: dict[str, list[str]] = {}
+    for sentence in iter_sentences(edition):
+        for token in sentence.tokens:
+            if token.term:
+                found.setdefault(token.term, []).append(sentence.id)
+    return found
+
+
+def glossary_appendix(edition: Edition, glossary: Glossary) -> Edition:
+    """Fill ``edition.glossary`` with every entry used, in order of first occurrence."""
+    uses = []
+    for term, ids in term_occurrences(edition).items():
+        entry = glossary.lookup(term)
+        if entry is None:
+            # The tokens were annotated with another glossary; nothing to show.
+            continue
+        uses.append(
+            GlossaryUse(
+                zh=entry.zh,
+                pinyin=entry.pinyin,
+                en=entry.en,
+                note=entry.note,
+                category=entry.category,
+                source=entry.source,
+                occurrences=tuple(ids),
+            )
+        )
+    return replace(edition, glossary=tuple(uses))
+
+
+__all__ = [
+    "COLUMNS",
+    "Glossary",
+    "GlossaryEntry",
+    "Problem",
+    "bundled_glossary_path",
+    "check_glossary_file",
+    "glossary_appendix",
+    "load_glossaries",
+    "merge_files",
+    "parse_glossary_file",
+    "term_occurrences",
+]
