@@ -1,0 +1,436 @@
+"""Build every issue of a folder: incremental, failure-isolated, resumable, parallel.
+
+The unit of work is ``build_one(candidate, out, settings, resources)``: a
+function of (input, sidecar, settings, shared resources and caches) → files,
+holding no state between issues. The local scheduler here hands candidates to
+a process pool whose workers load the resources once (``_init_worker``); a
+distributed engine (Dask, Ray) could call ``build_one`` the same way.
+
+Crash safety: every file is written to a temporary name and renamed, the
+manifest is rewritten the same way after each issue, and a lock file keeps two
+batches off one output folder. A run killed at any moment leaves stale
+``.*.tmp`` files only, which the next run removes before it starts.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import multiprocessing
+import os
+import resource
+import time
+import unicodedata
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from zhreader.pipeline.build import BuildSettings, Resources, build_issue, load_resources
+from zhreader.pipeline.issue_meta import metadata_from_filename
+from zhreader.pipeline.manifest import (
+    Candidate,
+    IssueRecord,
+    Manifest,
+    changed_forms,
+    glossary_snapshot,
+    load_manifest,
+    rebuild_reason,
+)
+from zhreader.pipeline.sidecar import load_sidecar, sidecar_path
+
+from zhreader.errors import ZhreaderError
+
+ISSUE_SUFFIXES = (".txt",)
+LIBRARY_FILE = "library.json"
+LOCK_NAME = ".batch.lock"
+# Names the library itself uses at the top of OUT; an issue with one of these
+# slugs gets a suffix instead.
+RESERVED_SLUGS = frozenset({"terms", "index", "search-index", "manifest", "assets"})
+
+
+@dataclass(frozen=True)
+class IssueResult:
+    """The outcome of one issue's build, sent from a worker to the main process."""
+
+    slug: str
+    rel: str
+    ok: bool
+    reason: str | None = None
+    failure: str | None = None  # "input" or "crash"
+    files: tuple[str, ...] = ()
+    sentences: int = 0
+    translated: int = 0
+    from_cache: int = 0
+    title: str | None = None
+    date: str | None = None
+    paper: str | None = None
+    page: str | None = None
+    terms: tuple[str, ...] = ()
+    signature: str = ""
+    seconds: float = 0.0
+    peak_rss_mb: float = 0.0
+
+
+@dataclass
+class BatchSummary:
+    """What a batch run did, for the summary table and the exit code."""
+
+    built: list[IssueResult]
+    skipped: list[str]
+    failed: list[tuple[str, str]]  # (path, reason)
+    removed: list[str]
+    seconds: float = 0.0
+    peak_rss_mb: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+# --- finding issues ----------------------------------------------------------
+
+
+def discover_issues(root: Path, exclude: Path | None = None) -> list[Path]:
+    """Return every issue file under ``root``, sorted; hidden files and folders are skipped."""
+    found = []
+    excluded = exclude.resolve() if exclude is not None else None
+    for path in root.rglob("*"):
+        rel = path.relative_to(root)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if excluded is not None and path.resolve().is_relative_to(excluded):
+            continue
+        if path.suffix.lower() in ISSUE_SUFFIXES and path.is_file():
+            found.append(path)
+    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+def slug_for(rel: Path) -> str:
+    """Return an issue's slug: its folders and stem joined by ``-``, unsafe characters as ``-``."""
+    raw = "-".join((*rel.parent.parts, rel.stem))
+    # Letters (any script), digits, - _ . survive; anything that needs escaping
+    # in a URL or a file name does not.
+    slug = "".join(
+        c if c in "-_." or unicodedata.category(c)[0] in "LN" else "-" for c in raw
+    ).strip(".-")
+    slug = slug or "issue"
+    return f"{slug}-issue" if slug.lower() in RESERVED_SLUGS else slug
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def find_candidates(
+    root: Path, out: Path, manifest: Manifest
+) -> tuple[list[Candidate], list[tuple[str, str]]]:
+    """Hash every issue and give it a unique slug; return (candidates, failures)."""
+    by_slug: dict[str, list[Path]] = {}
+    for path in discover_issues(root, exclude=out):
+        by_slug.setdefault(slug_for(path.relative_to(root)), []).append(path)
+    candidates, failures = [], []
+    for slug, paths in sorted(by_slug.items()):
+        owner = _slug_owner(slug, paths, root, manifest)
+        for path in paths:
+            rel = path.relative_to(root).as_posix()
+            if path != owner:
+                taken = owner.relative_to(root).as_posix()
+                failures.append((rel, f"slug {slug!r} is already used by {taken}; rename one"))
+                continue
+            side = sidecar_path(path)
+            side_hash = _sha256(side) if side.is_file() else None
+            candidates.append(Candidate(slug, path, rel, _sha256(path), side_hash))
+    return candidates, failures
+
+
+def _slug_owner(slug: str, paths: list[Path], root: Path, manifest: Manifest) -> Path:
+    """Pick which input keeps a contested slug: the one built before, else the first."""
+    record = manifest.issues.get(slug)
+    for path in paths:
+        if record is not None and path.relative_to(root).as_posix() == record.path:
+            return path
+    return paths[0]
+
+
+# --- building one issue ------------------------------------------------------
+
+
+def issue_settings(settings: BuildSettings, path: Path) -> BuildSettings:
+    """Fill the issue's paper, date and page: command line, then sidecar, then file name."""
+    meta = metadata_from_filename(path)
+    sidecar = load_sidecar(path)
+    pick = {}
+    for key in ("paper", "date", "page"):
+        given = getattr(settings, key)
+        from_sidecar = getattr(sidecar, key, None) if sidecar is not None else None
+        pick[key] = given or from_sidecar or getattr(meta, key)
+    return replace(settings, **pick)
+
+
+def build_one(
+    candidate: Candidate, out: Path, settings: BuildSettings, resources: Resources
+) -> IssueResult:
+    """Build one issue into ``out/<slug>/``; never raise: failures become results."""
+    from zhreader.reader.library import issue_library_data
+
+    from zhreader.fsutil import atomic_write_text
+    from zhreader.model import edition_from_dict
+
+    started = time.perf_counter()
+    try:
+        report = build_issue(
+            candidate.path, out, issue_settings(settings, candidate.path), resources, candidate.slug
+        )
+        folder = out / candidate.slug
+        edition = edition_from_dict(
+            json.loads((folder / "edition.json").read_text(encoding="utf-8"))
+        )
+        data = issue_library_data(edition, candidate.slug)
+        atomic_write_text(folder / LIBRARY_FILE, json.dumps(data, ensure_ascii=False) + "\n")
+    except ZhreaderError as err:
+        return _failure(candidate, str(err), "input", started)
+    except Exception as err:  # noqa: BLE001 - one broken issue must not stop the batch
+        return _failure(candidate, f"{type(err).__name__}: {err}", "crash", started)
+    files = tuple(
+        sorted(p.relative_to(out).as_posix() for p in (*report.files, folder / LIBRARY_FILE))
+    )
+    return IssueResult(
+        slug=candidate.slug,
+        rel=candidate.rel,
+        ok=True,
+        files=files,
+        sentences=report.sentences,
+        translated=report.translated,
+        from_cache=report.from_cache,
+        title=edition.title,
+        date=edition.date,
+        paper=edition.paper,
+        page=edition.page,
+        terms=tuple(g.zh for g in edition.glossary),
+        signature=edition.signature,
+        seconds=time.perf_counter() - started,
+        peak_rss_mb=_peak_rss_mb(),
+    )
+
+
+def _failure(candidate: Candidate, reason: str, failure: str, started: float) -> IssueResult:
+    return IssueResult(
+        slug=candidate.slug,
+        rel=candidate.rel,
+        ok=False,
+        reason=reason.splitlines()[0] if reason else failure,
+        failure=failure,
+        seconds=time.perf_counter() - started,
+        peak_rss_mb=_peak_rss_mb(),
+    )
+
+
+def _peak_rss_mb() -> float:
+    """Return this process's peak resident memory in MB (Linux reports KB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# Per-process resources for pool workers: loaded once by the initializer and
+# read by every issue that worker builds; nothing issue-specific lives here.
+_WORKER: dict[str, Resources] = {}
+
+
+def _init_worker(settings: BuildSettings) -> None:
+    _WORKER["resources"] = load_resources(settings)
+
+
+def _build_in_worker(candidate: Candidate, out: Path, settings: BuildSettings) -> IssueResult:
+    return build_one(candidate, out, settings, _WORKER["resources"])
+
+
+# --- the run -----------------------------------------------------------------
+
+
+def _record(result: IssueResult, candidate: Candidate, signature: str, fp: str) -> IssueRecord:
+    return IssueRecord(
+        slug=result.slug,
+        path=result.rel,
+        input_sha256=candidate.input_sha256,
+        sidecar_sha256=candidate.sidecar_sha256,
+        signature=result.signature or signature,
+        glossary_checked=fp,
+        status="built" if result.ok else "failed",
+        reason=result.reason,
+        failure=result.failure,
+        files=result.files,
+        terms=result.terms,
+        title=result.title,
+        date=result.date,
+        paper=result.paper,
+        page=result.page,
+        sentences=result.sentences,
+    )
+
+
+def remove_stale_temp_files(out: Path) -> int:
+    """Delete the ``.*.tmp`` files a killed run left behind; return how many."""
+    stale = [p for p in out.rglob(".*.tmp") if p.is_file()]
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return len(stale)
+
+
+class _Lock:
+    """An exclusive lock on OUT; the kernel drops it when the process dies."""
+
+    def __init__(self, out: Path) -> None:
+        self.path = out / LOCK_NAME
+        self.handle = None
+
+    def __enter__(self) -> _Lock:
+        self.handle = open(self.path, "a")  # noqa: SIM115 - held for the whole run
+        try:
+            fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self.handle.close()
+            raise ZhreaderError(
+                "another zhreader batch is writing to this folder",
+                file=str(self.path.parent),
+                hint="wait for it to finish",
+            ) from None
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.handle.close()
+
+
+def run_batch(
+    root: Path,
+    out: Path,
+    settings: BuildSettings,
+    jobs: int = 0,
+    on_event: Callable[[str, object], None] | None = None,
+) -> BatchSummary:
+    """Build what is new or changed under ``root`` into ``out``; write the library."""
+    if not root.is_dir():
+        raise ZhreaderError(
+            "not a folder", file=str(root), hint="pass the folder new issues arrive in"
+        )
+    notify = on_event or (lambda kind, payload: None)
+    started = time.perf_counter()
+    out.mkdir(parents=True, exist_ok=True)
+    with _Lock(out):
+        remove_stale_temp_files(out)
+        summary = _run_locked(root, out, settings, jobs or os.cpu_count() or 1, notify)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _run_locked(root, out, settings, jobs, notify) -> BatchSummary:
+    manifest = load_manifest(out)
+    candidates, failed = find_candidates(root, out, manifest)
+    resources = load_resources(settings)
+    from zhreader.signature import make_signature
+
+    signature = make_signature(resources.signature_parts)
+    fingerprint = resources.glossary.fingerprint
+    manifest.glossaries[fingerprint] = glossary_snapshot(resources.glossary.entries)
+    todo, skipped = _plan(candidates, manifest, signature, fingerprint, out, failed)
+    removed = sorted(set(manifest.issues) - {c.slug for c in candidates})
+    for slug in removed:
+        del manifest.issues[slug]
+    manifest.save(out)
+    notify("plan", (len(todo), len(skipped), len(failed)))
+    built: list[IssueResult] = []
+    peak = 0.0
+    for candidate, result in _schedule(todo, out, settings, resources, jobs):
+        manifest.issues[result.slug] = _record(result, candidate, signature, fingerprint)
+        manifest.save(out)
+        peak = max(peak, result.peak_rss_mb)
+        if result.ok:
+            built.append(result)
+        else:
+            failed.append((result.rel, result.reason or "failed"))
+        notify("issue", result)
+    _write_library(out, manifest)
+    return BatchSummary(built, skipped, sorted(failed), removed, peak_rss_mb=peak)
+
+
+def _plan(candidates, manifest, signature, fingerprint, out, failed):
+    """Split candidates into the ones to build and the ones to keep."""
+    from zhreader.pipeline.ingest import read_source
+
+    todo, skipped = [], []
+    current = manifest.glossaries[fingerprint]
+    for candidate in candidates:
+        record = manifest.issues.get(candidate.slug)
+        before = manifest.glossaries.get(record.glossary_checked) if record else None
+        forms = changed_forms(before, current) if before is not None else None
+        reason = rebuild_reason(
+            record, candidate, signature, forms, lambda c=candidate: read_source(c.path).text, out
+        )
+        if reason is not None:
+            todo.append(candidate)
+        elif record.status == "failed":
+            failed.append((candidate.rel, f"unchanged since it failed: {record.reason}"))
+        else:
+            skipped.append(candidate.slug)
+            manifest.issues[candidate.slug] = replace(record, glossary_checked=fingerprint)
+    return todo, skipped
+
+
+def _schedule(
+    todo: list[Candidate], out: Path, settings: BuildSettings, resources: Resources, jobs: int
+) -> Iterator[tuple[Candidate, IssueResult]]:
+    """Yield (candidate, result) as issues finish, in-process or in a pool."""
+    if jobs <= 1 or len(todo) <= 1:
+        for candidate in todo:
+            yield candidate, build_one(candidate, out, settings, resources)
+        return
+    # spawn: workers start clean instead of forking a process that already
+    # runs the translator's threads.
+    context = multiprocessing.get_context("spawn")
+    workers = min(jobs, len(todo))
+    with ProcessPoolExecutor(workers, context, _init_worker, (settings,)) as pool:
+        pending = {pool.submit(_build_in_worker, c, out, settings): c for c in todo}
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in sorted(done, key=lambda f: pending[f].slug):
+                candidate = pending.pop(future)
+                yield candidate, _result_of(future, candidate)
+
+
+def _result_of(future, candidate: Candidate) -> IssueResult:
+    """Return a worker's result; a worker that died becomes a failed issue."""
+    try:
+        return future.result()
+    except Exception as err:  # noqa: BLE001 - a lost worker fails its issue, not the batch
+        return _failure(candidate, f"{type(err).__name__}: {err}", "crash", time.perf_counter())
+
+
+def _write_library(out: Path, manifest: Manifest) -> None:
+    from zhreader.reader.library import write_library
+
+    issues = []
+    for record in manifest.issues.values():
+        if record.status != "built":
+            continue
+        path = out / record.slug / LIBRARY_FILE
+        try:
+            issues.append(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            continue  # its files went missing: the next run rebuilds it
+    failures = sorted(
+        (r.path, r.reason or "failed") for r in manifest.issues.values() if r.status == "failed"
+    )
+    write_library(out, issues, failures)
+
+
+__all__ = [
+    "BatchSummary",
+    "IssueResult",
+    "build_one",
+    "discover_issues",
+    "find_candidates",
+    "issue_settings",
+    "remove_stale_temp_files",
+    "run_batch",
+    "slug_for",
+]

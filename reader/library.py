@@ -1,0 +1,244 @@
+"""The library: ``OUT/index.html``, a page per glossary term, and an offline search index.
+
+Renderers only read data: ``issue_library_data`` turns one edition into the
+small record a batch keeps beside the editions (``OUT/<slug>/library.json``),
+and ``render_library`` turns those records into pages. The search index is a
+JavaScript file that assigns a global, so the search works from ``file://``
+where ``fetch`` is refused.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from urllib.parse import quote
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from zhreader.fsutil import atomic_write_text
+from zhreader.model import Edition, Sentence, Token, iter_sentences
+
+TEMPLATES = Path(__file__).parent / "templates" / "library"
+SEARCH_INDEX = "search-index.js"
+TERMS_DIR = "terms"
+EDITION_LINKS = (
+    ("side-by-side.html", "side by side"),
+    ("interlinear.html", "interlinear"),
+    ("{slug}.epub", "EPUB"),
+    ("edition.json", "JSON"),
+    ("sentences.jsonl", "sentences (JSONL)"),
+    ("sentences.tsv", "sentences (TSV)"),
+    ("citation.bib", "BibTeX"),
+    ("citation.json", "CSL-JSON"),
+)
+_ENGLISH_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# Words too common to help a search; the rest of English is indexed.
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "this",
+        "to",
+        "was",
+        "were",
+        "with",
+    ]
+)
+
+
+# --- one issue's record ------------------------------------------------------
+
+
+def token_keys(token: Token) -> set[str]:
+    """Return the search keys of one token: the word, its syllables, its pinyin word."""
+    if token.kind in ("punct", "space"):
+        return set()
+    if not token.pinyin:
+        return {token.zh.lower()}
+    syllables = [unicodedata.normalize("NFC", s.lower()) for s in token.pinyin]
+    return {token.zh, "".join(syllables), *syllables}
+
+
+def english_keys(text: str | None) -> set[str]:
+    """Return the indexable words of an English sentence, lower-cased."""
+    words = _ENGLISH_WORD.findall((text or "").lower())
+    return {w for w in words if len(w) > 1 and w not in _STOPWORDS}
+
+
+def sentence_keys(sentence: Sentence) -> set[str]:
+    """Return every search key of a sentence."""
+    keys = english_keys(sentence.en)
+    for token in sentence.tokens:
+        keys |= token_keys(token)
+    return keys
+
+
+def issue_library_data(edition: Edition, slug: str) -> dict:
+    """Return what the library needs of one edition (headlines, sentences, keys, terms)."""
+    sentences, keys = [], {}
+    for index, sentence in enumerate(iter_sentences(edition)):
+        sentences.append([sentence.id, sentence.zh, sentence.en or ""])
+        for key in sorted(sentence_keys(sentence)):
+            keys.setdefault(key, []).append(index)
+    return {
+        "slug": slug,
+        "title": edition.title,
+        "date": edition.date,
+        "paper": edition.paper,
+        "page": edition.page,
+        "signature": edition.signature,
+        "articles": [
+            {"id": a.id, "headline": a.headline.zh, "en": a.headline.en or ""}
+            for a in edition.articles
+        ],
+        "glossary": [
+            {"zh": g.zh, "pinyin": g.pinyin, "en": g.en, "occurrences": list(g.occurrences)}
+            for g in edition.glossary
+        ],
+        "sentences": sentences,
+        "keys": dict(sorted(keys.items())),
+    }
+
+
+# --- the whole library -------------------------------------------------------
+
+
+def newest_first(issues: Iterable[dict]) -> list[dict]:
+    """Sort issues by date, newest first; undated issues last, by slug."""
+    issues = list(issues)
+    dated = sorted((i for i in issues if i.get("date")), key=lambda i: (i["date"], i["slug"]))
+    undated = sorted((i for i in issues if not i.get("date")), key=lambda i: i["slug"])
+    return dated[::-1] + undated
+
+
+def term_file(zh: str) -> str:
+    """Return a term page's file name: the term itself, minus characters unsafe in paths."""
+    safe = "".join(c if unicodedata.category(c)[0] in "LN" or c in "-_" else "_" for c in zh)
+    return f"{safe or 'term'}.html"
+
+
+def search_index(issues: Sequence[dict]) -> dict:
+    """Merge the issues' keys into one index over a global sentence table."""
+    table, keys = [], {}
+    for number, issue in enumerate(issues):
+        offset = len(table)
+        table.extend([number, sid, zh, en] for sid, zh, en in issue["sentences"])
+        for key, positions in issue["keys"].items():
+            keys.setdefault(key, []).extend(offset + p for p in positions)
+    return {
+        "issues": [[i["slug"], i.get("date"), i.get("paper"), i["title"]] for i in issues],
+        "sentences": table,
+        "keys": dict(sorted(keys.items())),
+    }
+
+
+def search_index_js(issues: Sequence[dict]) -> str:
+    """Return the search index as a script that sets ``window.ZHREADER_SEARCH``."""
+    data = json.dumps(search_index(issues), ensure_ascii=False, separators=(",", ":"))
+    return f"window.ZHREADER_SEARCH = {data};\n"
+
+
+def collect_terms(issues: Sequence[dict]) -> list[dict]:
+    """Return every glossary term with its occurrences per issue, terms sorted by pinyin."""
+    terms: dict[str, dict] = {}
+    for issue in issues:
+        sentences = {sid: (zh, en) for sid, zh, en in issue["sentences"]}
+        for use in issue["glossary"]:
+            term = terms.setdefault(
+                use["zh"], {"zh": use["zh"], "pinyin": use["pinyin"], "en": use["en"], "issues": []}
+            )
+            found = [
+                {"id": sid, "zh": sentences[sid][0], "en": sentences[sid][1]}
+                for sid in use["occurrences"]
+                if sid in sentences
+            ]
+            term["issues"].append({"issue": issue, "sentences": found})
+    for term in terms.values():
+        term["file"] = term_file(term["zh"])
+        term["count"] = sum(len(i["sentences"]) for i in term["issues"])
+    return sorted(terms.values(), key=lambda t: (t["pinyin"].lower(), t["zh"]))
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["href"] = lambda path: quote(path, safe="/#.-_~")
+    return env
+
+
+def _edition_links(issue: dict) -> list[tuple[str, str]]:
+    present = set(issue.get("files", ()))
+    links = []
+    for name, label in EDITION_LINKS:
+        name = name.format(slug=issue["slug"])
+        if not present or name in present:
+            links.append((f"{issue['slug']}/{name}", label))
+    return links
+
+
+def render_library(issues: Sequence[dict], failures: Sequence[tuple[str, str]]) -> dict[str, str]:
+    """Render the library: relative path → file text."""
+    env = _environment()
+    ordered = newest_first(issues)
+    terms = collect_terms(ordered)
+    links = {i["slug"]: _edition_links(i) for i in ordered}
+    files = {
+        "index.html": env.get_template("index.html").render(
+            issues=ordered, links=links, terms=terms, failures=list(failures)
+        ),
+        SEARCH_INDEX: search_index_js(ordered),
+    }
+    page = env.get_template("term.html")
+    for term in terms:
+        files[f"{TERMS_DIR}/{term['file']}"] = page.render(term=term)
+    return files
+
+
+def write_library(out: Path, issues: Sequence[dict], failures: Sequence[tuple[str, str]]) -> None:
+    """Write the library's files into ``out`` and remove term pages no longer used."""
+    files = render_library(issues, failures)
+    for name, text in files.items():
+        atomic_write_text(out / name, text)
+    for page in (out / TERMS_DIR).glob("*.html"):
+        if f"{TERMS_DIR}/{page.name}" not in files:
+            page.unlink()
+
+
+__all__ = [
+    "collect_terms",
+    "issue_library_data",
+    "newest_first",
+    "render_library",
+    "search_index",
+    "search_index_js",
+    "term_file",
+    "write_library",
+]

@@ -1,0 +1,90 @@
+(function () {
+  "use strict";
+  // Offline search over search-index.js (a script, so it loads from file://).
+  var data = window.ZHREADER_SEARCH;
+  var input = document.getElementById("q");
+  var status = document.getElementById("search-status");
+  var list = document.getElementById("results");
+  var LIMIT = 100;
+  var HAN = /[\u{3400}-\u{9FFF}\u{F900}-\u{FAFF}\u{20000}-\u{2FA1F}]/u;
+  var LATIN = /^[a-z0-9'\u00e0-\u024f\u01d6-\u01dc]+$/;
+  if (!data) {
+    status.textContent = "The search index (search-index.js) is missing; run zhreader batch again.";
+    return;
+  }
+
+  function plain(word) {
+    return word.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
+
+  // Toneless spellings (fu, fupin, lv) → the tone-marked keys they stand for.
+  var aliases = Object.create(null);
+  Object.keys(data.keys).forEach(function (key) {
+    if (!LATIN.test(key)) { return; }
+    var forms = [plain(key), plain(key.replace(/[\u00fc\u01d6\u01d8\u01da\u01dc]/g, "v"))];
+    forms.forEach(function (form) {
+      if (form !== key) { (aliases[form] = aliases[form] || []).push(key); }
+    });
+  });
+
+  function lookup(word) {
+    var found = new Set(data.keys[word] || []);
+    (aliases[word] || []).forEach(function (key) {
+      data.keys[key].forEach(function (n) { found.add(n); });
+    });
+    return found;
+  }
+
+  function intersect(sets) {
+    return sets.reduce(function (a, b) {
+      return new Set(Array.from(a).filter(function (n) { return b.has(n); }));
+    });
+  }
+
+  function search(query) {
+    if (HAN.test(query)) {
+      var hits = [];
+      data.sentences.forEach(function (s, n) { if (s[2].indexOf(query) !== -1) { hits.push(n); } });
+      return hits;
+    }
+    var words = query.toLowerCase().split(/\s+/);
+    var found = intersect(words.map(lookup));
+    lookup(words.join("")).forEach(function (n) { found.add(n); });
+    return Array.from(found).sort(function (a, b) { return a - b; });
+  }
+
+  function item(n) {
+    var s = data.sentences[n];
+    var issue = data.issues[s[0]];
+    var li = document.createElement("li");
+    var link = document.createElement("a");
+    link.href = encodeURI(issue[0] + "/side-by-side.html") + "#" + encodeURIComponent(s[1]);
+    link.lang = "zh-Hans";
+    link.textContent = s[2];
+    var meta = document.createElement("span");
+    meta.className = "meta";
+    meta.textContent = " " + [issue[1] || "undated", issue[2] || "", issue[3]].filter(Boolean).join(" · ");
+    var en = document.createElement("span");
+    en.className = "en";
+    en.lang = "en";
+    en.textContent = s[3];
+    li.append(link, meta, en);
+    return li;
+  }
+
+  function show() {
+    var query = input.value.normalize("NFC").trim();
+    list.replaceChildren();
+    if (!query) { status.textContent = ""; return; }
+    var hits = search(query);
+    status.textContent = hits.length + " sentence" + (hits.length === 1 ? "" : "s") +
+      (hits.length > LIMIT ? " (showing the first " + LIMIT + ")" : "");
+    list.append.apply(list, hits.slice(0, LIMIT).map(item));
+  }
+
+  input.addEventListener("input", show);
+  document.getElementById("search").addEventListener("submit", function (event) {
+    event.preventDefault();
+    show();
+  });
+}());
