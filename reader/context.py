@@ -135,6 +135,7 @@ class EditionContext:
     glossary: tuple[TermView, ...]
     credits: tuple[str, ...]
     removed: tuple[str, ...]  # characters removed by ingest and by the renderer
+    homes: dict[str, str]  # sentence id → id of the article that holds it
 
 
 def lang_of(text: str | None) -> str:
@@ -317,6 +318,7 @@ def build_context(edition: Edition) -> EditionContext:
         glossary=glossary,
         credits=DATA_CREDITS[:4] + (translation,) + DATA_CREDITS[4:],
         removed=tuple(edition.removed_characters) + tuple(builder.removed),
+        homes={s.id: a.id for a in articles for s in article_sentences(a)},
     )
 
 

@@ -56,7 +56,7 @@ def _render(template: str, context: EditionContext, edition_name: str, body_clas
             css=static_text("edition.css"),
             js=static_text("edition.js"),
             glossary=context.glossary,
-            href=lambda sentence_id: f"#{sentence_id}",
+            href=lambda sentence_id: f"#{sentence_id}" if sentence_id in context.homes else None,
         )
     )
 
