@@ -1,0 +1,155 @@
+"""The library: index page, term pages and the offline search index, from model data."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote
+
+from zhreader.reader.library import (
+    issue_library_data,
+    newest_first,
+    render_library,
+    search_index,
+    term_file,
+    token_keys,
+    write_library,
+)
+
+from zhreader.model import Article, Block, Edition, GlossaryUse, Sentence, SourceInfo, Token
+
+
+def _edition(date: str | None, headline: str, en: str) -> Edition:
+    body = Sentence(
+        "a1-p1-s1",
+        "脱贫攻坚要扶贫。",
+        en=en,
+        en_kind="mt",
+        tokens=(
+            Token("脱贫攻坚", pinyin=("tuō", "pín", "gōng", "jiān"), term="脱贫攻坚"),
+            Token("要", pinyin=("yào",)),
+            Token("扶贫", pinyin=("fú", "pín")),
+            Token("。", kind="punct"),
+        ),
+    )
+    head = Sentence("a1-h", headline, en="Headline <b>", en_kind="mt")
+    use = GlossaryUse(
+        "脱贫攻坚", "tuōpín gōngjiān", "poverty eradication", "", "policy", "t", ("a1-p1-s1",)
+    )
+    return Edition(
+        title=headline,
+        source=SourceInfo("x.txt", "0" * 64, "utf-8"),
+        articles=(Article("a1", head, blocks=(Block("a1-p1", "paragraph", (body,)),)),),
+        date=date,
+        paper="临湘日报",
+        glossary=(use,),
+        signature="zhreader:0.1.0|gl:abc",
+    )
+
+
+def _issues() -> list[dict]:
+    return [
+        issue_library_data(
+            _edition("2020-04-15", "就业扶贫惠民", "Poverty alleviation works."), "a"
+        ),
+        issue_library_data(
+            _edition("2021-01-02", "<script>新年</script>", "New Year & more."), "b"
+        ),
+        issue_library_data(_edition(None, "无日期", "Undated."), "c"),
+    ]
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.scripts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a":
+            self.links.append(attrs["href"])
+        if tag == "script" and "src" in attrs:
+            self.scripts.append(attrs["src"])
+
+
+def test_token_keys_cover_word_syllables_and_pinyin_word() -> None:
+    keys = token_keys(Token("扶贫", pinyin=("fú", "pín")))
+    assert keys == {"扶贫", "fú", "pín", "fúpín"}
+    assert token_keys(Token("，", kind="punct")) == set()
+    assert token_keys(Token("APP", kind="latin")) == {"app"}
+
+
+def test_issue_data_indexes_chinese_pinyin_and_english() -> None:
+    data = issue_library_data(_edition("2020-04-15", "标题", "Poverty alleviation works."), "a")
+    body = [s[0] for s in data["sentences"]].index("a1-p1-s1")
+    for key in ("扶贫", "fú", "fúpín", "poverty", "alleviation"):
+        assert body in data["keys"][key], key
+    assert "the" not in data["keys"]
+    assert data["glossary"][0]["occurrences"] == ["a1-p1-s1"]
+
+
+def test_newest_first_puts_undated_last() -> None:
+    assert [i["slug"] for i in newest_first(_issues())] == ["b", "a", "c"]
+
+
+def test_search_index_points_into_a_global_sentence_table() -> None:
+    index = search_index(newest_first(_issues()))
+    hits = index["keys"]["fúpín"]
+    assert len(hits) == 3
+    slugs = {index["issues"][index["sentences"][n][0]][0] for n in hits}
+    assert slugs == {"a", "b", "c"}
+    assert all(index["sentences"][n][2] == "脱贫攻坚要扶贫。" for n in hits)
+
+
+def test_index_lists_issues_newest_first_escaped_and_linked(tmp_path: Path) -> None:
+    files = render_library(_issues(), [("broken.txt", "not UTF-8 or GB18030 <x>")])
+    html = files["index.html"]
+    assert "&lt;script&gt;新年&lt;/script&gt;" in html
+    assert "not UTF-8 or GB18030 &lt;x&gt;" in html
+    order = [m.group(1) for m in re.finditer(r'id="issue-(\w+)"', html)]
+    assert order == ["b", "a", "c"]
+    collector = _Collector()
+    collector.feed(html)
+    assert collector.scripts == ["search-index.js"]
+    assert "a/side-by-side.html#a1" in collector.links
+    assert "terms/" + term_file("脱贫攻坚") in [unquote(h) for h in collector.links]
+    assert not any(h.startswith(("http:", "https:", "//")) for h in collector.links)
+
+
+def test_term_page_lists_every_issue_and_sentence() -> None:
+    files = render_library(_issues(), [])
+    page = files["terms/脱贫攻坚.html"]
+    assert page.count('class="occurrence"') == 3
+    assert "poverty eradication" in page
+    assert "../index.html" in page
+
+
+def test_search_index_js_assigns_a_global_with_valid_json() -> None:
+    script = render_library(_issues(), [])["search-index.js"]
+    prefix = "window.ZHREADER_SEARCH = "
+    assert script.startswith(prefix) and script.endswith(";\n")
+    data = json.loads(script[len(prefix) : -2])
+    assert set(data) == {"issues", "sentences", "keys"}
+
+
+def test_rendering_is_deterministic() -> None:
+    assert render_library(_issues(), []) == render_library(_issues(), [])
+
+
+def test_write_library_removes_unused_term_pages(tmp_path: Path) -> None:
+    write_library(tmp_path, _issues(), [])
+    stale = tmp_path / "terms" / "旧词.html"
+    stale.write_text("old", encoding="utf-8")
+    write_library(tmp_path, _issues(), [])
+    assert not stale.exists()
+    assert (tmp_path / "terms" / "脱贫攻坚.html").exists()
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
+def test_term_file_names_are_safe() -> None:
+    assert term_file("扶贫") == "扶贫.html"
+    assert term_file("a/b c") == "a_b_c.html"
+    assert term_file("／") == "_.html"
