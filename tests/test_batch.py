@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -197,3 +198,191 @@ def test_stale_temp_files_are_removed(tmp_path: Path) -> None:
     (tmp_path / "a" / "edition.json").write_text("{}", encoding="utf-8")
     assert remove_stale_temp_files(tmp_path) == 1
     assert [p.name for p in (tmp_path / "a").iterdir()] == ["edition.json"]
+
+
+# --- real runs ----------------------------------------------------------------
+
+SCHEMAS = Path(__file__).resolve().parents[1] / "zhreader" / "schema"
+DATED = "临湘日报-2020-04-15-p3.txt"
+GLOSSARY_HEADER = "zh\tvariants\tpinyin\ten\ten_alt\tnote\tcategory\tsource\n"
+
+
+def _batch(folder: Path, out: Path, *extra: str):
+    from click.testing import CliRunner
+
+    from zhreader.cli import main
+
+    args = ["batch", str(folder), "--out", str(out), "--jobs", "1", *extra]
+    return CliRunner().invoke(main, args)
+
+
+def _archive(root: Path, example: Path) -> Path:
+    """The done-when folder: the example, a GB18030 copy under a dated name, a broken file."""
+    folder = root / "issues"
+    folder.mkdir()
+    (folder / example.name).write_bytes(example.read_bytes())
+    text = example.read_text(encoding="utf-8")
+    (folder / "2020" / "04").mkdir(parents=True)
+    (folder / "2020" / "04" / DATED).write_bytes(text.encode("gb18030"))
+    (folder / "broken.txt").write_bytes(b"\xff\xfe\x00\x81\xff\x80" * 20)
+    (folder / ".half-uploaded.txt").write_text("ignored", encoding="utf-8")
+    return folder
+
+
+def _tree(out: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and not p.relative_to(out).as_posix().startswith(".")
+    }
+
+
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory, example_path):
+    root = tmp_path_factory.mktemp("batch")
+    folder = _archive(root, example_path)
+    out = root / "out"
+    result = _batch(folder, out)
+    return folder, out, result
+
+
+def test_batch_builds_two_issues_and_reports_the_broken_one(first_run) -> None:
+    folder, out, result = first_run
+    assert result.exit_code == 1, result.output
+    assert "broken.txt" in result.output
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    status = {slug: r["status"] for slug, r in manifest["issues"].items()}
+    dated_slug = "2020-04-" + Path(DATED).stem
+    assert status == {"linxiang-2020-04": "built", dated_slug: "built", "broken": "failed"}
+    assert manifest["issues"]["broken"]["failure"] == "input"
+    for slug in ("linxiang-2020-04", dated_slug):
+        names = {p.name for p in (out / slug).iterdir()}
+        assert {"edition.json", "side-by-side.html", f"{slug}.epub", "citation.bib"} <= names
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_file_name_metadata_reaches_the_edition_and_citation(first_run) -> None:
+    _, out, _ = first_run
+    slug = "2020-04-" + Path(DATED).stem
+    edition = json.loads((out / slug / "edition.json").read_text(encoding="utf-8"))
+    assert (edition["paper"], edition["date"], edition["page"]) == ("临湘日报", "2020-04-15", "3")
+    assert edition["source"]["encoding"].lower().replace("-", "") == "gb18030"
+    citation = json.loads((out / slug / "citation.json").read_text(encoding="utf-8"))
+    assert citation[0]["container-title"] == "临湘日报"
+    assert edition["signature"] in citation[0]["note"]
+
+
+def test_exports_validate_against_their_schemas(first_run) -> None:
+    import jsonschema
+
+    _, out, _ = first_run
+    sentences = json.loads((SCHEMAS / "sentences.schema.json").read_text(encoding="utf-8"))
+    citation = json.loads((SCHEMAS / "citation.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(sentences)
+    for path in out.glob("*/sentences.jsonl"):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        assert lines
+        for line in lines:
+            validator.validate(json.loads(line))
+        tsv = (path.parent / "sentences.tsv").read_text(encoding="utf-8").splitlines()
+        assert len(tsv) == len(lines) + 1
+    for path in out.glob("*/citation.json"):
+        jsonschema.validate(json.loads(path.read_text(encoding="utf-8")), citation)
+
+
+def test_library_lists_both_issues_newest_first(first_run) -> None:
+    _, out, _ = first_run
+    html = (out / "index.html").read_text(encoding="utf-8")
+    dated = html.index('id="issue-2020-04-')
+    undated = html.index('id="issue-linxiang-2020-04"')
+    assert dated < undated
+    assert "broken.txt" in html
+    assert (
+        (out / "search-index.js").read_text(encoding="utf-8").startswith("window.ZHREADER_SEARCH")
+    )
+    assert list((out / "terms").glob("*.html"))
+
+
+def test_second_run_skips_everything_and_changes_nothing(first_run) -> None:
+    folder, out, _ = first_run
+    before = _tree(out)
+    result = _batch(folder, out)
+    assert result.exit_code == 1  # broken.txt is still broken
+    assert re.search(r"built\s+0\b", result.output), result.output
+    assert re.search(r"skipped \(up to date\)\s+2\b", result.output), result.output
+    assert "unchanged since it failed" in result.output
+    assert _tree(out) == before
+
+
+def test_same_input_and_signature_give_the_same_bytes(first_run, tmp_path) -> None:
+    folder, out, _ = first_run
+    again = tmp_path / "again"
+    _batch(folder, again)
+    assert _tree(again) == _tree(out)
+
+
+def test_glossary_change_rebuilds_only_issues_that_contain_the_term(tmp_path, example_path):
+    folder = tmp_path / "issues"
+    folder.mkdir()
+    (folder / "with-term.txt").write_bytes(example_path.read_bytes())
+    (folder / "without-term.txt").write_text("今天天气很好。\n\n我们去公园。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert _batch(folder, out).exit_code == 0
+    unrelated = tmp_path / "unrelated.tsv"
+    unrelated.write_text(
+        GLOSSARY_HEADER + "碳达峰\t\ttàn dá fēng\tcarbon peaking\t\t\tpolicy\tt\n", encoding="utf-8"
+    )
+    result = _batch(folder, out, "--glossary", str(unrelated))
+    assert result.exit_code == 0, result.output
+    assert re.search(r"built\s+0\b", result.output), result.output
+    present = tmp_path / "present.tsv"
+    present.write_text(
+        GLOSSARY_HEADER + "公益性岗位\t\tgōng yì xìng gǎng wèi\tpublic-welfare job"
+        "\t\t\tpolicy\tt\n",
+        encoding="utf-8",
+    )
+    result = _batch(folder, out, "--glossary", str(present))
+    assert result.exit_code == 0, result.output
+    assert re.search(r"built\s+1\b", result.output), result.output
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert "公益性岗位" in manifest["issues"]["with-term"]["terms"]
+
+
+def test_kill_and_rerun_loses_nothing(tmp_path, example_path) -> None:
+    import os
+    import shutil
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "issues"
+    folder.mkdir()
+    for day in range(1, 5):
+        shutil.copy(example_path, folder / f"paper-2020-05-0{day}.txt")
+    out = tmp_path / "out"
+    exe = Path(sys.executable).with_name("zhreader")
+    command = [str(exe), "batch", str(folder), "--out", str(out), "--jobs", "2"]
+    process = subprocess.Popen(
+        command, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    deadline = time.monotonic() + 240
+    try:
+        while not list(out.glob("*/edition.json")) and process.poll() is None:
+            assert time.monotonic() < deadline, "no issue was built in time"
+            time.sleep(0.05)
+    finally:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    assert process.returncode == -signal.SIGKILL  # killed mid-run, not finished
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stdout + rerun.stderr
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert sorted(manifest["issues"]) == [f"paper-2020-05-0{day}" for day in range(1, 5)]
+    assert {r["status"] for r in manifest["issues"].values()} == {"built"}
+    assert not list(out.rglob("*.tmp"))
+    for path in out.rglob("*.json"):
+        json.loads(path.read_text(encoding="utf-8"))
+    for path in out.rglob("*.jsonl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            json.loads(line)
