@@ -153,3 +153,54 @@ def test_term_file_names_are_safe() -> None:
     assert term_file("扶贫") == "扶贫.html"
     assert term_file("a/b c") == "a_b_c.html"
     assert term_file("／") == "_.html"
+
+
+# --- in a real browser ---------------------------------------------------------
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def test_search_works_offline_in_chromium(tmp_path: Path) -> None:
+    from conftest import require_tool
+
+    chromium = require_tool("chromium")
+    from playwright.sync_api import sync_playwright
+
+    write_library(tmp_path, _issues(), [])
+    errors: list[str] = []
+    requests: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+        page = browser.new_page()
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto((tmp_path / "index.html").as_uri())
+
+        def hits(query: str) -> int:
+            page.fill("#q", query)
+            return page.locator("#results li").count()
+
+        # Chinese matches inside any sentence, the un-segmented headline 就业扶贫惠民 too.
+        assert hits("扶贫") == 4
+        assert hits("fupin") == 3  # toneless pinyin word
+        assert hits("fú") == 3  # one tone-marked syllable
+        assert hits("fu pin") == 3  # syllables apart
+        assert hits("Poverty") == 1  # English, any case
+        assert hits("new year") == 1  # every word must match
+        assert hits("zzz") == 0
+        assert page.locator("#search-status").inner_text() == "0 sentences"
+        hits("扶贫")
+        first = page.locator("#results li a").first.get_attribute("href")
+        assert first == "b/side-by-side.html#a1-p1-s1"  # newest issue first
+        browser.close()
+    assert errors == []
+    assert all(url.startswith("file://") for url in requests), requests
