@@ -224,7 +224,7 @@ def _archive(root: Path, example: Path) -> Path:
     text = example.read_text(encoding="utf-8")
     (folder / "2020" / "04").mkdir(parents=True)
     (folder / "2020" / "04" / DATED).write_bytes(text.encode("gb18030"))
-    (folder / "broken.txt").write_bytes(b"\xff\xfe\x00\x81\xff\x80" * 20)
+    (folder / "broken.txt").write_bytes(b"\x81\xff\x80\xfe" * 20)
     (folder / ".half-uploaded.txt").write_text("ignored", encoding="utf-8")
     return folder
 
