@@ -300,6 +300,15 @@ class Dictionary:
 
         return min(options, key=rank)[1] or None
 
+    def proper_gloss(self, word: str, reading: tuple[str, ...] = ()) -> str | None:
+        """Return the gloss of the word as a proper noun (临湘 → Linxiang …), or None."""
+        options = self._options(word) or self._options(self.simplified(word))
+        key = " ".join(numbered(s) for s in reading)
+        proper = [o for o in options if o[3]]
+        if not proper:
+            return None
+        return min(proper, key=lambda o: (not o[2], o[0] != key))[1] or None
+
     def char_gloss(self, word: str) -> str | None:
         """Build a gloss from the characters' own glosses (for words CEDICT lacks)."""
         parts = [self.short_gloss(c) for c in word]

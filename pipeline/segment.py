@@ -21,11 +21,11 @@ from zhreader.pipeline.dictionary import Dictionary, cache_dir
 # Han ideographs: CJK Unified Ideographs, Extension A, compatibility
 # ideographs, Extensions B-I, and 〇 (a numeral written like a Han character).
 HAN = (
-    "\U00003400-\U00004DBF\U00004E00-\U00009FFF\U0000F900-\U0000FAFF"
-    "\U00020000-\U0002FA1F\U00030000-\U000323AF\U00003007"
+    "\U00003400-\U00004dbf\U00004e00-\U00009fff\U0000f900-\U0000faff"
+    "\U00020000-\U0002fa1f\U00030000-\U000323af\U00003007"
 )
-_DIGIT = "0-9\U0000FF10-\U0000FF19"
-_LATIN = "A-Za-z\U0000FF21-\U0000FF3A\U0000FF41-\U0000FF5A"
+_DIGIT = "0-9\U0000ff10-\U0000ff19"
+_LATIN = "A-Za-z\U0000ff21-\U0000ff3a\U0000ff41-\U0000ff5a"
 # One number: 12179, 1,200, 50.4, 93.2%, 1.5万. 万 and 亿 are numerals in
 # Chinese (1.5万 = 15,000), so they stay with the digits; a measure word does not.
 _NUMBER = (
@@ -42,6 +42,7 @@ _SCRIPT = re.compile(
     re.DOTALL,
 )
 
+
 def _words(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
@@ -56,10 +57,9 @@ SURNAMES = frozenset(
     "宫费卜冷晏席卫米柏宗瞿桂佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘"
     "池查麻苑迟邝"
 )
-COMPOUND_SURNAMES = frozenset(_words(
-    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 令狐 夏侯 端木 "
-    "司徒 万俟"
-))
+COMPOUND_SURNAMES = frozenset(
+    _words("欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 令狐 夏侯 端木 司徒 万俟")
+)
 # Words after which a surname starts a person's name (村民袁某, 书记谢某).
 ROLES = _words(
     "村民 居民 农民 贫困户 户主 群众 书记 支书 市长 县长 镇长 乡长 村长 "
@@ -138,10 +138,10 @@ class Segmenter:
         pieces: list[Piece] = []
         position = 0
         for start, end, piece in self._fixed_spans(text, names):
-            pieces.extend(self._free(text[position:start]))
+            pieces.extend(self._free(text[position:start], pieces))
             pieces.append(piece)
             position = end
-        pieces.extend(self._free(text[position:]))
+        pieces.extend(self._free(text[position:], pieces))
         if "".join(p.text for p in pieces) != text:
             raise AssertionError(f"segmentation lost text: {text!r}")
         return pieces
@@ -169,17 +169,19 @@ class Segmenter:
 
     # --- the rest: scripts, then jieba ---------------------------------------------------
 
-    def _free(self, text: str) -> list[Piece]:
+    def _free(self, text: str, before: list[Piece]) -> list[Piece]:
+        """Split by script and cut the Han runs; ``before`` gives the words to the left."""
         pieces: list[Piece] = []
         for match in _SCRIPT.finditer(text):
             kind = match.lastgroup
             if kind == "han":
-                pieces.extend(self._han(match.group()))
+                left = (pieces or before)[-1].text if (pieces or before) else ""
+                pieces.extend(self._han(match.group(), left))
             else:
                 pieces.append(Piece(match.group(), kind))
         return pieces
 
-    def _han(self, run: str) -> list[Piece]:
+    def _han(self, run: str, left: str) -> list[Piece]:
         # jieba knows simplified words; a traditional run is cut on its
         # simplified twin (same length) and the original characters kept.
         twin = self._dictionary.simplified(run)
@@ -187,13 +189,13 @@ class Segmenter:
         for word in self._jieba.cut(twin, HMM=True):
             words.append((run[offset : offset + len(word)], word))
             offset += len(word)
-        return self._names(words)
+        return self._names(words, left)
 
     def _known(self, word: str) -> bool:
         """Tell whether jieba's dictionary has the word (not guessed by its HMM)."""
         return bool(self._jieba.FREQ.get(word))
 
-    def _names(self, words: list[tuple[str, str]]) -> list[Piece]:
+    def _names(self, words: list[tuple[str, str]], left: str) -> list[Piece]:
         """Join jieba's words into place and person names; tag the rest."""
         simple = [w for _, w in words]
         out: list[Piece] = []
@@ -201,7 +203,7 @@ class Segmenter:
         while i < len(simple):
             size, kind = self._place_at(simple, i, out)
             if not size:
-                size, kind = self._person_at(simple, i)
+                size, kind = self._person_at(simple, i, left)
             if not size:
                 size, kind = 1, self._tagged(simple[i])
                 if i + 1 < len(simple) and simple[i + 1] in PLACE_SUFFIXES:
@@ -227,9 +229,7 @@ class Segmenter:
         return kind or "word"
 
     def _proper(self, word: str) -> bool:
-        return self._dictionary.contains(word) and self._dictionary.short_gloss(
-            word, proper=True
-        ) == self._dictionary.short_gloss(word)
+        return self._dictionary.proper_gloss(word) is not None
 
     # --- places ----------------------------------------------------------------------
 
@@ -268,10 +268,10 @@ class Segmenter:
 
     # --- persons ---------------------------------------------------------------------
 
-    def _person_at(self, words: list[str], i: int) -> tuple[int, str]:
+    def _person_at(self, words: list[str], i: int, left: str) -> tuple[int, str]:
         """Return (number of words, "name") when a person's name starts at words[i]."""
         word = words[i]
-        after_role = i > 0 and words[i - 1].endswith(ROLES)
+        after_role = (words[i - 1] if i > 0 else left).endswith(ROLES)
         if after_role and (word in SURNAMES or self._unfamiliar_name(word)):
             return self._name_after_role(words, i), "name"
         before_suffix = i + 1 < len(words) and words[i + 1] in PLACE_SUFFIXES

@@ -1,0 +1,201 @@
+"""The Annotator: sentences → tokens with pinyin, glosses, HSK levels and glossary terms.
+
+``Annotator.initialize(glossary)`` loads jieba, the dictionaries and the
+pinyin reader once; ``tokens(text)`` annotates one text and ``annotate``
+fills the tokens of every sentence of an edition. The tokens of a sentence
+always join back into its text; a mismatch raises, it is never patched.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+
+from zhreader.pipeline.dictionary import Dictionary
+from zhreader.pipeline.segment import (
+    FUNCTION_CHARS,
+    PLACE_SUFFIXES,
+    ROLES,
+    SURNAMES,
+    Piece,
+    Segmenter,
+    bylines_in,
+    names_in,
+)
+
+from zhreader.model import Edition, Sentence, Token, iter_sentences, map_sentences
+from zhreader.signature import short_hash
+
+# The English of a place-name suffix, for places CC-CEDICT does not list.
+PLACE_ENGLISH = {
+    "街道": "Subdistrict",
+    "社区": "Community",
+    "省": "Province",
+    "市": "City",
+    "县": "County",
+    "区": "District",
+    "镇": "Town",
+    "乡": "Township",
+    "村": "Village",
+}
+_TONE_MARKS = dict.fromkeys(map(ord, "\U00000300\U00000301\U00000304\U0000030c"))
+_LEXICAL = ("word", "name", "place")
+
+
+class TokenMismatchError(AssertionError):
+    """The tokens of a sentence do not join back into its text (a bug, never input)."""
+
+
+class Annotator:
+    """Segment, read, gloss and grade text; load once, reuse for every issue."""
+
+    def __init__(self, segmenter: Segmenter, dictionary: Dictionary, reader, glossary) -> None:
+        self._segmenter = segmenter
+        self._dictionary = dictionary
+        self._reader = reader
+        self._glossary = glossary
+
+    @classmethod
+    def initialize(cls, glossary=None, cache: Path | None = None) -> Annotator:
+        """Load jieba, the dictionaries and the pinyin reader (once per process)."""
+        from zhreader.pipeline.pinyin import PinyinReader
+
+        dictionary = Dictionary.load(cache)
+        terms = _term_table(glossary)
+        segmenter = Segmenter.initialize(dictionary, terms, cache)
+        return cls(segmenter, dictionary, PinyinReader.initialize(), glossary)
+
+    @property
+    def dictionary(self) -> Dictionary:
+        return self._dictionary
+
+    def signature_parts(self) -> dict[str, str]:
+        """Name what shaped the tokens: jieba and the name rules, pypinyin, CEDICT, HSK."""
+        import jieba
+
+        rules = repr((sorted(SURNAMES), ROLES, PLACE_SUFFIXES, sorted(FUNCTION_CHARS)))
+        return {
+            "seg": f"jieba-{jieba.__version__}+names:{short_hash(rules)}",
+            "py": self._reader.signature_part(),
+            **self._dictionary.version,
+        }
+
+    # --- one text ----------------------------------------------------------------------
+
+    def tokens(self, text: str, names: Iterable[str] = ()) -> tuple[Token, ...]:
+        """Return the annotated tokens of ``text``; ``names`` are person names known already."""
+        from zhreader.pipeline.pinyin import apply_sandhi
+
+        pieces = self._segmenter.segment(text, names)
+        words = [self._dictionary.simplified(p.text) for p in pieces]
+        kinds = [p.kind for p in pieces]
+        readings = self._reader.read(words, kinds)
+        sandhi = apply_sandhi(words, readings)
+        tokens = tuple(
+            self._token(piece, tuple(reading), sandhi_form)
+            for piece, reading, sandhi_form in zip(pieces, readings, sandhi, strict=True)
+        )
+        check_join(text, tokens)
+        return tokens
+
+    def _token(self, piece: Piece, reading: tuple[str, ...], sandhi) -> Token:
+        kind = piece.kind
+        if kind not in _LEXICAL:
+            # Digits, punctuation and Latin text have no syllables; a Han
+            # numeral inside a number (1.5万) keeps its own.
+            return Token(piece.text, kind, reading, tuple(sandhi) if sandhi else None)
+        entry = self._glossary.lookup(piece.term) if piece.term and self._glossary else None
+        if entry is not None:
+            syllables = entry.syllables
+            pinyin = syllables if len(syllables) == len(reading) else reading
+            gloss, source = entry.en, "glossary"
+        else:
+            pinyin = reading
+            gloss, source = self._gloss(piece.text, kind, reading)
+        return Token(
+            zh=piece.text,
+            kind=kind,  # type: ignore[arg-type]
+            pinyin=tuple(pinyin),
+            sandhi=tuple(sandhi) if sandhi and pinyin == reading else None,
+            gloss=gloss,
+            gloss_source=source if gloss else None,
+            hsk=self._dictionary.hsk_level(piece.text),
+            term=entry.zh if entry is not None else None,
+        )
+
+    def _gloss(self, word: str, kind: str, reading: tuple[str, ...]) -> tuple[str | None, str]:
+        """Return (gloss, source): CC-CEDICT, a name's romanisation, or the characters."""
+        if kind == "word":
+            gloss = self._dictionary.short_gloss(word, reading)
+            if gloss:
+                return gloss, "cedict"
+            return self._dictionary.char_gloss(word), "chars"
+        gloss = self._dictionary.proper_gloss(word, reading)
+        if gloss:
+            return gloss, "cedict"
+        if kind == "place":
+            return _place_gloss(word, reading), "name"
+        return romanise(reading), "name"
+
+    # --- an edition -----------------------------------------------------------------------
+
+    def annotate(self, edition: Edition) -> Edition:
+        """Fill the tokens of every sentence; names found anywhere count everywhere."""
+        known = {name for article in edition.articles for name in article.bylines}
+        known |= {n for s in iter_sentences(edition) for n in bylines_in(s.zh)}
+        first = map_sentences(edition, lambda s: replace(s, tokens=self.tokens(s.zh, known)))
+        found = {n for s in iter_sentences(first) for n in names_in(_pieces(s))} | known
+
+        def second(sentence: Sentence) -> Sentence:
+            as_tokens = {t.zh for t in sentence.tokens if t.kind == "name"}
+            missing = [n for n in found if n in sentence.zh and n not in as_tokens]
+            if not missing:
+                return sentence
+            return replace(sentence, tokens=self.tokens(sentence.zh, found))
+
+        return map_sentences(first, second)
+
+
+def check_join(text: str, tokens: Iterable[Token]) -> None:
+    """Raise TokenMismatchError unless the tokens join back exactly into ``text``."""
+    joined = "".join(t.zh for t in tokens)
+    if joined != text:
+        raise TokenMismatchError(f"tokens {joined!r} do not join back into {text!r}")
+
+
+def romanise(syllables: Iterable[str]) -> str:
+    """Return a name's English form: capitalised pinyin without tone marks (Zhang Shenguang)."""
+    from zhreader.pinyin_text import join_syllables
+
+    syllables = tuple(syllables)
+    if not syllables:
+        return ""
+    text = join_syllables(syllables, capitalised=True)
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", text).translate(_TONE_MARKS))
+
+
+def _place_gloss(word: str, reading: tuple[str, ...]) -> str:
+    for suffix, english in PLACE_ENGLISH.items():
+        if word.endswith(suffix) and len(word) > len(suffix) and len(reading) == len(word):
+            return f"{romanise(reading[: -len(suffix)])} {english}"
+    return romanise(reading)
+
+
+def _pieces(sentence: Sentence) -> list[Piece]:
+    return [Piece(t.zh, t.kind, t.term) for t in sentence.tokens]
+
+
+def _term_table(glossary) -> dict[str, tuple[str, str]]:
+    """Map each glossary form to (entry zh, token kind)."""
+    if glossary is None:
+        return {}
+    kinds = {"place": "place", "person": "name"}
+    return {
+        form: (entry.zh, kinds.get(entry.category, "word"))
+        for form, entry in glossary.forms().items()
+    }
+
+
+__all__ = ["PLACE_ENGLISH", "Annotator", "TokenMismatchError", "check_join", "romanise"]
