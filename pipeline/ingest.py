@@ -31,8 +31,10 @@ _FORBIDDEN = re.compile(
 )
 _LINE_BREAK = re.compile("\r\n|\r|\n")
 
-# More forbidden control characters than this share of the text means binary data.
+# More forbidden control characters than this share of the text (and than a
+# handful of stray ones) means binary data.
 _MAX_CONTROL_SHARE = 0.01
+_MAX_STRAY_CONTROLS = 8
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ def read_source(path: Path) -> SourceText:
         raise InputError(f"cannot read input: {err.strerror}", file=str(path)) from None
     text, encoding = decode_bytes(data, str(path))
     clean, removed = remove_forbidden(text)
-    if len(removed) > _MAX_CONTROL_SHARE * max(len(text), 1):
+    if len(removed) > max(_MAX_STRAY_CONTROLS, _MAX_CONTROL_SHARE * len(text)):
         raise _binary(str(path), f"{len(removed)} control characters")
     return SourceText(path, clean, encoding, hashlib.sha256(data).hexdigest(), tuple(removed))
 
