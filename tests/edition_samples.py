@@ -8,6 +8,8 @@ astral-plane characters, to prove that everything is escaped.
 
 from __future__ import annotations
 
+import functools
+
 from zhreader.model import (
     Article,
     Block,
@@ -276,3 +278,29 @@ def hostile_edition() -> Edition:
         notices=(Notice("no-mt", '<No> translation & "model"'),),
         removed_characters=("U+0001 at line 3",),
     )
+
+
+@functools.cache
+def real_edition() -> Edition | None:
+    """Build the real example through the pipeline (once per test process).
+
+    Returns None while the pipeline is not complete on a developer's machine;
+    under CI=true a missing stage is a failure, never a silent skip.
+    """
+    from conftest import EXAMPLE, IN_CI
+
+    try:
+        from zhreader.pipeline.build import BuildSettings, build_edition, load_resources
+    except ImportError:
+        if IN_CI:
+            raise
+        return None
+    settings = BuildSettings()
+    try:
+        resources = load_resources(settings)
+    except ImportError:
+        if IN_CI:
+            raise
+        return None
+    edition, _messages, _stats = build_edition(EXAMPLE, settings, resources)
+    return edition
