@@ -82,7 +82,8 @@ class BatchSummary:
     failed: list[tuple[str, str]]  # (path, reason)
     removed: list[str]
     seconds: float = 0.0
-    peak_rss_mb: float = 0.0
+    peak_rss_mb: float = 0.0  # the largest peak of a process that built issues
+    main_rss_mb: float = 0.0  # the batch's own process, library included
 
     @property
     def ok(self) -> bool:
@@ -314,12 +315,15 @@ def run_batch(
             "not a folder", file=str(root), hint="pass the folder new issues arrive in"
         )
     notify = on_event or (lambda kind, payload: None)
+    # The library reads each issue's edition.json back, so it is always written.
+    settings = replace(settings, formats=tuple(dict.fromkeys((*settings.formats, "json"))))
     started = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
     with _Lock(out):
         remove_stale_temp_files(out)
         summary = _run_locked(root, out, settings, jobs or os.cpu_count() or 1, notify)
     summary.seconds = time.perf_counter() - started
+    summary.main_rss_mb = _peak_rss_mb()
     return summary
 
 

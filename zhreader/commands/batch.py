@@ -141,10 +141,8 @@ def batch(
     from zhreader.pipeline.batch import run_batch
     from zhreader.pipeline.build import BuildSettings
 
-    wanted = parse_formats(formats)
     settings = BuildSettings(
-        # The library reads edition.json, so it is always written.
-        formats=tuple(dict.fromkeys((*wanted, "json"))),
+        formats=parse_formats(formats),
         glossaries=tuple(glossaries),
         beam_size=beam_size,
         threads=threads,
