@@ -54,6 +54,8 @@ class Piece:
     forced: str | None = None
     # Figures: which units are the photo credit.
     credit_lines: set[int] = field(default_factory=set)
+    # Figures: laid out inside a broken paragraph, so surely of that paragraph's article.
+    in_paragraph: bool = False
 
     @property
     def line(self) -> int:
@@ -182,7 +184,7 @@ def build_pieces(
     return pieces
 
 
-def _add_figure_unit(pieces: list[Piece], unit: Unit, kind: str) -> None:
+def _add_figure_unit(pieces: list[Piece], unit: Unit, kind: str) -> Piece:
     last = pieces[-1] if pieces else None
     # A caption after a credit starts a new figure; a credit closes its figure.
     if last is None or last.kind != "figure" or (kind == "caption" and last.credit_lines):
@@ -191,6 +193,7 @@ def _add_figure_unit(pieces: list[Piece], unit: Unit, kind: str) -> None:
     last.units.append(unit)
     if kind == "credit":
         last.credit_lines.add(unit.line)
+    return last
 
 
 def _rejoin(piece, i, units, kinds, used, fixes, pieces) -> None:
@@ -208,7 +211,7 @@ def _rejoin(piece, i, units, kinds, used, fixes, pieces) -> None:
         for k in skipped:
             used[k] = True
             kind = "credit" if kinds[k] == "credit" else "caption"
-            _add_figure_unit(pieces, units[k], kind)
+            _add_figure_unit(pieces, units[k], kind).in_paragraph = True
         used[j] = True
         piece.units.append(units[j])
         current = j

@@ -98,7 +98,7 @@ def assemble(pieces: list[Piece]) -> list[Draft]:
             continue
         if piece.kind == "figure":
             block = _figure(piece)
-            if current is None or _figure_goes_below(pieces, i):
+            if current is None or (not piece.in_paragraph and _figure_goes_below(pieces, i)):
                 pending.append(block)
             else:
                 current.blocks.append(block)
