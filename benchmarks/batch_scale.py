@@ -108,7 +108,10 @@ def main() -> None:
             f"{len(incremental.skipped)} skipped in {inc_s:.1f}s = {fraction:.1%} of the full run"
         )
         index_kb = (base / "out" / "search-index.js").stat().st_size / 1024
-        print(f"search index for {args.issues + 1} issues: {index_kb:.0f} KB")
+        print(
+            f"search index for {args.issues + 1} issues: {index_kb:.0f} KB; "
+            f"batch process peak (library included): {full.main_rss_mb:.0f} MB"
+        )
     print(
         f"scaling jobs 1→2: {rates[2] / rates[1] if rates[1] else 0:.2f}x; "
         f"peak RSS per worker {sample_peak:.0f} MB ({args.sample} issues) vs "
@@ -126,6 +129,7 @@ def main() -> None:
                 "incremental_run_s": round(inc_s, 2),
                 "issues": args.issues,
                 "search_index_kb": round(index_kb, 1),
+                "main_rss_mb": round(full.main_rss_mb, 1),
             }
         )
     )
