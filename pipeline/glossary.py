@@ -15,6 +15,7 @@ from pathlib import Path
 
 from zhreader.pipeline.glossary_check import (
     COLUMNS,
+    MIN_TERM_LENGTH,
     GlossaryEntry,
     ParsedFile,
     Problem,
@@ -60,27 +61,28 @@ class Glossary:
         return self._forms.get(form)
 
     def entries_in(self, text: str) -> list[GlossaryEntry]:
-        """Return the entries found in text: longest match first, no overlaps, in order.
-
-        An entry appears once per occurrence.
-        """
+        """Return the entries found in text, in order, one per occurrence (see ``matches``)."""
         return [entry for _start, _form, entry in self.matches(text)]
 
     def matches(self, text: str) -> list[tuple[int, str, GlossaryEntry]]:
-        """Return (offset, form, entry) for every term in text, longest match, left to right."""
-        found = []
-        start = 0
-        while start < len(text):
-            for length in range(min(self._longest, len(text) - start), 0, -1):
-                form = text[start : start + length]
-                entry = self._forms.get(form)
-                if entry is not None:
-                    found.append((start, form, entry))
-                    start += length
-                    break
-            else:
-                start += 1
-        return found
+        """Return (offset, form, entry) for every term in text, in order, without overlaps.
+
+        Where matches overlap the longest wins, then the earliest: the rule the
+        segmenter follows, so that 临湘市委书记 gives 临湘 + 市委书记.
+        """
+        found = [
+            (start, text[start : start + length])
+            for start in range(len(text))
+            for length in range(min(self._longest, len(text) - start), MIN_TERM_LENGTH - 1, -1)
+            if text[start : start + length] in self._forms
+        ]
+        found.sort(key=lambda match: (-len(match[1]), match[0]))
+        taken: list[tuple[int, str]] = []
+        for start, form in found:
+            end = start + len(form)
+            if all(end <= s or start >= s + len(f) for s, f in taken):
+                taken.append((start, form))
+        return [(start, form, self._forms[form]) for start, form in sorted(taken)]
 
 
 # --- loading -----------------------------------------------------------------
@@ -180,6 +182,7 @@ def glossary_appendix(edition: Edition, glossary: Glossary) -> Edition:
 
 __all__ = [
     "COLUMNS",
+    "MIN_TERM_LENGTH",
     "Glossary",
     "GlossaryEntry",
     "Problem",

@@ -16,6 +16,8 @@ from typing import Literal
 
 COLUMNS = ("zh", "variants", "pinyin", "en", "en_alt", "note", "category", "source")
 HEADER = "\t".join(COLUMNS)
+# Single characters are left to the dictionary: the segmenter only fixes spans of two or more.
+MIN_TERM_LENGTH = 2
 CATEGORIES = frozenset(
     {
         "policy",
@@ -258,6 +260,13 @@ class _Reader:
                 self.problem(number, "space-in-term", f"term {form!r} contains whitespace")
             elif not HAN.search(form):
                 self.problem(number, "no-han", f"term {form!r} has no Chinese character")
+            elif len(form) < MIN_TERM_LENGTH:
+                self.problem(
+                    number,
+                    "too-short",
+                    f"term {form} is a single character; terms need at least "
+                    f"{MIN_TERM_LENGTH} (single characters are left to the dictionary)",
+                )
         if "" in variants:
             self.problem(number, "empty-variant", f"empty variant in {zh} (remove the extra |)")
         for variant in variants:
