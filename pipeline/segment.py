@@ -76,6 +76,8 @@ FUNCTION_CHARS = frozenset(
     "一二三四五六七八九十百千万两几多个名户家位座所等也都就还又再才已并而但之入进出回"
     "驻下上中内外里前后新老城大小说是有无不没很最更要会能可去来"
 )
+# After a number these mean "more than" / "about"; the measure word follows.
+APPROXIMATE = frozenset("多余来几")
 NUMERALS = frozenset("一二三四五六七八九十百千万两几")
 # Bylines inside the text: 本报讯(刘某某), a closing (刘某某), 刘某某 摄.
 _BYLINE = re.compile(
@@ -175,21 +177,21 @@ class Segmenter:
         for match in _SCRIPT.finditer(text):
             kind = match.lastgroup
             if kind == "han":
-                left = (pieces or before)[-1].text if (pieces or before) else ""
+                left = (pieces or before)[-1] if (pieces or before) else Piece("", "space")
                 pieces.extend(self._han(match.group(), left))
             else:
                 pieces.append(Piece(match.group(), kind))
         return pieces
 
-    def _han(self, run: str, left: str) -> list[Piece]:
+    def _han(self, run: str, left: Piece) -> list[Piece]:
         # jieba knows simplified words; a traditional run is cut on its
         # simplified twin (same length) and the original characters kept.
         twin = self._dictionary.simplified(run)
         words, offset = [], 0
-        for word in self._jieba.cut(twin, HMM=True):
+        for word in _split_approximate(list(self._jieba.cut(twin, HMM=True)), left):
             words.append((run[offset : offset + len(word)], word))
             offset += len(word)
-        return self._names(words, left)
+        return self._names(words, left.text)
 
     def _known(self, word: str) -> bool:
         """Tell whether jieba's dictionary has the word (not guessed by its HMM)."""
@@ -272,7 +274,8 @@ class Segmenter:
         """Return (number of words, "name") when a person's name starts at words[i]."""
         word = words[i]
         after_role = (words[i - 1] if i > 0 else left).endswith(ROLES)
-        if after_role and (word in SURNAMES or self._unfamiliar_name(word)):
+        surname = word in SURNAMES or word in COMPOUND_SURNAMES
+        if after_role and (surname or self._unfamiliar_name(word)):
             return self._name_after_role(words, i), "name"
         before_suffix = i + 1 < len(words) and words[i + 1] in PLACE_SUFFIXES
         # Two-character guesses (戴上, 应由) are too often verbs; they count as
@@ -286,17 +289,25 @@ class Segmenter:
         return starts_with_surname(word) and not self._dictionary.contains(word)
 
     def _name_after_role(self, words: list[str], i: int) -> int:
-        """Count the words that make a 2- or 3-character name starting at words[i]."""
+        """Count the words that make a name (surname + 1-2 characters) starting at words[i]."""
         size, chars = 1, len(words[i])
-        while i + size < len(words) and chars < 3:
+        longest = 4 if words[i][:2] in COMPOUND_SURNAMES else 3
+        while i + size < len(words) and chars < longest:
             nxt = words[i + size]
-            if chars + len(nxt) > 3 or (len(nxt) == 1 and nxt in FUNCTION_CHARS):
+            if chars + len(nxt) > longest or (len(nxt) == 1 and nxt in FUNCTION_CHARS):
                 break
-            if chars >= 2 and len(nxt) > 1:
+            if chars >= longest - 1 and len(nxt) > 1:
                 break
             size += 1
             chars += len(nxt)
         return size if chars >= 2 else 1
+
+
+def _split_approximate(words: list[str], left: Piece) -> list[str]:
+    """Split 多/余/来 off the word after a number: 100 余 个, 4000 多 元 (not 多元, diverse)."""
+    if left.kind == "number" and words and len(words[0]) > 1 and words[0][0] in APPROXIMATE:
+        return [words[0][0], words[0][1:], *words[1:]]
+    return words
 
 
 def starts_with_surname(word: str) -> bool:

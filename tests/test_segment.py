@@ -1,0 +1,206 @@
+"""Segmentation: join-back, numbers, names, places, terms, scripts, traditional input."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from zhreader.pipeline.dictionary import Dictionary
+from zhreader.pipeline.segment import HAN, Piece, Segmenter, bylines_in
+
+TERMS = {
+    "建档立卡": ("建档立卡", "word"),
+    "建档立卡贫困户": ("建档立卡贫困户", "word"),
+    "贫困户": ("贫困户", "word"),
+    "两不愁三保障": ("两不愁三保障", "word"),
+    "两不愁、三保障": ("两不愁三保障", "word"),
+    "五里牌街道": ("五里牌街道", "place"),
+}
+
+
+@pytest.fixture(scope="module")
+def segmenter(tmp_path_factory: pytest.TempPathFactory) -> Segmenter:
+    cache = tmp_path_factory.getbasetemp() / "zhreader-cache"
+    return Segmenter.initialize(Dictionary.load(cache), TERMS, cache)
+
+
+def texts(pieces: list[Piece]) -> list[str]:
+    return [p.text for p in pieces]
+
+
+def kinds(pieces: list[Piece]) -> dict[str, str]:
+    return {p.text: p.kind for p in pieces}
+
+
+# --- join-back --------------------------------------------------------------------------
+
+ALPHABET = (
+    "临湘市五里牌街道许畈村贫困户张神光就业扶贫建档立卡两不愁三保障一不了行长重"
+    "臨湘電話調查0123456789０９.．%％‰万亿,，。、“”《》()（）—…!?！？ \u3000\tabcXYZＡｚ'-&/+"
+    "\U00003400\U00004dbf\U00009fff\U00020000\U0002fa1f\U000323af\U00003007\U00004dc0\U0001f600"
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=60))
+def test_pieces_join_back_into_any_text(segmenter, text):
+    pieces = segmenter.segment(text)
+    assert "".join(texts(pieces)) == text
+    assert all(p.text for p in pieces)
+
+
+# --- numbers ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("对全市4197户12179名建档立卡贫困人口", ["4197", "户", "12179", "名"]),
+        ("提供50.4亩集中育秧苗", ["50.4", "亩"]),
+        ("就业率达93.2%；", ["93.2%", "；"]),
+        ("返岗率达100%。", ["100%", "。"]),
+        ("完成早稻种植面积1.5万余亩", ["1.5万", "余"]),
+        ("政府给予企业3000元/人的奖励", ["3000", "元", "/", "人"]),
+        ("共１，２００人，比例９３．２％", ["９３．２％"]),
+        ("收入12,179元", ["12,179", "元"]),
+    ],
+)
+def test_numbers_stay_whole_and_the_measure_word_is_its_own(segmenter, text, expected):
+    pieces = segmenter.segment(text)
+    got = texts(pieces)
+    start = got.index(expected[0])
+    assert got[start : start + len(expected)] == expected
+    assert kinds(pieces)[expected[0]] == "number"
+
+
+# --- names and places ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("五里牌街道许畈村贫困户张神光，多年肝病严重", "张神光"),
+        ("忠防镇村民袁散云是重点帮扶对象", "袁散云"),
+        ("本报讯(曾晓虎)“首先，第一个问题由我回答。”", "曾晓虎"),
+        ("临湘市委书记谢胜，市委副书记、市长廖星辉多次调度部署", "廖星辉"),
+        ("临湘市委书记谢胜，市委副书记、市长廖星辉多次调度部署", "谢胜"),
+        ("来自忠防镇的贫困户方震与公司签订协议", "方震"),
+        # Not from the example: the same rules on other people.
+        ("村民王春生今年养了三头牛", "王春生"),
+        ("镇长欧阳明亮主持会议", "欧阳明亮"),
+        ("近日，黄晓梅书记走访了贫困户", "黄晓梅"),
+    ],
+)
+def test_person_names_are_one_token(segmenter, text, name):
+    pieces = segmenter.segment(text)
+    assert kinds(pieces).get(name) == "name", texts(pieces)
+
+
+def test_a_name_found_once_is_a_name_where_it_recurs(segmenter):
+    text = "村民袁散云是重点帮扶对象。带着袁散云到矿业公司对接，最终促成袁散云在公司工作。"
+    pieces = segmenter.segment(text)
+    assert [p.text for p in pieces if p.kind == "name"] == ["袁散云"] * 3
+
+
+def test_known_names_are_kept_whole(segmenter):
+    pieces = segmenter.segment("张神光的生活有了基本保障", names=["张神光"])
+    assert texts(pieces)[0] == "张神光" and pieces[0].kind == "name"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("临湘市通过线上线下开展活动", "临湘市"),
+        ("五里牌街道许畈村贫困户", "许畈村"),
+        ("五里牌街道许畈村贫困户", "五里牌街道"),
+        ("临湘市羊楼司镇黄金村的老李", "羊楼司镇"),
+        ("来自忠防镇的贫困户", "忠防镇"),
+        ("湖南省长沙市岳麓区", "湖南省"),
+    ],
+)
+def test_place_names_are_one_token(segmenter, text, place):
+    pieces = segmenter.segment(text)
+    assert kinds(pieces).get(place) == "place", texts(pieces)
+
+
+@pytest.mark.parametrize("text", ["贫困村退出后", "全市共114个农家书屋", "进村入户", "每个村都有"])
+def test_common_words_before_a_suffix_are_not_places(segmenter, text):
+    pieces = segmenter.segment(text)
+    assert "place" not in {p.kind for p in pieces}, texts(pieces)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("本报讯(刘飞翔)为推动脱贫攻坚", ["刘飞翔"]),
+        ("本报讯（易勇姚刚）近日", ["易勇", "姚刚"]),
+        ("其中未脱贫劳动力16人。(贺新)", ["贺新"]),
+        ("刘实华 摄", ["刘实华"]),
+        ("新华书店(临湘分公司)高度重视", []),
+    ],
+)
+def test_bylines_name_reporters(text, names):
+    assert bylines_in(text) == names
+
+
+# --- glossary terms -------------------------------------------------------------------------
+
+
+def test_terms_are_whole_and_the_longest_wins(segmenter):
+    pieces = segmenter.segment("聚焦建档立卡贫困户就业问题，建档立卡以外的边缘户")
+    got = texts(pieces)
+    assert "建档立卡贫困户" in got and "建档立卡" in got
+    term = next(p for p in pieces if p.text == "建档立卡贫困户")
+    assert term.term == "建档立卡贫困户"
+
+
+def test_a_variant_names_its_entry(segmenter):
+    pieces = segmenter.segment("“两不愁、三保障”政策落实情况")
+    term = next(p for p in pieces if p.term)
+    assert (term.text, term.term) == ("两不愁、三保障", "两不愁三保障")
+
+
+def test_a_place_term_has_kind_place(segmenter):
+    pieces = segmenter.segment("五里牌街道筹措资金")
+    assert (pieces[0].text, pieces[0].kind, pieces[0].term) == ("五里牌街道", "place", "五里牌街道")
+
+
+# --- scripts ------------------------------------------------------------------------------------
+
+
+def test_spaces_latin_and_punctuation_are_their_own_kinds(segmenter):
+    pieces = segmenter.segment("电话调查全覆盖 问题导向抓整改——COVID-19疫情……")
+    assert kinds(pieces)[" "] == "space"
+    assert kinds(pieces)["COVID-19"] == "latin"
+    assert kinds(pieces)["——"] == "punct"
+    assert kinds(pieces)["……"] == "punct"
+
+
+@pytest.mark.parametrize(
+    ("char", "is_han"),
+    [
+        ("\U00003400", True),
+        ("\U00004dbf", True),
+        ("\U00004dc0", False),
+        ("\U00004e00", True),
+        ("\U00009fff", True),
+        ("\U0000a000", False),
+        ("\U00020000", True),
+        ("\U0002fa1f", True),
+        ("\U0001f600", False),
+        ("\U00003007", True),
+    ],
+)
+def test_han_range_edges(segmenter, char, is_han):
+    import re
+
+    assert bool(re.fullmatch(f"[{HAN}]", char)) is is_han
+    pieces = segmenter.segment(char)
+    assert (pieces[0].kind == "punct") is not is_han
+
+
+def test_traditional_text_is_cut_like_simplified(segmenter):
+    simplified = texts(segmenter.segment("电话调查员通过询问贫困户户籍人口"))
+    traditional = texts(segmenter.segment("電話調查員通過詢問貧困戶戶籍人口"))
+    assert [len(w) for w in traditional] == [len(w) for w in simplified]
+    assert "".join(traditional) == "電話調查員通過詢問貧困戶戶籍人口"
