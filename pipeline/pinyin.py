@@ -1,15 +1,31 @@
-"""Pinyin for a segmented sentence: word readings, surnames, capitals, 一/不 sandhi.
+"""Pinyin for a segmented sentence: polyphones in context, surnames, capitals, 一/不 sandhi.
 
-First version: pypinyin's phrase readings per word; the context model comes next.
+Every Han character first gets pypinyin's reading of its word (phrase-aware).
+A polyphone (a character with several readings in g2pM's list) is then
+decided in this order:
+
+1. inside a multi-character word that pypinyin's phrases and CC-CEDICT read
+   the same way at that position (银行 yínháng, 种植 zhòngzhí): that reading;
+2. otherwise g2pM's BiLSTM over the whole sentence, its logits raised by the
+   dictionaries' readings of the word and of the shorter words inside it
+   (``EVIDENCE`` below), so a dictionary wins where the model hesitates.
+
+Person names take their surname's own reading (单 Shàn, 曾 Zēng). The model
+stores dictionary (citation) tones; ``apply_sandhi`` derives the spoken tones
+of 一 and 不 for the editions' display option. docs/pinyin.md has the figures.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+
+from zhreader.pipeline.polyphone import PolyphoneModel
+from zhreader.pipeline.word_readings import load_cedict_readings, numbered
 
 from zhreader.signature import short_hash
 
-# Han characters: CJK Unified Ideographs and extensions, compatibility ideographs, 〇.
+# Han characters: CJK Unified Ideographs and extensions A-H, compatibility ideographs, 〇.
 _HAN_RANGES = (
     ("\U00003400", "\U00004DBF"),
     ("\U00004E00", "\U00009FFF"),
@@ -19,13 +35,44 @@ _HAN_RANGES = (
 )
 _LING = "\U00003007"
 
-# Readings of multi-reading characters used as surnames (first character of a name).
+# Logit bonus for a reading that a dictionary gives the polyphone's word (whole)
+# or a shorter word inside it (part). Round numbers chosen on the first half of
+# CPP dev only; the second half is the held-out check (docs/pinyin.md).
+EVIDENCE = {"phrase_whole": 2.0, "cedict_whole": 3.0, "phrase_part": 1.0, "cedict_part": 1.0}
+
+# Surnames whose characters have another everyday reading, read as surnames at
+# the start of a person's name. Sources: 《现代汉语词典》 (7th ed.) surname senses
+# and the 《百家姓》 readings as listed by CC-CEDICT's "surname X" entries.
 SURNAMES: dict[str, tuple[str, ...]] = {
     "单": ("shàn",), "解": ("xiè",), "区": ("ōu",), "仇": ("qiú",), "朴": ("piáo",),
     "查": ("zhā",), "乐": ("yuè",), "盖": ("gě",), "曾": ("zēng",), "覃": ("qín",),
-    "翟": ("zhái",), "缪": ("miào",), "种": ("chóng",), "尉迟": ("yù", "chí"),
-    "万俟": ("mò", "qí"), "长孙": ("zhǎng", "sūn"), "令狐": ("líng", "hú"),
-}
+    "翟": ("zhái",), "缪": ("miào",), "种": ("chóng",), "重": ("chóng",), "尉": ("wèi",),
+    "任": ("rén",), "华": ("huà",), "纪": ("jǐ",), "宁": ("nìng",), "燕": ("yān",),
+    "叶": ("yè",), "薄": ("bó",), "柏": ("bǎi",), "卜": ("bǔ",), "召": ("shào",),
+    "祭": ("zhài",), "秘": ("bì",), "贲": ("bēn",), "隗": ("wěi",), "繁": ("pó",),
+    "阚": ("kàn",), "长": ("cháng",), "员": ("yùn",), "藏": ("zàng",), "参": ("shēn",),
+    "沈": ("shěn",), "石": ("shí",), "都": ("dū",), "相": ("xiàng",), "行": ("xíng",),
+    "车": ("chē",), "尹": ("yǐn",), "万": ("wàn",), "贾": ("jiǎ",), "折": ("shé",),
+    "句": ("gōu",), "能": ("nài",), "朝": ("cháo",), "应": ("yīng",), "殷": ("yīn",),
+    "尉迟": ("yù", "chí"), "万俟": ("mò", "qí"), "长孙": ("zhǎng", "sūn"),
+    "令狐": ("líng", "hú"), "澹台": ("tán", "tái"),
+    "欧阳": ("ōu", "yáng"), "司马": ("sī", "mǎ"), "诸葛": ("zhū", "gě"),
+    "上官": ("shàng", "guān"), "东方": ("dōng", "fāng"), "夏侯": ("xià", "hóu"),
+    "皇甫": ("huáng", "fǔ"), "公孙": ("gōng", "sūn"), "慕容": ("mù", "róng"),
+    "宇文": ("yǔ", "wén"), "端木": ("duān", "mù"), "司徒": ("sī", "tú"),
+    "司空": ("sī", "kōng"), "西门": ("xī", "mén"), "南宫": ("nán", "gōng"),
+}  # fmt: skip
+
+
+# Words after which 得 is the modal děi ("must") when a verb follows: adverbs
+# and pronouns (你得去, 还得继续). 得 right after any other word is the
+# complement marker de (跑得快, 办得好).
+_DEI_BEFORE = frozenset(
+    ("还", "就", "也", "都", "总", "总是", "非", "只", "又", "才", "必", "可", "这", "那")
+    + ("我", "你", "他", "她", "它", "我们", "你们", "他们", "她们", "咱们", "大家", "谁")
+)
+# After these 得 is the verb dé (得了奖, 得过), not a modal or a complement.
+_DE2_AFTER = frozenset(["了", "过", "到", "着"])
 
 
 def is_han(char: str) -> bool:
@@ -33,43 +80,150 @@ def is_han(char: str) -> bool:
     return char == _LING or any(lo <= char <= hi for lo, hi in _HAN_RANGES)
 
 
+@dataclass(frozen=True)
+class _Polyphone:
+    """One polyphone of a sentence that the context model must decide."""
+
+    index: int  # position in the sentence
+    word: int  # which word
+    slot: int  # which syllable of that word
+    bonus: dict[str, float]  # numbered reading -> evidence from the dictionaries
+
+
 class PinyinReader:
     """Read the pinyin of a segmented sentence; load once, call per sentence."""
 
-    def __init__(self, pypinyin_module) -> None:
+    def __init__(self, pypinyin_module, phrases: dict, cedict: dict, model: PolyphoneModel):
         self._pypinyin = pypinyin_module
+        self._phrases = phrases
+        self._cedict = cedict
+        self._model = model
 
     @classmethod
     def initialize(cls) -> PinyinReader:
-        """Load pypinyin and its dictionaries once."""
+        """Load pypinyin, the context model and the CEDICT word readings once."""
         import pypinyin
+        from pypinyin.constants import PHRASES_DICT
 
-        return cls(pypinyin)
+        model = PolyphoneModel.load()
+        cedict = load_cedict_readings(
+            lambda word: any(model.handles(c) for c in word), model.version()
+        )
+        return cls(pypinyin, PHRASES_DICT, cedict, model)
+
+    def signature_part(self) -> str:
+        """Name the readings' sources, versions and rules."""
+        rules = short_hash(repr((sorted(EVIDENCE.items()), sorted(SURNAMES.items()))))
+        return f"pypinyin-{self._pypinyin.__version__}+{self._model.version()}+ctx:{rules}"
 
     def read(self, words: Sequence[str], kinds: Sequence[str]) -> list[tuple[str, ...]]:
         """Return one tuple of tone-marked syllables per word (one per Han character)."""
-        return [self._word(word, kind) for word, kind in zip(words, kinds, strict=True)]
+        readings = [self._citation(word) for word in words]
+        sentence = "".join(words)
+        pending: list[_Polyphone] = []
+        start = 0
+        for w, (word, kind) in enumerate(zip(words, kinds, strict=True)):
+            fixed = _known_surname(word) if kind == "name" else 0
+            slot = 0
+            for offset, char in enumerate(word):
+                if not is_han(char):
+                    continue
+                if slot >= fixed and self._model.handles(char):
+                    agreed = self._agreed(word, offset) or _particle(words, w)
+                    if agreed is not None:
+                        readings[w][slot] = _choose(readings[w][slot], agreed)
+                    else:
+                        bonus = self._evidence(word, offset)
+                        pending.append(_Polyphone(start + offset, w, slot, bonus))
+                slot += 1
+            start += len(word)
+        self._decide(sentence, pending, readings)
+        return [
+            _styled(word, kind, syllables)
+            for word, kind, syllables in zip(words, kinds, readings, strict=True)
+        ]
 
-    def signature_part(self) -> str:
-        """Name the readings' sources and versions."""
-        return f"pypinyin-{self._pypinyin.__version__}+sur:{short_hash(repr(SURNAMES))}"
-
-    def _word(self, word: str, kind: str) -> tuple[str, ...]:
+    def _citation(self, word: str) -> list[str]:
+        """Return pypinyin's reading of a word's Han characters, in dictionary tones."""
         han = "".join(c for c in word if is_han(c))
         if not han:
-            return ()
-        syllables = list(self._citation(han))
-        if kind == "name":
-            return _name_syllables(han, syllables)
-        if kind == "place":
-            syllables[0] = _capital(syllables[0])
-        return tuple(syllables)
-
-    def _citation(self, han: str) -> list[str]:
+            return []
         readings = self._pypinyin.pinyin(
             han, style=self._pypinyin.Style.TONE, errors=lambda x: [[""] for _ in x]
         )
         return [_undo_sandhi(char, r[0]) for char, r in zip(han, readings, strict=True)]
+
+    def _word_readings(self, word: str, offset: int) -> tuple[str | None, set[str]]:
+        """Return the phrase dictionary's and CEDICT's readings of ``word[offset]``."""
+        phrase = self._phrases.get(word)
+        from_phrases = numbered(phrase[offset][0]) if phrase and len(phrase) == len(word) else None
+        from_cedict = {r.split(" ")[offset] for r in self._cedict.get(word, ())}
+        return from_phrases, from_cedict
+
+    def _agreed(self, word: str, offset: int) -> str | None:
+        """Return the reading both dictionaries give a multi-character word at ``offset``."""
+        if len(word) < 2:
+            return None
+        phrase, cedict = self._word_readings(word, offset)
+        agreed = phrase is not None and cedict == {phrase}
+        return phrase if agreed and phrase in self._model.candidates(word[offset]) else None
+
+    def _evidence(self, word: str, offset: int) -> dict[str, float]:
+        """Sum the dictionaries' support for each reading of ``word[offset]``."""
+        bonus: dict[str, float] = {}
+        seen: set[tuple[str, str]] = set()
+        for size in range(len(word), 1, -1):
+            for begin in range(max(0, offset - size + 1), min(offset, len(word) - size) + 1):
+                part = "whole" if size == len(word) else "part"
+                phrase, cedict = self._word_readings(word[begin : begin + size], offset - begin)
+                found = [(f"phrase_{part}", phrase)] if phrase else []
+                found += [(f"cedict_{part}", reading) for reading in sorted(cedict)]
+                for source, reading in found:
+                    if (source, reading) not in seen:
+                        seen.add((source, reading))
+                        bonus[reading] = bonus.get(reading, 0.0) + EVIDENCE[source]
+        return bonus
+
+    def _decide(self, sentence: str, pending: list[_Polyphone], readings: list[list[str]]):
+        """Run the context model once for the sentence's undecided polyphones."""
+        if not pending:
+            return
+        all_scores = self._model.scores(sentence, [p.index for p in pending])
+        for poly, scores in zip(pending, all_scores, strict=True):
+            best = max(scores, key=lambda r: scores[r] + poly.bonus.get(r, 0.0))
+            readings[poly.word][poly.slot] = _choose(readings[poly.word][poly.slot], best)
+
+
+def _particle(words: Sequence[str], w: int) -> str | None:
+    """Read the structural particles 得 and 地 standing alone, from their neighbours.
+
+    g2pM, trained on encyclopedia text, reads 跑得很快 as dé and 慢慢地 as dì;
+    the grammar decides here instead: 地 between a word of two or more Han
+    characters and the next word is the adverbial de (悄悄地走, 认真地做), 得
+    after a verb or adjective is the complement de, after an adverb or a
+    pronoun and before a verb the modal děi.
+    """
+    word = words[w]
+    if word not in ("得", "地"):
+        return None
+    before = words[w - 1] if w > 0 else ""
+    after = words[w + 1] if w + 1 < len(words) else ""
+    if not (before and is_han(before[-1]) and after and is_han(after[0])):
+        return None
+    if word == "地":
+        return "de5" if len(before) > 1 and all(is_han(c) for c in before) else None
+    if after in _DE2_AFTER:
+        return None
+    return "dei3" if before in _DEI_BEFORE else "de5"
+
+
+def _choose(current: str, reading: str) -> str:
+    """Return ``reading`` in tone marks, keeping pypinyin's spelling when they agree."""
+    if current and numbered(current) == reading:
+        return current
+    from pypinyin.contrib.tone_convert import to_tone
+
+    return to_tone(reading)
 
 
 def _undo_sandhi(char: str, syllable: str) -> str:
@@ -85,15 +239,33 @@ def _capital(syllable: str) -> str:
     return syllable[:1].upper() + syllable[1:]
 
 
-def _name_syllables(han: str, syllables: list[str]) -> tuple[str, ...]:
-    """Read a person's name: the surname's own reading, capitals on both parts."""
-    size = 2 if han[:2] in SURNAMES else 1
-    surname = SURNAMES.get(han[:size])
-    if surname is not None:
-        syllables[:size] = surname
-    syllables[0] = _capital(syllables[0])
-    if len(syllables) > size:
-        syllables[size] = _capital(syllables[size])
+def _known_surname(name: str) -> int:
+    """Return the length of the name's surname if the table reads it, else 0."""
+    han = "".join(c for c in name if is_han(c))
+    size = _surname_length(han)
+    return size if han[:size] in SURNAMES else 0
+
+
+def _surname_length(name: str) -> int:
+    """Return how many leading characters of a person's name are its surname."""
+    return 2 if len(name) > 2 and name[:2] in SURNAMES else 1
+
+
+def _styled(word: str, kind: str, syllables: list[str]) -> tuple[str, ...]:
+    """Apply surname readings and capitals to a name or place."""
+    if not syllables:
+        return ()
+    if kind == "name":
+        han = "".join(c for c in word if is_han(c))
+        size = _surname_length(han)
+        surname = SURNAMES.get(han[:size])
+        if surname is not None:
+            syllables[:size] = surname
+        syllables[0] = _capital(syllables[0])
+        if len(syllables) > size:
+            syllables[size] = _capital(syllables[size])
+    elif kind == "place":
+        syllables[0] = _capital(syllables[0])
     return tuple(syllables)
 
 
@@ -101,25 +273,9 @@ def apply_sandhi(
     words: Sequence[str], readings: Sequence[tuple[str, ...]]
 ) -> list[tuple[str, ...] | None]:
     """Return the 一/不 sandhi form of each word's syllables, None where unchanged."""
-    from zhreader.pinyin_text import tone_of
+    from zhreader.pipeline.sandhi import sandhi_syllables
 
-    flat: list[tuple[str, str, int, int]] = []  # char, syllable, word index, position
-    for index, (word, syllables) in enumerate(zip(words, readings, strict=True)):
-        han = [c for c in word if is_han(c)]
-        for pos, (char, syllable) in enumerate(zip(han, syllables, strict=False)):
-            flat.append((char, syllable, index, pos))
-    out = [list(s) for s in readings]
-    for i, (char, _syllable, index, pos) in enumerate(flat):
-        nxt = flat[i + 1] if i + 1 < len(flat) else None
-        if nxt is None or char not in "一不":
-            continue
-        tone = tone_of(nxt[1])
-        if char == "不" and tone == 4:
-            out[index][pos] = "bú"
-        elif char == "一" and tone in (1, 2, 3, 4):
-            out[index][pos] = "yí" if tone == 4 else "yì"
-    pairs = zip(out, readings, strict=True)
-    return [tuple(new) if tuple(new) != tuple(old) else None for new, old in pairs]
+    return sandhi_syllables(words, readings, is_han)
 
 
-__all__ = ["SURNAMES", "PinyinReader", "apply_sandhi", "is_han"]
+__all__ = ["EVIDENCE", "SURNAMES", "PinyinReader", "apply_sandhi", "is_han"]

@@ -1,0 +1,94 @@
+"""Tone sandhi of 一 and 不, computed across word boundaries.
+
+The edition stores dictionary tones; this derives the spoken ones for the
+editions' display option (Token.sandhi). Rules, after the standard account
+(Chao, *A Grammar of Spoken Chinese*, 1968; 《现代汉语词典》 usage notes):
+
+- 不 bù becomes bú before a fourth tone (不是 bú shì, 不要 bú yào).
+- 一 yī becomes yí before a fourth tone and yì before a first, second or third
+  (一个 yí gè, 一天 yì tiān, 一人一业 yì rén yí yè); it keeps yī at the end of a
+  word of several characters (统一, 唯一), before a pause or the end, as an
+  ordinal (第一), inside numbers (十一, 一九四九, 一一) and in the month 一月.
+
+Only a syllable in its citation tone (yī, bù) is changed, so neutral-tone
+readings chosen upstream (对不起 duìbuqǐ) stay as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from zhreader.pinyin_text import tone_of
+
+# Numerals that make a following 一 of the same word part of a number (十一).
+_NUMERALS = frozenset("零〇一二三四五六七八九十百千万亿两")
+_DIGITS = frozenset("零〇一二三四五六七八九")
+
+
+@dataclass(frozen=True)
+class _Syllable:
+    position: int  # in the sentence
+    char: str
+    syllable: str
+    word: int
+    slot: int
+    word_final: bool  # last Han character of a word of two or more
+
+
+def _flatten(words, readings, is_han) -> list[_Syllable]:
+    """List every Han character's syllable with where it sits."""
+    flat: list[_Syllable] = []
+    start = 0
+    for w, (word, syllables) in enumerate(zip(words, readings, strict=True)):
+        han = [(start + i, c) for i, c in enumerate(word) if is_han(c)]
+        for slot, ((position, char), syllable) in enumerate(zip(han, syllables, strict=False)):
+            final = len(han) > 1 and slot == len(han) - 1
+            flat.append(_Syllable(position, char, syllable, w, slot, final))
+        start += len(word)
+    return flat
+
+
+def _yi(prev: _Syllable | None, cur: _Syllable, nxt: _Syllable | None, word: str) -> str | None:
+    """Return 一's spoken syllable, or None when it keeps yī."""
+    if nxt is None or cur.word_final:
+        return None
+    if prev is not None and (prev.char == "第" or prev.word == cur.word and prev.char in _NUMERALS):
+        return None
+    if prev is not None and prev.char == nxt.char:
+        return None  # 看一看: between a reduplicated verb 一 is light, not yí
+    if nxt.char in _DIGITS or word == "一月":
+        return None
+    tone = tone_of(nxt.syllable)
+    if tone == 4:
+        return "yí"
+    return "yì" if tone in (1, 2, 3) else None
+
+
+def sandhi_syllables(
+    words: Sequence[str],
+    readings: Sequence[tuple[str, ...]],
+    is_han: Callable[[str], bool],
+) -> list[tuple[str, ...] | None]:
+    """Return each word's syllables with 一/不 sandhi, None where nothing changes."""
+    flat = _flatten(words, readings, is_han)
+    out = [list(s) for s in readings]
+    for i, cur in enumerate(flat):
+        if cur.syllable not in ("yī", "bù"):
+            continue
+        prev = flat[i - 1] if i > 0 and flat[i - 1].position == cur.position - 1 else None
+        nxt = flat[i + 1] if i + 1 < len(flat) else None
+        nxt = nxt if nxt is not None and nxt.position == cur.position + 1 else None
+        if cur.char == "不" and nxt is not None and tone_of(nxt.syllable) == 4:
+            out[cur.word][cur.slot] = "bú"
+        elif cur.char == "一":
+            spoken = _yi(prev, cur, nxt, words[cur.word])
+            if spoken is not None:
+                out[cur.word][cur.slot] = spoken
+    return [
+        tuple(new) if tuple(new) != tuple(old) else None
+        for new, old in zip(out, readings, strict=True)
+    ]
+
+
+__all__ = ["sandhi_syllables"]

