@@ -288,7 +288,9 @@ class _Reader:
             for code, message in syllable_problems(syllable):
                 self.problem(number, code, f"{message} in {zh}")
         expected = han_count(zh)
-        if zh and len(syllables) != expected:
+        if not expected:
+            return
+        if len(syllables) != expected:
             self.problem(
                 number,
                 "syllable-count",
