@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from zhreader.pipeline.ingest import SourceText, split_lines
+from zhreader.pipeline.sentences import CLOSERS, ENDERS, SEMICOLONS
 
 from zhreader.errors import ZhreaderError
 from zhreader.model import Article, Edition, Sentence, article_heading
@@ -35,6 +36,7 @@ class TextIntegrityError(ZhreaderError):
     """The edition lost, duplicated or reordered characters of the input."""
 
 
+_BOUNDARY = ENDERS | CLOSERS | SEMICOLONS
 _HINT = "this is a bug in zhreader's structure recovery; please report it with the input"
 
 
@@ -118,6 +120,7 @@ class _Matcher:
         self.lines = lines
         self.cursor = [0] * len(lines)
         self.name = name
+        self.stops_midline = False
 
     def match(self, edition: Edition) -> None:
         start = 0
@@ -164,6 +167,9 @@ class _Matcher:
         rest = _visible(field.zh)
         if not rest:
             return after
+        # Fields end inside a line only where a sentence can end (or after a
+        # dateline); this keeps "五" from matching the start of "五里牌街道".
+        self.stops_midline = field.id.endswith("-dl") or rest[-1] in _BOUNDARY
         line = self._first_line(rest, after)
         while True:
             if line is None:
@@ -191,7 +197,11 @@ class _Matcher:
 
     def _fits(self, rest: str, line: int) -> bool:
         avail = self.lines[line][self.cursor[line] :]
-        return bool(avail) and (avail.startswith(rest) or rest.startswith(avail))
+        if not avail:
+            return False
+        if rest.startswith(avail):
+            return True
+        return avail.startswith(rest) and (len(avail) == len(rest) or self.stops_midline)
 
     def _lost(self, field: Sentence, rest: str, after: _Position) -> TextIntegrityError:
         return TextIntegrityError(

@@ -1,0 +1,128 @@
+"""Text is sacred: the check passes on any re-laid-out page and fails on any loss or duplicate."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+
+from zhreader.model import Block, Sentence
+from zhreader.pipeline.ingest import SourceText, read_source
+from zhreader.pipeline.integrity import TextIntegrityError, check_text_preserved
+from zhreader.pipeline.structure import recover_structure
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "linxiang-2020-04.txt"
+LINES = [line.strip() for line in EXAMPLE.read_text(encoding="utf-8").splitlines() if line.strip()]
+CAPTIONS = ["车间一角。", "图为农民正在插秧。", "王小明 摄", "春耕生产如火如荼。", "（李四 摄）", "图为扶贫车间。"]
+BLANKS = st.sampled_from(["", " ", "\u3000\u3000", "\t"])
+
+
+@st.composite
+def relaid_pages(draw) -> str:
+    """Re-lay the example: random blank lines, breaks inside lines, captions dropped in."""
+    captions = iter(draw(st.permutations(CAPTIONS)))
+    out: list[str] = []
+    for line in LINES:
+        pieces = [line]
+        if len(line) > 8 and draw(st.integers(0, 3)) == 0:
+            cut = draw(st.integers(1, len(line) - 1))
+            pieces = [line[:cut], line[cut:]]
+        for n, piece in enumerate(pieces):
+            if n and draw(st.booleans()):
+                caption = next(captions, None)
+                if caption:
+                    out.append(caption)
+            out.extend(draw(BLANKS) for _ in range(draw(st.integers(0, 3))))
+            out.append(draw(BLANKS) + piece + draw(BLANKS))
+    newline = draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    return newline.join(out) + newline
+
+
+def _source(text: str) -> SourceText:
+    return SourceText(Path("page.txt"), text, "utf-8", "0" * 64)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(relaid_pages())
+def test_relaid_pages_keep_every_character(text):
+    source = _source(text)
+    edition, _ = recover_structure(source, None)
+    check_text_preserved(source, edition)
+
+
+@pytest.fixture(scope="module")
+def built():
+    source = read_source(EXAMPLE)
+    edition, _ = recover_structure(source, None)
+    return source, edition
+
+
+def _change_sentence(edition, sid: str, change):
+    def article(a):
+        blocks = tuple(
+            replace(b, sentences=tuple(change(s) if s.id == sid else s for s in b.sentences))
+            for b in a.blocks
+        )
+        return replace(a, blocks=blocks)
+
+    return replace(edition, articles=tuple(article(a) for a in edition.articles))
+
+
+def test_dropped_character_is_named_with_its_line(built):
+    source, edition = built
+    # Drop the 湘 of “湘北门户” (line 9).
+    broken = _change_sentence(edition, "a1-p1-s1", lambda s: replace(s, zh=s.zh.replace("湘北", "北")))
+    with pytest.raises(TextIntegrityError, match=r"^linxiang-2020-04.txt:\d+: character '湘'") as err:
+        check_text_preserved(source, broken)
+    assert "missing" in str(err.value)
+
+
+def test_duplicated_sentence_is_named(built):
+    source, edition = built
+    broken = _change_sentence(edition, "a2-p1-s1", lambda s: replace(s, zh=s.zh + "全覆盖"))
+    with pytest.raises(TextIntegrityError, match=r"appears \d+ times in the edition but \d+ in the input"):
+        check_text_preserved(source, broken)
+
+
+def test_swapped_sentences_fail_the_order_check(built):
+    source, edition = built
+    first = edition.articles[0].blocks[0]
+    swapped = replace(first, sentences=(first.sentences[1], first.sentences[0]))
+    article = replace(edition.articles[0], blocks=(swapped, *edition.articles[0].blocks[1:]))
+    broken = replace(edition, articles=(article, *edition.articles[1:]))
+    with pytest.raises(TextIntegrityError, match=r"a1-p1-s2 .* is not a run of the input"):
+        check_text_preserved(source, broken)
+
+
+def test_changed_character_fails(built):
+    source, edition = built
+    # A full-width comma normalised to ASCII: the text is no longer the input's.
+    broken = _change_sentence(edition, "a1-p1-s1", lambda s: replace(s, zh=s.zh.replace("，", ",")))
+    with pytest.raises(TextIntegrityError):
+        check_text_preserved(source, broken)
+
+
+def test_figure_moved_to_another_article_still_passes_but_not_when_doubled(built):
+    source, edition = built
+    figure = next(b for b in edition.articles[0].blocks if b.kind == "figure")
+    extra = Block("a2-p9", "figure", (Sentence("a2-p9-s1", figure.sentences[0].zh),))
+    second = replace(edition.articles[1], blocks=(*edition.articles[1].blocks, extra))
+    broken = replace(edition, articles=(edition.articles[0], second, *edition.articles[2:]))
+    with pytest.raises(TextIntegrityError, match="duplicated"):
+        check_text_preserved(source, broken)
+
+
+def test_removed_control_characters_must_be_recorded(built):
+    source, edition = built
+    with pytest.raises(TextIntegrityError, match="removed_characters"):
+        check_text_preserved(replace(source, removed=("U+0007 at line 3",)), edition)
+
+
+def test_whitespace_is_layout_not_text(built):
+    source, edition = built
+    spaced = _change_sentence(edition, "a1-p1-s1", lambda s: replace(s, zh=" " + s.zh + "\u3000"))
+    check_text_preserved(source, spaced)
