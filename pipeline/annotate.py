@@ -131,7 +131,7 @@ class Annotator:
             gloss = self._dictionary.short_gloss(word, reading)
             if gloss:
                 return gloss, "cedict"
-            return self._dictionary.char_gloss(word), "chars"
+            return self._dictionary.char_gloss(word, reading), "chars"
         gloss = self._dictionary.proper_gloss(word, reading)
         if gloss:
             return gloss, "cedict"

@@ -309,12 +309,21 @@ class Dictionary:
             return None
         return min(proper, key=lambda o: (not o[2], o[0] != key))[1] or None
 
-    def char_gloss(self, word: str) -> str | None:
-        """Build a gloss from the characters' own glosses (for words CEDICT lacks)."""
-        parts = [self.short_gloss(c) for c in word]
-        if not all(parts):
-            return None
-        return " + ".join(p.split(",")[0] for p in parts if p)
+    def char_gloss(self, word: str, reading: tuple[str, ...] = ()) -> str | None:
+        """Build a gloss from the longest dictionary words inside ``word``: basic + to ensure."""
+        if len(reading) != len(word):
+            reading = ("",) * len(word)
+        parts, start = [], 0
+        while start < len(word):
+            for end in range(min(len(word), start + 4), start, -1):
+                gloss = self.short_gloss(word[start:end], reading[start:end])
+                if gloss or end == start + 1:
+                    break
+            if not gloss:
+                return None
+            parts.append(gloss.split(",")[0])
+            start = end
+        return " + ".join(parts) if parts else None
 
     def hsk_level(self, word: str) -> int | None:
         """Return the HSK 3.0 level (1-6, 7 for the 7-9 band), None if unlisted."""

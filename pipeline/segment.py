@@ -154,14 +154,17 @@ class Segmenter:
         """Find terms and names; where they overlap the longest wins (then the earliest)."""
         found: list[tuple[int, int, Piece]] = []
         longest = max([self._longest, *(len(n) for n in names)])
+        # Terms are written simplified; traditional text matches through its twin.
+        twin = self._dictionary.simplified(text)
         for start in range(len(text)):
             for length in range(min(longest, len(text) - start), 1, -1):
-                form = text[start : start + length]
+                form = twin[start : start + length]
+                original = text[start : start + length]
                 if form in self._terms:
                     zh, kind = self._terms[form]
-                    found.append((start, start + length, Piece(form, kind, zh)))
-                elif form in names:
-                    found.append((start, start + length, Piece(form, "name")))
+                    found.append((start, start + length, Piece(original, kind, zh)))
+                elif form in names or original in names:
+                    found.append((start, start + length, Piece(original, "name")))
         found.sort(key=lambda span: (span[0] - span[1], span[0]))
         taken: list[tuple[int, int, Piece]] = []
         for span in found:

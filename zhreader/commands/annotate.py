@@ -91,7 +91,7 @@ def annotate(source: str, output_format: str) -> None:
     lines = list(read_lines(source))
     annotator = Annotator.initialize(load_glossaries(()))
     # UTF-8 whatever the terminal's locale, so a pipe gets the same bytes.
-    out = click.get_binary_stream("stdout")
+    out = sys.stdout.buffer
     render = format_jsonl if output_format == "jsonl" else lambda _text, t: format_text(t)
     for _number, line in lines:
         out.write((render(line, annotator.tokens(line)) + "\n").encode("utf-8"))
