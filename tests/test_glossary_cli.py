@@ -1,0 +1,131 @@
+"""`zhreader glossary check` and `zhreader glossary report` as a user meets them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import EXAMPLE
+
+from zhreader.cli import main
+from zhreader.pipeline.glossary_check import HEADER
+
+ROW = "两山夹一田\t\tliǎng shān jiā yī tián\tvalley fields\t\t\tslogan\tproposed: test"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def write(folder: Path, name: str, *rows: str) -> Path:
+    path = folder / name
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_check_passes_on_the_bundled_glossary():
+    result = run("glossary", "check")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("1 file, ") and lines[0].endswith(": 0 errors, 0 warnings")
+
+
+def test_check_prints_every_problem_and_exits_1(here: Path):
+    write(here, "bad.tsv", ROW, "临湘\t\tLín xiāng shì\tLinxiang\t\t\tplace\tstandard", "坏\tx")
+    result = run("glossary", "check", "bad.tsv")
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "bad.tsv:3: pinyin has 3 syllables for 2 characters in 临湘 "
+        "(expected one syllable per character)",
+        "bad.tsv:4: 2 columns, expected 8 (zh, variants, pinyin, en, en_alt, note, category, "
+        "source), separated by tabs",
+        "1 file, 1 entry: 2 errors, 0 warnings",
+    ]
+
+
+def test_check_warnings_pass_unless_strict(here: Path):
+    path = here / "crlf.tsv"
+    path.write_bytes(f"{HEADER}\r\n{ROW}\r\n".encode())
+    result = run("glossary", "check", "crlf.tsv")
+    assert result.exit_code == 0
+    assert result.output.splitlines()[0] == (
+        "crlf.tsv:1: warning: Windows line ends (CRLF); read as LF"
+    )
+    assert run("glossary", "check", "--strict", "crlf.tsv").exit_code == 1
+
+
+def test_check_reports_overrides_between_files(here: Path):
+    write(here, "a.tsv", ROW)
+    write(here, "b.tsv", "# mine", ROW.replace("valley fields", "narrow fields"))
+    result = run("glossary", "check", "a.tsv", "b.tsv")
+    assert result.exit_code == 0, result.output
+    assert "term 两山夹一田 from b.tsv:3 overrides a.tsv:2" in result.output.splitlines()
+
+
+def test_check_missing_file_is_one_line(here: Path):
+    result = run("glossary", "check", "missing.tsv")
+    assert result.exit_code == 1
+    assert result.output.startswith("missing.tsv: cannot read: ")
+    assert "Traceback" not in result.output
+
+
+def test_build_refuses_a_broken_glossary_with_the_same_messages(here: Path):
+    # build loads the translation stage with the glossary; it lands separately.
+    pytest.importorskip("zhreader.pipeline.translate")
+    write(here, "bad.tsv", "临湘\t\tLín xiāng shì\tLinxiang\t\t\tplace\tstandard")
+    result = run("build", str(EXAMPLE), "--glossary", "bad.tsv", "--out", str(here / "out"))
+    assert result.exit_code == 1
+    assert (
+        "bad.tsv:2: pinyin has 3 syllables for 2 characters in 临湘 "
+        "(expected one syllable per character)"
+    ) in result.output
+    assert not (here / "out").exists() or not any((here / "out").iterdir())
+
+
+def test_report_lists_terms_and_candidates():
+    result = run("glossary", "report", str(EXAMPLE), "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    counts = {t["zh"]: t["count"] for t in data["terms"]}
+    assert counts["两不愁三保障"] == 1
+    assert counts["八严禁"] == 7
+    assert counts["贫困户"] >= 20
+    # Most frequent first.
+    assert [t["count"] for t in data["terms"]] == sorted(counts.values(), reverse=True)
+    first = next(t for t in data["terms"] if t["zh"] == "三回头")
+    assert first["occurrences"][0].startswith("a2-")
+    candidates = {c["zh"]: c for c in data["candidates"]}
+    assert candidates["一对一"]["reason"] == "quoted"
+    assert candidates["一对一"]["pinyin"] == "yī duì yī"
+    # Known terms and dictionary words are not candidates.
+    assert "三回头" not in candidates and "扶贫" not in candidates
+    assert all(c["count"] >= 2 for c in data["candidates"] if c["reason"] != "quoted")
+
+
+def test_report_uses_extra_glossaries_and_writes_tsv_rows(here: Path):
+    write(here, "more.tsv", "一对一\t\tyī duì yī\tone-on-one\t\t\tterm\tproposed: test")
+    result = run("glossary", "report", str(EXAMPLE), "--glossary", "more.tsv", "--format", "tsv")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[1] == HEADER
+    rows = [line.split("\t") for line in lines[2:] if not line.startswith("#")]
+    assert rows and all(len(row) == 8 for row in rows)
+    assert "一对一" not in [row[0] for row in rows]
+    # Candidate rows carry the pinyin; the editor adds en, category and source.
+    slogan = next(row for row in rows if row[0] == "送政策、送岗位、送信息")
+    assert slogan[2] == "sòng zhèng cè sòng gǎng wèi sòng xìn xī"
+
+
+def test_report_on_a_missing_input_is_one_line(here: Path):
+    result = run("glossary", "report", "nope.txt")
+    assert result.exit_code == 1
+    assert result.output.strip() == "zhreader: error: nope.txt: input file not found"
