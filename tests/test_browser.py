@@ -57,6 +57,12 @@ RUBY_ABOVE_BASE = """() => Array.from(document.querySelectorAll("ruby")).slice(0
   return out;
 }).flat()"""
 
+SCROLL_TO_ARTICLE = """() => {
+  const controls = document.getElementById("controls");
+  const top = document.querySelector("article").getBoundingClientRect().top + window.scrollY;
+  window.scrollTo(0, top - (controls ? controls.offsetHeight : 0) - 8);
+}"""
+
 
 @pytest.fixture(scope="module")
 def browser():
@@ -278,13 +284,13 @@ def save_screenshots(
                 context = browser.new_context(viewport=viewport, device_scale_factor=1)
                 page = context.new_page()
                 page.goto(path.as_uri())
+                # Start at the first article, below the sticky reader controls.
+                page.evaluate(SCROLL_TO_ARTICLE)
                 if name == "interlinear":
                     page.check("input[name=tones]")
-                    page.click(".en-btn >> nth=1")
+                    if page.locator(".en-btn").count() > 2:
+                        page.click(".en-btn >> nth=2")
                 else:
-                    page.evaluate(
-                        "window.scrollTo(0, document.querySelector('article').offsetTop - 8)"
-                    )
                     page.hover(".row.para .zh .s >> nth=0")
                 target = out / f"{name}-{label}.png"
                 page.screenshot(path=str(target))
