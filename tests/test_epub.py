@@ -150,6 +150,19 @@ def test_article_keeps_every_sentence_and_its_english(sample_book):
     assert f'href="glossary.xhtml#{term_anchor("扶贫")}"' in article
 
 
+def test_real_example_book_keeps_every_sentence():
+    edition = real_edition()
+    if edition is None:
+        pytest.skip("the pipeline is not complete yet")
+    files = entries(build_epub(edition, "example"))
+    by_id = {}
+    for article in edition.articles:
+        root = ET.fromstring(files[f"OEBPS/{article.id}.xhtml"])
+        by_id.update({e.get("id"): e for e in root.iter() if e.get("id")})
+    for sentence in iter_sentences(edition):
+        assert _text(by_id[sentence.id]) == sentence.zh, sentence.id
+
+
 def test_ruby_degrades_to_bracketed_pinyin(sample_book):
     """A reading system without ruby shows the rp brackets: 就(jiù)业(yè)."""
     root = ET.fromstring(entries(sample_book)["OEBPS/a1.xhtml"])

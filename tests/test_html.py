@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 from conftest import require_tool
-from edition_samples import HOSTILE, hostile_edition, sample_edition
+from edition_samples import HOSTILE, hostile_edition, real_edition, sample_edition
+from markupsafe import escape
 from zhreader.reader.context import build_context, first_sense, ruby_parts, term_anchor
 from zhreader.reader.html import render_interlinear, render_side_by_side
 
@@ -79,6 +80,8 @@ class Page(HTMLParser):
 @pytest.fixture(scope="module")
 def pages() -> dict[tuple[str, str], str]:
     editions = {"sample": sample_edition(), "hostile": hostile_edition()}
+    if real_edition() is not None:
+        editions["example"] = real_edition()
     return {(e, r): render(ed) for e, ed in editions.items() for r, render in RENDERERS.items()}
 
 
@@ -87,6 +90,21 @@ def test_every_sentence_keeps_its_text_and_anchor(pages, renderer):
     page = Page(pages["sample", renderer])
     for sentence in iter_sentences(sample_edition()):
         assert page.text(sentence.id) == sentence.zh, sentence.id
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_real_example_keeps_every_sentence(pages, renderer):
+    edition = real_edition()
+    if edition is None:
+        pytest.skip("the pipeline is not complete yet")
+    page = Page(pages["example", renderer])
+    for sentence in iter_sentences(edition):
+        assert page.text(sentence.id) == sentence.zh, sentence.id
+    for notice in edition.notices:
+        assert str(escape(notice.message)) in pages["example", renderer]
+    missing = [h for h in page.hrefs if h[1:] not in page.ids]
+    assert missing == []
+    assert edition.signature in pages["example", renderer]
 
 
 @pytest.mark.parametrize("renderer", RENDERERS)
