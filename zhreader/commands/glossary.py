@@ -107,9 +107,8 @@ def report(source: Path, glossaries: tuple[Path, ...], min_count: int, output_fo
 
     result = glossary_report(edition, merged, annotator.dictionary.contains, read, min_count)
     render = {"text": format_text, "json": format_json, "tsv": format_tsv}[output_format]
-    out = click.get_binary_stream("stdout")
-    out.write(render(result, source, merged.fingerprint).encode("utf-8"))
-    out.flush()
+    # Bytes, so that a pipe gets UTF-8 whatever the terminal's locale.
+    click.echo(render(result, source, merged.fingerprint).encode("utf-8"), nl=False)
 
 
 def format_text(result, source: Path, fingerprint: str) -> str:
