@@ -49,8 +49,12 @@ class Glossary:
         return {form: entry for entry in self.entries for form in entry.forms}
 
     @cached_property
-    def _longest(self) -> int:
-        return max((len(form) for form in self._forms), default=0)
+    def _lengths(self) -> dict[str, tuple[int, ...]]:
+        """Map each first character to the lengths of the forms it starts, longest first."""
+        lengths: dict[str, set[int]] = {}
+        for form in self._forms:
+            lengths.setdefault(form[0], set()).add(len(form))
+        return {char: tuple(sorted(found, reverse=True)) for char, found in lengths.items()}
 
     def forms(self) -> dict[str, GlossaryEntry]:
         """Return every written form (term and variants) with its entry."""
@@ -70,11 +74,12 @@ class Glossary:
         Where matches overlap the longest wins, then the earliest: the rule the
         segmenter follows, so that 临湘市委书记 gives 临湘 + 市委书记.
         """
+        lengths = self._lengths
         found = [
             (start, text[start : start + length])
-            for start in range(len(text))
-            for length in range(min(self._longest, len(text) - start), MIN_TERM_LENGTH - 1, -1)
-            if text[start : start + length] in self._forms
+            for start, char in enumerate(text)
+            for length in lengths.get(char, ())
+            if length >= MIN_TERM_LENGTH and text[start : start + length] in self._forms
         ]
         found.sort(key=lambda match: (-len(match[1]), match[0]))
         taken: list[tuple[int, str]] = []
