@@ -56,6 +56,8 @@ class Annotator:
         self._dictionary = dictionary
         self._reader = reader
         self._glossary = glossary
+        # (word, kind, reading) -> (gloss, source, level): a corpus repeats its words.
+        self._lexical: dict[tuple, tuple[str | None, str, int | None]] = {}
 
     @classmethod
     def initialize(cls, glossary=None, cache: Path | None = None) -> Annotator:
@@ -111,9 +113,10 @@ class Annotator:
             syllables = entry.syllables
             pinyin = syllables if len(syllables) == len(reading) else reading
             gloss, source = entry.en, "glossary"
+            level = self._dictionary.hsk_level(piece.text)
         else:
             pinyin = reading
-            gloss, source = self._gloss(piece.text, kind, reading)
+            gloss, source, level = self._lexical_info(piece.text, kind, reading)
         return Token(
             zh=piece.text,
             kind=kind,  # type: ignore[arg-type]
@@ -121,9 +124,17 @@ class Annotator:
             sandhi=tuple(sandhi) if sandhi and pinyin == reading else None,
             gloss=gloss,
             gloss_source=source if gloss else None,
-            hsk=self._dictionary.hsk_level(piece.text),
+            hsk=level,
             term=entry.zh if entry is not None else None,
         )
+
+    def _lexical_info(self, word: str, kind: str, reading: tuple[str, ...]):
+        key = (word, kind, reading)
+        info = self._lexical.get(key)
+        if info is None:
+            info = (*self._gloss(word, kind, reading), self._dictionary.hsk_level(word))
+            self._lexical[key] = info
+        return info
 
     def _gloss(self, word: str, kind: str, reading: tuple[str, ...]) -> tuple[str | None, str]:
         """Return (gloss, source): CC-CEDICT, a name's romanisation, or the characters."""

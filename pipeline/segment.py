@@ -103,7 +103,7 @@ class Segmenter:
         self._jieba = tokenizer
         self._dictionary = dictionary
         self._terms = dict(terms)  # form -> (entry zh, kind)
-        self._longest = max((len(f) for f in self._terms), default=0)
+        self._term_lengths = _lengths_by_first_char(self._terms)
 
     @classmethod
     def initialize(
@@ -153,17 +153,20 @@ class Segmenter:
     def _fixed_spans(self, text: str, names: set[str]) -> list[tuple[int, int, Piece]]:
         """Find terms and names; where they overlap the longest wins (then the earliest)."""
         found: list[tuple[int, int, Piece]] = []
-        longest = max([self._longest, *(len(n) for n in names)])
+        name_lengths = _lengths_by_first_char(names)
         # Terms are written simplified; traditional text matches through its twin.
         twin = self._dictionary.simplified(text)
-        for start in range(len(text)):
-            for length in range(min(longest, len(text) - start), 1, -1):
+        for start, char in enumerate(twin):
+            for length in self._term_lengths.get(char, ()):
                 form = twin[start : start + length]
-                original = text[start : start + length]
-                if form in self._terms:
+                if len(form) == length and form in self._terms:
                     zh, kind = self._terms[form]
-                    found.append((start, start + length, Piece(original, kind, zh)))
-                elif form in names or original in names:
+                    found.append(
+                        (start, start + length, Piece(text[start : start + length], kind, zh))
+                    )
+            for length in name_lengths.get(text[start], ()):
+                original = text[start : start + length]
+                if original in names:
                     found.append((start, start + length, Piece(original, "name")))
         found.sort(key=lambda span: (span[0] - span[1], span[0]))
         taken: list[tuple[int, int, Piece]] = []
@@ -304,6 +307,15 @@ class Segmenter:
             size += 1
             chars += len(nxt)
         return size if chars >= 2 else 1
+
+
+def _lengths_by_first_char(forms: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """Index forms by their first character: the lengths to try there, longest first."""
+    index: dict[str, set[int]] = {}
+    for form in forms:
+        if len(form) >= 2:
+            index.setdefault(form[0], set()).add(len(form))
+    return {char: tuple(sorted(lengths, reverse=True)) for char, lengths in index.items()}
 
 
 def _split_approximate(words: list[str], left: Piece) -> list[str]:
