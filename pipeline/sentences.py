@@ -27,6 +27,7 @@ CLOSERS = frozenset(OPENERS.values())
 SEMICOLONS = frozenset("；;")
 
 _SIGNIFICANT = re.compile("[" + re.escape("".join(ENDERS | set(OPENERS) | CLOSERS)) + "]")
+_CLAUSE_MARKS = re.compile("[" + re.escape("".join(SEMICOLONS | set(OPENERS) | CLOSERS)) + "]")
 _BRACKETS = re.compile("[" + re.escape("".join(set(OPENERS) | CLOSERS)) + "]")
 
 # A sentence longer than this (in characters) is split after its semicolons.
@@ -92,7 +93,8 @@ def _split_long(sentence: str) -> list[str]:
     if len(sentence) <= LONG_SENTENCE:
         return [sentence]
     clauses, start, depth = [], 0, 0
-    for i, ch in enumerate(sentence):
+    for match in _CLAUSE_MARKS.finditer(sentence):
+        i, ch = match.start(), match.group()
         depth = _track(depth, ch)
         if ch in SEMICOLONS and depth == 0 and i + 1 - start >= MIN_CLAUSE:
             if len(sentence) - (i + 1) < MIN_CLAUSE:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 from zhreader.pipeline.ingest import read_source
@@ -155,3 +156,16 @@ def test_fix_that_matches_nothing_is_an_error(issue, text, message):
     with pytest.raises(SidecarError, match=message) as err:
         recover_structure(read_source(issue), load_sidecar(issue))
     assert str(err.value).startswith(f"{sidecar_path(issue)}:1: fix 1: ")
+
+
+def test_the_documented_sidecar_example_applies(issue):
+    docs_path = Path(__file__).resolve().parents[1] / "docs" / "structure.md"
+    docs = docs_path.read_text(encoding="utf-8")
+    example = docs.split("```toml\n", 1)[1].split("```", 1)[0]
+    _write_sidecar(issue, example)
+    source = read_source(issue)
+    edition, messages = recover_structure(source, load_sidecar(issue))
+    assert len(messages) == 4
+    assert edition.title == "临湘：就业扶贫与春耕"
+    assert "扶贫车间就是第二个家" in [a.headline.zh for a in edition.articles]
+    check_text_preserved(source, edition)
