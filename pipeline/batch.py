@@ -308,8 +308,13 @@ def run_batch(
     settings: BuildSettings,
     jobs: int = 0,
     on_event: Callable[[str, object], None] | None = None,
+    resources: Resources | None = None,
 ) -> BatchSummary:
-    """Build what is new or changed under ``root`` into ``out``; write the library."""
+    """Build what is new or changed under ``root`` into ``out``; write the library.
+
+    ``resources``, when given, must come from ``load_resources(settings)``; a
+    long-lived caller passes them to skip loading them again.
+    """
     if not root.is_dir():
         raise ZhreaderError(
             "not a folder", file=str(root), hint="pass the folder new issues arrive in"
@@ -321,27 +326,31 @@ def run_batch(
     out.mkdir(parents=True, exist_ok=True)
     with _Lock(out):
         remove_stale_temp_files(out)
-        summary = _run_locked(root, out, settings, jobs or os.cpu_count() or 1, notify)
+        jobs = jobs or os.cpu_count() or 1
+        summary = _run_locked(root, out, settings, jobs, notify, resources)
     summary.seconds = time.perf_counter() - started
     summary.main_rss_mb = _peak_rss_mb()
     return summary
 
 
-def _run_locked(root, out, settings, jobs, notify) -> BatchSummary:
+def _run_locked(root, out, settings, jobs, notify, resources) -> BatchSummary:
     manifest = load_manifest(out)
     candidates, failed = find_candidates(root, out, manifest)
-    resources = load_resources(settings)
+    resources = resources or load_resources(settings)
     from zhreader.signature import make_signature
 
     signature = make_signature(resources.signature_parts)
     fingerprint = resources.glossary.fingerprint
     manifest.glossaries[fingerprint] = glossary_snapshot(resources.glossary.entries)
-    todo, skipped = _plan(candidates, manifest, signature, fingerprint, out, failed)
+    planned, skipped = _plan(candidates, manifest, signature, fingerprint, out, failed)
+    todo = [candidate for candidate, _ in planned]
     removed = sorted(set(manifest.issues) - {c.slug for c in candidates})
     for slug in removed:
         del manifest.issues[slug]
     manifest.save(out)
     notify("plan", (len(todo), len(skipped), len(failed)))
+    for candidate, reason in planned:
+        notify("reason", (candidate.rel, reason))
     built: list[IssueResult] = []
     peak = 0.0
     for candidate, result in _schedule(todo, out, settings, resources, jobs):
@@ -371,7 +380,7 @@ def _plan(candidates, manifest, signature, fingerprint, out, failed):
             record, candidate, signature, forms, lambda c=candidate: read_source(c.path).text, out
         )
         if reason is not None:
-            todo.append(candidate)
+            todo.append((candidate, reason))
         elif record.status == "failed":
             failed.append((candidate.rel, f"unchanged since it failed: {record.reason}"))
         else:

@@ -303,60 +303,79 @@ def test_library_lists_both_issues_newest_first(first_run) -> None:
     assert list((out / "terms").glob("*.html"))
 
 
-def test_second_run_skips_everything_and_changes_nothing(first_run) -> None:
+@pytest.fixture(scope="module")
+def resources():
+    """Resources for the default settings, loaded once: each load takes seconds."""
+    from zhreader.pipeline.build import BuildSettings, load_resources
+
+    return load_resources(BuildSettings())
+
+
+def _run(folder: Path, out: Path, resources, jobs: int = 1):
+    from zhreader.pipeline.batch import run_batch
+    from zhreader.pipeline.build import BuildSettings
+
+    return run_batch(folder, out, BuildSettings(), jobs, resources=resources)
+
+
+def test_second_run_skips_everything_and_changes_nothing(first_run, resources) -> None:
     folder, out, _ = first_run
     before = _tree(out)
-    result = _batch(folder, out)
-    assert result.exit_code == 1  # broken.txt is still broken
-    assert re.search(r"built\s+0\b", result.output), result.output
-    assert re.search(r"skipped \(up to date\)\s+2\b", result.output), result.output
-    assert "unchanged since it failed" in result.output
+    summary = _run(folder, out, resources)
+    assert (summary.built, sorted(summary.skipped)) == ([], sorted(_built_slugs(out)))
+    assert len(summary.skipped) == 2
+    # broken.txt is still broken: reported again, not rebuilt.
+    assert [path for path, _ in summary.failed] == ["broken.txt"]
+    assert "unchanged since it failed" in summary.failed[0][1]
     assert _tree(out) == before
 
 
-def test_same_input_and_signature_give_the_same_bytes(first_run) -> None:
+def _built_slugs(out: Path) -> list[str]:
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    return [slug for slug, r in manifest["issues"].items() if r["status"] == "built"]
+
+
+def test_same_input_and_signature_give_the_same_bytes(first_run, resources) -> None:
     import shutil
 
     folder, out, _ = first_run
     before = _tree(out)
     shutil.rmtree(out / "linxiang-2020-04")
-    result = _batch(folder, out)
-    assert re.search(r"built\s+1\b", result.output), result.output
+    summary = _run(folder, out, resources)
+    assert [r.slug for r in summary.built] == ["linxiang-2020-04"]
     assert _tree(out) == before
 
 
-def test_glossary_change_rebuilds_only_issues_that_contain_the_term(tmp_path):
+def test_glossary_change_rebuilds_only_issues_that_contain_the_term(tmp_path, resources):
     folder = tmp_path / "issues"
     folder.mkdir()
-    # Short issues keep the three runs fast; the full example is built above.
+    # Short issues keep the runs fast; the full example is built above.
     with_term = "岗位开发\n\n临湘市加大公益性岗位开发。\n"
     (folder / "with-term.txt").write_text(with_term, encoding="utf-8")
     (folder / "without-term.txt").write_text("今天天气\n\n我们去公园。\n", encoding="utf-8")
     out = tmp_path / "out"
-    assert _batch(folder, out).exit_code == 0
-    unrelated = tmp_path / "unrelated.tsv"
-    unrelated.write_text(
-        GLOSSARY_HEADER + "碳达峰\t\ttàn dá fēng\tcarbon peaking\t\t\tpolicy\tt\n", encoding="utf-8"
-    )
-    result = _batch(folder, out, "--glossary", str(unrelated))
+    assert len(_run(folder, out, resources).built) == 2
+    extra = tmp_path / "extra.tsv"
+    rows = [
+        "公益性岗位\t\tgōng yì xìng gǎng wèi\tpublic-welfare job\t\t\tpolicy\tt",
+        "碳达峰\t\ttàn dá fēng\tcarbon peaking\t\t\tpolicy\tt",
+    ]
+    extra.write_text(GLOSSARY_HEADER + "\n".join(rows) + "\n", encoding="utf-8")
+    result = _batch(folder, out, "--glossary", str(extra))
     assert result.exit_code == 0, result.output
-    assert re.search(r"built\s+0\b", result.output), result.output
-    present = tmp_path / "present.tsv"
-    present.write_text(
-        GLOSSARY_HEADER + "公益性岗位\t\tgōng yì xìng gǎng wèi\tpublic-welfare job"
-        "\t\t\tpolicy\tt\n",
-        encoding="utf-8",
-    )
-    result = _batch(folder, out, "--glossary", str(present))
-    assert result.exit_code == 0, result.output
+    assert "to build: with-term.txt (glossary terms changed (公益性岗位))" in result.output
     assert re.search(r"built\s+1\b", result.output), result.output
+    assert re.search(r"skipped \(up to date\)\s+1\b", result.output), result.output
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert "公益性岗位" in manifest["issues"]["with-term"]["terms"]
+    assert (
+        manifest["issues"]["without-term"]["glossary_checked"]
+        != (manifest["issues"]["without-term"]["signature"].split("gl:")[1].split("|")[0])
+    )
 
 
-def test_kill_and_rerun_loses_nothing(tmp_path, example_path) -> None:
+def test_kill_and_rerun_loses_nothing(tmp_path, example_path, resources) -> None:
     import os
-    import shutil
     import signal
     import subprocess
     import sys
@@ -364,8 +383,12 @@ def test_kill_and_rerun_loses_nothing(tmp_path, example_path) -> None:
 
     folder = tmp_path / "issues"
     folder.mkdir()
-    for day in range(1, 5):
-        shutil.copy(example_path, folder / f"paper-2020-05-0{day}.txt")
+    # Six short issues (the example's first paragraphs) keep the run brief but
+    # leave most of them unbuilt when the first one appears.
+    blocks = example_path.read_text(encoding="utf-8").split("\n\n")
+    for day in range(1, 7):
+        text = "\n\n".join(blocks[: 6 + day])
+        (folder / f"paper-2020-05-0{day}.txt").write_text(text, encoding="utf-8")
     out = tmp_path / "out"
     exe = Path(sys.executable).with_name("zhreader")
     command = [str(exe), "batch", str(folder), "--out", str(out), "--jobs", "2"]
@@ -378,13 +401,14 @@ def test_kill_and_rerun_loses_nothing(tmp_path, example_path) -> None:
             assert time.monotonic() < deadline, "no issue was built in time"
             time.sleep(0.05)
     finally:
+        # The whole process group: the batch and its workers, mid-write.
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
     assert process.returncode == -signal.SIGKILL  # killed mid-run, not finished
-    rerun = subprocess.run(command, capture_output=True, text=True, timeout=300)
-    assert rerun.returncode == 0, rerun.stdout + rerun.stderr
+    summary = _run(folder, out, resources)
+    assert summary.ok, summary.failed
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert sorted(manifest["issues"]) == [f"paper-2020-05-0{day}" for day in range(1, 5)]
+    assert sorted(manifest["issues"]) == [f"paper-2020-05-0{day}" for day in range(1, 7)]
     assert {r["status"] for r in manifest["issues"].values()} == {"built"}
     assert not list(out.rglob("*.tmp"))
     for path in out.rglob("*.json"):
@@ -392,3 +416,5 @@ def test_kill_and_rerun_loses_nothing(tmp_path, example_path) -> None:
     for path in out.rglob("*.jsonl"):
         for line in path.read_text(encoding="utf-8").splitlines():
             json.loads(line)
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert html.count('class="issue"') == 6
