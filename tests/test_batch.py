@@ -418,3 +418,38 @@ def test_kill_and_rerun_loses_nothing(tmp_path, example_path, resources) -> None
             json.loads(line)
     html = (out / "index.html").read_text(encoding="utf-8")
     assert html.count('class="issue"') == 6
+
+
+# --- progress and summary -------------------------------------------------------
+
+
+def test_progress_log_lines_and_bar() -> None:
+    import io
+
+    from zhreader.pipeline.batch import BatchSummary, IssueResult
+
+    from zhreader.commands.batch import Progress, summary_table
+
+    ok = IssueResult("a", "a.txt", True, sentences=10, translated=7, seconds=1.25)
+    bad = IssueResult("b", "b.txt", False, reason="not UTF-8", failure="input")
+    log = io.StringIO()
+    progress = Progress("log", log)
+    for event in (("plan", (2, 3, 0)), ("reason", ("a.txt", "new")), ("issue", ok), ("issue", bad)):
+        progress(*event)
+    assert log.getvalue().splitlines() == [
+        "plan: 2 to build, 3 up to date, 0 failed early",
+        "to build: a.txt (new)",
+        "[1/2] built a (10 sentences, 7 translated, 1.2s)",
+        "[2/2] FAILED b.txt: not UTF-8",
+    ]
+    bar = io.StringIO()
+    progress = Progress("bar", bar)
+    progress("plan", (2, 0, 0))
+    progress("issue", ok)
+    assert "[############............] 1/2 issues · 7 sentences translated · ETA" in bar.getvalue()
+    quiet = io.StringIO()
+    Progress("quiet", quiet)("issue", bad)
+    assert quiet.getvalue() == ""
+    table = summary_table(BatchSummary([ok], ["c", "d"], [("b.txt", "not UTF-8")], []))
+    assert re.search(r"built\s+1\n", table) and re.search(r"skipped \(up to date\)\s+2\n", table)
+    assert table.endswith("failed: b.txt: not UTF-8")
