@@ -185,7 +185,10 @@ def rebuild_reason(
         return None
     if glossary_forms_changed is None:
         return "glossary changed"
-    text = read_text()
+    try:
+        text = read_text()
+    except (OSError, ZhreaderError):
+        return "glossary changed and the text could not be read to check it"
     hits = sorted(form for form in glossary_forms_changed if form in text)
     return f"glossary terms changed ({', '.join(hits[:5])})" if hits else None
 
