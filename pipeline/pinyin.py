@@ -17,6 +17,7 @@ of 一 and 不 for the editions' display option. docs/pinyin.md has the figures.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -90,6 +91,21 @@ class _Polyphone:
     bonus: dict[str, float]  # numbered reading -> evidence from the dictionaries
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """A word's context-free part: pypinyin's syllables and its polyphones.
+
+    Each polyphone is (offset in the word, syllable slot, the reading both
+    dictionaries agree on or None, the evidence bonus per reading).
+    """
+
+    citation: tuple[str, ...]
+    polyphones: tuple[tuple[int, int, str | None, dict[str, float]], ...]
+
+
+_PLAN_CACHE_SIZE = 100_000
+
+
 class PinyinReader:
     """Read the pinyin of a segmented sentence; load once, call per sentence."""
 
@@ -98,6 +114,7 @@ class PinyinReader:
         self._phrases = phrases
         self._cedict = cedict
         self._model = model
+        self._plans: dict[str, _Plan] = {}
 
     @classmethod
     def initialize(cls) -> PinyinReader:
@@ -118,30 +135,76 @@ class PinyinReader:
 
     def read(self, words: Sequence[str], kinds: Sequence[str]) -> list[tuple[str, ...]]:
         """Return one tuple of tone-marked syllables per word (one per Han character)."""
-        readings = [self._citation(word) for word in words]
-        sentence = "".join(words)
+        return self.read_many([(words, kinds)])[0]
+
+    def read_many(
+        self, sentences: Sequence[tuple[Sequence[str], Sequence[str]]]
+    ) -> list[list[tuple[str, ...]]]:
+        """Read many segmented sentences at once; same answers as ``read`` on each, faster.
+
+        The context model runs on batches of sentences, which costs far less
+        than one sentence at a time (docs/pinyin.md has the figures).
+        """
+        readings = []
+        pending = []
+        for words, kinds in sentences:
+            sentence_readings, sentence_pending = self._prepare(words, kinds)
+            readings.append(sentence_readings)
+            pending.append(sentence_pending)
+        texts = ["".join(words) for words, _ in sentences]
+        scores = self._model.scores_many(
+            [(text, [p.index for p in todo]) for text, todo in zip(texts, pending, strict=True)]
+        )
+        out = []
+        for (words, kinds), found, todo, sentence_scores in zip(
+            sentences, readings, pending, scores, strict=True
+        ):
+            for poly, options in zip(todo, sentence_scores, strict=True):
+                best = max(options, key=lambda r, p=poly, o=options: o[r] + p.bonus.get(r, 0.0))
+                found[poly.word][poly.slot] = _choose(found[poly.word][poly.slot], best)
+            out.append(
+                [_styled(w, k, s) for w, k, s in zip(words, kinds, found, strict=True)]
+            )
+        return out
+
+    def _prepare(self, words: Sequence[str], kinds: Sequence[str]):
+        """Return the sentence's readings so far and the polyphones left to the model."""
+        plans = [self._plan(word) for word in words]
+        readings = [list(plan.citation) for plan in plans]
         pending: list[_Polyphone] = []
         start = 0
-        for w, (word, kind) in enumerate(zip(words, kinds, strict=True)):
+        for w, (word, kind, plan) in enumerate(zip(words, kinds, plans, strict=True)):
             fixed = _known_surname(word) if kind == "name" else 0
+            for offset, slot, agreed, bonus in plan.polyphones:
+                if slot < fixed:
+                    continue
+                choice = agreed or _particle(words, w)
+                if choice is not None:
+                    readings[w][slot] = _choose(readings[w][slot], choice)
+                else:
+                    pending.append(_Polyphone(start + offset, w, slot, bonus))
+            start += len(word)
+        return readings, pending
+
+    def _plan(self, word: str) -> _Plan:
+        """Return what a word's reading needs that does not depend on its sentence (memoised)."""
+        plan = self._plans.get(word)
+        if plan is None:
+            if len(self._plans) >= _PLAN_CACHE_SIZE:
+                self._plans.clear()  # bounded memory; the plans are pure, so this is safe
+            polyphones = []
             slot = 0
             for offset, char in enumerate(word):
                 if not is_han(char):
                     continue
-                if slot >= fixed and self._model.handles(char):
-                    agreed = self._agreed(word, offset) or _particle(words, w)
-                    if agreed is not None:
-                        readings[w][slot] = _choose(readings[w][slot], agreed)
-                    else:
-                        bonus = self._evidence(word, offset)
-                        pending.append(_Polyphone(start + offset, w, slot, bonus))
+                if self._model.handles(char):
+                    agreed = self._agreed(word, offset)
+                    bonus = {} if agreed else self._evidence(word, offset)
+                    polyphones.append((offset, slot, agreed, bonus))
                 slot += 1
-            start += len(word)
-        self._decide(sentence, pending, readings)
-        return [
-            _styled(word, kind, syllables)
-            for word, kind, syllables in zip(words, kinds, readings, strict=True)
-        ]
+            plan = _Plan(tuple(self._citation(word)), tuple(polyphones))
+            self._plans[word] = plan
+        return plan
 
     def _citation(self, word: str) -> list[str]:
         """Return pypinyin's reading of a word's Han characters, in dictionary tones."""
@@ -184,15 +247,6 @@ class PinyinReader:
                         bonus[reading] = bonus.get(reading, 0.0) + EVIDENCE[source]
         return bonus
 
-    def _decide(self, sentence: str, pending: list[_Polyphone], readings: list[list[str]]):
-        """Run the context model once for the sentence's undecided polyphones."""
-        if not pending:
-            return
-        all_scores = self._model.scores(sentence, [p.index for p in pending])
-        for poly, scores in zip(pending, all_scores, strict=True):
-            best = max(scores, key=lambda r: scores[r] + poly.bonus.get(r, 0.0))
-            readings[poly.word][poly.slot] = _choose(readings[poly.word][poly.slot], best)
-
 
 def _particle(words: Sequence[str], w: int) -> str | None:
     """Read the structural particles 得 and 地 standing alone, from their neighbours.
@@ -221,6 +275,12 @@ def _choose(current: str, reading: str) -> str:
     """Return ``reading`` in tone marks, keeping pypinyin's spelling when they agree."""
     if current and numbered(current) == reading:
         return current
+    return _marked(reading)
+
+
+@functools.lru_cache(maxsize=4096)
+def _marked(reading: str) -> str:
+    """Return a numbered reading (``lv4``) in tone marks (``lǜ``)."""
     from pypinyin.contrib.tone_convert import to_tone
 
     return to_tone(reading)

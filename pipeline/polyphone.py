@@ -24,16 +24,29 @@ import numpy as np
 
 from zhreader.errors import ZhreaderError
 
+# Characters either side of a polyphone that the model reads (see scores_many).
+WINDOW = 10
+# Windows per LSTM batch: enough to share each step's overhead, small enough that
+# numpy's BLAS does not start threads for the products (slow on a busy machine).
+_BATCH = 16
 # g2pM's sentence markers (Korean syllables in its vocabulary) and unknown token.
 _BOS, _EOS, _UNK = "\U0000C2DC", "\U0000B05D", "<UNK>"
 
 
 @dataclass(frozen=True)
 class _Weights:
-    """The BiLSTM folded for inference (see the module docstring)."""
+    """The BiLSTM folded for inference (see the module docstring).
 
-    table: np.ndarray  # [vocab, 8h]: input gates of both directions, biases included
-    hidden: np.ndarray  # [2h, 8h]: block-diagonal recurrent weights, both directions
+    Gate columns are laid out gate-major, both directions side by side:
+    [i_fw i_bw | f_fw f_bw | g_fw g_bw | o_fw o_bw], each ``h`` wide, so each
+    gate is one slice that lines up with the joint state [h_fw h_bw]. The
+    sigmoid gates' columns are halved, because sigmoid(x) = (tanh(x/2) + 1) / 2
+    lets one tanh call per step serve all four gates.
+    """
+
+    forward: np.ndarray  # [vocab, 8h]: input side of the forward direction, biases in
+    backward: np.ndarray  # [vocab, 8h]: the same for the backward direction
+    hidden: np.ndarray  # [2h, 8h]: recurrent weights of both directions
     fc0_w: np.ndarray
     fc0_b: np.ndarray
     fc1_w: np.ndarray
@@ -52,19 +65,33 @@ def _load_pickle(name: str):
     return pickle.loads(data)  # noqa: S301 - package data, not user input
 
 
+def _place(block: np.ndarray, direction: int, h: int) -> np.ndarray:
+    """Spread one direction's [rows, 4h] gate columns into the joint [rows, 8h] layout."""
+    out = np.zeros((block.shape[0], 8 * h), dtype=np.float32)
+    for gate in range(4):
+        scale = 1.0 if gate == 2 else 0.5  # i, f, o are sigmoids; g is a tanh
+        column = (2 * gate + direction) * h
+        out[:, column : column + h] = scale * block[:, gate * h : (gate + 1) * h]
+    return out
+
+
 def _fold(state: dict) -> _Weights:
-    """Precompute the input side of both LSTM directions into one table."""
+    """Precompute the input side of both LSTM directions into lookup tables."""
     emb = state["embedding.weight"].astype(np.float32)
-    fw = emb @ state["lstm.weight_ih_l0"].T + state["lstm.bias_ih_l0"] + state["lstm.bias_hh_l0"]
-    bw = emb @ state["lstm.weight_ih_l0_reverse"].T + (
-        state["lstm.bias_ih_l0_reverse"] + state["lstm.bias_hh_l0_reverse"]
-    )
     h = state["lstm.weight_hh_l0"].shape[1]
-    hidden = np.zeros((2 * h, 8 * h), dtype=np.float32)
-    hidden[:h, : 4 * h] = state["lstm.weight_hh_l0"].T
-    hidden[h:, 4 * h :] = state["lstm.weight_hh_l0_reverse"].T
+    tables = []
+    for direction, suffix in enumerate(("", "_reverse")):
+        bias = state[f"lstm.bias_ih_l0{suffix}"] + state[f"lstm.bias_hh_l0{suffix}"]
+        tables.append(_place(emb @ state[f"lstm.weight_ih_l0{suffix}"].T + bias, direction, h))
+    hidden = np.concatenate(
+        [
+            _place(state["lstm.weight_hh_l0"].T, 0, h),
+            _place(state["lstm.weight_hh_l0_reverse"].T, 1, h),
+        ]
+    )
     return _Weights(
-        table=np.concatenate([fw, bw], axis=1).astype(np.float32),
+        forward=tables[0],
+        backward=tables[1],
         hidden=hidden,
         fc0_w=state["logit_layer.0.weight"].T.astype(np.float32),
         fc0_b=state["logit_layer.0.bias"].astype(np.float32),
@@ -73,12 +100,8 @@ def _fold(state: dict) -> _Weights:
     )
 
 
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-x))
-
-
 class PolyphoneModel:
-    """Choose a polyphone's reading from its sentence (CEDICT-style ``le5`` answers)."""
+    """Choose a polyphone's reading from its sentence (numbered answers: ``le5``, ``lv4``)."""
 
     def __init__(self, weights: _Weights, char_ids: dict, classes: list, readings: dict) -> None:
         self._w = weights
@@ -86,6 +109,7 @@ class PolyphoneModel:
         self._classes = classes
         self._readings = readings  # char -> (class ids, readings) of its candidates
         self._h = weights.hidden.shape[0] // 2
+        self._readings = {c: (ids.tolist(), names) for c, (ids, names) in readings.items()}
 
     @classmethod
     def load(cls) -> PolyphoneModel:
@@ -98,7 +122,9 @@ class PolyphoneModel:
         for char, prons in _load_pickle("digest_cedict.pkl").items():
             known = [p for p in prons if p in class_ids]
             if len(known) > 1:
-                readings[char] = (np.array([class_ids[p] for p in known]), tuple(known))
+                # Answer in the reader's spelling: ü as v (g2pM writes lu:4).
+                names = tuple(p.replace("u:", "v") for p in known)
+                readings[char] = (np.array([class_ids[p] for p in known]), names)
         weights = _fold(_load_pickle("np_ckpt.pkl"))
         return cls(weights, _load_pickle("char2idx.pkl"), classes, readings)
 
@@ -117,50 +143,91 @@ class PolyphoneModel:
         return entry[1] if entry else ()
 
     def predict(self, sentence: str, positions: Sequence[int]) -> list[str]:
-        """Return the reading of ``sentence[p]`` for each position (CEDICT style)."""
+        """Return the reading of ``sentence[p]`` for each position (numbered: ``le5``)."""
         return [max(scores, key=scores.__getitem__) for scores in self.scores(sentence, positions)]
 
     def scores(self, sentence: str, positions: Sequence[int]) -> list[dict[str, float]]:
         """Return the logit of each candidate reading of ``sentence[p]`` per position."""
-        if not positions:
-            return []
-        hidden = self._states(sentence)
-        # +1: the BOS marker sits before the sentence's first character.
-        rows = hidden[np.asarray(positions) + 1]
+        return self.scores_many([(sentence, positions)])[0]
+
+    def scores_many(
+        self, items: Sequence[tuple[str, Sequence[int]]]
+    ) -> list[list[dict[str, float]]]:
+        """Score many sentences' polyphones, each from the ``WINDOW`` characters around it.
+
+        Each polyphone is read from its own window (BOS + up to ``WINDOW``
+        characters either side + EOS), and the windows of all the sentences
+        run side by side in batches: a step of the recurrence costs about the
+        same for one window or many (numpy's call overhead dominates), and a
+        window is 21 steps however long the sentence. On CPP dev the window
+        reads as well as the whole sentence (docs/pinyin.md).
+        """
+        windows = []
+        for number, (sentence, positions) in enumerate(items):
+            for slot, position in enumerate(positions):
+                begin = max(0, position - WINDOW)
+                text = sentence[begin : position + WINDOW + 1]
+                windows.append((number, slot, text, position - begin))
+        results: list[list[dict[str, float]]] = [[{}] * len(p) for _, p in items]
+        windows.sort(key=lambda w: len(w[2]))
+        for first in range(0, len(windows), _BATCH):
+            chunk = windows[first : first + _BATCH]
+            states = self._states([text for _, _, text, _ in chunk])
+            chars = [text[local] for _, _, text, local in chunk]
+            # +1: the BOS marker sits before the window's first character.
+            rows = states[np.arange(len(chunk)), [local + 1 for *_, local in chunk]]
+            for (number, slot, _, _), scores in zip(chunk, self._logits(chars, rows), strict=True):
+                results[number][slot] = scores
+        return results
+
+    def _logits(self, chars: Sequence[str], rows: np.ndarray) -> list[dict[str, float]]:
+        """Return each character's candidate logits from its hidden state row."""
         layer = np.maximum(rows @ self._w.fc0_w + self._w.fc0_b, 0.0)
+        logits = (layer @ self._w.fc1_w + self._w.fc1_b).tolist()
         out = []
-        for row, pos in zip(layer, positions, strict=True):
-            ids, names = self._readings[sentence[pos]]
-            logits = row @ self._w.fc1_w[:, ids] + self._w.fc1_b[ids]
-            out.append(dict(zip(names, logits.tolist(), strict=True)))
+        for row, char in zip(logits, chars, strict=True):
+            ids, names = self._readings[char]
+            out.append({name: row[i] for name, i in zip(names, ids, strict=True)})
         return out
 
-    def _states(self, sentence: str) -> np.ndarray:
-        """Run both LSTM directions over BOS + sentence + EOS; return [T, 2h] states."""
+    def _ids(self, sentence: str) -> list[int]:
         unk = self._char_ids[_UNK]
         ids = [self._char_ids[_BOS]]
         ids += [self._char_ids.get(c, unk) for c in sentence]
         ids.append(self._char_ids[_EOS])
+        return ids
+
+    def _states(self, sentences: Sequence[str]) -> np.ndarray:
+        """Run both LSTM directions over BOS + sentence + EOS; return [B, T, 2h] states.
+
+        Sentences are padded at the end; the backward direction reads each
+        sentence reversed (then padded), so padding never reaches a real state.
+        """
+        seqs = [self._ids(s) for s in sentences]
+        steps = max(len(ids) for ids in seqs)
+        fw = np.zeros((len(seqs), steps), dtype=np.int64)  # 0 is g2pM's <PAD>
+        bw = np.zeros((len(seqs), steps), dtype=np.int64)
+        for row, ids in enumerate(seqs):
+            fw[row, : len(ids)] = ids
+            bw[row, : len(ids)] = ids[::-1]
+        # Step t feeds the forward LSTM at position t and the backward one at T-1-t.
+        x = self._w.forward[fw] + self._w.backward[bw]  # [B, T, 8h]
         h = self._h
-        gates_in = self._w.table[ids]  # [T, 8h]
-        steps = len(ids)
-        # Column block 0 of each step feeds the forward LSTM at t, block 1 the
-        # backward LSTM at T-1-t, so one product per step serves both.
-        x = np.concatenate([gates_in[:, : 4 * h], gates_in[::-1, 4 * h :]], axis=1)
-        state = np.zeros(2 * h, dtype=np.float32)
-        cell = np.zeros(2 * h, dtype=np.float32)
-        out = np.empty((steps, 2 * h), dtype=np.float32)
+        state = np.zeros((len(seqs), 2 * h), dtype=np.float32)
+        cell = np.zeros((len(seqs), 2 * h), dtype=np.float32)
+        out = np.empty((len(seqs), steps, 2 * h), dtype=np.float32)
         hidden_w = self._w.hidden
+        i, f, g, o = (slice(k * 2 * h, (k + 1) * 2 * h) for k in range(4))
         for t in range(steps):
-            z = x[t] + state @ hidden_w
-            z = z.reshape(2, 4, h)
-            i, f, o = _sigmoid(z[:, 0]), _sigmoid(z[:, 1]), _sigmoid(z[:, 3])
-            cell = f * cell.reshape(2, h) + i * np.tanh(z[:, 2])
-            state = (o * np.tanh(cell)).reshape(2 * h)
-            cell = cell.reshape(2 * h)
-            out[t] = state
-        # The backward half was computed from the end: put it back in order.
-        return np.concatenate([out[:, :h], out[::-1, h:]], axis=1)
+            z = np.tanh(x[:, t] + state @ hidden_w)
+            gates = z * 0.5 + 0.5
+            cell = gates[:, f] * cell + gates[:, i] * z[:, g]
+            state = gates[:, o] * np.tanh(cell)
+            out[:, t] = state
+        # The backward half was computed from each sentence's end: put it back in order.
+        for row, ids in enumerate(seqs):
+            out[row, : len(ids), h:] = out[row, : len(ids), h:][::-1].copy()
+        return out
 
 
 __all__ = ["PolyphoneModel"]

@@ -26,7 +26,7 @@ from zhreader.fsutil import atomic_write_bytes
 from zhreader.signature import short_hash
 
 CEDICT_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 _MARKS = {"\U00000304": 1, "\U00000301": 2, "\U0000030C": 3, "\U00000300": 4}
 
 
@@ -71,7 +71,8 @@ def parse_cedict_readings(lines, keep: Callable[[str], bool]) -> dict[str, list[
 
     A reading is the word's numbered syllables joined by spaces ("yin2 hang2");
     entries whose syllable count differs from the word's length are skipped
-    (they hold letters or erhua that do not align with the characters).
+    (erhua that does not align with the characters), and so are entries with
+    letters among the syllables.
     """
     table: dict[str, list[str]] = {}
     for line in lines:
@@ -83,6 +84,8 @@ def parse_cedict_readings(lines, keep: Callable[[str], bool]) -> dict[str, list[
         syllables = pinyin.rstrip("]").split()
         if len(simplified) < 2 or len(syllables) != len(simplified) or not keep(simplified):
             continue
+        if not all(s[-1:].isdigit() for s in syllables):
+            continue  # letters (卡拉OK) have no tone digit and no place here
         reading = " ".join(numbered(s) for s in syllables)
         readings = table.setdefault(simplified, [])
         if reading not in readings:

