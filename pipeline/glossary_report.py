@@ -50,14 +50,15 @@ class Candidate:
     zh: str
     pinyin: tuple[str, ...]
     count: int
-    reason: str  # "not in the dictionary" or "quoted"
+    reason: str  # "quoted", "not in the dictionary" or "recurring sequence"
     first: str  # the sentence id of the first occurrence
 
 
 @dataclass(frozen=True)
 class GlossaryReport:
     terms: tuple[TermUse, ...]  # most frequent first, then in order of first occurrence
-    candidates: tuple[Candidate, ...]  # quoted slogans, then unknown words, most frequent first
+    # Quoted slogans, unknown words, then recurring word sequences; most frequent first.
+    candidates: tuple[Candidate, ...]
 
 
 def glossary_report(
@@ -77,6 +78,7 @@ def glossary_report(
         candidates=(
             *quoted_candidates(edition, glossary, read),
             *word_candidates(edition, known_word, min_count),
+            *sequence_candidates(edition, known_word, min_count),
         ),
     )
 
@@ -110,6 +112,52 @@ def word_candidates(
         if count >= min_count and not known_word(zh)
     ]
     return sorted(found, key=lambda c: -c.count)
+
+
+def sequence_candidates(
+    edition: Edition, known_word: Callable[[str], bool], min_count: int
+) -> list[Candidate]:
+    """Return recurring runs of two or three words that may be one term jieba split.
+
+    Only words of two or more Chinese characters take part, so that particles
+    (的, 了) do not glue phrases together; a run inside a longer run with the
+    same count is left out.
+    """
+    counts: dict[str, list] = {}
+    for sentence in iter_sentences(edition):
+        for run in _word_runs(sentence.tokens):
+            text = "".join(token.zh for token in run)
+            pinyin = tuple(s for token in run for s in token.pinyin)
+            seen = counts.setdefault(text, [0, pinyin, sentence.id])
+            seen[0] += 1
+    frequent = {
+        text: value
+        for text, value in counts.items()
+        if value[0] >= min_count and not known_word(text)
+    }
+    found = [
+        Candidate(text, pinyin, count, "recurring sequence", first)
+        for text, (count, pinyin, first) in frequent.items()
+        if not any(
+            text != other and text in other and frequent[other][0] == count for other in frequent
+        )
+    ]
+    return sorted(found, key=lambda c: -c.count)
+
+
+def _word_runs(tokens: tuple[Token, ...]) -> Iterable[tuple[Token, ...]]:
+    """Yield every run of two or three adjacent plain words (no terms, all Chinese)."""
+    for size in (2, 3):
+        for start in range(len(tokens) - size + 1):
+            run = tokens[start : start + size]
+            if all(
+                token.kind == "word"
+                and not token.term
+                and len(token.zh) >= MIN_TERM_LENGTH
+                and han_count(token.zh) == len(token.zh)
+                for token in run
+            ):
+                yield run
 
 
 def quoted_candidates(
@@ -157,6 +205,7 @@ __all__ = [
     "glossary_report",
     "quotations",
     "quoted_candidates",
+    "sequence_candidates",
     "used_terms",
     "word_candidates",
 ]

@@ -109,6 +109,11 @@ def test_report_lists_terms_and_candidates():
     # Known terms and dictionary words are not candidates.
     assert "三回头" not in candidates and "扶贫" not in candidates
     assert all(c["count"] >= 2 for c in data["candidates"] if c["reason"] != "quoted")
+    # Words jieba split that recur together; a run inside a longer one as often is left out.
+    assert candidates["政策落实情况"]["reason"] == "recurring sequence"
+    assert candidates["政策落实情况"]["count"] == 4
+    assert "政策落实" not in candidates
+    assert candidates["落实情况"]["count"] == 5
 
 
 def test_report_uses_extra_glossaries_and_writes_tsv_rows(here: Path):
