@@ -87,9 +87,29 @@ def english_keys(text: str | None) -> set[str]:
     return {w for w in words if len(w) > 1 and w not in _STOPWORDS}
 
 
+def syllable_pairs(tokens: Sequence[Token]) -> set[str]:
+    """Return adjacent tone-marked syllables joined (fúpín), across word boundaries.
+
+    A query such as ``fupin`` then finds 扶贫 inside a longer word (就业扶贫)
+    that the segmenter kept whole.
+    """
+    pairs: set[str] = set()
+    previous = None
+    for token in tokens:
+        if not token.pinyin:
+            previous = None  # punctuation, digits or Latin break the run
+            continue
+        for syllable in token.pinyin:
+            syllable = unicodedata.normalize("NFC", syllable.lower())
+            if previous is not None:
+                pairs.add(previous + syllable)
+            previous = syllable
+    return pairs
+
+
 def sentence_keys(sentence: Sentence) -> set[str]:
     """Return every search key of a sentence."""
-    keys = english_keys(sentence.en)
+    keys = english_keys(sentence.en) | syllable_pairs(sentence.tokens)
     for token in sentence.tokens:
         keys |= token_keys(token)
     return keys

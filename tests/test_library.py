@@ -13,6 +13,7 @@ from zhreader.reader.library import (
     newest_first,
     render_library,
     search_index,
+    syllable_pairs,
     term_file,
     token_keys,
     write_library,
@@ -80,6 +81,16 @@ def test_token_keys_cover_word_syllables_and_pinyin_word() -> None:
     assert keys == {"扶贫", "fú", "pín", "fúpín"}
     assert token_keys(Token("，", kind="punct")) == set()
     assert token_keys(Token("APP", kind="latin")) == {"app"}
+
+
+def test_syllable_pairs_cross_word_boundaries_but_not_punctuation() -> None:
+    tokens = (
+        Token("就业", pinyin=("jiù", "yè")),
+        Token("扶贫", pinyin=("fú", "pín")),
+        Token("，", kind="punct"),
+        Token("好", pinyin=("hǎo",)),
+    )
+    assert syllable_pairs(tokens) == {"jiùyè", "yèfú", "fúpín"}
 
 
 def test_issue_data_indexes_chinese_pinyin_and_english() -> None:
