@@ -453,3 +453,20 @@ def test_progress_log_lines_and_bar() -> None:
     table = summary_table(BatchSummary([ok], ["c", "d"], [("b.txt", "not UTF-8")], []))
     assert re.search(r"built\s+1\n", table) and re.search(r"skipped \(up to date\)\s+2\n", table)
     assert table.endswith("failed: b.txt: not UTF-8")
+
+
+def test_a_second_batch_on_the_same_output_is_refused(tmp_path: Path) -> None:
+    from zhreader.pipeline.batch import _Lock, run_batch
+    from zhreader.pipeline.build import BuildSettings
+
+    (tmp_path / "in").mkdir()
+    with _Lock(tmp_path), pytest.raises(ZhreaderError, match="another zhreader batch"):
+        run_batch(tmp_path / "in", tmp_path, BuildSettings(), 1)
+
+
+def test_a_missing_input_folder_is_one_clear_error(tmp_path: Path) -> None:
+    from zhreader.pipeline.batch import run_batch
+    from zhreader.pipeline.build import BuildSettings
+
+    with pytest.raises(ZhreaderError, match="not a folder"):
+        run_batch(tmp_path / "nowhere", tmp_path / "out", BuildSettings(), 1)
