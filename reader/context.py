@@ -162,8 +162,8 @@ class _Builder:
         self.terms = {use.zh for use in edition.glossary}
         self.removed: list[str] = []
 
-    def text(self, text: str | None, where: str) -> str:
-        return showable(text or "", where, self.removed)
+    def text(self, text: str | None, where: str, report: bool = True) -> str:
+        return showable(text or "", where, self.removed if report else [])
 
     def sentence(self, sentence: Sentence) -> SentenceView:
         sid = sentence.id
@@ -180,14 +180,15 @@ class _Builder:
         # Tokens that do not join back into the sentence would change the
         # text; show the sentence as it is instead.
         if "".join(t.zh for t in sentence.tokens) != sentence.zh or not sentence.tokens:
-            text = self.text(sentence.zh, sentence.id)
+            text = self.text(sentence.zh, sentence.id, report=False)
             yield WordView(text, "text", (), "", None, None, None, None)
             return
         for token in sentence.tokens:
             yield self.word(token, sentence.id)
 
     def word(self, token: Token, where: str) -> WordView:
-        zh = self.text(token.zh, where)
+        # The sentence's own text already reported what its tokens lose.
+        zh = self.text(token.zh, where, report=False)
         gloss = self.text(token.gloss, where) or None
         href = term_anchor(token.term) if token.term in self.terms else None
         parts = ruby_parts(zh, token) if token.kind in RUBY_KINDS else ()

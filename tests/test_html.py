@@ -272,7 +272,7 @@ def test_first_sense_and_term_anchor():
 
 def test_context_lists_what_was_removed():
     context = build_context(hostile_edition())
-    assert "U+0007 in a1-p1-s1" in context.removed
+    assert context.removed == ("U+0001 at line 3", "U+0007 in a1-p1-s1", "U+000C in a1-d")
     assert context.title_lang == "zh-Hans"  # 𠀀 is a CJK Extension B character
 
 
