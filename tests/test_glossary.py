@@ -505,3 +505,31 @@ def test_every_term_in_the_example_is_one_token_with_the_glossary_reading(bundle
     assert checked > 300
     uses = glossary_appendix(edition, bundled).glossary
     assert {"两不愁三保障", "三回头", "临湘市", "八严禁"} <= {u.zh for u in uses}
+
+
+def test_matches_are_ordered_disjoint_and_maximal(bundled: Glossary):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    forms = sorted(bundled.forms())
+    pieces = st.one_of(st.sampled_from(forms), st.sampled_from(list("的了市委书记村户贫困扶，。")))
+
+    @settings(max_examples=100, deadline=None)
+    @given(st.lists(pieces, max_size=12))
+    def check(parts: list[str]) -> None:
+        text = "".join(parts)
+        found = bundled.matches(text)
+        ends = [start + len(form) for start, form, _ in found]
+        for (start, form, entry), end_before in zip(found, [0, *ends], strict=False):
+            assert start >= end_before and text[start : start + len(form)] == form
+            assert bundled.lookup(form) is entry
+        taken = [(start, start + len(form)) for start, form, _ in found]
+        # Maximal: any form left in the text overlaps a match at least as long.
+        for form in forms:
+            at = text.find(form)
+            while at >= 0:
+                overlapping = [(s, e) for s, e in taken if s < at + len(form) and at < e]
+                assert overlapping and max(e - s for s, e in overlapping) >= len(form)
+                at = text.find(form, at + 1)
+
+    check()
