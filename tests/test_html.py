@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import subprocess
+import xml.etree.ElementTree as ET
+import zipfile
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
@@ -12,11 +15,14 @@ from pathlib import Path
 import pytest
 from conftest import require_tool
 from edition_samples import HOSTILE, hostile_edition, real_edition, sample_edition
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markupsafe import escape
-from zhreader.reader.context import build_context, first_sense, ruby_parts, term_anchor
+from zhreader.reader.context import build_context, first_sense, ruby_parts, showable, term_anchor
+from zhreader.reader.epub import build_epub
 from zhreader.reader.html import render_interlinear, render_side_by_side
 
-from zhreader.model import Edition, Sentence, Token, iter_sentences
+from zhreader.model import Article, Edition, Sentence, Token, iter_sentences
 
 JAVA_FAST = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
 RENDERERS = {"side-by-side": render_side_by_side, "interlinear": render_interlinear}
@@ -302,3 +308,33 @@ def test_pages_are_valid_html5(pages, tmp_path):
     )
     messages = json.loads(result.stderr or result.stdout)["messages"]
     assert messages == []
+
+
+def _entries(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        return {name: book.read(name) for name in book.namelist()}
+
+
+# --- property: any text survives, minus what XML cannot carry ---------------
+
+_ANY_TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(codec="utf-8"),
+        st.sampled_from(list("<>&\"' ]]>\x00\x07\x0c\x7f\x85\ufffe𠀀临湘")),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=_ANY_TEXT, cut=st.integers(min_value=0, max_value=40))
+def test_any_text_renders_as_itself(text, cut):
+    tokens = tuple(Token(part) for part in (text[:cut], text[cut:]) if part)
+    sentence = Sentence("a1-h", text, en=text, en_kind="mt", tokens=tokens)
+    edition = replace(sample_edition(), articles=(Article("a1", headline=sentence),))
+    expected = showable(text, "x", [])
+    for render in RENDERERS.values():
+        assert Page(render(edition)).text("a1-h") == expected
+    book = _entries(build_epub(edition, "x"))
+    ET.fromstring(book["OEBPS/a1.xhtml"])
+    ET.fromstring(book["OEBPS/content.opf"])
