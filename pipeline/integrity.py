@@ -107,26 +107,119 @@ def _fields(article: Article):
             yield block.credit
 
 
-@dataclass
-class _Position:
-    line: int  # 0-based index into lines
-    col: int
+@dataclass(frozen=True)
+class _Task:
+    """One field to place: where its search starts depends on ``mode``."""
+
+    field: Sentence
+    text: str
+    article: int
+    mode: str  # "article" (opens an article), "next" (follows the task before), "figure"
+    stops_midline: bool
+
+
+# How many candidate lines the search may try before it gives up (a safety net
+# against pathological inputs; real pages need a few per field).
+SEARCH_BUDGET = 5_000_000
 
 
 class _Matcher:
-    """Consume the input lines field by field, left to right, each character once."""
+    """Place every field on the input lines: left to right, each character once.
+
+    A depth-first search: each field goes to the earliest line that fits, and
+    when a later field cannot be placed, earlier choices are revisited. This
+    makes the check exact even when a line is repeated verbatim in two
+    interleaved articles.
+    """
 
     def __init__(self, lines: list[str], name: str) -> None:
         self.lines = lines
         self.cursor = [0] * len(lines)
         self.name = name
-        self.stops_midline = False
+        self.budget = SEARCH_BUDGET
 
     def match(self, edition: Edition) -> None:
-        start = 0
-        for article in edition.articles:
-            first = self._article(article, start)
-            start = first + 1
+        tasks = list(_tasks(edition))
+        self.budget = max(SEARCH_BUDGET, 100 * (len(self.lines) + len(tasks)))
+        ends: list[tuple[int, int]] = []  # where each placed task ended (line, col)
+        firsts: dict[int, int] = {}  # article → line of its first field
+        stack: list[tuple] = []  # (generator, undo list)
+        deepest = (-1, None)
+        t = 0
+        while t < len(tasks):
+            if len(stack) == t:
+                stack.append((self._paths(tasks[t], ends, firsts), []))
+            gen, undo = stack[t]
+            self._undo(undo)
+            path = next(gen, None) if self.budget > 0 else None
+            if path is None:
+                deepest = max(deepest, (t, tasks[t]), key=lambda d: d[0])
+                stack.pop()
+                if t == 0 or self.budget <= 0:
+                    raise self._lost(*deepest, ends)
+                t -= 1
+                ends.pop()
+                if tasks[t].mode == "article":
+                    firsts.pop(tasks[t].article, None)
+                continue
+            ends.append(self._apply(tasks[t], path, undo))
+            if tasks[t].mode == "article":
+                firsts[tasks[t].article] = path[0]
+            t += 1
+        self._check_consumed()
+
+    def _paths(self, task: _Task, ends, firsts):
+        """Yield every way to place the task's text, earliest first."""
+        if task.mode == "next" and ends:
+            line, col = ends[-1]
+            if col < len(self.lines[line]) and self.cursor[line] == col:
+                # The previous field stopped inside this line: this one continues it.
+                yield from self._paths_at(task.text, line, task.stops_midline)
+                return
+            start = line + 1
+        elif task.mode == "figure":
+            start = firsts.get(task.article - 1, -1) + 1
+        else:
+            start = firsts.get(task.article - 1, -1) + 1
+        yield from self._paths_from(task.text, start, task.stops_midline)
+
+    def _paths_from(self, rest: str, start: int, stops_midline: bool):
+        for line in range(start, len(self.lines)):
+            self.budget -= 1
+            if self.budget <= 0:
+                return
+            if self.cursor[line] == 0 and self.lines[line]:
+                yield from self._paths_at(rest, line, stops_midline)
+
+    def _paths_at(self, rest: str, line: int, stops_midline: bool):
+        avail = self.lines[line][self.cursor[line] :]
+        if not avail:
+            return
+        if avail.startswith(rest):
+            if len(avail) == len(rest) or stops_midline:
+                yield [line]
+        elif rest.startswith(avail):
+            # The field runs on into a later line (a paragraph broken by the layout).
+            for tail in self._paths_from(rest[len(avail) :], line + 1, stops_midline):
+                yield [line, *tail]
+
+    def _apply(self, task: _Task, path: list[int], undo: list) -> tuple[int, int]:
+        rest = task.text
+        for line in path[:-1]:
+            undo.append((line, self.cursor[line]))
+            rest = rest[len(self.lines[line]) - self.cursor[line] :]
+            self.cursor[line] = len(self.lines[line])
+        last = path[-1]
+        undo.append((last, self.cursor[last]))
+        self.cursor[last] += len(rest)
+        return last, self.cursor[last]
+
+    def _undo(self, undo: list) -> None:
+        for line, value in reversed(undo):
+            self.cursor[line] = value
+        undo.clear()
+
+    def _check_consumed(self) -> None:
         for number, line in enumerate(self.lines, start=1):
             if self.cursor[number - 1] < len(line):
                 ch = line[self.cursor[number - 1]]
@@ -134,83 +227,60 @@ class _Matcher:
                     f"character {ch!r} of the input is not in the edition",
                     file=self.name,
                     line=number,
+                    hint=_HINT,
                 )
 
-    def _article(self, article: Article, start: int) -> int:
-        """Match one article's fields from line ``start``; return the line of its first field."""
-        at = _Position(start, -1)
-        first = None
-        figures = []
-        for field in self._text_fields(article, figures):
-            at = self._field(field, at)
-            first = at.line if first is None else first
-        for caption_fields in figures:
-            fig_at = _Position(start, -1)
-            for field in caption_fields:
-                fig_at = self._field(field, fig_at)
-        return start if first is None else first
-
-    @staticmethod
-    def _text_fields(article: Article, figures: list):
-        yield from article_heading(article)
-        if article.dateline is not None:
-            yield article.dateline
-        for block in article.blocks:
-            if block.kind == "figure":
-                credit = (block.credit,) if block.credit is not None else ()
-                figures.append((*block.sentences, *credit))
-            else:
-                yield from block.sentences
-
-    def _field(self, field: Sentence, after: _Position) -> _Position:
-        """Match one field after position ``after``; return where it ended."""
-        rest = _visible(field.zh)
-        if not rest:
-            return after
-        # Fields end inside a line only where a sentence can end (or after a
-        # dateline); this keeps "五" from matching the start of "五里牌街道".
-        self.stops_midline = field.id.endswith("-dl") or rest[-1] in _BOUNDARY
-        line = self._first_line(rest, after)
-        while True:
-            if line is None:
-                raise self._lost(field, rest, after)
-            avail = self.lines[line][self.cursor[line] :]
-            if avail.startswith(rest):
-                self.cursor[line] += len(rest)
-                return _Position(line, self.cursor[line])
-            self.cursor[line] = len(self.lines[line])
-            rest = rest[len(avail) :]
-            line = self._next_fresh(rest, line + 1)
-
-    def _first_line(self, rest: str, after: _Position) -> int | None:
-        line = after.line
-        # Continue on the same line when the previous field stopped inside it.
-        if after.col >= 0 and self.cursor[line] == after.col and after.col < len(self.lines[line]):
-            return line if self._fits(rest, line) else None
-        return self._next_fresh(rest, line if after.col < 0 else line + 1)
-
-    def _next_fresh(self, rest: str, start: int) -> int | None:
-        for line in range(start, len(self.lines)):
-            if self.cursor[line] == 0 and self.lines[line] and self._fits(rest, line):
-                return line
-        return None
-
-    def _fits(self, rest: str, line: int) -> bool:
-        avail = self.lines[line][self.cursor[line] :]
-        if not avail:
-            return False
-        if rest.startswith(avail):
-            return True
-        return avail.startswith(rest) and (len(avail) == len(rest) or self.stops_midline)
-
-    def _lost(self, field: Sentence, rest: str, after: _Position) -> TextIntegrityError:
+    def _lost(self, index: int, task: _Task | None, ends) -> TextIntegrityError:
+        after = ends[index - 1][0] + 1 if 0 < index <= len(ends) else 1
+        text = task.text if task is not None else ""
+        where = f"{task.field.id} {text[:20]!r}" if task is not None else "a field"
         return TextIntegrityError(
-            f"{field.id} {rest[:20]!r} is not a run of the input after line {after.line + 1} "
-            "(text reordered, changed or duplicated)",
+            f"{where} is not a run of the input in order (text reordered, changed or duplicated)",
             file=self.name,
-            line=after.line + 1,
+            line=after,
             hint=_HINT,
         )
+
+
+def _tasks(edition: Edition):
+    """Yield the fields to place: each article's text in order, then its figures."""
+    for number, article in enumerate(edition.articles):
+        figures = []
+        mode = "article"
+        for field in _text_fields(article, figures):
+            task = _task(field, number, mode)
+            if task is not None:
+                yield task
+                mode = "next"
+        for figure in figures:
+            mode = "figure"
+            for field in figure:
+                task = _task(field, number, mode)
+                if task is not None:
+                    yield task
+                    mode = "next"
+
+
+def _task(field: Sentence, article: int, mode: str) -> _Task | None:
+    text = _visible(field.zh)
+    if not text:
+        return None
+    # Fields end inside a line only where a sentence can end (or after a
+    # dateline); this keeps "五" from matching the start of "五里牌街道".
+    stops = field.id.endswith("-dl") or text[-1] in _BOUNDARY
+    return _Task(field, text, article, mode, stops)
+
+
+def _text_fields(article: Article, figures: list):
+    yield from article_heading(article)
+    if article.dateline is not None:
+        yield article.dateline
+    for block in article.blocks:
+        if block.kind == "figure":
+            credit = (block.credit,) if block.credit is not None else ()
+            figures.append((*block.sentences, *credit))
+        else:
+            yield from block.sentences
 
 
 __all__ = ["TextIntegrityError", "check_text_preserved"]

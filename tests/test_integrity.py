@@ -8,16 +8,22 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-
-from zhreader.model import Block, Sentence
 from zhreader.pipeline.ingest import SourceText, read_source
 from zhreader.pipeline.integrity import TextIntegrityError, check_text_preserved
 from zhreader.pipeline.structure import recover_structure
 
+from zhreader.model import Block, Sentence
+
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "linxiang-2020-04.txt"
 LINES = [line.strip() for line in EXAMPLE.read_text(encoding="utf-8").splitlines() if line.strip()]
-CAPTIONS = ["车间一角。", "图为农民正在插秧。", "王小明 摄", "春耕生产如火如荼。", "（李四 摄）", "图为扶贫车间。"]
+CAPTIONS = [
+    "车间一角。",
+    "图为农民正在插秧。",
+    "王小明 摄",
+    "春耕生产如火如荼。",
+    "（李四 摄）",
+    "图为扶贫车间。",
+]
 BLANKS = st.sampled_from(["", " ", "\u3000\u3000", "\t"])
 
 
@@ -75,8 +81,12 @@ def _change_sentence(edition, sid: str, change):
 def test_dropped_character_is_named_with_its_line(built):
     source, edition = built
     # Drop the 湘 of “湘北门户” (line 9).
-    broken = _change_sentence(edition, "a1-p1-s1", lambda s: replace(s, zh=s.zh.replace("湘北", "北")))
-    with pytest.raises(TextIntegrityError, match=r"^linxiang-2020-04.txt:\d+: character '湘'") as err:
+    broken = _change_sentence(
+        edition, "a1-p1-s1", lambda s: replace(s, zh=s.zh.replace("湘北", "北"))
+    )
+    with pytest.raises(
+        TextIntegrityError, match=r"^linxiang-2020-04.txt:\d+: character '湘'"
+    ) as err:
         check_text_preserved(source, broken)
     assert "missing" in str(err.value)
 
@@ -84,7 +94,9 @@ def test_dropped_character_is_named_with_its_line(built):
 def test_duplicated_sentence_is_named(built):
     source, edition = built
     broken = _change_sentence(edition, "a2-p1-s1", lambda s: replace(s, zh=s.zh + "全覆盖"))
-    with pytest.raises(TextIntegrityError, match=r"appears \d+ times in the edition but \d+ in the input"):
+    with pytest.raises(
+        TextIntegrityError, match=r"appears \d+ times in the edition but \d+ in the input"
+    ):
         check_text_preserved(source, broken)
 
 
@@ -126,3 +138,32 @@ def test_whitespace_is_layout_not_text(built):
     source, edition = built
     spaced = _change_sentence(edition, "a1-p1-s1", lambda s: replace(s, zh=" " + s.zh + "\u3000"))
     check_text_preserved(source, spaced)
+
+
+def _check_text(text: str) -> None:
+    source = _source(text)
+    edition, _ = recover_structure(source, None)
+    check_text_preserved(source, edition)
+
+
+def test_one_character_subhead_does_not_match_the_start_of_a_longer_line():
+    # Found by the property test: "五" / "里牌街道办事处…" next to the section "五里牌街道".
+    text = EXAMPLE.read_text(encoding="utf-8").replace("\n五里牌街道办事处", "\n五\n里牌街道办事处")
+    _check_text(text)
+
+
+def test_a_line_that_only_starts_like_a_field_is_not_taken():
+    # Found by the property test: the caption "图为…" broken after 图为, and another caption later.
+    text = EXAMPLE.read_text(encoding="utf-8")
+    text = text.replace("图为该市委", "图为\n\n该市委").replace(
+        "种植任务", "种植任务\n图为扶贫车间。\n"
+    )
+    _check_text(text)
+
+
+def test_a_line_repeated_in_two_interleaved_articles():
+    # Found by the property test: the feature resumes with a subhead 詹桥镇 right after the
+    # news item whose section is 詹桥镇; the check must not give the feature the section's line.
+    text = EXAMPLE.read_text(encoding="utf-8")
+    text = text.replace("\n詹桥镇是典型", "\n詹桥镇\n是典型").replace("\n尽早谋划", "\n尽\n早谋划")
+    _check_text(text)
