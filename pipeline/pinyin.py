@@ -174,7 +174,10 @@ class PinyinReader:
         pending: list[_Polyphone] = []
         start = 0
         for w, (word, kind, plan) in enumerate(zip(words, kinds, plans, strict=True)):
-            fixed = _known_surname(word) if kind == "name" else 0
+            fixed = 0
+            if kind == "name" and not self._in_dictionaries(word):
+                fixed = _known_surname(word)
+                readings[w][:fixed] = SURNAMES[_han(word)[:fixed]] if fixed else ()
             for offset, slot, agreed, bonus in plan.polyphones:
                 if slot < fixed:
                     continue
@@ -185,6 +188,10 @@ class PinyinReader:
                     pending.append(_Polyphone(start + offset, w, slot, bonus))
             start += len(word)
         return readings, pending
+
+    def _in_dictionaries(self, word: str) -> bool:
+        """Return True if a dictionary reads the whole word (柏林 Bólín is no 柏 Bǎi)."""
+        return word in self._phrases or word in self._cedict
 
     def _plan(self, word: str) -> _Plan:
         """Return what a word's reading needs that does not depend on its sentence (memoised)."""
@@ -299,9 +306,13 @@ def _capital(syllable: str) -> str:
     return syllable[:1].upper() + syllable[1:]
 
 
+def _han(word: str) -> str:
+    return "".join(c for c in word if is_han(c))
+
+
 def _known_surname(name: str) -> int:
     """Return the length of the name's surname if the table reads it, else 0."""
-    han = "".join(c for c in name if is_han(c))
+    han = _han(name)
     size = _surname_length(han)
     return size if han[:size] in SURNAMES else 0
 
@@ -312,15 +323,11 @@ def _surname_length(name: str) -> int:
 
 
 def _styled(word: str, kind: str, syllables: list[str]) -> tuple[str, ...]:
-    """Apply surname readings and capitals to a name or place."""
+    """Capitalise a name (surname and given name) or a place (first syllable)."""
     if not syllables:
         return ()
     if kind == "name":
-        han = "".join(c for c in word if is_han(c))
-        size = _surname_length(han)
-        surname = SURNAMES.get(han[:size])
-        if surname is not None:
-            syllables[:size] = surname
+        size = _surname_length(_han(word))
         syllables[0] = _capital(syllables[0])
         if len(syllables) > size:
             syllables[size] = _capital(syllables[size])
