@@ -167,3 +167,31 @@ def test_a_line_repeated_in_two_interleaved_articles():
     text = EXAMPLE.read_text(encoding="utf-8")
     text = text.replace("\n詹桥镇是典型", "\n詹桥镇\n是典型").replace("\n尽早谋划", "\n尽\n早谋划")
     _check_text(text)
+
+
+SHAPES = [
+    "就业扶贫惠民",
+    "——临湘市人社局开展就业扶贫工作侧记",
+    "本报讯(易勇姚刚)近日，临湘市纪委监委出台纪律要求。",
+    "本报讯(李达)",
+    "五里牌街道",
+    "湘建鞋业公司就业扶贫车间一角。",
+    "图为该市委市镇黄盖村农民正在使用插秧机插秧。",
+    "刘实华 摄",
+    "目前，临湘市七家扶贫车间全部复工复产，共计吸纳贫困劳动力就业84人。(贺新)",
+    "通过半个多月的走访核实，点对点、面对面推荐就业，全市2846名贫困劳动力实现",
+    "就业上岗，除去自身有障碍、在家务农等原因的人员外，就业率达93.2%。",
+    "“今年是最有奔头的一年。我肯定能够脱贫。”",
+    "他说：“第一句。第二句。",
+    "ＯＫ，全角１２３。",
+    "五",
+    "扶",
+]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(SHAPES), min_size=1, max_size=25), st.lists(BLANKS, min_size=1))
+def test_any_sequence_of_line_shapes_keeps_every_character(lines, blanks):
+    # Headlines, decks, datelines, captions, credits and fragments in any order and number.
+    text = "\n".join(line + blanks[n % len(blanks)] for n, line in enumerate(lines))
+    _check_text(text)
