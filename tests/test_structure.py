@@ -192,3 +192,13 @@ def test_photo_credit_and_caption_anywhere_are_figures():
     assert kinds == ["paragraph", "figure", "paragraph"]
     figure = edition.articles[0].blocks[1]
     assert figure.credit.zh == "张三 摄" and figure.credit.id == "a1-p2-c"
+
+
+def test_removed_control_characters_reach_the_edition(tmp_path):
+    path = tmp_path / "bell.txt"
+    path.write_bytes("标题\n\n——副题\n\n正文\x07第一句，很长的一句话。\n".encode())
+    source = read_source(path)
+    edition, _ = recover_structure(source, None)
+    assert edition.removed_characters == ("U+0007 at line 5",)
+    assert edition.articles[0].blocks[0].sentences[0].zh == "正文第一句，很长的一句话。"
+    check_text_preserved(source, edition)
