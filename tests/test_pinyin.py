@@ -131,6 +131,31 @@ def test_read_is_deterministic(reader):
     assert reader.read(words, kinds) == reader.read(words, kinds)
 
 
+def test_read_many_equals_read_one_by_one(reader):
+    batch = [
+        (["银行", "行长", "调查", "了", "情况", "。"], ["word"] * 5 + ["punct"]),
+        ([], []),
+        (["曾晓虎", "还", "得", "去", "长沙"], ["name", "word", "word", "word", "place"]),
+        (["他", "跑", "得", "很", "快"] * 8, ["word"] * 40),  # longer than one window
+    ]
+    assert reader.read_many(batch) == [reader.read(w, k) for w, k in batch]
+
+
+def test_model_batches_match_single_sentences():
+    model = PolyphoneModel.load()
+    texts = ["银行行长到各地调查种植情况。", "他还了钱。", "好"]
+    items = [(t, [i for i, c in enumerate(t) if model.handles(c)]) for t in texts]
+    items.append(("他", []))
+    assert [len(p) for _, p in items] == [7, 2, 1, 0]
+    # Batched products may sum in another order: equal to float32 rounding.
+    batched = model.scores_many(items)
+    single = [model.scores(s, p) for s, p in items]
+    for many_scores, one_scores in zip(batched, single, strict=True):
+        for many, one in zip(many_scores, one_scores, strict=True):
+            assert many.keys() == one.keys()
+            assert all(abs(many[r] - one[r]) < 1e-4 for r in many)
+
+
 def test_signature_names_sources(reader):
     part = reader.signature_part()
     assert part.startswith(f"pypinyin-{metadata.version('pypinyin')}+g2pM-0.1.2.5+ctx:")
