@@ -195,7 +195,7 @@ def _figure_goes_below(pieces: list[Piece], i: int) -> bool:
 def _headless_article(piece: Piece, pending: list[DraftBlock]) -> Draft:
     """Start an article for text that comes before any heading: its first sentence heads it."""
     text = piece.text()
-    first = split_sentences(text)[0] if piece.kind != "figure" else text
+    first = split_sentences(text)[0]
     draft = Draft(headline=first.strip(), line=piece.line)
     draft.heading_lines.add(piece.line)
     rest = text[len(first) :]
