@@ -6,9 +6,10 @@ decided in this order:
 
 1. inside a multi-character word that pypinyin's phrases and CC-CEDICT read
    the same way at that position (银行 yínháng, 种植 zhòngzhí): that reading;
-2. otherwise g2pM's BiLSTM over the whole sentence, its logits raised by the
-   dictionaries' readings of the word and of the shorter words inside it
-   (``EVIDENCE`` below), so a dictionary wins where the model hesitates.
+2. 得 and 地 standing alone: by their neighbours (``_particle``);
+3. otherwise g2pM's BiLSTM over the ten characters either side, its logits
+   raised by the dictionaries' readings of the word and of the shorter words
+   inside it (``EVIDENCE`` below), so a dictionary wins where the model hesitates.
 
 Person names take their surname's own reading (单 Shàn, 曾 Zēng). The model
 stores dictionary (citation) tones; ``apply_sandhi`` derives the spoken tones
@@ -140,10 +141,12 @@ class PinyinReader:
     def read_many(
         self, sentences: Sequence[tuple[Sequence[str], Sequence[str]]]
     ) -> list[list[tuple[str, ...]]]:
-        """Read many segmented sentences at once; same answers as ``read`` on each, faster.
+        """Read many segmented sentences at once: ``read`` on each, but faster.
 
-        The context model runs on batches of sentences, which costs far less
-        than one sentence at a time (docs/pinyin.md has the figures).
+        The context model runs on batches of polyphone windows from all the
+        sentences, which costs far less than one sentence at a time
+        (docs/pinyin.md has the figures). Scores agree with ``read`` to float32
+        rounding; each call is deterministic.
         """
         readings = []
         pending = []
