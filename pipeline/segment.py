@@ -163,7 +163,7 @@ class Segmenter:
                     )
             for length in name_lengths.get(text[start], ()):
                 original = text[start : start + length]
-                if original in names:
+                if original in names and not self._straddles(twin, start, start + length):
                     found.append((start, start + length, Piece(original, "name")))
         found.sort(key=lambda span: (span[0] - span[1], span[0]))
         taken: list[tuple[int, int, Piece]] = []
@@ -171,6 +171,12 @@ class Segmenter:
             if all(span[1] <= s or span[0] >= e for s, e, _ in taken):
                 taken.append(span)
         return sorted(taken, key=lambda span: span[0])
+
+    def _straddles(self, twin: str, start: int, end: int) -> bool:
+        """Tell whether a word crosses the edge of a name's span (地方震动 holds no 方震)."""
+        before = twin[start - 1 : start + 1] if start > 0 else ""
+        after = twin[end - 1 : end + 1] if end < len(twin) else ""
+        return any(len(pair) == 2 and self._known(pair) for pair in (before, after))
 
     # --- the rest: scripts, then jieba ---------------------------------------------------
 

@@ -102,6 +102,11 @@ def test_a_name_found_once_is_a_name_where_it_recurs(segmenter):
     assert [p.text for p in pieces if p.kind == "name"] == ["袁散云"] * 3
 
 
+def test_a_known_name_inside_other_words_is_not_cut_out(segmenter):
+    pieces = segmenter.segment("地方震动很大", names=["方震"])
+    assert "方震" not in texts(pieces)
+
+
 def test_known_names_are_kept_whole(segmenter):
     pieces = segmenter.segment("张神光的生活有了基本保障", names=["张神光"])
     assert texts(pieces)[0] == "张神光" and pieces[0].kind == "name"
