@@ -189,6 +189,7 @@ def build_one(
             json.loads((folder / "edition.json").read_text(encoding="utf-8"))
         )
         data = issue_library_data(edition, candidate.slug)
+        data["files"] = sorted(p.name for p in report.files)  # the library links only these
         atomic_write_text(folder / LIBRARY_FILE, json.dumps(data, ensure_ascii=False) + "\n")
     except ZhreaderError as err:
         return _failure(candidate, str(err), "input", started)
