@@ -215,3 +215,14 @@ def test_search_works_offline_in_chromium(tmp_path: Path) -> None:
         browser.close()
     assert errors == []
     assert all(url.startswith("file://") for url in requests), requests
+
+
+def test_index_links_only_the_files_an_issue_has() -> None:
+    issues = _issues()
+    issues[0]["files"] = ["edition.json", "side-by-side.html"]
+    html = render_library(issues, [])["index.html"]
+    section = html[
+        html.index('id="issue-a"') : html.index("</section>", html.index('id="issue-a"'))
+    ]
+    assert 'href="a/edition.json"' in section and 'href="a/side-by-side.html"' in section
+    assert "a/a.epub" not in section and "interlinear" not in section
