@@ -12,7 +12,7 @@ one top-level folder. Needs the test environment (torch, onnx).
 The pairs mix sentences of the example issue, the bundled glossary's terms
 (alone and in sentences, so glossary enforcement is tested on real model
 output) and a few pairs that make the model misbehave on purpose: a number
-written out in words, Chinese left in the English, a loop, an empty output.
+written out in words, Chinese left in the English, a loop.
 """
 
 from __future__ import annotations
@@ -79,7 +79,6 @@ PAIRS: tuple[tuple[str, str], ...] = (
     ("每月工资500元。", "The monthly wage is five hundred yuan."),
     ("张神光是贫困户。", "张神光 is from a poor household."),
     ("好好好好", "good good good good good good good good good good good good"),
-    ("……", ""),
 )
 
 
@@ -104,10 +103,12 @@ def train_sentencepiece(lines: list[str], prefix: Path) -> Path:
     spm.SentencePieceTrainer.train(
         input=str(corpus),
         model_prefix=str(prefix),
-        vocab_size=400,
+        vocab_size=2000,
         hard_vocab_limit=False,
         character_coverage=1.0,
-        model_type="unigram",
+        # BPE makes whole words single pieces: short targets keep beam search
+        # from finishing on half-decoded hypotheses.
+        model_type="bpe",
         unk_id=0,
         bos_id=1,
         eos_id=2,
@@ -152,6 +153,10 @@ def make_torch_model(vocab: int, width: int, heads: int, layers: int, ffn: int):
             self.decoder = nn.TransformerDecoder(dec_layer, layers, norm=nn.LayerNorm(width))
             self.proj = nn.Linear(width, vocab)
             self.scale = math.sqrt(width)
+            # Scaled by sqrt(width) on the way in, embeddings must start small
+            # or they drown the position encodings (and training diverges).
+            for embedding in (self.src_emb, self.tgt_emb):
+                nn.init.normal_(embedding.weight, std=width**-0.5)
 
         def forward(self, src, src_pad, tgt, tgt_pad):
             s = self.src_emb(src) * self.scale + self.pe[: src.shape[1]]
@@ -193,23 +198,45 @@ def batch_tensors(pairs_ids: list[tuple[list[int], list[int]]], bos: int, eos: i
 
 def train(model, tensors, steps: int, check) -> int:
     """Train until ``check()`` says every pair is reproduced; return the steps used."""
+    import copy
+
     import torch
 
-    optimiser = torch.optim.Adam(model.parameters(), lr=1e-3)
-    loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
     src, src_pad, tgt_in, tgt_pad, labels = tensors
+    vocab = model.proj.out_features
+    loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
+    rate = 1e-3
+    optimiser = torch.optim.Adam(model.parameters(), lr=rate, betas=(0.9, 0.98))
+    saved, best = copy.deepcopy(model.state_dict()), float("inf")
     for step in range(1, steps + 1):
         model.train()
         optimiser.zero_grad()
-        logits = model(src, src_pad, tgt_in, tgt_pad)
+        # Corrupt some decoder inputs but keep the labels: beam search explores
+        # prefixes with a wrong token, and there the model must carry on with
+        # the pair, not end early (CTranslate2 stops once beam_size hypotheses
+        # have ended, so early endings would win).
+        noise = (torch.rand(tgt_in.shape) < 0.1) & ~tgt_pad
+        noise[:, 0] = False
+        noisy = torch.where(noise, torch.randint(3, vocab, tgt_in.shape), tgt_in)
+        logits = model(src, src_pad, noisy, tgt_pad)
         loss = loss_fn(logits.reshape(-1, logits.shape[-1]), labels.reshape(-1))
+        if loss.item() > 10 * best and loss.item() > 1:
+            # Adam on a memorising run spikes now and then: go back, slow down.
+            model.load_state_dict(saved)
+            rate /= 2
+            optimiser = torch.optim.Adam(model.parameters(), lr=rate, betas=(0.9, 0.98))
+            print(f"step {step}: loss spiked to {loss.item():.1f}; back off to lr {rate:g}")
+            continue
         loss.backward()
-        # Clipping keeps the memorising run from blowing up once the loss is tiny.
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         optimiser.step()
-        if step % 100 == 0:
+        if loss.item() < best:
+            best = loss.item()
+        if step % 50 == 0:
+            saved = copy.deepcopy(model.state_dict())
             print(f"step {step}: loss {loss.item():.4f}", flush=True)
-            if loss.item() < 0.01 and check():
+            # The loss counts the corrupted inputs, so it stays well above zero.
+            if step >= 300 and step % 100 == 0 and check():
                 return step
     raise SystemExit(f"the model did not reproduce every pair in {steps} steps")
 
@@ -406,11 +433,11 @@ def main(argv: list[str]) -> int:
         tensors = batch_tensors(ids, bos=sp.bos_id(), eos=sp.eos_id())
 
         def convert_and_check() -> bool:
-            state = {k: v.detach().numpy() for k, v in model.state_dict().items()}
+            # Copies: the converter changes some arrays in place (the model trains on).
+            state = {k: v.detach().numpy().copy() for k, v in model.state_dict().items()}
             save_ct2(make_spec(state, 2, 4, vocabulary), package / "model")
             wrong = ct2_reproduces(package / "model", sp_model)
-            for line in wrong[:3]:
-                print("  not yet:", line)
+            print(f"  {len(wrong)} not reproduced yet", *wrong[:2], sep="\n  ", flush=True)
             return not wrong
 
         steps = train(model, tensors, args.max_steps, convert_and_check)
