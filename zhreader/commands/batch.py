@@ -37,6 +37,8 @@ class Progress:
             if self.mode == "log":
                 built, skipped, failed = payload
                 self._line(f"plan: {built} to build, {skipped} up to date, {failed} failed early")
+        elif kind == "reason" and self.mode == "log":
+            self._line(f"to build: {payload[0]} ({payload[1]})")
         elif kind == "issue":
             self.done += 1
             self.translated += payload.translated
