@@ -18,16 +18,10 @@ _COMMAND_MODULES = (
 
 
 def _load() -> list[click.Command]:
-    commands = []
-    for module_name, attr in _COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"zhreader.commands.{module_name}")
-        except ModuleNotFoundError as err:
-            if err.name == f"zhreader.commands.{module_name}":
-                continue  # not written yet
-            raise
-        commands.append(getattr(module, attr))
-    return commands
+    return [
+        getattr(importlib.import_module(f"zhreader.commands.{module_name}"), attr)
+        for module_name, attr in _COMMAND_MODULES
+    ]
 
 
 COMMANDS = _load()
