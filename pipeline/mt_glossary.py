@@ -65,22 +65,21 @@ def enforce_terms(
     en: str, terms: Iterable[Term], model_wording: Mapping[str, str]
 ) -> tuple[str, tuple[Flag, ...]]:
     """Make every term's rendering appear in ``en``; return the English and any flags."""
-    flags = []
+    added: list[Term] = []
     for term in terms:
         if not en.strip() or contains_phrase(en, term.en):
             continue
         replaced = _replace_wording(en, term, model_wording.get(term.zh, ""))
         if replaced is not None:
             en = replaced
-            continue
-        en = _insert(en, term.en)
-        flags.append(
-            Flag(
-                "glossary-inserted",
-                f"{term.zh}: “{term.en}” added; the model's wording was not found",
-            )
-        )
-    return en, tuple(flags)
+        else:
+            added.append(term)
+    if not added:
+        return en, ()
+    # One parenthesis for all of them, so that none lands inside another.
+    en = _insert(en, "; ".join(term.en for term in added))
+    detail = ", ".join(f"{t.zh}: “{t.en}”" for t in added)
+    return en, (Flag("glossary-inserted", f"added, the model's wording was not found: {detail}"),)
 
 
 def _replace_wording(en: str, term: Term, model_wording: str) -> str | None:

@@ -125,19 +125,26 @@ def find_phrase(text: str, phrase: str) -> re.Match[str] | None:
     return re.search(pattern, text, re.IGNORECASE)
 
 
-def quality_flags(zh: str, en: str, renderings: Iterable[tuple[str, str]] = ()) -> tuple[Flag, ...]:
-    """Check one translated sentence; ``renderings`` are (term zh, required en) pairs."""
+def quality_flags(
+    zh: str, en: str, renderings: Iterable[tuple[str, str]] = (), raw: str | None = None
+) -> tuple[Flag, ...]:
+    """Check one translated sentence; ``renderings`` are (term zh, required en) pairs.
+
+    ``raw`` is the model's output before glossary post-editing: length and
+    loops are judged on it, so that added renderings never look like runaway
+    decoding.
+    """
     if not en.strip():
         flags = [Flag("empty", "the translation is empty")]
     else:
-        flags = _content_flags(zh, en)
+        flags = _content_flags(zh, en, en if raw is None else raw)
     for term, rendering in renderings:
         if not contains_phrase(en, rendering):
             flags.append(Flag("glossary-missing", f"{term}: “{rendering}” is not in the English"))
     return tuple(flags)
 
 
-def _content_flags(zh: str, en: str) -> list[Flag]:
+def _content_flags(zh: str, en: str, raw: str) -> list[Flag]:
     flags = []
     missing = missing_numbers(zh, en)
     if missing:
@@ -147,11 +154,11 @@ def _content_flags(zh: str, en: str) -> list[Flag]:
     if han:
         flags.append(Flag("untranslated", f"Chinese characters left in the English: {han}"))
     source_length = len("".join(zh.split()))
-    if len(en) > RUNAWAY_RATIO * source_length + RUNAWAY_SLACK:
+    if len(raw) > RUNAWAY_RATIO * source_length + RUNAWAY_SLACK:
         flags.append(
-            Flag("runaway", f"{len(en)} characters of English for {source_length} of Chinese")
+            Flag("runaway", f"{len(raw)} characters of English for {source_length} of Chinese")
         )
-    loop = repeated_ngram(en.split())
+    loop = repeated_ngram(raw.split())
     if loop is not None:
         flags.append(Flag("repetition", f"“{loop}” repeats back to back"))
     return flags

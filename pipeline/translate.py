@@ -181,7 +181,7 @@ def _translate_keys(
 
 def _finish(zh: str, raw: str, terms: tuple[Term, ...], wording: dict[str, str]):
     en, enforcement_flags = enforce_terms(raw, terms, wording)
-    flags = quality_flags(zh, en, [(t.zh, t.en) for t in terms])
+    flags = quality_flags(zh, en, [(t.zh, t.en) for t in terms], raw=raw)
     return en, enforcement_flags + flags
 
 

@@ -167,3 +167,19 @@ def test_enforce_leaves_present_rendering_and_empty_english() -> None:
     en = "The Poverty Alleviation Workshop opened."
     assert enforce_terms(en, [term], {}) == (en, ())
     assert enforce_terms("", [term], {}) == ("", ())
+
+
+def test_enforce_inserts_several_terms_in_one_parenthesis() -> None:
+    terms = [Term("临湘市", "Linxiang City"), Term("湘建鞋业有限公司", "Xiangjian Shoes Co., Ltd.")]
+    got, flags = enforce_terms("The village built a workshop.", terms, {})
+    assert got == "The village built a workshop (Linxiang City; Xiangjian Shoes Co., Ltd.)."
+    assert codes(flags) == ["glossary-inserted"]
+    renderings = [(t.zh, t.en) for t in terms]
+    assert codes(quality_flags("临湘市", got, renderings, raw="The village built a workshop.")) == []
+
+
+def test_added_renderings_are_not_runaway() -> None:
+    raw = "Employment benefits the people"
+    en = raw + " (poverty alleviation through employment; targeted poverty alleviation)"
+    assert codes(quality_flags("就业扶贫惠民", en, raw=raw)) == []
+    assert codes(quality_flags("就业扶贫惠民", en)) == ["runaway"]
