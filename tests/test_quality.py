@@ -175,7 +175,8 @@ def test_enforce_inserts_several_terms_in_one_parenthesis() -> None:
     assert got == "The village built a workshop (Linxiang City; Xiangjian Shoes Co., Ltd.)."
     assert codes(flags) == ["glossary-inserted"]
     renderings = [(t.zh, t.en) for t in terms]
-    assert codes(quality_flags("临湘市", got, renderings, raw="The village built a workshop.")) == []
+    raw = "The village built a workshop."
+    assert codes(quality_flags("临湘市", got, renderings, raw=raw)) == []
 
 
 def test_added_renderings_are_not_runaway() -> None:
