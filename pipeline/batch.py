@@ -239,7 +239,14 @@ def _peak_rss_mb() -> float:
 _WORKER: dict[str, Resources] = {}
 
 
+# Native thread pools (OpenMP, BLAS) default to one thread per core in every
+# worker; with one worker per core they would fight over the same cores.
+_THREAD_LIMITS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
 def _init_worker(settings: BuildSettings) -> None:
+    for name in _THREAD_LIMITS:
+        os.environ.setdefault(name, "1")
     _WORKER["resources"] = load_resources(settings)
 
 
@@ -402,6 +409,9 @@ def _schedule(
     # runs the translator's threads.
     context = multiprocessing.get_context("spawn")
     workers = min(jobs, len(todo))
+    if not settings.threads:
+        # Share the cores among the workers' translators instead of each taking all.
+        settings = replace(settings, threads=max(1, (os.cpu_count() or 1) // workers))
     with ProcessPoolExecutor(workers, context, _init_worker, (settings,)) as pool:
         pending = {pool.submit(_build_in_worker, c, out, settings): c for c in todo}
         while pending:
