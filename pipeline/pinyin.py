@@ -234,12 +234,52 @@ class PinyinReader:
         return from_phrases, from_cedict
 
     def _agreed(self, word: str, offset: int) -> str | None:
-        """Return the reading both dictionaries give a multi-character word at ``offset``."""
+        """Return the reading both dictionaries give a multi-character word at ``offset``.
+
+        A compound that neither dictionary lists (jieba keeps 银行行长 whole) is
+        read through the dictionary words that tile it (银行 | 行长).
+        """
         if len(word) < 2:
             return None
+        if not self._in_dictionaries(word):
+            piece = self._tile_piece(word, offset)
+            if piece is None:
+                return None
+            start, end = piece
+            return self._agreed(word[start:end], offset - start)
         phrase, cedict = self._word_readings(word, offset)
         agreed = phrase is not None and cedict == {phrase}
         return phrase if agreed and phrase in self._model.candidates(word[offset]) else None
+
+    def _tile_piece(self, word: str, offset: int) -> tuple[int, int] | None:
+        """Return the (start, end) of the dictionary word covering ``offset`` in a tiling.
+
+        The word must split, left to right, longest first, into words both
+        dictionaries list (single characters allowed only where they are not
+        polyphones); None when it does not, or when the covering piece is a
+        single character.
+        """
+        start = 0
+        while start < len(word):
+            end = next(
+                (
+                    e
+                    for e in range(len(word), start + 1, -1)
+                    if e - start < len(word) and self._in_both(word[start:e])
+                ),
+                None,
+            )
+            if end is None:
+                if self._model.handles(word[start]):
+                    return None
+                end = start + 1
+            if start <= offset < end:
+                return (start, end) if end - start > 1 else None
+            start = end
+        return None
+
+    def _in_both(self, word: str) -> bool:
+        return word in self._phrases and word in self._cedict
 
     def _evidence(self, word: str, offset: int) -> dict[str, float]:
         """Sum the dictionaries' support for each reading of ``word[offset]``."""

@@ -235,12 +235,19 @@ class Segmenter:
             return "place"  # jieba tags some villages nr (黄金村)
         if kind == "name" and not starts_with_surname(word) and not _is_nickname(word):
             return "word"  # jieba tags many plain words nr
+        if kind == "name" and self._place_opens(word):
+            return "word"
         if kind == "place" and not (self._proper(word) or word.endswith(PLACE_SUFFIXES)):
             return "word"  # nor are all its ns words places (惠及)
         return kind or "word"
 
     def _proper(self, word: str) -> bool:
         return self._dictionary.proper_gloss(word) is not None
+
+    def _place_opens(self, word: str) -> bool:
+        """Tell whether a place name opens a longer word (宁波人 is from Ningbo, no Mr Ning)."""
+        head = word[:2]
+        return len(word) > 2 and self._dictionary.name_kind(head) == "place" and self._proper(head)
 
     # --- places ----------------------------------------------------------------------
 
@@ -290,7 +297,8 @@ class Segmenter:
         # Two-character guesses (戴上, 应由) are too often verbs; they count as
         # names only after a role word or when a byline or role named them before.
         if len(word) >= 3 and not before_suffix and not self._known(word):
-            return (1, "name") if starts_with_surname(word) else (0, "")
+            person = starts_with_surname(word) and not self._place_opens(word)
+            return (1, "name") if person else (0, "")
         return 0, ""
 
     def _unfamiliar_name(self, word: str) -> bool:

@@ -30,6 +30,8 @@ def read_one(reader: PinyinReader, words: list[str], kinds: list[str] | None = N
 # its expected reading (citation tones).
 CONTEXT_CASES = [
     ("行长", ["银行", "行长", "出席", "了", "会议", "。"], ("háng", "zhǎng")),
+    # A compound no dictionary lists is read through the words that tile it.
+    ("银行行长", ["银行行长", "说", "。"], ("yín", "háng", "háng", "zhǎng")),
     ("银行", ["农业", "银行", "发放", "贷款", "。"], ("yín", "háng")),
     ("调度", ["县里", "统一", "调度", "物资", "。"], ("diào", "dù")),
     ("调查", ["进行", "电话", "调查", "全覆盖", "。"], ("diào", "chá")),

@@ -96,6 +96,11 @@ def test_person_names_are_one_token(segmenter, text, name):
     assert kinds(pieces).get(name) == "name", texts(pieces)
 
 
+@pytest.mark.parametrize("text", ["他是宁波人。", "温州人在这里开了工厂。"])
+def test_a_place_name_opening_a_word_is_no_surname(segmenter, text):
+    assert "name" not in kinds(segmenter.segment(text)).values(), texts(segmenter.segment(text))
+
+
 def test_a_name_found_once_is_a_name_where_it_recurs(segmenter):
     text = "村民袁散云是重点帮扶对象。带着袁散云到矿业公司对接，最终促成袁散云在公司工作。"
     pieces = segmenter.segment(text)
