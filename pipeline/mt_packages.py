@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +46,9 @@ def _argos_package():
             f"argostranslate is not installed ({err.name} is missing)",
             hint="run: pip install --no-deps argostranslate==1.11.0",
         ) from err
+    # argostranslate logs its network errors with no handler, so Python prints
+    # them raw on stderr; our own one-line errors say what happened.
+    logging.getLogger("argostranslate").addHandler(logging.NullHandler())
     return package
 
 
