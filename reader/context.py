@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from zhreader import model
 from zhreader.model import Article, Block, Edition, Sentence, Token
 from zhreader.pinyin_text import tone_of
 from zhreader.signature import parse_signature, short_hash
@@ -101,6 +102,9 @@ class ArticleView:
     section: SentenceView | None
     deck: SentenceView | None
     bylines: tuple[str, ...]
+    # The same names romanised for the English column (贺新 → He Xin), where
+    # the annotator romanised them; else as written.
+    bylines_en: tuple[str, ...]
     blocks: tuple[BlockView, ...]
     # A dateline that could not join a first paragraph stands alone.
     dateline: SentenceView | None
@@ -271,8 +275,22 @@ def _article(builder: _Builder, article: Article, number: int) -> ArticleView:
         section=builder.sentence(article.section) if article.section else None,
         deck=builder.sentence(article.deck) if article.deck else None,
         bylines=tuple(builder.text(b, article.id) for b in article.bylines),
+        bylines_en=_romanised_bylines(builder, article),
         blocks=blocks,
         dateline=dateline,
+    )
+
+
+def _romanised_bylines(builder: _Builder, article: Article) -> tuple[str, ...]:
+    romanised = {
+        token.zh: token.gloss
+        for sentence in model.article_sentences(article)
+        for token in sentence.tokens
+        if token.gloss_source == "name" and token.gloss
+    }
+    return tuple(
+        builder.text(romanised.get(name, name), article.id, report=False)
+        for name in article.bylines
     )
 
 

@@ -281,26 +281,11 @@ def hostile_edition() -> Edition:
 
 
 @functools.cache
-def real_edition() -> Edition | None:
-    """Build the real example through the pipeline (once per test process).
+def real_edition() -> Edition:
+    """Build the real example through the pipeline (once per test process)."""
+    from conftest import EXAMPLE
+    from zhreader.pipeline.build import BuildSettings, build_edition, load_resources
 
-    Returns None while the pipeline is not complete on a developer's machine;
-    under CI=true a missing stage is a failure, never a silent skip.
-    """
-    from conftest import EXAMPLE, IN_CI
-
-    try:
-        from zhreader.pipeline.build import BuildSettings, build_edition, load_resources
-    except ImportError:
-        if IN_CI:
-            raise
-        return None
     settings = BuildSettings()
-    try:
-        resources = load_resources(settings)
-    except ImportError:
-        if IN_CI:
-            raise
-        return None
-    edition, _messages, _stats = build_edition(EXAMPLE, settings, resources)
+    edition, _messages, _stats = build_edition(EXAMPLE, settings, load_resources(settings))
     return edition
