@@ -11,6 +11,17 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "linxiang-2020-04.txt"
 IN_CI = os.environ.get("CI", "").lower() == "true"
+# Headless Chromium offline: without the background-networking flags it keeps
+# trying to reach its update and sync services on this closed network.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def require_tool(name: str) -> str:

@@ -12,22 +12,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import require_tool
+from conftest import CHROMIUM_ARGS, require_tool
 from edition_samples import real_edition, sample_edition
 from zhreader.reader.html import render_interlinear, render_side_by_side
 
 from zhreader.model import Edition
 
 ROOT = Path(__file__).resolve().parents[1]
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 # Record what the citation control copies (the page cannot read the real
@@ -69,7 +60,7 @@ def browser():
     chromium = require_tool("chromium")
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
@@ -276,7 +267,7 @@ def save_screenshots(
 
     saved = []
     with TemporaryDirectory() as tmp, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         for name, path in write_editions(edition, Path(tmp)).items():
             for label, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
                 context = browser.new_context(viewport=viewport, device_scale_factor=1)

@@ -168,19 +168,10 @@ def test_term_file_names_are_safe() -> None:
 
 # --- in a real browser ---------------------------------------------------------
 
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 def test_search_works_offline_in_chromium(tmp_path: Path) -> None:
-    from conftest import require_tool
+    from conftest import CHROMIUM_ARGS, require_tool
 
     chromium = require_tool("chromium")
     from playwright.sync_api import sync_playwright
@@ -189,7 +180,7 @@ def test_search_works_offline_in_chromium(tmp_path: Path) -> None:
     errors: list[str] = []
     requests: list[str] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
