@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from zhreader.pipeline.mt_cache import TranslationCache, cache_key
 from zhreader.pipeline.mt_glossary import Term, enforce_terms, sentence_terms
@@ -278,20 +277,12 @@ def _senses(gloss: str | None) -> list[str]:
     return [p for p in parts if p]
 
 
-def default_cache_path(out_dir: Path) -> Path:
-    """Return where the translation memory lives for outputs under ``out_dir``."""
-    from zhreader.pipeline.mt_cache import default_cache_path as _default
-
-    return _default(out_dir)
-
-
 __all__ = [
     "INSTALL_HINT",
     "NO_MT_NOTICE",
     "TranslationCache",
     "TranslationStats",
     "Translator",
-    "default_cache_path",
     "gloss_edition",
     "gloss_sentence",
     "load_translator",

@@ -11,8 +11,7 @@ import click
 
 from zhreader.commands.build import (
     NO_MODEL_HINT,
-    default_cache_path,
-    parse_formats,
+    settings_from_options,
     translation_options,
 )
 
@@ -141,15 +140,15 @@ def batch(
       0 6 * * * zhreader batch /srv/issues --out /srv/library --quiet
     """
     from zhreader.pipeline.batch import run_batch
-    from zhreader.pipeline.build import BuildSettings
 
-    settings = BuildSettings(
-        formats=parse_formats(formats),
+    settings = settings_from_options(
+        out,
+        formats,
+        cache_path,
         glossaries=tuple(glossaries),
         beam_size=beam_size,
         threads=threads,
         compute_type=compute_type,
-        cache_path=cache_path or default_cache_path(out),
     )
     mode = "quiet" if quiet else ("bar" if sys.stderr.isatty() else "log")
     progress = Progress(mode)

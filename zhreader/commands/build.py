@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
@@ -27,10 +26,16 @@ def parse_formats(value: str) -> tuple[str, ...]:
     return tuple(name for name in FORMAT_NAMES if name in wanted)
 
 
-def default_cache_path(out: Path) -> Path:
-    """Return the translation memory's path: $ZHREADER_CACHE or OUT/.cache/translations.sqlite."""
-    env = os.environ.get("ZHREADER_CACHE")
-    return Path(env) if env else out / ".cache" / "translations.sqlite"
+def settings_from_options(out: Path, formats: str, cache_path: Path | None, **options):
+    """Return the BuildSettings a command's options describe."""
+    from zhreader.pipeline.build import BuildSettings
+    from zhreader.pipeline.mt_cache import default_cache_path
+
+    return BuildSettings(
+        formats=parse_formats(formats),
+        cache_path=cache_path or default_cache_path(out),
+        **options,
+    )
 
 
 def translation_options(command):
@@ -72,15 +77,16 @@ def build(inputs, out, paper, date, page, glossaries, beam_size, threads, comput
     Example:
       zhreader build examples/linxiang-2020-04.txt --out output
     """
-    from zhreader.pipeline.build import BuildSettings, build_issue, load_resources
+    from zhreader.pipeline.build import build_issue, load_resources
 
-    settings = BuildSettings(
-        formats=parse_formats(formats),
+    settings = settings_from_options(
+        out,
+        formats,
+        cache_path,
         glossaries=tuple(glossaries),
         beam_size=beam_size,
         threads=threads,
         compute_type=compute_type,
-        cache_path=cache_path or default_cache_path(out),
         paper=paper,
         date=date,
         page=page,
