@@ -91,7 +91,8 @@ def main() -> None:
     import pypinyin
     from zhreader.pipeline.pinyin import PinyinReader, is_han
     from zhreader.pipeline.polyphone import PolyphoneModel
-    from zhreader.pipeline.word_readings import numbered
+
+    from zhreader.pinyin_text import numbered
 
     jieba.setLogLevel(60)
     pairs = load_pairs(args.sent, args.lb, args.limit)

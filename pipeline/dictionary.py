@@ -13,7 +13,6 @@ import gzip
 import os
 import re
 import sqlite3
-import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import metadata
@@ -21,6 +20,7 @@ from pathlib import Path
 
 from zhreader.errors import ZhreaderError
 from zhreader.fsutil import atomic_write_bytes
+from zhreader.pinyin_text import numbered
 from zhreader.signature import short_hash
 
 CEDICT_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
@@ -165,22 +165,6 @@ def short_gloss_of(senses: tuple[str, ...]) -> tuple[str, bool]:
             return _trim(text), True
     fallback = _clean_sense(senses[0]) if senses else ""
     return _trim(fallback), False
-
-
-def numbered(syllable: str) -> str:
-    """Return a syllable as lower-case numbered pinyin: ``lǜ`` and CEDICT ``lu:4`` → ``lv4``."""
-    if syllable[-1:].isdigit():
-        return syllable.lower().replace("u:", "v")
-    decomposed = unicodedata.normalize("NFD", syllable.lower()).replace("u\U00000308", "v")
-    tone = 5
-    marks = {"\U00000304": 1, "\U00000301": 2, "\U0000030c": 3, "\U00000300": 4}
-    letters = []
-    for char in decomposed:
-        if char in marks:
-            tone = marks[char]
-        else:
-            letters.append(char)
-    return "".join(letters) + str(tone)
 
 
 # --- parsing the package data -----------------------------------------------------

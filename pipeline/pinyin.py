@@ -23,8 +23,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from zhreader.pipeline.polyphone import PolyphoneModel
-from zhreader.pipeline.word_readings import load_cedict_readings, numbered
+from zhreader.pipeline.word_readings import load_cedict_readings
 
+from zhreader.pinyin_text import numbered
 from zhreader.signature import short_hash
 
 # Han characters: CJK Unified Ideographs and extensions A-H, compatibility ideographs, 〇.

@@ -16,33 +16,17 @@ from __future__ import annotations
 import contextlib
 import gzip
 import marshal
-import unicodedata
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
 from zhreader.errors import ZhreaderError
 from zhreader.fsutil import atomic_write_bytes
+from zhreader.pinyin_text import numbered
 from zhreader.signature import short_hash
 
 CEDICT_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 RULES_VERSION = "2"
-_MARKS = {"\U00000304": 1, "\U00000301": 2, "\U0000030C": 3, "\U00000300": 4}
-
-
-def numbered(syllable: str) -> str:
-    """Return lower-case numbered pinyin, ü as v: ``lǜ``, ``lu:4``, ``Lü4`` → ``lv4``."""
-    if syllable[-1:].isdigit():
-        return syllable.lower().replace("u:", "v").replace("ü", "v")
-    letters, tone = [], 5
-    for char in unicodedata.normalize("NFD", syllable.lower()):
-        if char in _MARKS:
-            tone = _MARKS[char]
-        elif char == "\U00000308":
-            letters[-1] = "v"  # the diaeresis of ü
-        else:
-            letters.append(char)
-    return "".join(letters) + str(tone)
 
 
 def cache_dir() -> Path:
@@ -110,4 +94,4 @@ def load_cedict_readings(keep: Callable[[str], bool], tag: str) -> dict[str, lis
     return table
 
 
-__all__ = ["load_cedict_readings", "numbered", "parse_cedict_readings"]
+__all__ = ["load_cedict_readings", "parse_cedict_readings"]

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from zhreader.pipeline.pinyin import SURNAMES, PinyinReader, apply_sandhi, is_han
 from zhreader.pipeline.polyphone import PolyphoneModel
-from zhreader.pipeline.word_readings import numbered, parse_cedict_readings
+from zhreader.pipeline.word_readings import parse_cedict_readings
 
-from zhreader.pinyin_text import join_syllables, tone_of
+from zhreader.pinyin_text import join_syllables, numbered, tone_of
 
 
 @pytest.fixture(scope="module")

@@ -42,4 +42,19 @@ def tone_of(syllable: str) -> int:
     return 5
 
 
-__all__ = ["join_syllables", "tone_of"]
+def numbered(syllable: str) -> str:
+    """Return lower-case numbered pinyin, ü as v: ``lǜ``, ``lu:4``, ``Lü4`` → ``lv4``."""
+    if syllable[-1:].isdigit():
+        return syllable.lower().replace("u:", "v").replace("ü", "v")
+    letters, tone = [], 5
+    for char in unicodedata.normalize("NFD", syllable.lower()):
+        if char in _TONE_MARKS:
+            tone = _TONE_MARKS[char]
+        elif char == "\U00000308":
+            letters[-1] = "v"  # the diaeresis of ü
+        else:
+            letters.append(char)
+    return "".join(letters) + str(tone)
+
+
+__all__ = ["join_syllables", "numbered", "tone_of"]
