@@ -46,7 +46,7 @@ def translation_options(command):
         click.option("--beam-size", default=4, show_default=True, type=click.IntRange(1, 16),
                      help="Beam size for machine translation."),
         click.option("--threads", default=0, show_default=True, type=click.IntRange(0, 64),
-                     help="CPU threads for translation (0: let CTranslate2 decide)."),
+                     help="Translation decoding threads (0: one per available core)."),
         click.option("--compute-type", default="int8", show_default=True,
                      type=click.Choice(["int8", "int8_float32", "float32", "default"]),
                      help="CTranslate2 compute type."),
