@@ -71,6 +71,8 @@ def sandhi_syllables(
     is_han: Callable[[str], bool],
 ) -> list[tuple[str, ...] | None]:
     """Return each word's syllables with 一/不 sandhi, None where nothing changes."""
+    if not any("一" in word or "不" in word for word in words):
+        return [None] * len(words)  # most sentences: skip building the syllable list
     flat = _flatten(words, readings, is_han)
     out = [list(s) for s in readings]
     for i, cur in enumerate(flat):
