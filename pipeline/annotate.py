@@ -9,7 +9,7 @@ always join back into its text; a mismatch raises, it is never patched.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -88,19 +88,30 @@ class Annotator:
 
     def tokens(self, text: str, names: Iterable[str] = ()) -> tuple[Token, ...]:
         """Return the annotated tokens of ``text``; ``names`` are person names known already."""
+        return self.tokens_many([text], names)[0]
+
+    def tokens_many(
+        self, texts: Sequence[str], names: Iterable[str] = ()
+    ) -> list[tuple[Token, ...]]:
+        """Annotate many texts at once: ``tokens`` on each, but the pinyin model runs batched."""
         from zhreader.pipeline.pinyin import apply_sandhi
 
-        pieces = self._segmenter.segment(text, names)
-        words = [self._dictionary.simplified(p.text) for p in pieces]
-        kinds = [p.kind for p in pieces]
-        readings = self._reader.read(words, kinds)
-        sandhi = apply_sandhi(words, readings)
-        tokens = tuple(
-            self._token(piece, tuple(reading), sandhi_form)
-            for piece, reading, sandhi_form in zip(pieces, readings, sandhi, strict=True)
+        names = set(names)
+        cut = [self._segmenter.segment(text, names) for text in texts]
+        words = [[self._dictionary.simplified(p.text) for p in pieces] for pieces in cut]
+        readings = self._reader.read_many(
+            [(w, [p.kind for p in pieces]) for w, pieces in zip(words, cut, strict=True)]
         )
-        check_join(text, tokens)
-        return tokens
+        out = []
+        for text, pieces, w, reading in zip(texts, cut, words, readings, strict=True):
+            sandhi = apply_sandhi(w, reading)
+            tokens = tuple(
+                self._token(piece, tuple(syllables), sandhi_form)
+                for piece, syllables, sandhi_form in zip(pieces, reading, sandhi, strict=True)
+            )
+            check_join(text, tokens)
+            out.append(tokens)
+        return out
 
     def _token(self, piece: Piece, reading: tuple[str, ...], sandhi) -> Token:
         kind = piece.kind
@@ -156,7 +167,10 @@ class Annotator:
         """Fill the tokens of every sentence; names found anywhere count everywhere."""
         known = {name for article in edition.articles for name in article.bylines}
         known |= {n for s in iter_sentences(edition) for n in bylines_in(s.zh)}
-        first = map_sentences(edition, lambda s: replace(s, tokens=self.tokens(s.zh, known)))
+        sentences = list(iter_sentences(edition))
+        annotated = self.tokens_many([s.zh for s in sentences], known)
+        by_id = {s.id: tokens for s, tokens in zip(sentences, annotated, strict=True)}
+        first = map_sentences(edition, lambda s: replace(s, tokens=by_id[s.id]))
         found = {n for s in iter_sentences(first) for n in names_in(_pieces(s))} | known
 
         def second(sentence: Sentence) -> Sentence:

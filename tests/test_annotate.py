@@ -226,3 +226,12 @@ def test_unknown_format_is_a_usage_error(run):
     result = run(["--format", "xml"], "你好\n")
     assert result.exit_code == 2
     assert "'xml' is not one of 'text', 'jsonl'" in result.output
+
+
+def test_tokens_many_equals_tokens_one_text_at_a_time(annotator, example_path):
+    lines = [
+        line
+        for line in example_path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    assert annotator.tokens_many(lines) == [annotator.tokens(line) for line in lines]

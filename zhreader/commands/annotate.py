@@ -10,6 +10,8 @@ import click
 
 from zhreader.errors import InputError
 
+ANNOTATE_CHUNK = 256  # lines annotated together
+
 
 def read_lines(source: str) -> Iterator[tuple[int, str]]:
     """Yield (line number, text) from a file or ``-`` (stdin), decoded as UTF-8."""
@@ -93,6 +95,10 @@ def annotate(source: str, output_format: str) -> None:
     # UTF-8 whatever the terminal's locale, so a pipe gets the same bytes.
     out = sys.stdout.buffer
     render = format_jsonl if output_format == "jsonl" else lambda _text, t: format_text(t)
-    for _number, line in lines:
-        out.write((render(line, annotator.tokens(line)) + "\n").encode("utf-8"))
+    texts = [line for _number, line in lines]
+    # Chunks: the pinyin model runs batched, memory stays bounded on a corpus.
+    for start in range(0, len(texts), ANNOTATE_CHUNK):
+        chunk = texts[start : start + ANNOTATE_CHUNK]
+        for line, tokens in zip(chunk, annotator.tokens_many(chunk), strict=True):
+            out.write((render(line, tokens) + "\n").encode("utf-8"))
     out.flush()
