@@ -9,6 +9,7 @@ where ``fetch`` is refused.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -122,7 +123,7 @@ def issue_library_data(edition: Edition, slug: str) -> dict:
         sentences.append([sentence.id, sentence.zh, sentence.en or ""])
         for key in sorted(sentence_keys(sentence)):
             keys.setdefault(key, []).append(index)
-    return {
+    record = {
         "slug": slug,
         "title": edition.title,
         "date": edition.date,
@@ -140,6 +141,28 @@ def issue_library_data(edition: Edition, slug: str) -> dict:
         "sentences": sentences,
         "keys": dict(sorted(keys.items())),
     }
+    record["term_sections"] = term_sections(record)
+    return record
+
+
+def term_sections(issue: dict) -> dict[str, str]:
+    """Render, once per issue, its section of every term page it contributes to.
+
+    A batch keeps these in the issue's record, so rebuilding the library for
+    a new issue joins stored sections instead of rendering every occurrence
+    of every term in the archive again.
+    """
+    template = _environment().get_template("_term_issue.html")
+    sentences = {sid: (zh, en) for sid, zh, en in issue["sentences"]}
+    sections = {}
+    for use in issue["glossary"]:
+        found = [
+            {"id": sid, "zh": sentences[sid][0], "en": sentences[sid][1]}
+            for sid in use["occurrences"]
+            if sid in sentences
+        ]
+        sections[use["zh"]] = template.render(issue=issue, sentences=found)
+    return sections
 
 
 # --- the whole library -------------------------------------------------------
@@ -184,23 +207,21 @@ def collect_terms(issues: Sequence[dict]) -> list[dict]:
     """Return every glossary term with its occurrences per issue, terms sorted by pinyin."""
     terms: dict[str, dict] = {}
     for issue in issues:
-        sentences = {sid: (zh, en) for sid, zh, en in issue["sentences"]}
+        known = {sid for sid, _zh, _en in issue["sentences"]}
+        sections = issue.get("term_sections") or term_sections(issue)
         for use in issue["glossary"]:
             term = terms.setdefault(
                 use["zh"], {"zh": use["zh"], "pinyin": use["pinyin"], "en": use["en"], "issues": []}
             )
-            found = [
-                {"id": sid, "zh": sentences[sid][0], "en": sentences[sid][1]}
-                for sid in use["occurrences"]
-                if sid in sentences
-            ]
-            term["issues"].append({"issue": issue, "sentences": found})
+            count = sum(1 for sid in use["occurrences"] if sid in known)
+            term["issues"].append({"issue": issue, "count": count, "section": sections[use["zh"]]})
     for term in terms.values():
         term["file"] = term_file(term["zh"])
-        term["count"] = sum(len(i["sentences"]) for i in term["issues"])
+        term["count"] = sum(i["count"] for i in term["issues"])
     return sorted(terms.values(), key=lambda t: (t["pinyin"].lower(), t["zh"]))
 
 
+@functools.cache
 def _environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
