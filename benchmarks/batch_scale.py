@@ -115,9 +115,11 @@ def main() -> None:
             f"{len(incremental.skipped)} skipped in {inc_s:.1f}s (+{load_s:.1f}s loading) = "
             f"{fraction:.1%} of the full run"
         )
-        index_kb = (base / "out" / "search-index.js").stat().st_size / 1024
+        shards = list((base / "out").glob("*/search.js"))
+        index_kb = sum(p.stat().st_size for p in shards) / 1024
         print(
-            f"search index for {args.issues + 1} issues: {index_kb:.0f} KB; "
+            f"search index for {args.issues + 1} issues: {index_kb:.0f} KB "
+            f"in {len(shards)} per-issue shards; "
             f"batch process peak (library included): {full.main_rss_mb:.0f} MB"
         )
     print(

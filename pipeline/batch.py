@@ -174,7 +174,12 @@ def build_one(
     candidate: Candidate, out: Path, settings: BuildSettings, resources: Resources
 ) -> IssueResult:
     """Build one issue into ``out/<slug>/``; never raise: failures become results."""
-    from zhreader.reader.library import issue_library_data
+    from zhreader.reader.library import (
+        SEARCH_SHARD,
+        issue_library_data,
+        search_shard,
+        search_shard_js,
+    )
 
     from zhreader.fsutil import atomic_write_text
     from zhreader.model import edition_from_dict
@@ -190,14 +195,15 @@ def build_one(
         )
         data = issue_library_data(edition, candidate.slug)
         data["files"] = sorted(p.name for p in report.files)  # the library links only these
+        shard = search_shard_js(search_shard(edition, candidate.slug))
+        atomic_write_text(folder / SEARCH_SHARD, shard)
         atomic_write_text(folder / LIBRARY_FILE, json.dumps(data, ensure_ascii=False) + "\n")
     except ZhreaderError as err:
         return _failure(candidate, str(err), "input", started)
     except Exception as err:  # noqa: BLE001 - one broken issue must not stop the batch
         return _failure(candidate, f"{type(err).__name__}: {err}", "crash", started)
-    files = tuple(
-        sorted(p.relative_to(out).as_posix() for p in (*report.files, folder / LIBRARY_FILE))
-    )
+    written = (*report.files, folder / SEARCH_SHARD, folder / LIBRARY_FILE)
+    files = tuple(sorted(p.relative_to(out).as_posix() for p in written))
     return IssueResult(
         slug=candidate.slug,
         rel=candidate.rel,

@@ -23,7 +23,9 @@ from zhreader.fsutil import atomic_write_text
 from zhreader.model import Edition, Sentence, Token, iter_sentences
 
 TEMPLATES = Path(__file__).parent / "templates" / "library"
-SEARCH_INDEX = "search-index.js"
+SEARCH_SHARD = "search.js"  # in each issue's folder
+# Written by versions before the index was sharded; removed when the library is.
+OLD_SEARCH_INDEX = "search-index.js"
 TERMS_DIR = "terms"
 EDITION_LINKS = (
     ("side-by-side.html", "side by side"),
@@ -116,13 +118,37 @@ def sentence_keys(sentence: Sentence) -> set[str]:
     return keys
 
 
-def issue_library_data(edition: Edition, slug: str) -> dict:
-    """Return what the library needs of one edition (headlines, sentences, keys, terms)."""
+def search_shard(edition: Edition, slug: str) -> dict:
+    """Return one issue's part of the search index: its sentences and their keys."""
     sentences, keys = [], {}
     for index, sentence in enumerate(iter_sentences(edition)):
         sentences.append([sentence.id, sentence.zh, sentence.en or ""])
         for key in sorted(sentence_keys(sentence)):
             keys.setdefault(key, []).append(index)
+    return {
+        "slug": slug,
+        "date": edition.date,
+        "paper": edition.paper,
+        "title": edition.title,
+        "sentences": sentences,
+        "keys": dict(sorted(keys.items())),
+    }
+
+
+def search_shard_js(shard: dict) -> str:
+    """Return a shard as a script that adds it to ``window.ZHREADER_SEARCH_SHARDS``.
+
+    One script per issue, written when the issue is built: the index page
+    loads them all (scripts load from ``file://`` where ``fetch`` is refused),
+    so a batch run never merges or rewrites the whole archive's index.
+    """
+    data = json.dumps(shard, ensure_ascii=False, separators=(",", ":"))
+    return f"(window.ZHREADER_SEARCH_SHARDS = window.ZHREADER_SEARCH_SHARDS || []).push({data});\n"
+
+
+def issue_library_data(edition: Edition, slug: str) -> dict:
+    """Return what the library pages need of one edition (headlines, terms, term sections)."""
+    sentences = {s.id: (s.zh, s.en or "") for s in iter_sentences(edition)}
     record = {
         "slug": slug,
         "title": edition.title,
@@ -138,14 +164,12 @@ def issue_library_data(edition: Edition, slug: str) -> dict:
             {"zh": g.zh, "pinyin": g.pinyin, "en": g.en, "occurrences": list(g.occurrences)}
             for g in edition.glossary
         ],
-        "sentences": sentences,
-        "keys": dict(sorted(keys.items())),
     }
-    record["term_sections"] = term_sections(record)
+    record["term_sections"] = term_sections(record, sentences)
     return record
 
 
-def term_sections(issue: dict) -> dict[str, str]:
+def term_sections(issue: dict, sentences: dict[str, tuple[str, str]]) -> dict[str, str]:
     """Render, once per issue, its section of every term page it contributes to.
 
     A batch keeps these in the issue's record, so rebuilding the library for
@@ -153,7 +177,6 @@ def term_sections(issue: dict) -> dict[str, str]:
     of every term in the archive again.
     """
     template = _environment().get_template("_term_issue.html")
-    sentences = {sid: (zh, en) for sid, zh, en in issue["sentences"]}
     sections = {}
     for use in issue["glossary"]:
         found = [
@@ -182,38 +205,16 @@ def term_file(zh: str) -> str:
     return f"{safe or 'term'}.html"
 
 
-def search_index(issues: Sequence[dict]) -> dict:
-    """Merge the issues' keys into one index over a global sentence table."""
-    table, keys = [], {}
-    for number, issue in enumerate(issues):
-        offset = len(table)
-        table.extend([number, sid, zh, en] for sid, zh, en in issue["sentences"])
-        for key, positions in issue["keys"].items():
-            keys.setdefault(key, []).extend(offset + p for p in positions)
-    return {
-        "issues": [[i["slug"], i.get("date"), i.get("paper"), i["title"]] for i in issues],
-        "sentences": table,
-        "keys": dict(sorted(keys.items())),
-    }
-
-
-def search_index_js(issues: Sequence[dict]) -> str:
-    """Return the search index as a script that sets ``window.ZHREADER_SEARCH``."""
-    data = json.dumps(search_index(issues), ensure_ascii=False, separators=(",", ":"))
-    return f"window.ZHREADER_SEARCH = {data};\n"
-
-
 def collect_terms(issues: Sequence[dict]) -> list[dict]:
     """Return every glossary term with its occurrences per issue, terms sorted by pinyin."""
     terms: dict[str, dict] = {}
     for issue in issues:
-        known = {sid for sid, _zh, _en in issue["sentences"]}
-        sections = issue.get("term_sections") or term_sections(issue)
+        sections = issue["term_sections"]
         for use in issue["glossary"]:
             term = terms.setdefault(
                 use["zh"], {"zh": use["zh"], "pinyin": use["pinyin"], "en": use["en"], "issues": []}
             )
-            count = sum(1 for sid in use["occurrences"] if sid in known)
+            count = len(use["occurrences"])
             term["issues"].append({"issue": issue, "count": count, "section": sections[use["zh"]]})
     for term in terms.values():
         term["file"] = term_file(term["zh"])
@@ -255,7 +256,6 @@ def render_library(issues: Sequence[dict], failures: Sequence[tuple[str, str]]) 
         "index.html": env.get_template("index.html").render(
             issues=ordered, links=links, terms=terms, failures=list(failures)
         ),
-        SEARCH_INDEX: search_index_js(ordered),
     }
     page = env.get_template("term.html")
     for term in terms:
@@ -268,6 +268,7 @@ def write_library(out: Path, issues: Sequence[dict], failures: Sequence[tuple[st
     files = render_library(issues, failures)
     for name, text in files.items():
         atomic_write_text(out / name, text)
+    (out / OLD_SEARCH_INDEX).unlink(missing_ok=True)
     for page in (out / TERMS_DIR).glob("*.html"):
         if f"{TERMS_DIR}/{page.name}" not in files:
             page.unlink()
@@ -278,8 +279,8 @@ __all__ = [
     "issue_library_data",
     "newest_first",
     "render_library",
-    "search_index",
-    "search_index_js",
+    "search_shard",
+    "search_shard_js",
     "term_file",
     "write_library",
 ]

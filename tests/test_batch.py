@@ -297,9 +297,10 @@ def test_library_lists_both_issues_newest_first(first_run) -> None:
     undated = html.index('id="issue-linxiang-2020-04"')
     assert dated < undated
     assert "broken.txt" in html
-    assert (
-        (out / "search-index.js").read_text(encoding="utf-8").startswith("window.ZHREADER_SEARCH")
-    )
+    for slug in ("linxiang-2020-04",):
+        shard = (out / slug / "search.js").read_text(encoding="utf-8")
+        assert shard.startswith("(window.ZHREADER_SEARCH_SHARDS")
+    assert not (out / "search-index.js").exists()
     assert list((out / "terms").glob("*.html"))
 
 

@@ -12,7 +12,8 @@ from zhreader.reader.library import (
     issue_library_data,
     newest_first,
     render_library,
-    search_index,
+    search_shard,
+    search_shard_js,
     syllable_pairs,
     term_file,
     token_keys,
@@ -50,15 +51,17 @@ def _edition(date: str | None, headline: str, en: str) -> Edition:
     )
 
 
+def _editions() -> dict[str, Edition]:
+    return {
+        "a": _edition("2020-04-15", "就业扶贫惠民", "Poverty alleviation works."),
+        "b": _edition("2021-01-02", "<script>新年</script>", "New Year & more."),
+        "c": _edition(None, "无日期", "Undated."),
+    }
+
+
 def _issues() -> list[dict]:
     return [
-        issue_library_data(
-            _edition("2020-04-15", "就业扶贫惠民", "Poverty alleviation works."), "a"
-        ),
-        issue_library_data(
-            _edition("2021-01-02", "<script>新年</script>", "New Year & more."), "b"
-        ),
-        issue_library_data(_edition(None, "无日期", "Undated."), "c"),
+        *(issue_library_data(edition, slug) for slug, edition in _editions().items()),
     ]
 
 
@@ -93,26 +96,18 @@ def test_syllable_pairs_cross_word_boundaries_but_not_punctuation() -> None:
     assert syllable_pairs(tokens) == {"jiùyè", "yèfú", "fúpín"}
 
 
-def test_issue_data_indexes_chinese_pinyin_and_english() -> None:
-    data = issue_library_data(_edition("2020-04-15", "标题", "Poverty alleviation works."), "a")
-    body = [s[0] for s in data["sentences"]].index("a1-p1-s1")
+def test_search_shard_indexes_chinese_pinyin_and_english() -> None:
+    edition = _edition("2020-04-15", "标题", "Poverty alleviation works.")
+    shard = search_shard(edition, "a")
+    body = [s[0] for s in shard["sentences"]].index("a1-p1-s1")
     for key in ("扶贫", "fú", "fúpín", "poverty", "alleviation"):
-        assert body in data["keys"][key], key
-    assert "the" not in data["keys"]
-    assert data["glossary"][0]["occurrences"] == ["a1-p1-s1"]
+        assert body in shard["keys"][key], key
+    assert "the" not in shard["keys"]
+    assert issue_library_data(edition, "a")["glossary"][0]["occurrences"] == ["a1-p1-s1"]
 
 
 def test_newest_first_puts_undated_last() -> None:
     assert [i["slug"] for i in newest_first(_issues())] == ["b", "a", "c"]
-
-
-def test_search_index_points_into_a_global_sentence_table() -> None:
-    index = search_index(newest_first(_issues()))
-    hits = index["keys"]["fúpín"]
-    assert len(hits) == 3
-    slugs = {index["issues"][index["sentences"][n][0]][0] for n in hits}
-    assert slugs == {"a", "b", "c"}
-    assert all(index["sentences"][n][2] == "脱贫攻坚要扶贫。" for n in hits)
 
 
 def test_index_lists_issues_newest_first_escaped_and_linked(tmp_path: Path) -> None:
@@ -124,7 +119,7 @@ def test_index_lists_issues_newest_first_escaped_and_linked(tmp_path: Path) -> N
     assert order == ["b", "a", "c"]
     collector = _Collector()
     collector.feed(html)
-    assert collector.scripts == ["search-index.js"]
+    assert collector.scripts == ["b/search.js", "a/search.js", "c/search.js"]  # newest first
     assert "a/side-by-side.html#a1" in collector.links
     assert "terms/" + term_file("脱贫攻坚") in [unquote(h) for h in collector.links]
     assert not any(h.startswith(("http:", "https:", "//")) for h in collector.links)
@@ -138,12 +133,12 @@ def test_term_page_lists_every_issue_and_sentence() -> None:
     assert "../index.html" in page
 
 
-def test_search_index_js_assigns_a_global_with_valid_json() -> None:
-    script = render_library(_issues(), [])["search-index.js"]
-    prefix = "window.ZHREADER_SEARCH = "
-    assert script.startswith(prefix) and script.endswith(";\n")
-    data = json.loads(script[len(prefix) : -2])
-    assert set(data) == {"issues", "sentences", "keys"}
+def test_search_shard_js_adds_one_shard_of_valid_json() -> None:
+    script = search_shard_js(search_shard(_edition(None, "标题", "Works."), "a"))
+    prefix = "(window.ZHREADER_SEARCH_SHARDS = window.ZHREADER_SEARCH_SHARDS || []).push("
+    assert script.startswith(prefix) and script.endswith(");\n")
+    data = json.loads(script[len(prefix) : -3])
+    assert set(data) == {"slug", "date", "paper", "title", "sentences", "keys"}
 
 
 def test_rendering_is_deterministic() -> None:
@@ -177,6 +172,10 @@ def test_search_works_offline_in_chromium(tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
     write_library(tmp_path, _issues(), [])
+    for slug, edition in _editions().items():
+        (tmp_path / slug).mkdir()
+        shard = search_shard_js(search_shard(edition, slug))
+        (tmp_path / slug / "search.js").write_text(shard, encoding="utf-8")
     errors: list[str] = []
     requests: list[str] = []
     with sync_playwright() as p:

@@ -1,16 +1,27 @@
 (function () {
   "use strict";
-  // Offline search over search-index.js (a script, so it loads from file://).
-  var data = window.ZHREADER_SEARCH;
+  // Offline search over the issues' search.js shards (scripts, so they load
+  // from file://), merged here into one sentence table and one key table.
+  var shards = window.ZHREADER_SEARCH_SHARDS || [];
+  var data = {issues: [], sentences: [], keys: Object.create(null)};
+  shards.forEach(function (shard, number) {
+    var offset = data.sentences.length;
+    data.issues.push([shard.slug, shard.date, shard.paper, shard.title]);
+    shard.sentences.forEach(function (s) { data.sentences.push([number, s[0], s[1], s[2]]); });
+    Object.keys(shard.keys).forEach(function (key) {
+      var list = data.keys[key] || (data.keys[key] = []);
+      shard.keys[key].forEach(function (p) { list.push(offset + p); });
+    });
+  });
   var input = document.getElementById("q");
   var status = document.getElementById("search-status");
   var list = document.getElementById("results");
   var LIMIT = 100;
   var HAN = /[\u{3400}-\u{9FFF}\u{F900}-\u{FAFF}\u{20000}-\u{2FA1F}]/u;
   var LATIN = /^[a-z0-9'\u00e0-\u024f\u01d6-\u01dc]+$/;
-  if (!data) {
-    status.textContent = "The search index (search-index.js) is missing; run zhreader batch again.";
-    return;
+  var expected = document.querySelectorAll("script[src$='/search.js']").length;
+  if (shards.length < expected) {
+    status.textContent = (expected - shards.length) + " issue search file(s) (search.js) are missing; run zhreader batch again.";
   }
 
   function plain(word) {
