@@ -275,31 +275,11 @@ def make_spec(p: dict[str, np.ndarray], layers: int, heads: int, vocabulary: lis
     set_linear(dec.projection, p["proj.weight"], p["proj.bias"])
     for i, layer in enumerate(enc.layer):
         k = f"encoder.layers.{i}."
-        set_linear(
-            layer.self_attention.linear[0],
-            p[k + "self_attn.in_proj_weight"],
-            p[k + "self_attn.in_proj_bias"],
-        )
-        set_linear(
-            layer.self_attention.linear[1],
-            p[k + "self_attn.out_proj.weight"],
-            p[k + "self_attn.out_proj.bias"],
-        )
-        set_layer_norm(layer.self_attention.layer_norm, p[k + "norm1.weight"], p[k + "norm1.bias"])
+        _set_self_attention(layer.self_attention, p, k)
         _set_ffn(layer.ffn, p, k, "norm2")
     for i, layer in enumerate(dec.layer):
         k = f"decoder.layers.{i}."
-        set_linear(
-            layer.self_attention.linear[0],
-            p[k + "self_attn.in_proj_weight"],
-            p[k + "self_attn.in_proj_bias"],
-        )
-        set_linear(
-            layer.self_attention.linear[1],
-            p[k + "self_attn.out_proj.weight"],
-            p[k + "self_attn.out_proj.bias"],
-        )
-        set_layer_norm(layer.self_attention.layer_norm, p[k + "norm1.weight"], p[k + "norm1.bias"])
+        _set_self_attention(layer.self_attention, p, k)
         w, b = p[k + "multihead_attn.in_proj_weight"], p[k + "multihead_attn.in_proj_bias"]
         set_linear(layer.attention.linear[0], w[:width], b[:width])
         set_linear(layer.attention.linear[1], w[width:], b[width:])
@@ -313,6 +293,13 @@ def make_spec(p: dict[str, np.ndarray], layers: int, heads: int, vocabulary: lis
     spec.register_source_vocabulary(vocabulary)
     spec.register_target_vocabulary(vocabulary)
     return spec
+
+
+def _set_self_attention(spec, p, k: str) -> None:
+    """Fill one layer's self-attention spec (encoder and decoder share the layout)."""
+    set_linear(spec.linear[0], p[k + "self_attn.in_proj_weight"], p[k + "self_attn.in_proj_bias"])
+    set_linear(spec.linear[1], p[k + "self_attn.out_proj.weight"], p[k + "self_attn.out_proj.bias"])
+    set_layer_norm(spec.layer_norm, p[k + "norm1.weight"], p[k + "norm1.bias"])
 
 
 def _set_ffn(ffn, p: dict[str, np.ndarray], k: str, norm: str) -> None:
