@@ -54,7 +54,7 @@ from zhreader.pipeline.annotate import _term_table
 segmenter = Segmenter.initialize(dictionary, _term_table(glossary))
 marks.append(tuple(c() for c in clock))
 from zhreader.pipeline.pinyin import PinyinReader
-reader = PinyinReader.initialize()
+reader = PinyinReader.initialize(dictionary)
 marks.append(tuple(c() for c in clock))
 print(" ".join(f"{b[i] - a[i]:.4f}" for a, b in zip(marks, marks[1:]) for i in (0, 1)))
 """

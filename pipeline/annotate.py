@@ -67,7 +67,7 @@ class Annotator:
         dictionary = Dictionary.load(cache)
         terms = _term_table(glossary)
         segmenter = Segmenter.initialize(dictionary, terms)
-        return cls(segmenter, dictionary, PinyinReader.initialize(), glossary)
+        return cls(segmenter, dictionary, PinyinReader.initialize(dictionary), glossary)
 
     @property
     def dictionary(self) -> Dictionary:

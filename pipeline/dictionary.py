@@ -26,7 +26,7 @@ from zhreader.signature import short_hash
 CEDICT_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 HSK_FILE = "hsk30_words.tsv"  # GF0025-2021, the national grading standard
 # Bump when the rules that derive the cache change, so old caches are not reused.
-RULES_VERSION = "5"
+RULES_VERSION = "6"
 MAX_GLOSS = 30
 
 # Senses that say nothing to a reader when a better one exists.
@@ -228,6 +228,17 @@ def _jieba_frequencies(path: Path) -> tuple[dict[str, int], int]:
         return jieba.Tokenizer.gen_pfdict(handle)
 
 
+def _jieba_tags(path: Path) -> dict[str, str]:
+    """Return jieba's part-of-speech tag of each word (ICTCLAS tags: v, n, d, p …)."""
+    tags: dict[str, str] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) == 3:
+                tags.setdefault(parts[0], parts[2])
+    return tags
+
+
 def _hsk_levels(path: Path) -> dict[str, int]:
     levels: dict[str, int] = {}
     with path.open(encoding="utf-8") as handle:
@@ -272,6 +283,7 @@ class Dictionary:
         self._gloss_memo: dict[str, list[tuple[str, str, bool, bool]]] = {}
         self._hsk_memo: dict[str, int | None] = {}
         self._name_memo: dict[str, str | None] = {}
+        self._tag_memo: dict[str, str] = {}
 
     @classmethod
     def load(cls, cache: Path | None = None) -> Dictionary:
@@ -382,6 +394,13 @@ class Dictionary:
             self._name_memo[word] = row[0] if row else None
         return self._name_memo[word]
 
+    def word_tag(self, word: str) -> str:
+        """Return jieba's part-of-speech tag for ``word`` ("v", "n", "d" …), "" if unlisted."""
+        if word not in self._tag_memo:
+            row = self._db.execute("SELECT tag FROM tags WHERE word = ?", (word,)).fetchone()
+            self._tag_memo[word] = row[0] if row else ""
+        return self._tag_memo[word]
+
     def word_frequencies(self) -> tuple[WordFrequencies, int]:
         """Return jieba's prefix dictionary (read on demand) and its total count."""
         total = self._db.execute("SELECT value FROM meta WHERE key = 'jieba_total'").fetchone()
@@ -461,6 +480,7 @@ def _build(cedict: Path, hsk: Path, jieba_dict: Path, hsk_version: str) -> bytes
         "CREATE TABLE hsk (word TEXT PRIMARY KEY, level INT);"
         "CREATE TABLE names (word TEXT PRIMARY KEY, kind TEXT);"
         "CREATE TABLE jieba (word TEXT PRIMARY KEY, freq INT) WITHOUT ROWID;"
+        "CREATE TABLE tags (word TEXT PRIMARY KEY, tag TEXT) WITHOUT ROWID;"
     )
     meta = {
         "rules": RULES_VERSION,
@@ -477,6 +497,7 @@ def _build(cedict: Path, hsk: Path, jieba_dict: Path, hsk_version: str) -> bytes
     ]
     db.executemany("INSERT INTO names VALUES (?, ?)", names)
     db.executemany("INSERT INTO jieba VALUES (?, ?)", sorted(frequencies.items()))
+    db.executemany("INSERT INTO tags VALUES (?, ?)", sorted(_jieba_tags(jieba_dict).items()))
     db.execute("CREATE INDEX gloss_form ON gloss (form)")
     db.commit()
     return db.serialize()

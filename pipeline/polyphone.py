@@ -30,7 +30,7 @@ WINDOW = 10
 # numpy's BLAS does not start threads for the products (slow on a busy machine).
 _BATCH = 16
 # g2pM's sentence markers (Korean syllables in its vocabulary) and unknown token.
-_BOS, _EOS, _UNK = "\U0000C2DC", "\U0000B05D", "<UNK>"
+_BOS, _EOS, _UNK = "\U0000c2dc", "\U0000b05d", "<UNK>"
 
 
 @dataclass(frozen=True)

@@ -229,9 +229,5 @@ def test_unknown_format_is_a_usage_error(run):
 
 
 def test_tokens_many_equals_tokens_one_text_at_a_time(annotator, example_path):
-    lines = [
-        line
-        for line in example_path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
+    lines = [line for line in example_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert annotator.tokens_many(lines) == [annotator.tokens(line) for line in lines]

@@ -164,7 +164,6 @@ def test_term_file_names_are_safe() -> None:
 # --- in a real browser ---------------------------------------------------------
 
 
-
 def test_search_works_offline_in_chromium(tmp_path: Path) -> None:
     from conftest import CHROMIUM_ARGS, require_tool
 
