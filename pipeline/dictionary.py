@@ -284,6 +284,7 @@ class Dictionary:
         self._hsk_memo: dict[str, int | None] = {}
         self._name_memo: dict[str, str | None] = {}
         self._tag_memo: dict[str, str] = {}
+        self._frequencies: tuple[WordFrequencies, int] | None = None
 
     @classmethod
     def load(cls, cache: Path | None = None) -> Dictionary:
@@ -402,9 +403,15 @@ class Dictionary:
         return self._tag_memo[word]
 
     def word_frequencies(self) -> tuple[WordFrequencies, int]:
-        """Return jieba's prefix dictionary (read on demand) and its total count."""
-        total = self._db.execute("SELECT value FROM meta WHERE key = 'jieba_total'").fetchone()
-        return WordFrequencies(self._db), int(total[0])
+        """Return jieba's prefix dictionary (read on demand) and its total count.
+
+        Every caller gets the same table, so a word the segmenter looked up is
+        a memory hit for the pinyin reader.
+        """
+        if self._frequencies is None:
+            total = self._db.execute("SELECT value FROM meta WHERE key = 'jieba_total'")
+            self._frequencies = (WordFrequencies(self._db), int(total.fetchone()[0]))
+        return self._frequencies
 
     def lookup(self, word: str) -> list[DictEntry]:
         """Return every CC-CEDICT entry written ``word`` (simplified or traditional)."""
