@@ -72,7 +72,7 @@ def score(name: str, answers: list[str], pairs, numbered) -> dict:
         "second_half": 100 * sum(right[half:]) / max(len(right) - half, 1),
     }
     print(
-        f"{name:<28} {figures['accuracy']:6.2f}%  ({figures['correct']}/{figures['n']})"
+        f"{name:<28} {figures['accuracy']:7.3f}%  ({figures['correct']}/{figures['n']})"
         f"   first half {figures['first_half']:6.2f}%   second half {figures['second_half']:6.2f}%"
     )
     return figures

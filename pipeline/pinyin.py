@@ -111,6 +111,7 @@ class _Plan:
 
 
 _PLAN_CACHE_SIZE = 100_000
+_ER = frozenset(("er2", "er5"))
 
 
 class PinyinReader:
@@ -260,6 +261,8 @@ class PinyinReader:
         phrase = self._phrases.get(word)
         from_phrases = numbered(phrase[offset][0]) if phrase and len(phrase) == len(word) else None
         from_cedict = {r.split(" ")[offset] for r in self._cedict.get(word, ())}
+        if from_phrases in _ER and "r5" in from_cedict and offset == len(word) - 1:
+            from_phrases = "r5"  # pypinyin spells the erhua 儿 as ér (哪儿 nǎ ér); CEDICT: nǎr
         return from_phrases, from_cedict
 
     def _agreed(self, word: str, offset: int) -> str | None:
