@@ -31,13 +31,15 @@ MAX_GLOSS = 30
 
 # Senses that say nothing to a reader when a better one exists.
 _POOR_SENSE = re.compile(
-    r"^(?:(?:old|archaic|ancient|unofficial|erroneous|obscure) )*variant of"
+    r"^(?:(?:old|archaic|ancient|unofficial|erroneous|obscure|erhua) )*variant of"
     r"|^surname |^CL:|^see |^used in |^also written|^also pr\.|^Taiwan pr\.|^\(Tw\)"
     r"|^classifier for|^abbr\. |^\(bound form\)$|^\(Cantonese\)|^\(dialect\)"
     r"|^\(archaic\)|^\(old\)"
 )
 # Cross-references such as 岳陽|岳阳[Yue4 yang2] inside a sense.
 _CROSS_REF = re.compile(r"\S*\[[^\]]*\]")
+# "erhua variant of 一點|一点[yi1 dian3]": the word a variant entry points to.
+_VARIANT_OF = re.compile(r"variant of (?:[^\s|\[]+\|)?([^\s|\[]+)\[")
 _PAREN = re.compile(r"\s*\([^()]*\)")
 _CUTS = (", ", "; ", " (", " in ", " from ", " which ", " that ", " used ")
 
@@ -136,6 +138,12 @@ def _clean_sense(sense: str) -> str:
         text = text[1:-1]
     text = re.sub(r"\s+([,;])", r"\1", re.sub(r"\s{2,}", " ", text))
     return text.strip(" ,;")
+
+
+def _variant_of(senses: str) -> str | None:
+    """Return the word that a variant entry's first sense points to (simplified form)."""
+    match = _VARIANT_OF.search(senses.split("/")[0])
+    return match.group(1) if match else None
 
 
 def _trim(text: str) -> str:
@@ -313,8 +321,8 @@ class Dictionary:
                 )
         return cls(db, cedict)
 
-    def _options(self, word: str) -> list[tuple[str, str, bool, bool]]:
-        """Return (numbered pinyin, short gloss, good, proper noun) per entry written ``word``."""
+    def _options(self, word: str) -> list[tuple[str, str, bool, bool, str | None]]:
+        """Return (numbered pinyin, short gloss, good, proper noun, variant of) per entry."""
         found = self._gloss_memo.get(word)
         if found is None:
             rows = self._db.execute(
@@ -322,7 +330,12 @@ class Dictionary:
             )
             # Short glosses are cut here, word by word, not for 240k forms at build time.
             found = [
-                (_numbered_key(pinyin), *short_gloss_of(tuple(senses.split("/"))), bool(proper))
+                (
+                    _numbered_key(pinyin),
+                    *short_gloss_of(tuple(senses.split("/"))),
+                    bool(proper),
+                    _variant_of(senses),
+                )
                 for pinyin, senses, proper in rows
             ]
             self._gloss_memo[word] = found
@@ -345,11 +358,16 @@ class Dictionary:
             return None
         key = " ".join(numbered(s) for s in reading)
 
-        def rank(option: tuple[str, str, bool, bool]) -> tuple[bool, bool, bool]:
-            pinyin, _gloss, good, is_proper = option
+        def rank(option: tuple[str, str, bool, bool, str | None]) -> tuple[bool, bool, bool]:
+            pinyin, _gloss, good, is_proper, _variant = option
             return (not good, pinyin != key, is_proper != proper)
 
-        return min(options, key=rank)[1] or None
+        _pinyin, gloss, good, _proper, variant = min(options, key=rank)
+        if not good and variant and variant != word:
+            # An erhua or old form (一点儿, 面条儿) means what its plain form means.
+            plain = self._options(variant)
+            gloss = min(plain, key=rank)[1] if plain else gloss
+        return gloss or None
 
     def proper_gloss(self, word: str, reading: tuple[str, ...] = ()) -> str | None:
         """Return the gloss of the word as a proper noun (临湘 → Linxiang …), or None."""

@@ -59,6 +59,20 @@ def test_short_gloss_skips_senses_that_say_nothing(senses, gloss, good):
     )
 
 
+@pytest.mark.parametrize(
+    ("word", "gloss"), [("一点儿", "a bit"), ("面条儿", "noodles"), ("一会儿", "a moment")]
+)
+def test_a_variant_entry_takes_the_gloss_of_the_word_it_points_to(dictionary, word, gloss):
+    # CEDICT: 一點兒 一点儿 [yi1 dian3 r5] /erhua variant of 一點|一点[yi1 dian3]/
+    assert dictionary.short_gloss(word) == gloss
+
+
+def test_jieba_part_of_speech_tags(dictionary):
+    assert dictionary.word_tag("提供") == "v"
+    assert dictionary.word_tag("学生") == "n"
+    assert dictionary.word_tag("不是一个词的串") == ""
+
+
 def test_every_short_gloss_is_short(dictionary):
     long_sense = ("a very long sense that goes on and on without any comma at all in it",)
     gloss, _good = short_gloss_of(long_sense)
