@@ -58,6 +58,9 @@ EVIDENCE = {"phrase_whole": 2.0, "cedict_whole": 3.0, "phrase_part": 1.0, "cedic
 # docs/pinyin.md); on everyday text it removes the model's bias toward
 # encyclopedia readings.
 FREQUENCY_TRUST = 1.0
+# Bump when a rule inside the reader changes (the erhua 儿 below, the tiling of
+# compounds): it is part of the signature, so outputs show which rules read them.
+READER_RULES_VERSION = "2"
 
 # Surnames whose characters have another everyday reading, read as surnames at
 # the start of a person's name. Sources: 《现代汉语词典》 (7th ed.) surname senses
@@ -162,7 +165,8 @@ class PinyinReader:
 
     def signature_part(self) -> str:
         """Name the readings' sources, versions and rules."""
-        weights = (sorted(EVIDENCE.items()), FREQUENCY_TRUST, GRAMMAR_RULES_VERSION)
+        weights = (sorted(EVIDENCE.items()), FREQUENCY_TRUST)
+        weights += (READER_RULES_VERSION, GRAMMAR_RULES_VERSION)
         rules = short_hash(repr((weights, sorted(SURNAMES.items()))))
         return f"pypinyin-{self._pypinyin.__version__}+{self._model.version()}+ctx:{rules}"
 
