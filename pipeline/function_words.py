@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from zhreader.pipeline.segment import HAN
 
 # Bump when a rule changes: it is part of the pinyin reader's signature.
-GRAMMAR_RULES_VERSION = "1"
+GRAMMAR_RULES_VERSION = "2"
 
 _HAN_START = re.compile(f"[{HAN}]")
 _HAN_ONLY = re.compile(f"[{HAN}]+")
@@ -95,12 +95,7 @@ def _wei(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     after_verb = prev is not None and prev not in _MODALS and _is_verb(tag(prev))
     if after_verb or prev in _COPULA_ADVERBS:
         return "wei2"
-    predicates = [
-        i
-        for i, x in enumerate(after)
-        # A verb right before 的 modifies a noun (为…属的动物), it is no predicate.
-        if _is_verb(tag(x)) and not (i + 1 < len(after) and after[i + 1] == "的")
-    ]
+    predicates = [i for i, x in enumerate(after) if _is_verb(tag(x)) and not _modifies(after, i)]
     if not predicates:
         return None
     # After a closing bracket or quote (本报讯(某某)为推动…) 为 opens the clause too.
@@ -109,6 +104,15 @@ def _wei(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     if predicates[0] == 0 and not opens:
         return None
     return "wei4"
+
+
+def _modifies(after: Sequence[str], i: int) -> bool:
+    """Tell whether the verb ``after[i]`` modifies a noun: 的 follows, then its noun.
+
+    为…属的动物: 属 is no predicate. A clause-final 的 closes 是…的 instead
+    (这是专门为你做的), and there the verb is the predicate.
+    """
+    return i + 2 < len(after) and after[i + 1] == "的"
 
 
 def _clause(words: Sequence[str], w: int) -> tuple[Sequence[str], Sequence[str]]:

@@ -92,6 +92,8 @@ WEI_CASES = [
     (["这些", "房屋", "大多", "为", "土坯房", "。"], 3, "wéi"),
     (["其中", "女性", "为", "三十", "人", "。"], 2, "wéi"),
     (["大家", "推举", "他", "为", "组长", "。"], 3, "wéi"),
+    # 是…的: a clause-final 的 does not make the verb a modifier.
+    (["这", "是", "专门", "为", "你", "做", "的", "。"], 3, "wèi"),
     # A verb straight after the copula opens a modifier of its noun.
     (["此地", "原", "为", "位于", "城东", "的", "医院", "。"], 2, "wéi"),
 ]
