@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from zhreader.pipeline.dictionary import Dictionary
+from zhreader.pipeline.sandhi import neutral_positions
 from zhreader.pipeline.segment import (
     FUNCTION_CHARS,
     PLACE_SUFFIXES,
@@ -26,6 +27,7 @@ from zhreader.pipeline.segment import (
 )
 
 from zhreader.model import Edition, Sentence, Token, iter_sentences, map_sentences
+from zhreader.pinyin_text import numbered
 from zhreader.signature import short_hash
 
 # The English of a place-name suffix, for places CC-CEDICT does not list.
@@ -58,6 +60,7 @@ class Annotator:
         self._glossary = glossary
         # (word, kind, reading) -> (gloss, source, level): a corpus repeats its words.
         self._lexical: dict[tuple, tuple[str | None, str, int | None]] = {}
+        self._neutral: dict[tuple[str, tuple[str, ...]], tuple[int, ...]] = {}
 
     @classmethod
     def initialize(cls, glossary=None, cache: Path | None = None) -> Annotator:
@@ -104,7 +107,12 @@ class Annotator:
         )
         out = []
         for text, pieces, w, reading in zip(texts, cut, words, readings, strict=True):
-            sandhi = apply_sandhi(w, reading)
+            sandhi = [
+                self._spoken(word, piece.kind, syllables, form)
+                for word, piece, syllables, form in zip(
+                    w, pieces, reading, apply_sandhi(w, reading), strict=True
+                )
+            ]
             tokens = tuple(
                 self._token(piece, tuple(syllables), sandhi_form)
                 for piece, syllables, sandhi_form in zip(pieces, reading, sandhi, strict=True)
@@ -112,6 +120,29 @@ class Annotator:
             check_join(text, tokens)
             out.append(tokens)
         return out
+
+    def _spoken(
+        self, word: str, kind: str, reading: tuple[str, ...], sandhi: tuple[str, ...] | None
+    ) -> tuple[str, ...] | None:
+        """Return the word's spoken syllables (一/不 sandhi, neutral tones), None if unchanged.
+
+        The neutral tones come from CC-CEDICT (认识 ren4 shi5 → rènshi) and are
+        memoised per word and reading; names and places keep theirs.
+        """
+        if kind != "word" or len(reading) < 2 or len(reading) != len(word):
+            return sandhi
+        key = (word, reading)
+        positions = self._neutral.get(key)
+        if positions is None:
+            numbered_reading = [numbered(s) for s in reading]
+            positions = neutral_positions(numbered_reading, self._dictionary.readings(word))
+            self._neutral[key] = positions
+        if not positions:
+            return sandhi
+        spoken = list(sandhi or reading)
+        for i in positions:
+            spoken[i] = _toneless(reading[i])
+        return tuple(spoken)
 
     def _token(self, piece: Piece, reading: tuple[str, ...], sandhi) -> Token:
         kind = piece.kind
@@ -181,6 +212,13 @@ class Annotator:
             return replace(sentence, tokens=self.tokens(sentence.zh, found))
 
         return map_sentences(first, second)
+
+
+def _toneless(syllable: str) -> str:
+    """Spell a tone-marked syllable in the neutral tone (shí → shi)."""
+    from pypinyin.contrib.tone_convert import to_normal
+
+    return to_normal(syllable, v_to_u=True)
 
 
 def check_join(text: str, tokens: Iterable[Token]) -> None:

@@ -345,6 +345,11 @@ class Dictionary:
         """Tell whether CC-CEDICT has the word (simplified or traditional)."""
         return bool(self._options(word))
 
+    def readings(self, word: str) -> list[str]:
+        """Return CC-CEDICT's numbered readings of ``word`` ("ren4 shi5"), one per entry."""
+        options = self._options(word) or self._options(self.simplified(word))
+        return [option[0] for option in options]
+
     def simplified(self, text: str) -> str:
         """Return text with traditional-only characters replaced (same length)."""
         return text.translate(self._t2s)

@@ -1,7 +1,9 @@
-"""Tone sandhi of 一 and 不, computed across word boundaries.
+"""Spoken tones: the sandhi of 一 and 不 across word boundaries, and neutral tones.
 
-The edition stores dictionary tones; this derives the spoken ones for the
-editions' display option (Token.sandhi). Rules, after the standard account
+The edition stores citation tones, one per character; this derives the spoken
+ones for the editions' display option (Token.sandhi): the 一/不 sandhi below,
+and the neutral tone that a dictionary writes into a word (认识 rènshi, 衣服
+yīfu, 晚上 wǎnshang; ``neutral_tones``). Rules, after the standard account
 (Chao, *A Grammar of Spoken Chinese*, 1968; 《现代汉语词典》 usage notes):
 
 - 不 bù becomes bú before a fourth tone (不是 bú shì, 不要 bú yào).
@@ -93,4 +95,26 @@ def sandhi_syllables(
     ]
 
 
-__all__ = ["sandhi_syllables"]
+def neutral_positions(syllables: Sequence[str], entries: Sequence[str]) -> tuple[int, ...]:
+    """Return where a word's syllables take the dictionary's neutral tone.
+
+    ``syllables`` are the word's readings as numbered syllables (认识 read
+    ``("ren4", "shi2")``), ``entries`` the dictionary's readings of the word
+    (``"ren4 shi5"``). A syllable turns neutral where every entry with the
+    same syllables (tones aside) has tone 5 there: 东西 keeps dōngxī, since
+    CC-CEDICT lists both dōngxī "east and west" and dōngxi "thing".
+    """
+    bases = [s[:-1].lower() for s in syllables]
+    same = [
+        parts
+        for parts in (entry.lower().split() for entry in entries)
+        if [p[:-1] for p in parts] == bases
+    ]
+    return tuple(
+        i
+        for i, syllable in enumerate(syllables)
+        if same and not syllable.endswith("5") and all(parts[i].endswith("5") for parts in same)
+    )
+
+
+__all__ = ["neutral_positions", "sandhi_syllables"]

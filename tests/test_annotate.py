@@ -125,6 +125,26 @@ def test_readings_glosses_and_levels(annotator):
     assert tokens["。"].kind == "punct" and tokens["。"].gloss is None
 
 
+def test_spoken_form_carries_the_dictionarys_neutral_tones(annotator):
+    tokens = {t.zh: t for t in annotator.tokens("我认识他，晚上东西很多，对不起。")}
+    # Stored: citation tones; spoken: CC-CEDICT's ren4 shi5, wan3 shang5.
+    assert tokens["认识"].pinyin == ("rèn", "shí") and tokens["认识"].sandhi == ("rèn", "shi")
+    assert tokens["晚上"].sandhi == ("wǎn", "shang")
+    assert tokens["对不起"].sandhi == ("duì", "bu", "qǐ")
+    # CEDICT has both dōngxī and dōngxi: no guess.
+    assert tokens["东西"].sandhi is None
+
+
+def test_neutral_positions():
+    from zhreader.pipeline.sandhi import neutral_positions
+
+    assert neutral_positions(("ren4", "shi2"), ["ren4 shi5"]) == (1,)
+    assert neutral_positions(("dong1", "xi1"), ["dong1 xi1", "dong1 xi5"]) == ()
+    # Entries with other syllables say nothing about this reading.
+    assert neutral_positions(("hang2", "zhang3"), ["xing2 zhang5"]) == ()
+    assert neutral_positions(("yi1", "fu2"), []) == ()
+
+
 def test_traditional_input_finds_readings_and_glosses(annotator):
     simplified = annotator.tokens("电话调查员询问贫困户")
     traditional = annotator.tokens("電話調查員詢問貧困戶")

@@ -35,7 +35,8 @@ class Token:
     # One syllable per Chinese character, tone marks, dictionary (citation) tones.
     # Empty for punctuation, digits and Latin text.
     pinyin: tuple[str, ...] = ()
-    # The same syllables with the tone sandhi of 一 and 不 applied; None when
+    # The same syllables as spoken: the tone sandhi of 一 and 不 and the
+    # neutral tones a dictionary writes into the word (认识 rènshi); None when
     # they equal ``pinyin``. A display option of the editions.
     sandhi: tuple[str, ...] | None = None
     gloss: str | None = None
