@@ -10,7 +10,8 @@ a polyphone is scored, in one run, for:
 
 - baseline: jieba words → pypinyin (``pinyin(word)``);
 - g2pM alone (this project's numpy port), argmax over the character's readings;
-- zhreader: the Annotator (segmenter, glossary, pinyin reader).
+- zhreader: the Annotator (segmenter, glossary, pinyin reader): the stored
+  citation tones, and the spoken form's neutral tones (the editions' option).
 
 Two kinds of miss are counted apart, because they are not the reader's
 mistakes in the usual sense: the labels write lexical neutral tones (认识
@@ -52,6 +53,20 @@ def by_character(words: list[tuple[str, list[str]]]) -> dict[int, str]:
     return found
 
 
+def with_neutral_tones(token, numbered) -> list[str]:
+    """Return the token's syllables with the spoken form's neutral tones only.
+
+    The labels write citation tones for 一 and 不 (一个 yi1 ge5), so the
+    spoken form's 一/不 sandhi is left out; its neutral tones are kept.
+    """
+    syllables = [numbered(s.lower()) for s in token.pinyin]
+    spoken = token.sandhi or ()
+    for i, form in enumerate(spoken):
+        if i < len(syllables) and numbered(form.lower()) == syllables[i][:-1] + "5":
+            syllables[i] = syllables[i][:-1] + "5"
+    return syllables
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("json", type=Path, help="hsk_sentences_audio/data/sentences.json")
@@ -88,11 +103,17 @@ def main() -> None:
             continue
         tokens = annotator.tokens(text)
         ours = by_character([(t.zh, [numbered(s.lower()) for s in t.pinyin]) for t in tokens])
+        spoken = by_character([(t.zh, with_neutral_tones(t, numbered)) for t in tokens])
         baseline = by_character([(w, pypinyin_syllables(w)) for w in jieba.lcut(text)])
         alone = dict(zip(polyphones, model.predict(text, polyphones), strict=True))
         for i in polyphones:
             right["n"] += 1
-            for name, answers in (("zhreader", ours), ("baseline", baseline), ("g2pm", alone)):
+            for name, answers in (
+                ("zhreader", ours),
+                ("spoken", spoken),
+                ("baseline", baseline),
+                ("g2pm", alone),
+            ):
                 hit = answers.get(i) == labels[i]
                 right[name] += hit
                 if not hit:
@@ -108,6 +129,7 @@ def main() -> None:
         ("baseline", "jieba → pypinyin"),
         ("g2pm", "g2pM alone (numpy port)"),
         ("zhreader", "zhreader (annotator)"),
+        ("spoken", "zhreader, spoken tones"),
     ):
         figures[name] = round(100 * right[name] / n, 2)
         print(f"{label:<28} {figures[name]:6.2f}%  ({right[name]}/{n})")
@@ -126,6 +148,7 @@ def main() -> None:
                 "baseline_pypinyin": figures["baseline"],
                 "baseline_g2pm": figures["g2pm"],
                 "neutral_tone_label_only": neutral_only,
+                "spoken_neutral_tones": figures["spoken"],
             }
         )
     )
