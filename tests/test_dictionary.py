@@ -67,6 +67,20 @@ def test_a_variant_entry_takes_the_gloss_of_the_word_it_points_to(dictionary, wo
     assert dictionary.short_gloss(word) == gloss
 
 
+@pytest.mark.parametrize(
+    ("word", "reading", "gloss"),
+    [("后", ("hòu",), "back"), ("台", ("tái",), "platform"), ("余", ("yú",), "extra")],
+)
+def test_among_entries_read_alike_the_common_character_wins(dictionary, word, reading, gloss):
+    # 后 [hou4] is both 后 "empress" and 後 "back, after"; 後 is in far more words.
+    assert dictionary.short_gloss(word, reading) == gloss
+
+
+def test_a_cut_gloss_does_not_end_in_a_comma(dictionary):
+    # 里 [li3] "li, ancient measure of length, approx. 500 m" is cut between words.
+    assert not dictionary.short_gloss("里", ("lǐ",)).endswith(",")
+
+
 def test_jieba_part_of_speech_tags(dictionary):
     assert dictionary.word_tag("提供") == "v"
     assert dictionary.word_tag("学生") == "n"
