@@ -43,17 +43,17 @@ STARTUP = """
 import time
 clock = (time.perf_counter, time.process_time)
 marks = [tuple(c() for c in clock)]
-from zhreader.pipeline.glossary import load_glossaries
+from zhreader.pipeline.glossary.load import load_glossaries
 glossary = load_glossaries(())
 marks.append(tuple(c() for c in clock))
-from zhreader.pipeline.dictionary import Dictionary
+from zhreader.pipeline.words.dictionary import Dictionary
 dictionary = Dictionary.load()
 marks.append(tuple(c() for c in clock))
-from zhreader.pipeline.segment import Segmenter
-from zhreader.pipeline.annotate import _term_table
+from zhreader.pipeline.words.segment import Segmenter
+from zhreader.pipeline.words.annotate import _term_table
 segmenter = Segmenter.initialize(dictionary, _term_table(glossary))
 marks.append(tuple(c() for c in clock))
-from zhreader.pipeline.pinyin import PinyinReader
+from zhreader.pipeline.words.pinyin import PinyinReader
 reader = PinyinReader.initialize(dictionary)
 marks.append(tuple(c() for c in clock))
 print(" ".join(f"{b[i] - a[i]:.4f}" for a, b in zip(marks, marks[1:]) for i in (0, 1)))
@@ -99,9 +99,9 @@ def accuracy(annotator, source: Path) -> tuple[float, float]:
     The whole edition is annotated, as ``zhreader build`` does: a name found
     in one sentence (after a role word, in a byline) counts in every other.
     """
-    from zhreader.pipeline.ingest import read_source
-    from zhreader.pipeline.sidecar import load_sidecar
-    from zhreader.pipeline.structure import recover_structure
+    from zhreader.pipeline.structure.ingest import read_source
+    from zhreader.pipeline.structure.recover import recover_structure
+    from zhreader.pipeline.structure.sidecar import load_sidecar
 
     from zhreader.model import iter_sentences
 
@@ -126,8 +126,8 @@ def main() -> None:
 
     import jieba
     import pypinyin
-    from zhreader.pipeline.annotate import Annotator
-    from zhreader.pipeline.glossary import load_glossaries
+    from zhreader.pipeline.glossary.load import load_glossaries
+    from zhreader.pipeline.words.annotate import Annotator
 
     annotator = Annotator.initialize(load_glossaries(()))  # also builds the caches once
     jieba.initialize()

@@ -74,8 +74,8 @@ def main() -> None:
 
     import jieba
     import pypinyin
-    from zhreader.pipeline.annotate import Annotator
-    from zhreader.pipeline.polyphone import PolyphoneModel
+    from zhreader.pipeline.words.annotate import Annotator
+    from zhreader.pipeline.words.polyphone import PolyphoneModel
 
     from zhreader.pinyin_text import numbered
 

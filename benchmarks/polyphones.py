@@ -89,8 +89,8 @@ def main() -> None:
 
     import jieba
     import pypinyin
-    from zhreader.pipeline.pinyin import PinyinReader, is_han
-    from zhreader.pipeline.polyphone import PolyphoneModel
+    from zhreader.pipeline.words.pinyin import PinyinReader, is_han
+    from zhreader.pipeline.words.polyphone import PolyphoneModel
 
     from zhreader.pinyin_text import numbered
 
@@ -168,8 +168,8 @@ def _tokenizer(name: str, segmented, is_han):
     """Return a function (k, sentence) -> (words, kinds) for the chosen segmenter."""
     if name == "jieba":
         return lambda k, s: (segmented[k], [kind_of(w, is_han) for w in segmented[k]])
-    from zhreader.pipeline.dictionary import Dictionary
-    from zhreader.pipeline.segment import Segmenter
+    from zhreader.pipeline.words.dictionary import Dictionary
+    from zhreader.pipeline.words.segment import Segmenter
 
     segmenter = Segmenter.initialize(Dictionary.load())
 

@@ -160,7 +160,7 @@ OURS_CHILD = """
 import json, sys, time
 t0 = time.perf_counter()
 from zhreader.pipeline.build import BuildSettings
-from zhreader.pipeline.translate import load_translator
+from zhreader.pipeline.translate.translator import load_translator
 translator = load_translator(BuildSettings(beam_size=int(sys.argv[1])))
 startup = time.perf_counter() - t0
 sentences = json.loads(sys.stdin.read())
@@ -174,8 +174,8 @@ print(json.dumps({"startup": startup, "elapsed": elapsed, "rss": rss}))
 
 def example_text() -> tuple[list[str], list[str]]:
     """Return the example's paragraphs (argostranslate's input) and its edition's sentences."""
-    from zhreader.pipeline.ingest import read_source
-    from zhreader.pipeline.structure import recover_structure
+    from zhreader.pipeline.structure.ingest import read_source
+    from zhreader.pipeline.structure.recover import recover_structure
 
     from zhreader.model import iter_sentences
 

@@ -28,7 +28,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from zhreader.pipeline.build import BuildSettings, Resources, build_issue, load_resources
-from zhreader.pipeline.issue_meta import metadata_from_filename
 from zhreader.pipeline.manifest import (
     Candidate,
     IssueRecord,
@@ -38,7 +37,8 @@ from zhreader.pipeline.manifest import (
     load_manifest,
     rebuild_reason,
 )
-from zhreader.pipeline.sidecar import load_sidecar, sidecar_path
+from zhreader.pipeline.structure.issue_meta import metadata_from_filename
+from zhreader.pipeline.structure.sidecar import load_sidecar, sidecar_path
 
 from zhreader.errors import ZhreaderError
 
@@ -382,7 +382,7 @@ def _run_locked(root, out, settings, jobs, notify, resources) -> BatchSummary:
 
 def _plan(candidates, manifest, signature, fingerprint, out, failed):
     """Split candidates into the ones to build and the ones to keep."""
-    from zhreader.pipeline.ingest import read_source
+    from zhreader.pipeline.structure.ingest import read_source
 
     todo, skipped = [], []
     current = manifest.glossaries[fingerprint]

@@ -60,9 +60,9 @@ class BuildReport:
 
 def load_resources(settings: BuildSettings) -> Resources:
     """Load the glossary, the dictionaries and the translation model once."""
-    from zhreader.pipeline.annotate import Annotator
-    from zhreader.pipeline.glossary import load_glossaries
-    from zhreader.pipeline.translate import TranslationCache, load_translator
+    from zhreader.pipeline.glossary.load import load_glossaries
+    from zhreader.pipeline.translate.translator import TranslationCache, load_translator
+    from zhreader.pipeline.words.annotate import Annotator
 
     glossary = load_glossaries(settings.glossaries)
     annotator = Annotator.initialize(glossary)
@@ -76,12 +76,12 @@ def load_resources(settings: BuildSettings) -> Resources:
 
 def build_edition(input_path: Path, settings: BuildSettings, resources: Resources):
     """Run every stage on one input; return (Edition, messages, translation stats)."""
-    from zhreader.pipeline.glossary import glossary_appendix
-    from zhreader.pipeline.ingest import read_source
-    from zhreader.pipeline.integrity import check_text_preserved
-    from zhreader.pipeline.sidecar import load_sidecar
-    from zhreader.pipeline.structure import recover_structure
-    from zhreader.pipeline.translate import gloss_edition, translate_edition
+    from zhreader.pipeline.glossary.load import glossary_appendix
+    from zhreader.pipeline.structure.ingest import read_source
+    from zhreader.pipeline.structure.integrity import check_text_preserved
+    from zhreader.pipeline.structure.recover import recover_structure
+    from zhreader.pipeline.structure.sidecar import load_sidecar
+    from zhreader.pipeline.translate.translator import gloss_edition, translate_edition
 
     source = read_source(input_path)
     sidecar = load_sidecar(input_path)

@@ -7,9 +7,9 @@ import json
 import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLE
-from zhreader.pipeline.annotate import Annotator, TokenMismatchError, check_join, romanise
-from zhreader.pipeline.glossary import load_glossaries
-from zhreader.pipeline.pinyin import is_han
+from zhreader.pipeline.glossary.load import load_glossaries
+from zhreader.pipeline.words.annotate import Annotator, TokenMismatchError, check_join, romanise
+from zhreader.pipeline.words.pinyin import is_han
 
 from zhreader.cli import main
 from zhreader.model import Token, iter_sentences
@@ -32,9 +32,9 @@ def annotator(glossary, cache) -> Annotator:
 
 @pytest.fixture(scope="module")
 def edition(annotator):
-    from zhreader.pipeline.ingest import read_source
-    from zhreader.pipeline.sidecar import load_sidecar
-    from zhreader.pipeline.structure import recover_structure
+    from zhreader.pipeline.structure.ingest import read_source
+    from zhreader.pipeline.structure.recover import recover_structure
+    from zhreader.pipeline.structure.sidecar import load_sidecar
 
     plain, _messages = recover_structure(read_source(EXAMPLE), load_sidecar(EXAMPLE))
     return annotator.annotate(plain)
@@ -136,7 +136,7 @@ def test_spoken_form_carries_the_dictionarys_neutral_tones(annotator):
 
 
 def test_neutral_positions():
-    from zhreader.pipeline.sandhi import neutral_positions
+    from zhreader.pipeline.words.sandhi import neutral_positions
 
     assert neutral_positions(("ren4", "shi2"), ["ren4 shi5"]) == (1,)
     assert neutral_positions(("dong1", "xi1"), ["dong1 xi1", "dong1 xi5"]) == ()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from zhreader.pipeline.dictionary import (
+from zhreader.pipeline.words.dictionary import (
     MAX_GLOSS,
     DictEntry,
     Dictionary,

@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE
-from zhreader.pipeline.glossary import (
+from zhreader.pipeline.glossary.check import (
+    HEADER,
+    parse_glossary_file,
+    syllable_problems,
+    valid_syllables,
+)
+from zhreader.pipeline.glossary.load import (
     Glossary,
     bundled_glossary_path,
     check_glossary_file,
@@ -14,13 +20,7 @@ from zhreader.pipeline.glossary import (
     load_glossaries,
     merge_files,
 )
-from zhreader.pipeline.glossary_check import (
-    HEADER,
-    parse_glossary_file,
-    syllable_problems,
-    valid_syllables,
-)
-from zhreader.pipeline.glossary_report import quotations
+from zhreader.pipeline.glossary.report import quotations
 
 from zhreader.errors import GlossaryError
 from zhreader.model import (
@@ -483,10 +483,10 @@ def test_quotations_find_short_slogans():
 
 
 def test_every_term_in_the_example_is_one_token_with_the_glossary_reading(bundled: Glossary):
-    from zhreader.pipeline.annotate import Annotator
-    from zhreader.pipeline.ingest import read_source
-    from zhreader.pipeline.sidecar import load_sidecar
-    from zhreader.pipeline.structure import recover_structure
+    from zhreader.pipeline.structure.ingest import read_source
+    from zhreader.pipeline.structure.recover import recover_structure
+    from zhreader.pipeline.structure.sidecar import load_sidecar
+    from zhreader.pipeline.words.annotate import Annotator
 
     from zhreader.model import iter_sentences
 

@@ -7,7 +7,12 @@ import hashlib
 import time
 
 import pytest
-from zhreader.pipeline.ingest import decode_bytes, read_source, remove_forbidden, split_lines
+from zhreader.pipeline.structure.ingest import (
+    decode_bytes,
+    read_source,
+    remove_forbidden,
+    split_lines,
+)
 
 from zhreader.errors import InputError
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from zhreader.pipeline.ingest import SourceText, read_source
-from zhreader.pipeline.integrity import TextIntegrityError, check_text_preserved
-from zhreader.pipeline.structure import recover_structure
+from zhreader.pipeline.structure.ingest import SourceText, read_source
+from zhreader.pipeline.structure.integrity import TextIntegrityError, check_text_preserved
+from zhreader.pipeline.structure.recover import recover_structure
 
 from zhreader.model import Block, Sentence
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from zhreader.pipeline.issue_meta import IssueMeta, metadata_from_filename
+from zhreader.pipeline.structure.issue_meta import IssueMeta, metadata_from_filename
 
 CASES = [
     ("2020-04-15.txt", IssueMeta(None, "2020-04-15", None)),

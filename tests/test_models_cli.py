@@ -19,7 +19,7 @@ TINY = ROOT / "tests" / "data" / "translate-zh_en-tiny-1.0.argosmodel"
 @pytest.fixture()
 def packages_dir():
     """The session's argostranslate packages folder, emptied of zh→en packages after each test."""
-    from zhreader.pipeline.mt_packages import installed_packages
+    from zhreader.pipeline.translate.packages import installed_packages
 
     yield
     for info in installed_packages():
@@ -31,7 +31,7 @@ def run(*args: str):
 
 
 def test_list_with_nothing_installed(packages_dir) -> None:
-    from zhreader.pipeline.translate import load_translator
+    from zhreader.pipeline.translate.translator import load_translator
 
     result = run("models", "list")
     assert result.exit_code == 0

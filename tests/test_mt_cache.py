@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from zhreader.pipeline.mt_cache import (
+from zhreader.pipeline.translate.cache import (
     CACHE_ENV,
     TranslationCache,
     TranslationCacheError,
@@ -25,7 +25,7 @@ BATCH = 50
 WRITER = textwrap.dedent(
     """
     import sys
-    from zhreader.pipeline.mt_cache import TranslationCache
+    from zhreader.pipeline.translate.cache import TranslationCache
     path, tag, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
     cache = TranslationCache.open(path)
     for r in range(rounds):

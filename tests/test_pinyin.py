@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from zhreader.pipeline.function_words import grammatical_reading
-from zhreader.pipeline.pinyin import SURNAMES, PinyinReader, apply_sandhi, is_han
-from zhreader.pipeline.polyphone import PolyphoneModel
-from zhreader.pipeline.word_readings import parse_cedict_readings
+from zhreader.pipeline.words.function_words import grammatical_reading
+from zhreader.pipeline.words.pinyin import SURNAMES, PinyinReader, apply_sandhi, is_han
+from zhreader.pipeline.words.polyphone import PolyphoneModel
+from zhreader.pipeline.words.readings import parse_cedict_readings
 
 from zhreader.pinyin_text import join_syllables, numbered, tone_of
 
@@ -123,7 +123,7 @@ def test_grammar_rule_for_wei_answers_only_clear_constructions():
 
 def test_everyday_wei_benchmark_data():
     """The everyday 为 set (benchmarks/data): measured 24 of 30 right, g2pM alone 14."""
-    from zhreader.pipeline.annotate import Annotator
+    from zhreader.pipeline.words.annotate import Annotator
 
     data = ROOT / "benchmarks" / "data"
     sentences = (data / "everyday-wei.sent").read_text(encoding="utf-8").splitlines()

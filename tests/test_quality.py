@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from zhreader.pipeline.mt_glossary import Term, enforce_terms
-from zhreader.pipeline.quality import (
+from zhreader.pipeline.translate.quality import (
     HAN_RE,
     en_numbers,
     missing_numbers,
@@ -12,6 +11,7 @@ from zhreader.pipeline.quality import (
     repeated_ngram,
     zh_numbers,
 )
+from zhreader.pipeline.translate.terms import Term, enforce_terms
 
 
 def codes(flags) -> list[str]:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
-from zhreader.pipeline.ingest import read_source
-from zhreader.pipeline.structure import recover_structure
+from zhreader.pipeline.structure.ingest import read_source
+from zhreader.pipeline.structure.recover import recover_structure
 
 from zhreader.model import (
     Flag,
@@ -47,8 +47,8 @@ def test_structure_only_edition_validates(validator, structured):
 
 def test_annotated_edition_validates(validator, structured):
     """Run the real annotate and glossary stages, then validate the whole model."""
-    annotate = pytest.importorskip("zhreader.pipeline.annotate")
-    glossary_module = pytest.importorskip("zhreader.pipeline.glossary")
+    annotate = pytest.importorskip("zhreader.pipeline.words.annotate")
+    glossary_module = pytest.importorskip("zhreader.pipeline.glossary.load")
     glossary = glossary_module.load_glossaries(())
     # Two articles (a feature with a figure, a news item) cover every kind of field.
     edition = replace(structured, articles=structured.articles[:2])

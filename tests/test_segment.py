@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from zhreader.pipeline.dictionary import Dictionary
-from zhreader.pipeline.segment import HAN, Piece, Segmenter, bylines_in
+from zhreader.pipeline.words.dictionary import Dictionary
+from zhreader.pipeline.words.segment import HAN, Piece, Segmenter, bylines_in
 
 TERMS = {
     "建档立卡": ("建档立卡", "word"),

@@ -6,10 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from zhreader.pipeline.ingest import read_source
-from zhreader.pipeline.integrity import check_text_preserved
-from zhreader.pipeline.sidecar import load_sidecar, sidecar_path
-from zhreader.pipeline.structure import recover_structure
+from zhreader.pipeline.structure.ingest import read_source
+from zhreader.pipeline.structure.integrity import check_text_preserved
+from zhreader.pipeline.structure.recover import recover_structure
+from zhreader.pipeline.structure.sidecar import load_sidecar, sidecar_path
 
 from zhreader.errors import SidecarError
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from zhreader.pipeline.ingest import SourceText, read_source
-from zhreader.pipeline.integrity import check_text_preserved
-from zhreader.pipeline.structure import recover_structure
+from zhreader.pipeline.structure.ingest import SourceText, read_source
+from zhreader.pipeline.structure.integrity import check_text_preserved
+from zhreader.pipeline.structure.recover import recover_structure
 
 from zhreader.model import iter_sentences, to_dict
 

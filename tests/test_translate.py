@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 from zhreader.pipeline.build import BuildSettings
-from zhreader.pipeline.mt_cache import TranslationCache
-from zhreader.pipeline.quality import HAN_RE, contains_phrase
+from zhreader.pipeline.translate.cache import TranslationCache
+from zhreader.pipeline.translate.quality import HAN_RE, contains_phrase
 
 from zhreader.model import (
     Article,
@@ -47,7 +47,7 @@ PAIRS = [
 @pytest.fixture(scope="module")
 def tiny_package():
     """Install the tiny package with argostranslate for this module, then remove it."""
-    from zhreader.pipeline.mt_packages import install_file
+    from zhreader.pipeline.translate.packages import install_file
 
     info = install_file(TINY)
     yield info
@@ -56,7 +56,7 @@ def tiny_package():
 
 @pytest.fixture(scope="module")
 def translator(tiny_package):
-    from zhreader.pipeline.translate import load_translator
+    from zhreader.pipeline.translate.translator import load_translator
 
     found = load_translator(BuildSettings(beam_size=4, threads=1, compute_type="int8"))
     assert found is not None
@@ -65,7 +65,7 @@ def translator(tiny_package):
 
 @pytest.fixture(scope="module")
 def glossary():
-    from zhreader.pipeline.glossary import load_glossaries
+    from zhreader.pipeline.glossary.load import load_glossaries
 
     return load_glossaries()
 
@@ -122,7 +122,7 @@ def test_same_output_as_argostranslate_translate(translator) -> None:
 
 
 def test_translate_edition_enforces_glossary_and_flags(translator, glossary, tmp_path) -> None:
-    from zhreader.pipeline.translate import translate_edition
+    from zhreader.pipeline.translate.translator import translate_edition
 
     texts = [
         "村里建了扶贫车间。",
@@ -170,7 +170,7 @@ def test_translate_edition_enforces_glossary_and_flags(translator, glossary, tmp
 
 
 def test_gloss_edition_without_model() -> None:
-    from zhreader.pipeline.translate import gloss_edition
+    from zhreader.pipeline.translate.translator import gloss_edition
 
     tokens = (
         Token("村里", gloss="village/in the village"),

@@ -87,8 +87,8 @@ def annotate(source: str, output_format: str) -> None:
       echo '贫困户张神光每月工资500元。' | zhreader annotate
       zhreader annotate corpus.txt --format jsonl > tokens.jsonl
     """
-    from zhreader.pipeline.annotate import Annotator
-    from zhreader.pipeline.glossary import load_glossaries
+    from zhreader.pipeline.glossary.load import load_glossaries
+    from zhreader.pipeline.words.annotate import Annotator
 
     lines = list(read_lines(source))
     annotator = Annotator.initialize(load_glossaries(()))

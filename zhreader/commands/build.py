@@ -29,7 +29,7 @@ def parse_formats(value: str) -> tuple[str, ...]:
 def settings_from_options(out: Path, formats: str, cache_path: Path | None, **options):
     """Return the BuildSettings a command's options describe."""
     from zhreader.pipeline.build import BuildSettings
-    from zhreader.pipeline.mt_cache import default_cache_path
+    from zhreader.pipeline.translate.cache import default_cache_path
 
     return BuildSettings(
         formats=parse_formats(formats),

@@ -30,8 +30,8 @@ def check(files: tuple[Path, ...], strict: bool) -> None:
       zhreader glossary check
       zhreader glossary check my-terms.tsv
     """
-    from zhreader.pipeline.glossary import bundled_glossary_path, merge_files
-    from zhreader.pipeline.glossary_check import parse_glossary_file
+    from zhreader.pipeline.glossary.check import parse_glossary_file
+    from zhreader.pipeline.glossary.load import bundled_glossary_path, merge_files
 
     paths = files or (bundled_glossary_path(),)
     parsed = [parse_glossary_file(path) for path in paths]
@@ -88,12 +88,12 @@ def report(source: Path, glossaries: tuple[Path, ...], min_count: int, output_fo
       zhreader glossary report examples/linxiang-2020-04.txt
       zhreader glossary report issue.txt --format tsv >> my-terms.tsv
     """
-    from zhreader.pipeline.annotate import Annotator
-    from zhreader.pipeline.glossary import load_glossaries
-    from zhreader.pipeline.glossary_report import glossary_report
-    from zhreader.pipeline.ingest import read_source
-    from zhreader.pipeline.sidecar import load_sidecar
-    from zhreader.pipeline.structure import recover_structure
+    from zhreader.pipeline.glossary.load import load_glossaries
+    from zhreader.pipeline.glossary.report import glossary_report
+    from zhreader.pipeline.structure.ingest import read_source
+    from zhreader.pipeline.structure.recover import recover_structure
+    from zhreader.pipeline.structure.sidecar import load_sidecar
+    from zhreader.pipeline.words.annotate import Annotator
 
     if not source.is_file():
         raise ZhreaderError("input file not found", file=str(source))
@@ -160,7 +160,7 @@ def format_json(result, source: Path, fingerprint: str) -> str:
 
 def format_tsv(result, source: Path, fingerprint: str) -> str:
     """Render the candidates as glossary rows for an editor to complete."""
-    from zhreader.pipeline.glossary_check import HEADER
+    from zhreader.pipeline.glossary.check import HEADER
 
     lines = [
         f"# candidates from {source.name} (glossary gl:{fingerprint}); fill in en, "

@@ -25,7 +25,7 @@ def list_models() -> None:
     Example:
       zhreader models list
     """
-    from zhreader.pipeline.mt_packages import INSTALL_HINT, installed_packages
+    from zhreader.pipeline.translate.packages import INSTALL_HINT, installed_packages
 
     packages = installed_packages()
     if not packages:
@@ -45,7 +45,7 @@ def install(source: str) -> None:
       zhreader models install translate-zh_en-1_9.argosmodel
       zhreader models install zh-en
     """
-    from zhreader.pipeline.mt_packages import install_file, install_from_index
+    from zhreader.pipeline.translate.packages import install_file, install_from_index
 
     if source == "zh-en" and not Path(source).exists():
         info = install_from_index()

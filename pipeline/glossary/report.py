@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from zhreader.pipeline.glossary import Glossary, GlossaryEntry, term_occurrences
-from zhreader.pipeline.glossary_check import HAN, MIN_TERM_LENGTH, han_count
+from zhreader.pipeline.glossary.check import HAN, MIN_TERM_LENGTH, han_count
+from zhreader.pipeline.glossary.load import Glossary, GlossaryEntry, term_occurrences
 
 from zhreader.model import Edition, Sentence, Token, iter_sentences
 

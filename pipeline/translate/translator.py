@@ -14,10 +14,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 
-from zhreader.pipeline.mt_cache import TranslationCache, cache_key
-from zhreader.pipeline.mt_glossary import Term, enforce_terms, sentence_terms
-from zhreader.pipeline.mt_packages import INSTALL_HINT, PackageInfo, installed_packages
-from zhreader.pipeline.quality import HAN_RE, quality_flags
+from zhreader.pipeline.translate.cache import TranslationCache, cache_key
+from zhreader.pipeline.translate.packages import INSTALL_HINT, PackageInfo, installed_packages
+from zhreader.pipeline.translate.quality import HAN_RE, quality_flags
+from zhreader.pipeline.translate.terms import Term, enforce_terms, sentence_terms
 
 from zhreader.errors import TranslationModelError
 from zhreader.model import Edition, Notice, Sentence, Token, iter_sentences, map_sentences

@@ -27,10 +27,10 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from zhreader.pipeline.dictionary import Dictionary
-from zhreader.pipeline.function_words import GRAMMAR_RULES_VERSION, grammatical_reading
-from zhreader.pipeline.polyphone import PolyphoneModel
-from zhreader.pipeline.word_readings import load_cedict_readings
+from zhreader.pipeline.words.dictionary import Dictionary
+from zhreader.pipeline.words.function_words import GRAMMAR_RULES_VERSION, grammatical_reading
+from zhreader.pipeline.words.polyphone import PolyphoneModel
+from zhreader.pipeline.words.readings import load_cedict_readings
 
 from zhreader.pinyin_text import numbered
 from zhreader.signature import short_hash
@@ -401,7 +401,7 @@ def apply_sandhi(
     words: Sequence[str], readings: Sequence[tuple[str, ...]]
 ) -> list[tuple[str, ...] | None]:
     """Return the 一/不 sandhi form of each word's syllables, None where unchanged."""
-    from zhreader.pipeline.sandhi import sandhi_syllables
+    from zhreader.pipeline.words.sandhi import sandhi_syllables
 
     return sandhi_syllables(words, readings, is_han)
 

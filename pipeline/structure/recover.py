@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from zhreader.pipeline.bylines import names_in, trailing_credit
-from zhreader.pipeline.ingest import SourceText, split_lines
-from zhreader.pipeline.layout import (
+from zhreader.pipeline.structure.bylines import names_in, trailing_credit
+from zhreader.pipeline.structure.fixes import apply_moves, resolve_fixes
+from zhreader.pipeline.structure.ingest import SourceText, split_lines
+from zhreader.pipeline.structure.layout import (
     SECTION_MAX,
     Piece,
     build_pieces,
@@ -24,9 +25,8 @@ from zhreader.pipeline.layout import (
     dateline_prefix,
     read_units,
 )
-from zhreader.pipeline.sentences import split_sentences
-from zhreader.pipeline.sidecar import Sidecar
-from zhreader.pipeline.structure_fixes import apply_moves, resolve_fixes
+from zhreader.pipeline.structure.sentences import split_sentences
+from zhreader.pipeline.structure.sidecar import Sidecar
 
 from zhreader.model import Article, Block, Edition, Sentence, SourceInfo
 

@@ -13,9 +13,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from zhreader.pipeline.dictionary import Dictionary
-from zhreader.pipeline.sandhi import neutral_positions
-from zhreader.pipeline.segment import (
+from zhreader.pipeline.words.dictionary import Dictionary
+from zhreader.pipeline.words.sandhi import neutral_positions
+from zhreader.pipeline.words.segment import (
     FUNCTION_CHARS,
     PLACE_SUFFIXES,
     ROLES,
@@ -65,7 +65,7 @@ class Annotator:
     @classmethod
     def initialize(cls, glossary=None, cache: Path | None = None) -> Annotator:
         """Load jieba, the dictionaries and the pinyin reader (once per process)."""
-        from zhreader.pipeline.pinyin import PinyinReader
+        from zhreader.pipeline.words.pinyin import PinyinReader
 
         dictionary = Dictionary.load(cache)
         terms = _term_table(glossary)
@@ -97,7 +97,7 @@ class Annotator:
         self, texts: Sequence[str], names: Iterable[str] = ()
     ) -> list[tuple[Token, ...]]:
         """Annotate many texts at once: ``tokens`` on each, but the pinyin model runs batched."""
-        from zhreader.pipeline.pinyin import apply_sandhi
+        from zhreader.pipeline.words.pinyin import apply_sandhi
 
         names = set(names)
         cut = [self._segmenter.segment(text, names) for text in texts]

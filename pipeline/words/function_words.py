@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from zhreader.pipeline.segment import HAN
+from zhreader.pipeline.words.segment import HAN
 
 # Bump when a rule changes: it is part of the pinyin reader's signature.
 GRAMMAR_RULES_VERSION = "2"

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from zhreader.pipeline.sidecar import MARKS, Fix, Sidecar
+from zhreader.pipeline.structure.sidecar import MARKS, Fix, Sidecar
 
 if TYPE_CHECKING:
-    from zhreader.pipeline.layout import Unit
-    from zhreader.pipeline.structure import Draft
+    from zhreader.pipeline.structure.layout import Unit
+    from zhreader.pipeline.structure.recover import Draft
 
 PREVIEW = 12
 

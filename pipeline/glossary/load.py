@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
-from zhreader.pipeline.glossary_check import (
+from zhreader.pipeline.glossary.check import (
     COLUMNS,
     MIN_TERM_LENGTH,
     GlossaryEntry,
@@ -31,8 +31,8 @@ from zhreader.signature import short_hash
 def bundled_glossary_path() -> Path:
     """Return the bundled glossary (the repository root's ``glossary.tsv``)."""
     # pipeline/ is installed as zhreader.pipeline in editable mode, so this
-    # file sits in <repo>/pipeline/ and the glossary one folder up.
-    return Path(__file__).resolve().parents[1] / "glossary.tsv"
+    # file sits in <repo>/pipeline/glossary/ and the glossary two folders up.
+    return Path(__file__).resolve().parents[2] / "glossary.tsv"
 
 
 @dataclass(frozen=True)

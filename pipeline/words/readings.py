@@ -31,7 +31,7 @@ RULES_VERSION = "2"
 
 def cache_dir() -> Path:
     """Return the folder for derived data (shared with the dictionary module)."""
-    from zhreader.pipeline.dictionary import cache_dir as words_cache_dir
+    from zhreader.pipeline.words.dictionary import cache_dir as words_cache_dir
 
     return words_cache_dir()
 

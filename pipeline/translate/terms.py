@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from zhreader.pipeline.quality import HAN_RE, contains_phrase, find_phrase
+from zhreader.pipeline.translate.quality import HAN_RE, contains_phrase, find_phrase
 
 from zhreader.model import Flag, Sentence
 

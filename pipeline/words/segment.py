@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from zhreader.pipeline.dictionary import Dictionary
+from zhreader.pipeline.words.dictionary import Dictionary
 
 # Han ideographs: CJK Unified Ideographs, Extension A, compatibility
 # ideographs, Extensions B-I, and 〇 (a numeral written like a Han character).

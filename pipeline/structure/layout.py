@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from zhreader.pipeline.sentences import CLOSERS, ENDERS
+from zhreader.pipeline.structure.sentences import CLOSERS, ENDERS
 
 # A heading is short and carries no sentence punctuation.
 HEADING_MAX = 32

@@ -25,8 +25,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from zhreader.pipeline.ingest import SourceText, split_lines
-from zhreader.pipeline.sentences import CLOSERS, ENDERS, SEMICOLONS
+from zhreader.pipeline.structure.ingest import SourceText, split_lines
+from zhreader.pipeline.structure.sentences import CLOSERS, ENDERS, SEMICOLONS
 
 from zhreader.errors import ZhreaderError
 from zhreader.model import Article, Edition, Sentence, article_heading
