@@ -20,14 +20,15 @@ import json
 import multiprocessing
 import os
 import resource
+import threading
 import time
-import unicodedata
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from zhreader.pipeline.build import BuildSettings, Resources, build_issue, load_resources
+from zhreader.pipeline.inbox import InboxFile, check_folders, max_input_bytes, scan_inbox, slug_for
 from zhreader.pipeline.manifest import (
     Candidate,
     IssueRecord,
@@ -38,16 +39,12 @@ from zhreader.pipeline.manifest import (
     rebuild_reason,
 )
 from zhreader.pipeline.structure.issue_meta import metadata_from_filename
-from zhreader.pipeline.structure.sidecar import load_sidecar, sidecar_path
+from zhreader.pipeline.structure.sidecar import load_sidecar, sidecar_exists, sidecar_path
 
-from zhreader.errors import ZhreaderError
+from zhreader.errors import OutputError, ZhreaderError, output_error
 
-ISSUE_SUFFIXES = (".txt",)
 LIBRARY_FILE = "library.json"
 LOCK_NAME = ".batch.lock"
-# Names the library itself uses at the top of OUT; an issue with one of these
-# slugs gets a suffix instead.
-RESERVED_SLUGS = frozenset({"terms", "index", "search-index", "manifest", "assets"})
 
 
 @dataclass(frozen=True)
@@ -90,69 +87,62 @@ class BatchSummary:
         return not self.failed
 
 
-# --- finding issues ----------------------------------------------------------
+# --- finding issues (naming and path safety: pipeline/inbox.py) ---------------
 
 
 def discover_issues(root: Path, exclude: Path | None = None) -> list[Path]:
     """Return every issue file under ``root``, sorted; hidden files and folders are skipped."""
-    found = []
-    excluded = exclude.resolve() if exclude is not None else None
-    for path in root.rglob("*"):
-        rel = path.relative_to(root)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        if excluded is not None and path.resolve().is_relative_to(excluded):
-            continue
-        if path.suffix.lower() in ISSUE_SUFFIXES and path.is_file():
-            found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
-
-
-def slug_for(rel: Path) -> str:
-    """Return an issue's slug: its folders and stem joined by ``-``, unsafe characters as ``-``."""
-    raw = "-".join((*rel.parent.parts, rel.stem))
-    # Letters (any script), digits, - _ . survive; anything that needs escaping
-    # in a URL or a file name does not.
-    slug = "".join(
-        c if c in "-_." or unicodedata.category(c)[0] in "LN" else "-" for c in raw
-    ).strip(".-")
-    slug = slug or "issue"
-    return f"{slug}-issue" if slug.lower() in RESERVED_SLUGS else slug
+    return [found.path for found in scan_inbox(root, exclude)[0]]
 
 
 def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def find_candidates(
-    root: Path, out: Path, manifest: Manifest
+    root: Path,
+    out: Path,
+    manifest: Manifest,
+    follow_symlinks: bool = False,
+    max_bytes: int | None = None,
 ) -> tuple[list[Candidate], list[tuple[str, str]]]:
     """Hash every issue and give it a unique slug; return (candidates, failures)."""
-    by_slug: dict[str, list[Path]] = {}
-    for path in discover_issues(root, exclude=out):
-        by_slug.setdefault(slug_for(path.relative_to(root)), []).append(path)
-    candidates, failures = [], []
-    for slug, paths in sorted(by_slug.items()):
-        owner = _slug_owner(slug, paths, root, manifest)
-        for path in paths:
-            rel = path.relative_to(root).as_posix()
-            if path != owner:
-                taken = owner.relative_to(root).as_posix()
-                failures.append((rel, f"slug {slug!r} is already used by {taken}; rename one"))
+    found, rejected = scan_inbox(root, out, follow_symlinks, max_bytes)
+    failures = [(r.rel, r.reason) for r in rejected]
+    by_slug: dict[str, list[InboxFile]] = {}
+    for issue in found:
+        by_slug.setdefault(issue.slug.lower(), []).append(issue)
+    candidates = []
+    for _, issues in sorted(by_slug.items()):
+        owner = _slug_owner(issues, manifest)
+        for issue in issues:
+            if issue is not owner:
+                failures.append(
+                    (issue.rel, f"slug {owner.slug!r} is already used by {owner.rel}; rename one")
+                )
                 continue
-            side = sidecar_path(path)
-            side_hash = _sha256(side) if side.is_file() else None
-            candidates.append(Candidate(slug, path, rel, _sha256(path), side_hash))
+            try:
+                side = sidecar_path(issue.path)
+                side_hash = _sha256(side) if sidecar_exists(side) else None
+                digest = _sha256(issue.path)
+            except OSError as err:
+                failures.append((issue.rel, f"cannot read it: {err.strerror}"))
+                continue
+            except ZhreaderError as err:
+                failures.append((issue.rel, str(err)))
+                continue
+            candidates.append(Candidate(issue.slug, issue.path, issue.rel, digest, side_hash))
     return candidates, failures
 
 
-def _slug_owner(slug: str, paths: list[Path], root: Path, manifest: Manifest) -> Path:
+def _slug_owner(issues: list[InboxFile], manifest: Manifest) -> InboxFile:
     """Pick which input keeps a contested slug: the one built before, else the first."""
-    record = manifest.issues.get(slug)
-    for path in paths:
-        if record is not None and path.relative_to(root).as_posix() == record.path:
-            return path
-    return paths[0]
+    for issue in issues:
+        record = manifest.issues.get(issue.slug)
+        if record is not None and issue.rel == record.path:
+            return issue
+    return issues[0]
 
 
 # --- building one issue ------------------------------------------------------
@@ -198,6 +188,8 @@ def build_one(
         shard = search_shard_js(search_shard(edition, candidate.slug))
         atomic_write_text(folder / SEARCH_SHARD, shard)
         atomic_write_text(folder / LIBRARY_FILE, json.dumps(data, ensure_ascii=False) + "\n")
+    except OutputError as err:  # not the input's fault: retried on the next run
+        return _failure(candidate, str(err), "output", started)
     except ZhreaderError as err:
         return _failure(candidate, str(err), "input", started)
     except Exception as err:  # noqa: BLE001 - one broken issue must not stop the batch
@@ -250,10 +242,30 @@ _WORKER: dict[str, Resources] = {}
 _THREAD_LIMITS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
-def _init_worker(settings: BuildSettings) -> None:
+def _init_worker(settings: BuildSettings, parent: int) -> None:
+    _exit_with_parent(parent)
     for name in _THREAD_LIMITS:
         os.environ.setdefault(name, "1")
     _WORKER["resources"] = load_resources(settings)
+
+
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Exit this worker as soon as the batch's main process is gone (even after SIGKILL).
+
+    A killed parent cannot shut its pool down; its workers would otherwise
+    live on, each holding its models in memory. A daemon thread notices the
+    new parent (the orphan is re-parented) and ends the process.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="zhreader-parent-watch", daemon=True).start()
 
 
 def _build_in_worker(candidate: Candidate, out: Path, settings: BuildSettings) -> IssueResult:
@@ -300,7 +312,10 @@ class _Lock:
         self.handle = None
 
     def __enter__(self) -> _Lock:
-        self.handle = open(self.path, "a")  # noqa: SIM115 - held for the whole run
+        try:
+            self.handle = open(self.path, "a")  # noqa: SIM115 - held for the whole run
+        except OSError as err:
+            raise output_error(self.path, err) from err
         try:
             fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -323,33 +338,35 @@ def run_batch(
     jobs: int = 0,
     on_event: Callable[[str, object], None] | None = None,
     resources: Resources | None = None,
+    follow_symlinks: bool = False,
 ) -> BatchSummary:
     """Build what is new or changed under ``root`` into ``out``; write the library.
 
     ``resources``, when given, must come from ``load_resources(settings)``; a
     long-lived caller passes them to skip loading them again.
     """
-    if not root.is_dir():
-        raise ZhreaderError(
-            "not a folder", file=str(root), hint="pass the folder new issues arrive in"
-        )
+    check_folders(root, out)
     notify = on_event or (lambda kind, payload: None)
     # The library reads each issue's edition.json back, so it is always written.
     settings = replace(settings, formats=tuple(dict.fromkeys((*settings.formats, "json"))))
     started = time.perf_counter()
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise output_error(out, err) from err
     with _Lock(out):
         remove_stale_temp_files(out)
         jobs = jobs or os.cpu_count() or 1
-        summary = _run_locked(root, out, settings, jobs, notify, resources)
+        summary = _run_locked(root, out, settings, jobs, notify, resources, follow_symlinks)
     summary.seconds = time.perf_counter() - started
     summary.main_rss_mb = _peak_rss_mb()
     return summary
 
 
-def _run_locked(root, out, settings, jobs, notify, resources) -> BatchSummary:
+def _run_locked(root, out, settings, jobs, notify, resources, follow_symlinks) -> BatchSummary:
     manifest = load_manifest(out)
-    candidates, failed = find_candidates(root, out, manifest)
+    limit = max_input_bytes(settings.max_input_mb)
+    candidates, failed = find_candidates(root, out, manifest, follow_symlinks, limit)
     resources = resources or load_resources(settings)
     from zhreader.signature import make_signature
 
@@ -418,7 +435,8 @@ def _schedule(
     if not settings.threads:
         # Share the cores among the workers' translators instead of each taking all.
         settings = replace(settings, threads=max(1, (os.cpu_count() or 1) // workers))
-    with ProcessPoolExecutor(workers, context, _init_worker, (settings,)) as pool:
+    initargs = (settings, os.getpid())
+    with ProcessPoolExecutor(workers, context, _init_worker, initargs) as pool:
         pending = {pool.submit(_build_in_worker, c, out, settings): c for c in todo}
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)

@@ -9,7 +9,7 @@ every issue a process builds; nothing else is kept between issues.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from zhreader.model import Edition, iter_sentences
 from zhreader.signature import make_signature
@@ -30,6 +30,7 @@ class BuildSettings:
     paper: str | None = None
     date: str | None = None
     page: str | None = None
+    max_input_mb: float = 20.0  # larger inputs are refused before they are read; 0: no limit
 
 
 @dataclass
@@ -77,13 +78,14 @@ def load_resources(settings: BuildSettings) -> Resources:
 def build_edition(input_path: Path, settings: BuildSettings, resources: Resources):
     """Run every stage on one input; return (Edition, messages, translation stats)."""
     from zhreader.pipeline.glossary.load import glossary_appendix
+    from zhreader.pipeline.inbox import max_input_bytes
     from zhreader.pipeline.structure.ingest import read_source
     from zhreader.pipeline.structure.integrity import check_text_preserved
     from zhreader.pipeline.structure.recover import recover_structure
     from zhreader.pipeline.structure.sidecar import load_sidecar
     from zhreader.pipeline.translate.translator import gloss_edition, translate_edition
 
-    source = read_source(input_path)
+    source = read_source(input_path, max_input_bytes(settings.max_input_mb))
     sidecar = load_sidecar(input_path)
     edition, messages = recover_structure(source, sidecar)
     check_text_preserved(source, edition)
@@ -109,9 +111,10 @@ def build_issue(
     slug: str | None = None,
 ) -> BuildReport:
     """Build one issue and write its files into ``out_dir/<slug>/``."""
+    from zhreader.pipeline.inbox import slug_for
     from zhreader.reader.write import render_files, write_files
 
-    slug = slug or input_path.stem
+    slug = slug or slug_for(PurePath(Path(input_path).name))
     edition, messages, stats = build_edition(input_path, settings, resources)
     # Render everything before writing anything: a renderer error leaves no files.
     files = render_files(edition, slug, settings.formats)

@@ -12,8 +12,8 @@ from zhreader.pipeline.batch import (
     discover_issues,
     find_candidates,
     remove_stale_temp_files,
-    slug_for,
 )
+from zhreader.pipeline.inbox import slug_for
 from zhreader.pipeline.manifest import (
     Candidate,
     IssueRecord,
@@ -461,8 +461,9 @@ def test_a_second_batch_on_the_same_output_is_refused(tmp_path: Path) -> None:
     from zhreader.pipeline.build import BuildSettings
 
     (tmp_path / "in").mkdir()
-    with _Lock(tmp_path), pytest.raises(ZhreaderError, match="another zhreader batch"):
-        run_batch(tmp_path / "in", tmp_path, BuildSettings(), 1)
+    (tmp_path / "out").mkdir()
+    with _Lock(tmp_path / "out"), pytest.raises(ZhreaderError, match="another zhreader batch"):
+        run_batch(tmp_path / "in", tmp_path / "out", BuildSettings(), 1)
 
 
 def test_a_missing_input_folder_is_one_clear_error(tmp_path: Path) -> None:

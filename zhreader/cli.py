@@ -21,6 +21,16 @@ class _Group(click.Group):
         except ZhreaderError as err:
             click.echo(f"zhreader: error: {err}", err=True)
             sys.exit(1)
+        except OSError as err:
+            # The file system said no where no stage expected it: still one line.
+            where = f"{err.filename}: " if err.filename else ""
+            click.echo(f"zhreader: error: {where}{err.strerror or err}", err=True)
+            sys.exit(1)
+        except click.UsageError as err:
+            # One line, like every other error; exit 2 as click's usage errors do.
+            where = f" (see {err.ctx.command_path} --help)" if err.ctx is not None else ""
+            click.echo(f"zhreader: error: {err.format_message()}{where}", err=True)
+            sys.exit(2)
 
 
 @click.group(

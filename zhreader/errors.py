@@ -48,5 +48,26 @@ class GlossaryError(ZhreaderError):
         self.problems = list(problems or [])
 
 
+class OutputError(ZhreaderError):
+    """An output file cannot be written (read-only folder, full disk, name too long)."""
+
+
+def output_error(path: object, err: OSError) -> OutputError:
+    """Return the one-line error for an OSError while writing ``path``."""
+    import errno
+
+    hints = {
+        errno.ENOSPC: "free some space on that disk, or choose another --out",
+        errno.EDQUOT: "free some space on that disk, or choose another --out",
+        errno.EROFS: "the folder is read-only: choose a writable --out",
+        errno.EACCES: "no permission to write there: choose a writable --out",
+        errno.EPERM: "no permission to write there: choose a writable --out",
+        errno.ENAMETOOLONG: "the name is too long for the file system: rename the input",
+    }
+    return OutputError(
+        f"cannot write: {err.strerror or err}", file=str(path), hint=hints.get(err.errno)
+    )
+
+
 class TranslationModelError(ZhreaderError):
     """A translation package is missing, broken or cannot be installed."""

@@ -6,6 +6,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from zhreader.errors import output_error
+
 
 def _current_umask() -> int:
     mask = os.umask(0)
@@ -14,9 +16,16 @@ def _current_umask() -> int:
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
+
+    An OSError (read-only folder, full disk, name too long) becomes an
+    OutputError naming the file.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as err:
+        raise output_error(path, err) from err
     try:
         # mkstemp makes the file private (0600); give it the mode open() would have.
         os.fchmod(fd, 0o666 & ~_current_umask())
@@ -25,8 +34,10 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as err:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(err, OSError):
+            raise output_error(path, err) from err
         raise
 
 

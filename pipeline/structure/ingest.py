@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from zhreader.pipeline.inbox import size_message
 
 from zhreader.errors import InputError
 
@@ -49,11 +52,14 @@ class SourceText:
     removed: tuple[str, ...] = ()
 
 
-def read_source(path: Path) -> SourceText:
-    """Read and decode one input file; raise InputError when it cannot be used."""
+def read_source(path: Path, max_bytes: int | None = None) -> SourceText:
+    """Read and decode one input file; raise InputError when it cannot be used.
+
+    An input over ``max_bytes`` is refused before more than that is read.
+    """
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = _read_bytes(path, max_bytes)
     except FileNotFoundError:
         raise InputError("input file not found", file=str(path)) from None
     except IsADirectoryError:
@@ -65,6 +71,15 @@ def read_source(path: Path) -> SourceText:
     if len(removed) > max(_MAX_STRAY_CONTROLS, _MAX_CONTROL_SHARE * len(text)):
         raise _binary(str(path), f"{len(removed)} control characters")
     return SourceText(path, clean, encoding, hashlib.sha256(data).hexdigest(), tuple(removed))
+
+
+def _read_bytes(path: Path, max_bytes: int | None) -> bytes:
+    with path.open("rb") as handle:
+        data = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
+        if max_bytes is not None and len(data) > max_bytes:
+            size = os.fstat(handle.fileno()).st_size
+            raise InputError(size_message(max(size, len(data)), max_bytes), file=str(path))
+    return data
 
 
 def decode_bytes(data: bytes, name: str) -> tuple[str, str]:

@@ -174,34 +174,72 @@ class _Matcher:
             line, col = ends[-1]
             if col < len(self.lines[line]) and self.cursor[line] == col:
                 # The previous field stopped inside this line: this one continues it.
-                yield from self._paths_at(task.text, line, task.stops_midline)
+                fit = self._fit(task.text, 0, line, task.stops_midline)
+                if fit == 0:
+                    yield [line]
+                elif fit is not None:
+                    yield from self._search(task.text, fit, line + 1, [line], task.stops_midline)
                 return
             start = line + 1
-        elif task.mode == "figure":
-            start = firsts.get(task.article - 1, -1) + 1
         else:
             start = firsts.get(task.article - 1, -1) + 1
-        yield from self._paths_from(task.text, start, task.stops_midline)
+        yield from self._search(task.text, 0, start, [], task.stops_midline)
 
-    def _paths_from(self, rest: str, start: int, stops_midline: bool):
+    def _search(self, text: str, offset: int, start: int, prefix: list[int], stops: bool):
+        """Yield every list of lines that holds ``text[offset:]`` after ``prefix``, earliest first.
+
+        Each piece is the unused part of a line from ``start`` on; every piece
+        but the last fills its line. A depth-first search on an explicit stack
+        (a field wrapped over thousands of lines needs no recursion) that
+        keeps offsets, never copies of the lines.
+        """
+        path = list(prefix)
+        offsets = [offset]  # offsets[k]: characters of text laid before the k-th choice
+        nexts = [start]  # nexts[k]: the next line to try for the k-th choice
+        while nexts:
+            line = self._next_unused(nexts[-1])
+            if line is None:
+                nexts.pop()
+                offsets.pop()
+                if nexts:
+                    path.pop()
+                continue
+            nexts[-1] = line + 1
+            fit = self._fit(text, offsets[-1], line, stops)
+            if fit == 0:
+                yield [*path, line]
+            elif fit is not None:
+                # The field runs on into a later line (a paragraph broken by the layout).
+                path.append(line)
+                offsets.append(offsets[-1] + fit)
+                nexts.append(line + 1)
+
+    def _next_unused(self, start: int) -> int | None:
+        """Return the first untouched non-empty line from ``start`` (None: none, or no budget)."""
         for line in range(start, len(self.lines)):
             self.budget -= 1
             if self.budget <= 0:
-                return
+                return None
             if self.cursor[line] == 0 and self.lines[line]:
-                yield from self._paths_at(rest, line, stops_midline)
+                return line
+        return None
 
-    def _paths_at(self, rest: str, line: int, stops_midline: bool):
-        avail = self.lines[line][self.cursor[line] :]
-        if not avail:
-            return
-        if avail.startswith(rest):
-            if len(avail) == len(rest) or stops_midline:
-                yield [line]
-        elif rest.startswith(avail):
-            # The field runs on into a later line (a paragraph broken by the layout).
-            for tail in self._paths_from(rest[len(avail) :], line + 1, stops_midline):
-                yield [line, *tail]
+    def _fit(self, text: str, offset: int, line: int, stops: bool) -> int | None:
+        """Tell how ``text[offset:]`` fits at the line's cursor.
+
+        0: it ends on this line; n > 0: it fills the rest of the line (n
+        characters) and runs on; None: it does not fit.
+        """
+        whole, cursor = self.lines[line], self.cursor[line]
+        have, need = len(whole) - cursor, len(text) - offset
+        if have <= 0:
+            return None
+        if have >= need:
+            # Copies are bounded by the field's length, never the line's.
+            if whole[cursor : cursor + need] == text[offset:]:
+                return 0 if have == need or stops else None
+            return None
+        return have if text.startswith(whole[cursor:], offset) else None
 
     def _apply(self, task: _Task, path: list[int], undo: list) -> tuple[int, int]:
         rest = task.text

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from zhreader.pipeline.inbox import readable_name
+
 _DATE = re.compile(r"(?<!\d)(\d{4})([-_.]?)(\d{2})\2(\d{2})(?!\d)")
 _PAGE_LATIN = re.compile(r"(?:^|[-_. ])(?:p|pg|page)(\d{1,3})(?=$|[-_. ])", re.IGNORECASE)
 _PAGE_HAN = re.compile(r"第?(\d{1,3})版")
@@ -35,7 +37,8 @@ class IssueMeta:
 
 def metadata_from_filename(path: Path) -> IssueMeta:
     """Read the paper, date and page an input's file name carries."""
-    stem = Path(path).stem
+    # A name that is not UTF-8 (a GBK upload) is read as GB18030, never as surrogates.
+    stem = readable_name(Path(path).stem)
     date, paper = None, None
     for match in _DATE.finditer(stem):
         date = _valid_date(match.group(1), match.group(3), match.group(4))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from zhreader.pipeline.inbox import display_name
 from zhreader.pipeline.structure.bylines import names_in, trailing_credit
 from zhreader.pipeline.structure.fixes import apply_moves, resolve_fixes
 from zhreader.pipeline.structure.ingest import SourceText, split_lines
@@ -64,7 +65,9 @@ def recover_structure(source: SourceText, sidecar: Sidecar | None) -> tuple[Edit
     articles = tuple(_finish(draft, n) for n, draft in enumerate(drafts, start=1))
     edition = Edition(
         title=_title(articles, sidecar),
-        source=SourceInfo(file=source.path.name, sha256=source.sha256, encoding=source.encoding),
+        source=SourceInfo(
+            file=display_name(source.path.name), sha256=source.sha256, encoding=source.encoding
+        ),
         articles=articles,
         date=sidecar.date if sidecar else None,
         paper=sidecar.paper if sidecar else None,

@@ -19,6 +19,7 @@ Every problem is reported with the file, the line of the offending table and
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import re
 import tomllib
 from dataclasses import dataclass
@@ -72,10 +73,20 @@ def sidecar_path(input_path: Path) -> Path:
     return input_path.with_name(f"{input_path.stem}.structure.toml")
 
 
+def sidecar_exists(path: Path) -> bool:
+    """Tell whether a sidecar file is there; a name too long to exist means no sidecar."""
+    try:
+        return path.is_file()
+    except OSError as err:
+        if err.errno == errno.ENAMETOOLONG:
+            return False
+        raise SidecarError(f"cannot read the sidecar: {err.strerror}", file=str(path)) from None
+
+
 def load_sidecar(input_path: Path) -> Sidecar | None:
     """Read ``<stem>.structure.toml`` beside the input, or return None when there is none."""
     path = sidecar_path(input_path)
-    if not path.is_file():
+    if not sidecar_exists(path):
         return None
     try:
         raw = path.read_text(encoding="utf-8-sig")

@@ -34,6 +34,9 @@ CREATE TABLE IF NOT EXISTS translations (
 """
 
 
+_COLUMNS = ("key", "source", "en", "model")
+
+
 class TranslationCacheError(ZhreaderError):
     """The translation cache file cannot be opened or is not a cache."""
 
@@ -74,12 +77,9 @@ class TranslationCache:
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = NORMAL")
             connection.execute(_SCHEMA)
+            _validate(connection)
         except (sqlite3.DatabaseError, OSError) as err:
-            raise TranslationCacheError(
-                f"cannot open the translation cache: {err}",
-                file=str(path),
-                hint=f"delete the file, or choose another with --cache or ${CACHE_ENV}",
-            ) from err
+            raise unreadable(path, f"cannot open the translation cache: {err}") from err
         return cls(path, connection)
 
     def get_many(self, keys: Iterable[str]) -> dict[str, str]:
@@ -90,10 +90,13 @@ class TranslationCache:
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            rows = self.connection.execute(
-                f"SELECT key, en FROM translations WHERE key IN ({marks})", chunk
-            )
-            found.update(rows.fetchall())
+            try:
+                rows = self.connection.execute(
+                    f"SELECT key, en FROM translations WHERE key IN ({marks})", chunk
+                ).fetchall()
+            except sqlite3.DatabaseError as err:
+                raise unreadable(self.path, f"cannot read the translation cache: {err}") from err
+            found.update(rows)
         return found
 
     def put_many(self, rows: Iterable[tuple[str, str, str, str]]) -> None:
@@ -101,11 +104,15 @@ class TranslationCache:
         rows = list(rows)
         if not rows:
             return
-        with _transaction(self.connection):
-            self.connection.executemany(
-                "INSERT OR REPLACE INTO translations (key, source, en, model) VALUES (?, ?, ?, ?)",
-                rows,
-            )
+        try:
+            with _transaction(self.connection):
+                self.connection.executemany(
+                    "INSERT OR REPLACE INTO translations (key, source, en, model) "
+                    "VALUES (?, ?, ?, ?)",
+                    rows,
+                )
+        except sqlite3.DatabaseError as err:
+            raise unreadable(self.path, f"cannot write the translation cache: {err}") from err
 
     def __len__(self) -> int:
         return self.connection.execute("SELECT count(*) FROM translations").fetchone()[0]
@@ -113,6 +120,30 @@ class TranslationCache:
     def close(self) -> None:
         """Close the connection."""
         self.connection.close()
+
+
+def unreadable(path: Path, message: str) -> TranslationCacheError:
+    """Return the one-line error for a translation memory that cannot be used."""
+    return TranslationCacheError(
+        message,
+        file=str(path),
+        hint=f"delete the file, or choose another with --cache or ${CACHE_ENV}",
+    )
+
+
+def _validate(connection: sqlite3.Connection) -> None:
+    """Check the table's columns and every page; raise sqlite3.DatabaseError when wrong."""
+    columns = [row[1] for row in connection.execute("PRAGMA table_info(translations)")]
+    if columns != list(_COLUMNS):
+        raise sqlite3.DatabaseError(
+            f"table translations has columns {', '.join(columns)}, expected {', '.join(_COLUMNS)}"
+        )
+    # quick_check reads every page (O(size), once per process); a damaged file
+    # is named now instead of failing every issue later.
+    problems = [row[0] for row in connection.execute("PRAGMA quick_check(1)")]
+    if problems != ["ok"]:
+        detail = "; ".join(line.strip("* ") for line in problems[0].splitlines() if line.strip())
+        raise sqlite3.DatabaseError(f"the file is damaged ({detail})")
 
 
 class _transaction:

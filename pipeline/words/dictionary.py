@@ -512,9 +512,15 @@ def _open(path: Path) -> sqlite3.Connection | None:
     try:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         rules = db.execute("SELECT value FROM meta WHERE key = 'rules'").fetchone()
+        # A damaged file (a crashed disk, a copy cut short) is rebuilt, not
+        # met later as a traceback in the middle of a build.
+        healthy = db.execute("PRAGMA quick_check(1)").fetchone() == ("ok",)
     except sqlite3.Error:
         return None
-    return db if rules == (RULES_VERSION,) else None
+    if rules == (RULES_VERSION,) and healthy:
+        return db
+    db.close()
+    return None
 
 
 def _build(cedict: Path, hsk: Path, jieba_dict: Path, hsk_version: str) -> bytes:

@@ -129,7 +129,7 @@ class Segmenter:
         pieces = self._segment(text, known)
         # A name found once (after 村民, in a byline) is a name wherever it recurs.
         found = names_in(pieces) - known
-        if any(text.count(name) > 1 for name in found):
+        if _recurs(text, found):
             pieces = self._segment(text, known | found)
         return pieces
 
@@ -166,9 +166,14 @@ class Segmenter:
                 if original in names and not self._straddles(twin, start, start + length):
                     found.append((start, start + length, Piece(original, "name")))
         found.sort(key=lambda span: (span[0] - span[1], span[0]))
+        # Which characters a taken span covers: checking a span costs its own
+        # length, not the number of spans taken before it.
+        covered = bytearray(len(text))
         taken: list[tuple[int, int, Piece]] = []
         for span in found:
-            if all(span[1] <= s or span[0] >= e for s, e, _ in taken):
+            start, end = span[0], span[1]
+            if not any(covered[start:end]):
+                covered[start:end] = b"\x01" * (end - start)
                 taken.append(span)
         return sorted(taken, key=lambda span: span[0])
 
@@ -318,6 +323,19 @@ class Segmenter:
             size += 1
             chars += len(nxt)
         return size if chars >= 2 else 1
+
+
+def _recurs(text: str, names: set[str]) -> bool:
+    """Tell whether any of the names occurs twice in the text (one pass per name length)."""
+    seen: set[str] = set()
+    for length in {len(name) for name in names}:
+        for start in range(len(text) - length + 1):
+            piece = text[start : start + length]
+            if piece in names:
+                if piece in seen:
+                    return True
+                seen.add(piece)
+    return False
 
 
 def _lengths_by_first_char(forms: Iterable[str]) -> dict[str, tuple[int, ...]]:

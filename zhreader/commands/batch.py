@@ -125,9 +125,12 @@ def summary_table(summary) -> str:
     help="Issues built in parallel [default: the number of cores].",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary and failures.")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Build files that symlinks in FOLDER point to outside FOLDER.")
 @translation_options
 def batch(
-    folder, out, jobs, quiet, glossaries, beam_size, threads, compute_type, cache_path, formats
+    folder, out, jobs, quiet, follow_symlinks, glossaries, beam_size, threads, compute_type,
+    cache_path, formats, max_input_mb,
 ) -> None:
     """Build every new or changed issue under FOLDER into OUT, then the library.
 
@@ -149,10 +152,12 @@ def batch(
         beam_size=beam_size,
         threads=threads,
         compute_type=compute_type,
+        max_input_mb=max_input_mb,
     )
     mode = "quiet" if quiet else ("bar" if sys.stderr.isatty() else "log")
     progress = Progress(mode)
-    summary = run_batch(folder, out, settings, jobs or os.cpu_count() or 1, progress)
+    jobs = jobs or os.cpu_count() or 1
+    summary = run_batch(folder, out, settings, jobs, progress, follow_symlinks=follow_symlinks)
     progress.finish()
     untranslated = all(r.translated == 0 and r.from_cache == 0 for r in summary.built)
     if summary.built and untranslated and not quiet:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import contextlib
+import datetime as dt
+from pathlib import Path, PurePath
 
 import click
 
-from zhreader.errors import ZhreaderError
+from zhreader.errors import ZhreaderError, output_error
+from zhreader.pipeline.inbox import DEFAULT_MAX_INPUT_MB
 
 FORMAT_NAMES = ("json", "html", "epub", "exports")
 NO_MODEL_HINT = (
@@ -38,6 +41,18 @@ def settings_from_options(out: Path, formats: str, cache_path: Path | None, **op
     )
 
 
+def iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Accept only an ISO date (YYYY-MM-DD) that exists in the calendar."""
+    if value is None:
+        return None
+    try:
+        if len(value) == 10:
+            return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        pass
+    raise click.BadParameter(f"{value!r} is not a date that exists, written YYYY-MM-DD")
+
+
 def translation_options(command):
     """Add the options every building command shares (build, batch)."""
     options = [
@@ -55,6 +70,8 @@ def translation_options(command):
                           "OUT/.cache/translations.sqlite."),
         click.option("--format", "formats", default=",".join(FORMAT_NAMES), show_default=True,
                      help="Comma-separated outputs: json, html, epub, exports."),
+        click.option("--max-input-mb", default=DEFAULT_MAX_INPUT_MB, show_default=True,
+                     type=click.FloatRange(0), help="Refuse larger inputs unread (0: no limit)."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -66,11 +83,12 @@ def translation_options(command):
 @click.option("--out", "out", default=Path("output"), show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
 @click.option("--paper", help="Newspaper name (overrides the sidecar).")
-@click.option("--date", help="Issue date, YYYY-MM-DD (overrides the sidecar and file name).")
+@click.option("--date", callback=iso_date,
+              help="Issue date, YYYY-MM-DD (overrides the sidecar and file name).")
 @click.option("--page", help="Page label (overrides the sidecar).")
 @translation_options
 def build(inputs, out, paper, date, page, glossaries, beam_size, threads, compute_type,
-          cache_path, formats) -> None:
+          cache_path, formats, max_input_mb) -> None:
     """Build the reading editions of each INPUT issue into OUT/<slug>/.
 
     \b
@@ -90,6 +108,7 @@ def build(inputs, out, paper, date, page, glossaries, beam_size, threads, comput
         paper=paper,
         date=date,
         page=page,
+        max_input_mb=max_input_mb,
     )
     resources = load_resources(settings)
     for message in getattr(resources.glossary, "overrides", ()):
@@ -97,16 +116,58 @@ def build(inputs, out, paper, date, page, glossaries, beam_size, threads, comput
     if resources.translator is None:
         click.echo(NO_MODEL_HINT)
     failures = 0
-    for path in inputs:
-        try:
-            report = build_issue(path, out, settings, resources)
-        except ZhreaderError as err:
-            failures += 1
-            click.echo(f"zhreader: error: {err}", err=True)
-            continue
-        _print_report(report, out)
+    with batch_lock(out):
+        batch_slugs = slugs_of_batch(out)
+        for path in inputs:
+            try:
+                refuse_batch_slug(path, out, batch_slugs)
+                report = build_issue(path, out, settings, resources)
+            except ZhreaderError as err:
+                failures += 1
+                click.echo(f"zhreader: error: {err}", err=True)
+                continue
+            _print_report(report, out)
     if failures:
         raise SystemExit(1)
+
+
+@contextlib.contextmanager
+def batch_lock(out: Path):
+    """Hold the batch lock of OUT while building into it, when OUT is a batch's folder."""
+    from zhreader.pipeline.batch import LOCK_NAME, _Lock
+    from zhreader.pipeline.manifest import MANIFEST_NAME
+
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise output_error(out, err) from err
+    if (out / LOCK_NAME).exists() or (out / MANIFEST_NAME).exists():
+        with _Lock(out):
+            yield
+    else:
+        yield
+
+
+def slugs_of_batch(out: Path) -> set[str]:
+    """Return the slugs a batch's manifest in OUT records (none when OUT is no batch folder)."""
+    from zhreader.pipeline.manifest import MANIFEST_NAME, load_manifest
+
+    if not (out / MANIFEST_NAME).exists():
+        return set()
+    return set(load_manifest(out).issues)
+
+
+def refuse_batch_slug(path: Path, out: Path, batch_slugs: set[str]) -> None:
+    """Refuse to overwrite an issue a batch built and its manifest records."""
+    from zhreader.pipeline.inbox import slug_for
+
+    slug = slug_for(PurePath(Path(path).name))
+    if slug in batch_slugs:
+        raise ZhreaderError(
+            f"{out / slug} is an issue of the batch library in {out} (see its manifest.json)",
+            file=str(path),
+            hint="build into another --out, or add the file to the batch's input folder",
+        )
 
 
 def _print_report(report, out: Path) -> None:

@@ -1,0 +1,280 @@
+"""Hostile inboxes, bad option values, broken state and faults: one line, nothing lost."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from zhreader.pipeline.batch import LOCK_NAME, _Lock, run_batch
+from zhreader.pipeline.build import BuildSettings
+from zhreader.pipeline.translate.cache import TranslationCache, TranslationCacheError
+
+from zhreader.cli import main
+
+TEXT = "产业发展\n\n村民王春生每月工资500元。大家都很高兴。\n"
+
+
+@pytest.fixture(scope="module")
+def resources():
+    from zhreader.pipeline.build import load_resources
+
+    return load_resources(BuildSettings())
+
+
+@pytest.fixture()
+def cli(monkeypatch, resources):
+    """Run the CLI in-process with the module's resources (each load takes seconds)."""
+    monkeypatch.setattr("zhreader.pipeline.build.load_resources", lambda settings: resources)
+
+    def run(*args: str):
+        return CliRunner().invoke(main, [str(a) for a in args])
+
+    return run
+
+
+def _files(root: Path) -> set[str]:
+    return {p.relative_to(root).as_posix() for p in root.rglob("*")}
+
+
+def _write(folder: Path, name: str | bytes, text: str = TEXT) -> Path:
+    path = Path(os.fsdecode(os.path.join(os.fsencode(folder), os.fsencode(name))))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _one_line_error(result) -> str:
+    lines = result.output.strip().splitlines()
+    assert "Traceback" not in result.output
+    errors = [line for line in lines if line.startswith("zhreader: error:")]
+    assert len(errors) == 1, result.output
+    return errors[0]
+
+
+# --- a batch never dies of one input ---------------------------------------------
+
+
+def test_a_hostile_inbox_builds_the_good_files_and_lists_the_bad(tmp_path, resources) -> None:
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    _write(inbox, "good.txt")
+    _write(inbox, "临湘报-2020-04-20.txt".encode("gbk"))  # a Windows upload
+    _write(inbox, "index.html.txt")
+    _write(inbox, "search-index.js.txt")
+    _write(inbox, "临" * 80 + ".txt")  # 244 bytes
+    (inbox / "loop.txt").symlink_to("loop.txt")
+    (inbox / "leak.txt").symlink_to(_write(tmp_path / "private", "secret.txt", "机密。\n"))
+    outside = _files(tmp_path)
+    summary = run_batch(inbox, out, BuildSettings(), 1, resources=resources)
+    built = sorted(r.slug for r in summary.built)
+    assert len(built) == 5
+    assert {"good", "临湘报-2020-04-20", "index.html-issue", "search-index.js-issue"} < set(built)
+    assert sorted(path for path, _ in summary.failed) == ["leak.txt", "loop.txt"]
+    assert (out / "index.html").is_file() and (out / "manifest.json").is_file()
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert set(manifest["issues"]) == set(built)
+    for slug in built:
+        assert (out / slug / "edition.json").is_file()
+    # Nothing was written outside OUT, and the secret was not published.
+    assert {p for p in _files(tmp_path) if p != "out" and not p.startswith("out/")} == outside
+    library = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.js"))
+    assert "机密" not in library
+    # A rerun changes nothing and still reports the same two files.
+    again = run_batch(inbox, out, BuildSettings(), 1, resources=resources)
+    assert again.built == [] and len(again.skipped) == 5 and len(again.failed) == 2
+
+
+# --- one line, never a traceback --------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["2020-04", "2020-02-30", "20200420", "tomorrow", "2020-4-1"])
+def test_a_date_that_is_not_an_existing_iso_date_is_one_line(cli, tmp_path, value) -> None:
+    source = _write(tmp_path, "a.txt")
+    result = cli("build", source, "--out", tmp_path / "out", "--date", value)
+    assert result.exit_code == 2
+    line = _one_line_error(result)
+    assert "--date" in line and repr(value) in line and "YYYY-MM-DD" in line
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (["--beam-size", "0"], "--beam-size"),
+        (["--max-input-mb", "-1"], "--max-input-mb"),
+        (["--format", "pdf"], "pdf"),
+        (["--compute-type", "int4"], "--compute-type"),
+    ],
+)
+def test_invalid_option_values_are_one_line(cli, tmp_path, args, named) -> None:
+    source = _write(tmp_path / "in", "a.txt")
+    for command in (["build", source], ["batch", tmp_path / "in"]):
+        result = cli(*command, "--out", tmp_path / "out", *args)
+        assert result.exit_code == 2
+        assert named in _one_line_error(result)
+    assert not (tmp_path / "out").exists()
+
+
+def _fail_writes(monkeypatch, code: int) -> None:
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+
+
+@pytest.mark.parametrize(
+    ("code", "hint"),
+    [(errno.EROFS, "read-only"), (errno.ENOSPC, "free some space"), (errno.EACCES, "writable")],
+)
+def test_unwritable_output_is_one_line_in_build(cli, tmp_path, monkeypatch, code, hint) -> None:
+    source = _write(tmp_path, "a.txt")
+    _fail_writes(monkeypatch, code)
+    result = cli("build", source, "--out", tmp_path / "out", "--format", "json")
+    assert result.exit_code == 1
+    line = _one_line_error(result)
+    assert "cannot write" in line and hint in line and "edition.json" in line
+
+
+def test_a_full_disk_mid_write_leaves_no_half_file(cli, tmp_path, monkeypatch) -> None:
+    source = _write(tmp_path, "a.txt")
+    real_fdopen = os.fdopen
+
+    class Full:
+        def __init__(self, handle):
+            self.handle = handle
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+
+        def write(self, data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fdopen", lambda fd, mode: Full(real_fdopen(fd, mode)))
+    result = cli("build", source, "--out", tmp_path / "out", "--format", "json")
+    assert result.exit_code == 1
+    assert "No space left on device" in _one_line_error(result)
+    assert _files(tmp_path / "out") == {"a"}  # no edition.json, no temporary file
+
+
+def test_a_full_disk_fails_the_issue_in_a_batch_and_is_retried(tmp_path, resources, monkeypatch):
+    inbox, out = tmp_path / "in", tmp_path / "out"
+    _write(inbox, "a.txt")
+    out.mkdir()
+    import zhreader.reader.write as write
+
+    real = write.write_files
+
+    def full(folder, files):
+        raise write.atomic_write_bytes.__globals__["output_error"](
+            folder / "edition.json", OSError(errno.ENOSPC, "No space left on device")
+        )
+
+    monkeypatch.setattr(write, "write_files", full)
+    summary = run_batch(inbox, out, BuildSettings(), 1, resources=resources)
+    assert [path for path, _ in summary.failed] == ["a.txt"]
+    assert "No space left on device" in summary.failed[0][1]
+    monkeypatch.setattr(write, "write_files", real)
+    summary = run_batch(inbox, out, BuildSettings(), 1, resources=resources)
+    assert [r.slug for r in summary.built] == ["a"]  # not "unchanged since it failed"
+
+
+def test_too_long_names_are_one_line_or_a_bounded_slug(cli, tmp_path) -> None:
+    long_input = _write(tmp_path, "临" * 82 + ".txt")  # 250 bytes: the slug is cut
+    result = cli("build", long_input, "--out", tmp_path / "out", "--format", "json,epub")
+    assert result.exit_code == 0, result.output
+    (folder,) = (tmp_path / "out").iterdir()
+    assert len(folder.name.encode("utf-8")) <= 120 and (folder / "edition.json").is_file()
+    result = cli("build", long_input, "--out", tmp_path / ("o" * 300), "--format", "json")
+    assert result.exit_code == 1
+    assert "too long" in _one_line_error(result)
+
+
+def test_a_dot_dot_stem_builds_inside_out(cli, tmp_path) -> None:
+    out = tmp_path / "work" / "out"
+    out.mkdir(parents=True)
+    source = _write(tmp_path / "in", "...txt")
+    result = cli("build", source, "--out", out, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert _files(tmp_path / "work") == {"out", "out/issue", "out/issue/edition.json"}
+
+
+# --- build and the batch lock -------------------------------------------------------
+
+
+def test_build_respects_the_batch_lock_and_the_batch_issues(cli, tmp_path, resources) -> None:
+    inbox, out = tmp_path / "in", tmp_path / "out"
+    _write(inbox, "a.txt")
+    run_batch(inbox, out, BuildSettings(), 1, resources=resources)
+    before = (out / "a" / "edition.json").read_bytes()
+    other = _write(tmp_path / "elsewhere", "a.txt", "别的文章。\n")
+    result = cli("build", other, "--out", out, "--format", "json")
+    assert result.exit_code == 1
+    assert "is an issue of the batch library" in _one_line_error(result)
+    assert (out / "a" / "edition.json").read_bytes() == before
+    fresh = _write(tmp_path / "elsewhere", "b.txt")
+    with _Lock(out):
+        result = cli("build", fresh, "--out", out, "--format", "json")
+    assert result.exit_code == 1
+    assert "another zhreader batch" in _one_line_error(result)
+    assert not (out / "b").exists()
+    assert (out / LOCK_NAME).exists()
+
+
+# --- broken state -------------------------------------------------------------------
+
+
+def test_a_translation_memory_with_a_wrong_schema_is_one_line(tmp_path) -> None:
+    path = tmp_path / "tm.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE translations (key TEXT PRIMARY KEY, english TEXT)")
+    with pytest.raises(TranslationCacheError) as caught:
+        TranslationCache.open(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: cannot open the translation cache: table translations")
+    assert "--cache" in message and "delete" in message and "\n" not in message
+
+
+def test_a_translation_memory_with_corrupt_pages_is_one_line(tmp_path) -> None:
+    path = tmp_path / "tm.sqlite"
+    cache = TranslationCache.open(path)
+    cache.put_many((f"k{i}", f"源{i}" * 50, f"en {i}" * 50, "m") for i in range(2000))
+    cache.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    cache.close()
+    data = bytearray(path.read_bytes())
+    page = 4096
+    data[3 * page : 6 * page] = b"\xa5" * (3 * page)  # damage pages in the middle
+    path.write_bytes(bytes(data))
+    with pytest.raises(TranslationCacheError) as caught:
+        TranslationCache.open(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: cannot open the translation cache: the file is damaged")
+    assert "--cache" in message and "\n" not in message
+
+
+def test_a_corrupt_dictionary_cache_is_rebuilt(tmp_path, monkeypatch) -> None:
+    from zhreader.pipeline.words import dictionary as dictionary_module
+
+    cache = dictionary_module.cache_dir()
+    (current,) = sorted(cache.glob("words-*.sqlite"))[:1]
+    copy = tmp_path / current.name
+    data = bytearray(current.read_bytes())
+    middle = len(data) // 2 // 4096 * 4096
+    data[middle : middle + 8 * 4096] = b"\x00\xff" * (4 * 4096)
+    copy.write_bytes(bytes(data))
+    assert dictionary_module._open(copy) is None  # found damaged on open
+    built = []
+    monkeypatch.setattr(
+        dictionary_module, "_build", lambda *args: built.append(args) or current.read_bytes()
+    )
+    loaded = dictionary_module.Dictionary.load(tmp_path)
+    assert len(built) == 1 and loaded.contains("工资")
+    assert copy.read_bytes() == current.read_bytes()
