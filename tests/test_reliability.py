@@ -278,3 +278,54 @@ def test_a_corrupt_dictionary_cache_is_rebuilt(tmp_path, monkeypatch) -> None:
     loaded = dictionary_module.Dictionary.load(tmp_path)
     assert len(built) == 1 and loaded.contains("工资")
     assert copy.read_bytes() == current.read_bytes()
+
+
+# --- no orphans -----------------------------------------------------------------------
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        found.update(int(child) for child in task.read_text().split())
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] not in ("Z", "X")  # a zombie is dead
+
+
+def test_workers_exit_when_the_main_process_is_killed(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    inbox = tmp_path / "in"
+    for number in range(4):
+        _write(inbox, f"issue-{number}.txt", TEXT * (number + 1))
+    args = ["batch", str(inbox), "--out", str(tmp_path / "out"), "--jobs", "2", "--quiet"]
+    main_process = subprocess.Popen(
+        [sys.executable, "-c", "from zhreader.cli import main; main()", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    workers: set[int] = set()
+    # Two workers and multiprocessing's resource tracker.
+    while len(workers) < 3 and time.monotonic() < deadline:
+        workers = _children(main_process.pid)
+        time.sleep(0.05)
+    assert len(workers) >= 3, "the batch never started its workers"
+    main_process.send_signal(signal.SIGKILL)
+    main_process.wait()
+    deadline = time.monotonic() + 30
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [pid for pid in workers if _alive(pid)]
+    for pid in left:  # do not leave them behind for the next test
+        os.kill(pid, signal.SIGKILL)
+    assert left == []
