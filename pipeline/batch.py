@@ -41,7 +41,7 @@ from zhreader.pipeline.manifest import (
 from zhreader.pipeline.structure.issue_meta import metadata_from_filename
 from zhreader.pipeline.structure.sidecar import load_sidecar, sidecar_exists, sidecar_path
 
-from zhreader.errors import OutputError, ZhreaderError, output_error
+from zhreader.errors import OutputError, ZhreaderError, output_error, printable
 
 LIBRARY_FILE = "library.json"
 LOCK_NAME = ".batch.lock"
@@ -220,7 +220,7 @@ def _failure(candidate: Candidate, reason: str, failure: str, started: float) ->
         slug=candidate.slug,
         rel=candidate.rel,
         ok=False,
-        reason=reason.splitlines()[0] if reason else failure,
+        reason=printable(reason.splitlines()[0]) if reason else failure,
         failure=failure,
         seconds=time.perf_counter() - started,
         peak_rss_mb=_peak_rss_mb(),

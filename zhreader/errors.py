@@ -29,7 +29,19 @@ class ZhreaderError(Exception):
         if self.file is not None:
             where = f"{self.file}:{self.line}: " if self.line is not None else f"{self.file}: "
         hint = f" ({self.hint})" if self.hint else ""
-        return f"{where}{self.message}{hint}"
+        return printable(f"{where}{self.message}{hint}")
+
+
+def printable(text: str) -> str:
+    """Return text any UTF-8 writer accepts: bytes of a non-UTF-8 file name become ``\\xNN``.
+
+    Python keeps such bytes as lone surrogates; a message naming that file
+    must still print, and go into the manifest and the library.
+    """
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 class InputError(ZhreaderError):
