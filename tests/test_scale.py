@@ -75,11 +75,46 @@ def test_many_lines_need_no_recursion(tmp_path, make) -> None:
     check_text_preserved(source, edition)
 
 
-def test_fixed_spans_on_a_long_unpunctuated_line() -> None:
+def _lines_run(function, *args) -> int:
+    """Count the lines of segment.py that ``function(*args)`` executes: work, not time."""
+    from zhreader.pipeline.words import segment
+
+    count = 0
+
+    def tracer(frame, event, arg):
+        nonlocal count
+        if frame.f_code.co_filename != segment.__file__:
+            return None
+        if event == "line":
+            count += 1
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        function(*args)
+    finally:
+        sys.settrace(None)
+    return count
+
+
+@pytest.fixture(scope="module")
+def segmenter():
     from zhreader.pipeline.glossary.load import load_glossaries
     from zhreader.pipeline.words.annotate import Annotator
 
-    segmenter = Annotator.initialize(load_glossaries(()))._segmenter
+    return Annotator.initialize(load_glossaries(()))._segmenter
+
+
+def test_segmenting_a_line_without_punctuation_is_linear(segmenter) -> None:
+    # Glossary terms and a recurring name with no punctuation: the old overlap
+    # check compared each span with every span taken before it (quadratic).
+    unit = "扶贫车间村民王春生发展产业"
+    small = _lines_run(segmenter.segment, unit * 200)
+    large = _lines_run(segmenter.segment, unit * 800)
+    assert large / small < 4 * 1.25  # 4× the text: 4× the work, not 16×
+
+
+def test_fixed_spans_on_a_long_unpunctuated_line(segmenter) -> None:
     unit = "扶贫车间王春生"
     text = unit * 10_000  # 70,000 characters: 10,000 terms and 10,000 names
     pieces = segmenter._fixed_spans(text, {"王春生"})
