@@ -329,3 +329,28 @@ def test_workers_exit_when_the_main_process_is_killed(tmp_path: Path) -> None:
     for pid in left:  # do not leave them behind for the next test
         os.kill(pid, signal.SIGKILL)
     assert left == []
+
+
+def test_an_input_over_max_input_mb_is_refused_in_one_line(cli, tmp_path) -> None:
+    big = _write(tmp_path, "big.txt", TEXT * 100)  # 5.5 KB
+    result = cli("build", big, "--out", tmp_path / "out", "--max-input-mb", "0.001")
+    assert result.exit_code == 1
+    line = _one_line_error(result)
+    assert line.startswith(f"zhreader: error: {big}: input is 0.0 MB, over the limit of 0.001 MB")
+    assert not (tmp_path / "out" / "big").exists()
+    result = cli("build", big, "--out", tmp_path / "out", "--format", "json")
+    assert result.exit_code == 0, result.output
+
+
+def test_batch_follows_symlinks_out_of_the_inbox_only_when_asked(cli, tmp_path) -> None:
+    inbox = tmp_path / "in"
+    _write(inbox, "own.txt")
+    (inbox / "shared.txt").symlink_to(_write(tmp_path / "shared", "page.txt"))
+    result = cli("batch", inbox, "--out", tmp_path / "out", "--jobs", "1", "--quiet")
+    assert result.exit_code == 1
+    assert "failed: shared.txt: symlink out of the input folder (pass --follow-symlinks" in (
+        result.output
+    )
+    result = cli("batch", inbox, "--out", tmp_path / "out", "--jobs", "1", "--follow-symlinks")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "shared" / "edition.json").is_file()
