@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from zhreader import model
+from zhreader.han import HAN_RE
 from zhreader.model import Article, Block, Edition, Sentence, Token
 from zhreader.pinyin_text import tone_of
 from zhreader.signature import parse_signature, short_hash
@@ -20,9 +21,6 @@ from zhreader.signature import parse_signature, short_hash
 _UNSHOWABLE = re.compile(
     "[\U00000000-\U00000008\U0000000b\U0000000c\U0000000e-\U0000001f"
     "\U0000007f-\U0000009f\U0000fffe\U0000ffff\ud800-\udfff]"
-)
-_HAN = re.compile(
-    "[\U00003400-\U00004dbf\U00004e00-\U00009fff\U0000f900-\U0000faff\U00020000-\U0003134f]"
 )
 RUBY_KINDS = frozenset({"word", "name", "place"})
 
@@ -144,7 +142,7 @@ class EditionContext:
 
 def lang_of(text: str | None) -> str:
     """Return ``zh-Hans`` for text with Chinese characters, else ``en``."""
-    return "zh-Hans" if _HAN.search(text or "") else "en"
+    return "zh-Hans" if HAN_RE.search(text or "") else "en"
 
 
 def term_anchor(zh: str) -> str:
@@ -217,7 +215,7 @@ def first_sense(gloss: str | None) -> str | None:
 
 def ruby_parts(zh: str, token: Token) -> tuple[RubyPart, ...]:
     """Pair each Han character of a word with its syllable, in order."""
-    hans = [i for i, char in enumerate(zh) if _HAN.match(char)]
+    hans = [i for i, char in enumerate(zh) if HAN_RE.match(char)]
     if not token.pinyin or len(hans) != len(token.pinyin):
         # Readings that cannot be paired character by character go over the
         # whole word rather than over the wrong characters.
@@ -228,7 +226,7 @@ def ruby_parts(zh: str, token: Token) -> tuple[RubyPart, ...]:
     syllables = iter(zip(token.pinyin, sandhi, strict=True))
     parts = []
     for char in zh:
-        if not _HAN.match(char):
+        if not HAN_RE.match(char):
             parts.append(RubyPart(char, None))
             continue
         cit, alt = next(syllables)

@@ -241,8 +241,8 @@ def test_tokens_that_do_not_join_fall_back_to_the_sentence():
         ("\U00009fff", True),
         ("\U0000a000", False),
         ("\U00020000", True),
-        ("\U0003134f", True),
-        ("\U00031350", False),
+        ("\U0003347f", True),
+        ("\U00033480", False),
     ],
 )
 def test_han_range_edges(char, is_han):
