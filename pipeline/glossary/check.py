@@ -67,10 +67,6 @@ class GlossaryEntry:
         """Return the term and its variants."""
         return (self.zh, *self.variants)
 
-    @property
-    def proposed(self) -> bool:
-        """Tell whether the English is the project's proposal rather than official usage."""
-        return self.source.startswith("proposed")
 
 
 @dataclass(frozen=True)

@@ -475,11 +475,6 @@ class Dictionary:
         return table
 
 
-def hsk_level(word: str) -> int | None:
-    """Return the HSK 3.0 level of a word (loads the dictionary; prefer ``Dictionary``)."""
-    return Dictionary.load().hsk_level(word)
-
-
 def _numbered_key(pinyin: str) -> str:
     return " ".join(numbered(s) for s in pinyin.split())
 
@@ -564,7 +559,6 @@ __all__ = [
     "Dictionary",
     "DictionaryError",
     "cache_dir",
-    "hsk_level",
     "numbered",
     "short_gloss_of",
 ]
