@@ -39,7 +39,9 @@ SHAPES = ("normal", "unpunctuated", "short-sentences", "wrapped", "tiny-paragrap
 
 
 def _han(text: str) -> list[str]:
-    return [c for c in text if "\U00004e00" <= c <= "\U00009fff"]
+    from zhreader.han import is_han
+
+    return [c for c in text if is_han(c)]
 
 
 def _fill(size: int, make_piece) -> str:

@@ -14,7 +14,7 @@ from zhreader.pipeline.batch import run_batch
 from zhreader.pipeline.build import BuildSettings
 from zhreader.pipeline.inbox import display_name
 
-HAN = "村民王春生每月工资元大家都很高兴产业发展扶贫车间临湘报湖南省"
+CHARACTERS = "村民王春生每月工资元大家都很高兴产业发展扶贫车间临湘报湖南省"
 SPECIAL_NAMES = [
     b"index.html.txt",
     b"search-index.js.txt",
@@ -31,8 +31,8 @@ BAD_KINDS = ("empty", "binary", "loop", "link-out")
 
 stems = st.binary(min_size=1, max_size=30).filter(lambda b: b"/" not in b and b"\0" not in b)
 names = st.one_of(stems.map(lambda stem: stem + b".txt"), st.sampled_from(SPECIAL_NAMES))
-texts = st.text(alphabet=HAN + "，。 \n", min_size=1, max_size=80).filter(
-    lambda t: any(c in HAN for c in t)
+texts = st.text(alphabet=CHARACTERS + "，。 \n", min_size=1, max_size=80).filter(
+    lambda t: any(c in CHARACTERS for c in t)
 )
 entries = st.lists(
     st.tuples(names, st.sampled_from((GOOD, GOOD, *BAD_KINDS)), texts),

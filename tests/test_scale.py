@@ -18,11 +18,13 @@ from zhreader.pipeline.structure.ingest import read_source
 from zhreader.pipeline.structure.integrity import check_text_preserved
 from zhreader.pipeline.structure.recover import recover_structure
 
+from zhreader.han import is_han
+
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "linxiang-2020-04.txt"
 
 
 def _han_runs(seed: int):
-    han = [c for c in EXAMPLE.read_text(encoding="utf-8") if "\U00004e00" <= c <= "\U00009fff"]
+    han = [c for c in EXAMPLE.read_text(encoding="utf-8") if is_han(c)]
     rng = random.Random(seed)
 
     def run(length: int) -> str:

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from zhreader.errors import ZhreaderError
+from zhreader.errors import TranslationCacheError
 
 CACHE_ENV = "ZHREADER_CACHE"
 DEFAULT_RELATIVE = Path(".cache") / "translations.sqlite"
@@ -35,10 +35,6 @@ CREATE TABLE IF NOT EXISTS translations (
 
 
 _COLUMNS = ("key", "source", "en", "model")
-
-
-class TranslationCacheError(ZhreaderError):
-    """The translation cache file cannot be opened or is not a cache."""
 
 
 def default_cache_path(out_dir: Path) -> Path:
