@@ -110,9 +110,8 @@ def main() -> None:
         if token.kind not in ("word", "name", "place"):
             return ""
         word = dictionary.simplified(token.zh)
-        gloss = dictionary.short_gloss(word, token.pinyin) or dictionary.char_gloss(
-            word, token.pinyin
-        )
+        best = dictionary._best_option(word, token.pinyin, token.kind != "word")
+        gloss = best.gloss if best else dictionary.char_gloss(word, token.pinyin)
         return first_sense(gloss)
 
     systems = {"zhreader": ours, "baseline": baseline}
@@ -124,8 +123,12 @@ def main() -> None:
         for name, english in systems.items():
             shown = shown_english(tokens[item["sentence"]], span, english)
             ok = acceptable(shown, senses)
-            for key in ("all", sentence["source"], sentence["half"],
-                        f"{sentence['source']}/{sentence['half']}"):
+            for key in (
+                "all",
+                sentence["source"],
+                sentence["half"],
+                f"{sentence['source']}/{sentence['half']}",
+            ):
                 counts[name][key][0] += ok
                 counts[name][key][1] += 1
             if name == "zhreader" and not ok and (args.misses or args.half == sentence["half"]):

@@ -40,8 +40,9 @@ class Token:
     # they equal ``pinyin``. A display option of the editions.
     sandhi: tuple[str, ...] | None = None
     gloss: str | None = None
-    # Where the gloss comes from: "cedict", "chars" (built from the characters'
-    # entries because the word is missing), "glossary", or None.
+    # Where the gloss comes from: "cedict", "chars" (built from the dictionary
+    # words inside a word CC-CEDICT lacks), "glossary", "learner" (the curated
+    # learner senses, by context), "name", "number" (38万 "380,000"), or None.
     gloss_source: str | None = None
     hsk: int | None = None
     term: str | None = None  # the glossary entry's ``zh`` when this token is a term
