@@ -71,6 +71,8 @@ class Annotator:
         self._glosses = GlossChooser(dictionary, senses or LearnerSenses([]), SURNAMES)
         # (word, kind, reading) -> (gloss, source, level): a corpus repeats its words.
         self._lexical: dict[tuple, tuple[str | None, str, int | None]] = {}
+        # (word, reading, previous, next) -> (gloss, source) for words read by context.
+        self._in_context: dict[tuple, tuple[str | None, str]] = {}
         self._neutral: dict[tuple[str, tuple[str, ...]], tuple[int, ...]] = {}
 
     @classmethod
@@ -212,7 +214,12 @@ class Annotator:
             pinyin = reading
             word = self._dictionary.simplified(piece.text)
             if kind == "word" and (self._glosses.contextual(word) or prev.text == "的"):
-                gloss, source = self._glosses.word_gloss(word, reading, prev, nxt, romanise)
+                key = (word, reading, prev, nxt)
+                found = self._in_context.get(key)
+                if found is None:
+                    found = self._glosses.word_gloss(word, reading, prev, nxt, romanise)
+                    self._in_context[key] = found
+                gloss, source = found
                 level = self._dictionary.hsk_level(piece.text)
             else:
                 gloss, source, level = self._lexical_info(piece.text, kind, reading)

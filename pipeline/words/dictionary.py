@@ -33,7 +33,7 @@ MAX_GLOSS = 30
 
 # Senses that say nothing to a reader when a better one exists.
 _POOR_SENSE = re.compile(
-    r"^(?:(?:old|archaic|ancient|unofficial|erroneous|obscure|erhua) )*variant of"
+    r"^(?:(?:old|archaic|ancient|unofficial|erroneous|obscure|erhua|euphemistic) )*variant of"
     r"|^surname |^CL:|^see |^used in |^also written|^also pr\.|^Taiwan pr\.|^\(Tw\)"
     r"|^classifier for|^abbr\. |^\(bound form\)$|^\(Cantonese\)|^\(dialect\)"
     r"|^\(archaic\)|^\(old\)"
