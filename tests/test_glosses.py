@@ -233,3 +233,18 @@ def edition_tokens(annotator):
 
     edition, _ = recover_structure(read_source(EXAMPLE), load_sidecar(EXAMPLE))
     return [t for s in iter_sentences(annotator.annotate(edition)) for t in s.tokens]
+
+
+def test_word_by_word_english_reads_dates_numbers_and_approximators(annotator):
+    from zhreader.pipeline.translate.translator import gloss_sentence
+
+    from zhreader.model import Sentence
+
+    def english(text: str) -> str:
+        return gloss_sentence(Sentence(id="a1-p1-s1", zh=text, tokens=annotator.tokens(text)))
+
+    assert english("5月8日上午，该市召开会议。").startswith("May 8th morning, the city ")
+    assert english("游客38万人次") == "traveler 380,000 person-times"
+    assert english("100余人参会。") == "over 100 people to attend a meeting."
+    # Grammar notes in parentheses are not read out: 了 "(completed action)".
+    assert "(" not in english("他把书落在车上了。")
