@@ -15,12 +15,9 @@ from zhreader.pipeline.words.numbers import (
     ordinal,
     split_numeral,
 )
-from zhreader.pipeline.words.senses import (
-    LEARNER_SENSES,
-    LearnerSenses,
-    LearnerSensesError,
-    read_rows,
-)
+from zhreader.pipeline.words.senses import LEARNER_SENSES, LearnerSenses, read_rows
+
+from zhreader.errors import LearnerSensesError
 
 HEADER = "word\tprev\tnext\tgloss\tsource\n"
 

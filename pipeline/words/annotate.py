@@ -19,9 +19,6 @@ from zhreader.pipeline.words.numbers import number_gloss
 from zhreader.pipeline.words.sandhi import neutral_positions
 from zhreader.pipeline.words.segment import (
     FUNCTION_CHARS,
-    PLACE_SUFFIXES,
-    ROLES,
-    SURNAMES,
     Piece,
     Segmenter,
     bylines_in,
@@ -30,21 +27,10 @@ from zhreader.pipeline.words.segment import (
 from zhreader.pipeline.words.senses import EDGE, LearnerSenses, Neighbour
 
 from zhreader.model import Edition, Sentence, Token, iter_sentences, map_sentences
+from zhreader.names import COMMON_SURNAMES, PLACE_ENGLISH, PLACE_SUFFIXES, TITLES
 from zhreader.pinyin_text import numbered
 from zhreader.signature import short_hash
 
-# The English of a place-name suffix, for places CC-CEDICT does not list.
-PLACE_ENGLISH = {
-    "街道": "Subdistrict",
-    "社区": "Community",
-    "省": "Province",
-    "市": "City",
-    "县": "County",
-    "区": "District",
-    "镇": "Town",
-    "乡": "Township",
-    "村": "Village",
-}
 _TONE_MARKS = dict.fromkeys(map(ord, "\U00000300\U00000301\U00000304\U0000030c"))
 _LEXICAL = ("word", "name", "place")
 
@@ -68,7 +54,7 @@ class Annotator:
         self._dictionary = dictionary
         self._reader = reader
         self._glossary = glossary
-        self._glosses = GlossChooser(dictionary, senses or LearnerSenses([]), SURNAMES)
+        self._glosses = GlossChooser(dictionary, senses or LearnerSenses([]), COMMON_SURNAMES)
         # (word, kind, reading) -> (gloss, source, level): a corpus repeats its words.
         self._lexical: dict[tuple, tuple[str | None, str, int | None]] = {}
         # (word, reading, previous, next) -> (gloss, source) for words read by context.
@@ -94,7 +80,7 @@ class Annotator:
         """Name what shaped the tokens: jieba and the name rules, pypinyin, CEDICT, HSK."""
         import jieba
 
-        rules = repr((sorted(SURNAMES), ROLES, PLACE_SUFFIXES, sorted(FUNCTION_CHARS)))
+        rules = repr((sorted(COMMON_SURNAMES), TITLES, PLACE_SUFFIXES, sorted(FUNCTION_CHARS)))
         return {
             "seg": f"jieba-{jieba.__version__}+names:{short_hash(rules)}",
             "py": self._reader.signature_part(),
@@ -325,4 +311,4 @@ def _term_table(glossary) -> dict[str, tuple[str, str]]:
     }
 
 
-__all__ = ["PLACE_ENGLISH", "Annotator", "TokenMismatchError", "check_join", "romanise"]
+__all__ = ["Annotator", "TokenMismatchError", "check_join", "romanise"]

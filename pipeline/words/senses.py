@@ -24,9 +24,9 @@ from zhreader.pipeline.words.numbers import (
     han_value,
     ordinal,
 )
-from zhreader.pipeline.words.segment import PLACE_SUFFIXES
 
-from zhreader.errors import ZhreaderError
+from zhreader.errors import LearnerSensesError
+from zhreader.names import PLACE_SUFFIXES
 
 LEARNER_SENSES = Path(__file__).with_name("data") / "learner_senses.tsv"
 COLUMNS = ("word", "prev", "next", "gloss", "source")
@@ -34,10 +34,6 @@ MAX_LEARNER_GLOSS = 40
 _SOURCE = re.compile(r"^(?:cedict:[1-9][0-9]*|written: \S.*)$")
 _TEMPLATE = re.compile(r"\{(month|ordinal)\}")
 DEMONSTRATIVES = frozenset("这那每哪该此某各本几")
-
-
-class LearnerSensesError(ZhreaderError):
-    """The learner-senses table is malformed."""
 
 
 class Neighbour(NamedTuple):
@@ -201,7 +197,6 @@ __all__ = [
     "EDGE",
     "LEARNER_SENSES",
     "LearnerSenses",
-    "LearnerSensesError",
     "Neighbour",
     "SenseRow",
     "read_rows",
