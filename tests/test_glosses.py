@@ -172,6 +172,9 @@ def test_dates_times_and_numbers(annotator, text, word, gloss):
         ("请大家准时参会", "参会", "to attend a meeting"),
         ("你会说中文吗", "会", "can, will"),
         ("他的钱包被偷了", "被", "by (passive)"),
+        ("他的钱包给偷了", "给", "by (passive)"),
+        ("我们的学校", "我们", "our"),
+        ("我们的学校", "的", "(possessive)"),
         # 5. 该 + noun
         ("该市在全力做好防控", "该市", "the city"),
         ("该镇已完成早稻种植", "该镇", "the town"),
