@@ -85,7 +85,15 @@ def test_a_malformed_row_names_its_file_and_line(tmp_path: Path):
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("二十三万", 230_000), ("两百", 200), ("十二", 12), ("一万", 10_000), ("三百零五", 305)]
+    [
+        ("二十三万", 230_000),
+        ("万", 10_000),
+        ("亿", 100_000_000),
+        ("两百", 200),
+        ("十二", 12),
+        ("一万", 10_000),
+        ("三百零五", 305),
+    ]
     + [("二〇二〇", 2020), ("七", 7), ("一亿五千万", 150_000_000), ("十二点", None), ("", None)],
 )
 def test_han_numerals(text, value):
@@ -126,6 +134,11 @@ def test_numbers_read_as_english():
         ("带来三台电脑", "三台", "three (machines)"),
         ("比前年增长百分之十五", "百分之十五", "15%"),
         ("他们干了三个月", "三个", "three"),
+        ("他一个月看两本书", "一个月", "a month"),
+        ("他一个月看两本书", "两本书", "two + book"),
+        ("全市有十几所学校", "十几所", "over ten (schools, houses)"),
+        ("我们找个地方坐一下", "找个", "to try to find + a"),
+        ("这次会议开了两个小时", "这次", "this time"),
         ("他们干了三个月", "月", "months"),
     ],
 )
@@ -244,7 +257,7 @@ def test_word_by_word_english_reads_dates_numbers_and_approximators(annotator):
         return gloss_sentence(Sentence(id="a1-p1-s1", zh=text, tokens=annotator.tokens(text)))
 
     assert english("5月8日上午，该市召开会议。").startswith("May 8th morning, the city ")
-    assert english("游客38万人次") == "traveler 380,000 person-times"
+    assert english("游客38万人次") == "traveler 380,000 person-times (visits)"
     assert english("100余人参会。") == "over 100 people to attend a meeting."
     # Grammar notes in parentheses are not read out: 了 "(completed action)".
     assert "(" not in english("他把书落在车上了。")

@@ -50,6 +50,9 @@ _PERCENT = re.compile(r"^百分之(.+)$")
 _LONGEST_PART = 4
 # A word of the learner table that jieba does not count is taken to be this frequent.
 _COMMON = 1000
+# What a measure word's gloss becomes after "a" / "one": 一个月 "a month".
+_SINGULAR = {"months": "month", "years": "year", "days": "day", "times": "time"}
+_SINGULAR.update({"people": "person", "households": "household", "trips": "trip"})
 
 
 class GlossChooser:
@@ -126,8 +129,21 @@ class GlossChooser:
         if not rest:
             return figure
         unit = self._unit_gloss(rest, Neighbour(numeral, "word", "m"), nxt)
+        noun = ""
+        if unit is None and len(rest) > 1:
+            # 两本书: numeral, measure word, noun; the noun says what is counted.
+            unit = self._unit_gloss(rest[0], Neighbour(numeral, "word", "m"), nxt)
+            tag = self._dictionary.word_tag(rest[1:])
+            noun = self._dictionary.short_gloss(rest[1:]) if tag[:1] == "n" else ""
+            if unit is None or not noun:
+                return None
+            unit = "" if unit.startswith("(") else unit
         if unit is None:
             return None
+        if value == 1 and not approx:
+            unit = _SINGULAR.get(unit, unit)
+        if noun:
+            return f"{figure} {unit} + {noun}" if unit else f"{figure} + {noun}"
         if not unit:
             return figure
         if unit.startswith("(classifier for "):
@@ -209,6 +225,13 @@ def _join(glosses: list[str]) -> str:
     该市 "the city", 收入水平 "income level"; a verb keeps the "+" that says
     the English is built, not found: 送工 "to send + work".
     """
+    # The general classifier says nothing after a number or 每 (每个 "each"); after a
+    # verb it is the article (找个 "to look for + a").
+    glosses = [
+        ("a" if left.startswith("to ") else "") if g.startswith("(general") else g
+        for left, g in zip(["", *glosses], glosses, strict=False)
+    ]
+    glosses = [g for g in glosses if g] or ["(general classifier)"]
     out = glosses[0]
     for left, right in zip(glosses, glosses[1:], strict=False):
         plain = left in _DETERMINERS or not (left.startswith(("to ", "(")) or right[:3] == "to ")

@@ -14,8 +14,8 @@ HAN_DIGITS.update({"六": 6, "七": 7, "八": 8, "九": 9})
 HAN_UNITS = {"十": 10, "百": 100, "千": 1000}
 HAN_BIG = {"万": 10_000, "亿": 100_000_000}
 HAN_NUMERAL_CHARS = frozenset(HAN_DIGITS) | frozenset(HAN_UNITS) | frozenset(HAN_BIG)
-# Approximators after a number: 100余 / 两百多 "over", 10来 "about".
-APPROXIMATORS = {"余": "over", "多": "over", "来": "about"}
+# Approximators after a number: 100余 / 两百多 / 十几 "over", 10来 "about".
+APPROXIMATORS = {"余": "over", "多": "over", "来": "about", "几": "over"}
 MONTHS = [
     "January",
     "February",
@@ -69,10 +69,10 @@ def han_value(text: str) -> int | None:
             section += (1 if digit is None else digit) * HAN_UNITS[char]
             digit = None
         elif char == "万":
-            mid = (section + (digit or 0)) * HAN_BIG[char]
+            mid = (section + (digit or 0) or 1) * HAN_BIG[char]  # 万 alone is 一万
             section, digit = 0, None
         else:
-            high = (high + mid + section + (digit or 0)) * HAN_BIG[char]
+            high = (high + mid + section + (digit or 0) or 1) * HAN_BIG[char]
             mid, section, digit = 0, 0, None
     return high + mid + section + (digit or 0)
 
