@@ -188,6 +188,9 @@ def test_dates_times_and_numbers(annotator, text, word, gloss):
         ("他的钱包给偷了", "给", "by (passive)"),
         ("我们的学校", "我们", "our"),
         ("我们的学校", "的", "(possessive)"),
+        # the part of speech read from the word before: a noun after 的, a state after 很
+        ("满足群众的需求", "需求", "requirement"),
+        ("我很满意", "满意", "satisfied"),
         # 5. 该 + noun
         ("该市在全力做好防控", "该市", "the city"),
         ("该镇已完成早稻种植", "该镇", "the town"),

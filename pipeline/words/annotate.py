@@ -199,7 +199,7 @@ class Annotator:
         else:
             pinyin = reading
             word = self._dictionary.simplified(piece.text)
-            if kind == "word" and (self._glosses.contextual(word) or prev.text == "的"):
+            if kind == "word" and self._glosses.contextual(word, prev):
                 key = (word, reading, prev, nxt)
                 found = self._in_context.get(key)
                 if found is None:

@@ -48,6 +48,10 @@ _DETERMINERS = frozenset(
 )
 _PERCENT = re.compile(r"^百分之(.+)$")
 _LONGEST_PART = 4
+_NOUN_BEFORE = frozenset(["的"])
+_DEGREE = frozenset(
+    ["很", "太", "非常", "比较", "更", "最", "特别", "十分", "挺", "有点", "越来越"]
+)
 # A word of the learner table that jieba does not count is taken to be this frequent.
 _COMMON = 1000
 # What a measure word's gloss becomes after "a" / "one": 一个月 "a month".
@@ -69,12 +73,14 @@ class GlossChooser:
     def senses(self) -> LearnerSenses:
         return self._senses
 
-    def contextual(self, word: str) -> bool:
+    def contextual(self, word: str, prev: Neighbour = EDGE) -> bool:
         """Tell whether the gloss of ``word`` may depend on its neighbours."""
         return (
             self._senses.contextual(word)
             or word[:1] in HAN_NUMERAL_CHARS
             or not self._dictionary.contains(word)
+            or prev.text in _NOUN_BEFORE
+            or prev.text in _DEGREE
         )
 
     def word_gloss(
@@ -94,8 +100,7 @@ class GlossChooser:
         if number:
             return number, "number"
         if self._dictionary.common(word):
-            if prev.text == "的" and tag[:1] == "v":
-                tag = "vn"  # after 的 a verb is read as a noun: 群众的需求 'needs'
+            tag = tag_in_context(tag, prev)
             return self._dictionary.short_gloss(word, reading, tag=tag), "cedict"
         if romanise and self.is_name(word) and len(reading) == len(word):
             return romanise(reading), "name"
@@ -217,6 +222,21 @@ class GlossChooser:
 
     def _neighbour(self, word: str) -> Neighbour:
         return Neighbour(word, "word", self._dictionary.word_tag(word))
+
+
+def tag_in_context(tag: str, prev: Neighbour) -> str:
+    """Read a verb's part of speech from the word before it.
+
+    After 的 a verb is a noun (群众的需求 "demand"); after a degree adverb
+    (很 太 非常 …) it is an adjective or a state (很满意 "satisfied").
+    """
+    if tag[:1] != "v":
+        return tag
+    if prev.text in _NOUN_BEFORE:
+        return "vn"
+    if prev.text in _DEGREE:
+        return "a"
+    return tag
 
 
 def _join(glosses: list[str]) -> str:
