@@ -99,7 +99,7 @@ def _version(package: str) -> str:
 # --- glosses -------------------------------------------------------------------
 
 
-def _clean_sense(sense: str) -> str:
+def clean_sense(sense: str) -> str:
     """Drop cross-references and remarks in parentheses, unless nothing else is left."""
     text = _CROSS_REF.sub("", sense).strip()
     bare = _PAREN.sub("", text).strip()
@@ -130,7 +130,7 @@ def sense_pieces(senses: tuple[str, ...]) -> tuple[str, ...]:
             part = part.strip()
             if not part or _POOR_SENSE.search(part) or "(Tw)" in part:
                 continue
-            text = _clean_sense(part)
+            text = clean_sense(part)
             if text and text not in pieces:
                 pieces.append(text)
     return tuple(pieces)
@@ -157,7 +157,7 @@ def short_gloss_of(senses: tuple[str, ...]) -> tuple[str, bool]:
     pieces = sense_pieces(senses)
     if pieces:
         return next((p for p in pieces if len(p) <= MAX_GLOSS), shorten(pieces[0])), True
-    return (shorten(_clean_sense(senses[0])) if senses else ""), False
+    return (shorten(clean_sense(senses[0])) if senses else ""), False
 
 
 # Verbal nouns read as English nouns: training, activity, management.
@@ -555,6 +555,7 @@ def _build(cedict: Path, hsk: Path, jieba_dict: Path, hsk_version: str) -> bytes
 __all__ = [
     "Dictionary",
     "WordFrequencies",
+    "clean_sense",
     "rank_by_tag",
     "sense_pieces",
     "shorten",

@@ -192,7 +192,44 @@ def _row(fields: list[str], path: Path, line: int) -> SenseRow:
     return SenseRow(word, contexts[0], contexts[1], gloss, source, line)
 
 
+def check_rows(rows: list[SenseRow], dictionary, path: Path = LEARNER_SENSES) -> list[str]:
+    """Return every problem of the table as ``FILE:LINE: message`` (empty when sound).
+
+    A ``cedict:N`` row must quote the Nth CC-CEDICT sense of its word (whole,
+    or one of its ``;`` parts, cleaned as glosses are); a written row needs a
+    reason; no row may hide behind an earlier row of its word without context,
+    nor repeat an earlier row's context.
+    """
+    from zhreader.pipeline.words.dictionary import clean_sense
+
+    problems = []
+    earlier: dict[str, list[SenseRow]] = {}
+    for row in rows:
+        where = f"{path}:{row.line}: {row.word}"
+        before = earlier.setdefault(row.word, [])
+        if any(not (e.prev or e.next) for e in before):
+            problems.append(f"{where}: unreachable after the row without context")
+        if (row.prev, row.next) in [(e.prev, e.next) for e in before]:
+            problems.append(f"{where}: the same context as an earlier row")
+        before.append(row)
+        if row.source.startswith("written:"):
+            if len(row.source.removeprefix("written:").split()) < 3:
+                problems.append(f"{where}: a written gloss needs its reason")
+            continue
+        senses = [sense for entry in dictionary.lookup(row.word) for sense in entry.senses]
+        number = int(row.source.removeprefix("cedict:"))
+        if number > len(senses):
+            problems.append(f"{where}: CC-CEDICT has {len(senses)} senses, not {number}")
+            continue
+        sense = senses[number - 1]
+        whole = {clean_sense(sense)} | {clean_sense(part) for part in sense.split("; ")}
+        if row.gloss not in whole:
+            problems.append(f"{where}: {row.gloss!r} is not CC-CEDICT's sense {number}: {sense!r}")
+    return problems
+
+
 __all__ = [
+    "check_rows",
     "CLASSES",
     "EDGE",
     "LEARNER_SENSES",
