@@ -56,6 +56,7 @@ FREQUENCY_TRUST = 1.0
 READER_RULES_VERSION = "3"
 
 
+
 @dataclass(frozen=True)
 class _Polyphone:
     """One polyphone of a sentence that the context model must decide."""

@@ -41,48 +41,20 @@ def settings_from_options(out: Path, formats: str, cache_path: Path | None, **op
 def translation_options(command):
     """Add the options every building command shares (build, batch)."""
     options = [
-        click.option(
-            "--glossary",
-            "glossaries",
-            multiple=True,
-            type=click.Path(path_type=Path),
-            help="Extra glossary file (repeatable); later files override earlier ones.",
-        ),
-        click.option(
-            "--beam-size",
-            default=4,
-            show_default=True,
-            type=click.IntRange(1, 16),
-            help="Beam size for machine translation.",
-        ),
-        click.option(
-            "--threads",
-            default=0,
-            show_default=True,
-            type=click.IntRange(0, 64),
-            help="Translation decoding threads (0: one per available core).",
-        ),
-        click.option(
-            "--compute-type",
-            default="int8",
-            show_default=True,
-            type=click.Choice(["int8", "int8_float32", "float32", "default"]),
-            help="CTranslate2 compute type.",
-        ),
-        click.option(
-            "--cache",
-            "cache_path",
-            type=click.Path(path_type=Path),
-            help="Translation memory (SQLite); default $ZHREADER_CACHE or "
-            "OUT/.cache/translations.sqlite.",
-        ),
-        click.option(
-            "--format",
-            "formats",
-            default=",".join(FORMATS),
-            show_default=True,
-            help="Comma-separated outputs: json, html, epub, exports.",
-        ),
+        click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
+                     help="Extra glossary file (repeatable); later files override earlier ones."),
+        click.option("--beam-size", default=4, show_default=True, type=click.IntRange(1, 16),
+                     help="Beam size for machine translation."),
+        click.option("--threads", default=0, show_default=True, type=click.IntRange(0, 64),
+                     help="Translation decoding threads (0: one per available core)."),
+        click.option("--compute-type", default="int8", show_default=True,
+                     type=click.Choice(["int8", "int8_float32", "float32", "default"]),
+                     help="CTranslate2 compute type."),
+        click.option("--cache", "cache_path", type=click.Path(path_type=Path),
+                     help="Translation memory (SQLite); default $ZHREADER_CACHE or "
+                          "OUT/.cache/translations.sqlite."),
+        click.option("--format", "formats", default=",".join(FORMATS), show_default=True,
+                     help="Comma-separated outputs: json, html, epub, exports."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -91,31 +63,14 @@ def translation_options(command):
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--out",
-    "out",
-    default=Path("output"),
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Output folder.",
-)
+@click.option("--out", "out", default=Path("output"), show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
 @click.option("--paper", help="Newspaper name (overrides the sidecar).")
 @click.option("--date", help="Issue date, YYYY-MM-DD (overrides the sidecar and file name).")
 @click.option("--page", help="Page label (overrides the sidecar).")
 @translation_options
-def build(
-    inputs,
-    out,
-    paper,
-    date,
-    page,
-    glossaries,
-    beam_size,
-    threads,
-    compute_type,
-    cache_path,
-    formats,
-) -> None:
+def build(inputs, out, paper, date, page, glossaries, beam_size, threads, compute_type,
+          cache_path, formats) -> None:
     """Build the reading editions of each INPUT issue into OUT/<slug>/.
 
     \b
