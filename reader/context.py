@@ -125,6 +125,9 @@ class ArticleView:
     blocks: tuple[BlockView, ...]
     # A dateline that could not join a first paragraph stands alone.
     dateline: SentenceView | None
+    # The 引题 above the headline and the author line under it, as text.
+    kicker: SentenceView | None = None
+    byline_line: SentenceView | None = None
 
 
 @dataclass(frozen=True)
@@ -295,6 +298,8 @@ def _article(builder: _Builder, article: Article, number: int) -> ArticleView:
         bylines_en=_romanised_bylines(builder, article),
         blocks=blocks,
         dateline=dateline,
+        kicker=builder.sentence(article.kicker) if article.kicker else None,
+        byline_line=builder.sentence(article.byline_line) if article.byline_line else None,
     )
 
 
@@ -373,7 +378,8 @@ def _term(builder: _Builder, use) -> TermView:
 
 def article_sentences(article: ArticleView) -> Iterator[SentenceView]:
     """Yield an article view's sentences in reading order."""
-    for s in (article.section, article.headline, article.deck, article.dateline):
+    heading = (article.section, article.kicker, article.headline, article.deck)
+    for s in (*heading, article.byline_line, article.dateline):
         if s is not None:
             yield s
     for block in article.blocks:

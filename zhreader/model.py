@@ -9,7 +9,8 @@ Ids are stable: the same input builds the same ids.
   article   a3
   block     a3-p2          (paragraphs, subheads and figures share one count)
   sentence  a3-p2-s1       (inside a block)
-  heading   a3-sec, a3-h, a3-d, a3-dl  (section label, headline, deck, dateline)
+  heading   a3-sec, a3-k, a3-h, a3-d, a3-by, a3-dl
+            (section label, kicker, headline, deck, author line, dateline)
   credit    a3-p5-c        (a figure's photo credit)
 """
 
@@ -83,10 +84,18 @@ class Article:
     deck: Sentence | None = None
     # The 本报讯(刘飞翔) prefix that opens a news item, kept as text.
     dateline: Sentence | None = None
-    # Names derived from the dateline or a trailing credit such as (贺新);
-    # metadata only: their characters stay in a text field.
+    # Names derived from the author line, the dateline or a trailing credit
+    # such as (贺新); metadata only: their characters stay in a text field.
     bylines: tuple[str, ...] = ()
     blocks: tuple[Block, ...] = ()
+    # The 引题 printed above the headline (北京车展上，…——), a text unit like the deck.
+    kicker: Sentence | None = None
+    # The author line under the headline (本报记者  王  政), kept as text.
+    byline_line: Sentence | None = None
+    # Data read from the dateline when it names them (本报长沙5月8日讯):
+    # the place as printed and the date as "MM-DD" (the year is the issue's).
+    dateline_place: str | None = None
+    dateline_date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -139,7 +148,7 @@ class Edition:
 
 def article_heading(article: Article) -> Iterator[Sentence]:
     """Yield the article's heading sentences in reading order."""
-    for sentence in (article.section, article.headline, article.deck):
+    for sentence in (article.section, article.kicker, article.headline, article.deck):
         if sentence is not None:
             yield sentence
 
@@ -154,6 +163,8 @@ def block_sentences(block: Block) -> Iterator[Sentence]:
 def article_sentences(article: Article) -> Iterator[Sentence]:
     """Yield every sentence of an article in reading order."""
     yield from article_heading(article)
+    if article.byline_line is not None:
+        yield article.byline_line
     # The dateline opens the first paragraph, so it comes before the blocks.
     if article.dateline is not None:
         yield article.dateline
@@ -183,6 +194,8 @@ def map_sentences(edition: Edition, change) -> Edition:
             headline=change(a.headline),
             deck=one(a.deck),
             dateline=one(a.dateline),
+            kicker=one(a.kicker),
+            byline_line=one(a.byline_line),
             blocks=tuple(block(b) for b in a.blocks),
         )
 
@@ -244,6 +257,10 @@ def _article(d: dict) -> Article:
         dateline=_sentence(d.get("dateline")),
         bylines=tuple(d.get("bylines") or ()),
         blocks=_tuple(d.get("blocks"), _block),
+        kicker=_sentence(d.get("kicker")),
+        byline_line=_sentence(d.get("byline_line")),
+        dateline_place=d.get("dateline_place"),
+        dateline_date=d.get("dateline_date"),
     )
 
 
