@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from zhreader.reader.write import DEFAULT_FORMATS as ALL_FORMATS
+
 from zhreader.model import Edition, iter_sentences
 from zhreader.signature import make_signature
-
-ALL_FORMATS = ("json", "html", "epub", "exports")
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class BuildSettings:
     paper: str | None = None
     date: str | None = None
     page: str | None = None
+    vocab_level: int = 4  # vocab.tsv and the Anki deck: words above this HSK level
 
 
 @dataclass
@@ -82,6 +83,7 @@ def build_edition(input_path: Path, settings: BuildSettings, resources: Resource
     from zhreader.pipeline.structure.recover import recover_structure
     from zhreader.pipeline.structure.sidecar import load_sidecar
     from zhreader.pipeline.translate.translator import gloss_edition, translate_edition
+    from zhreader.pipeline.words.lexicon import add_lexicon
 
     source = read_source(input_path)
     sidecar = load_sidecar(input_path)
@@ -90,6 +92,7 @@ def build_edition(input_path: Path, settings: BuildSettings, resources: Resource
     edition = _apply_metadata(edition, settings)
     edition = resources.annotator.annotate(edition)
     edition = glossary_appendix(edition, resources.glossary)
+    edition = add_lexicon(edition, resources.annotator.dictionary)
     if resources.translator is None:
         edition = gloss_edition(edition)
         stats = None
@@ -109,12 +112,13 @@ def build_issue(
     slug: str | None = None,
 ) -> BuildReport:
     """Build one issue and write its files into ``out_dir/<slug>/``."""
-    from zhreader.reader.write import render_files, write_files
+    from zhreader.reader.write import RenderOptions, render_files, write_files
 
     slug = slug or input_path.stem
     edition, messages, stats = build_edition(input_path, settings, resources)
     # Render everything before writing anything: a renderer error leaves no files.
-    files = render_files(edition, slug, settings.formats)
+    options = RenderOptions(vocab_level=settings.vocab_level)
+    files = render_files(edition, slug, settings.formats, options)
     written = write_files(out_dir / slug, files)
     sentences = list(iter_sentences(edition))
     return BuildReport(
