@@ -83,7 +83,7 @@ def build_edition(input_path: Path, settings: BuildSettings, resources: Resource
     from zhreader.pipeline.structure.recover import recover_structure
     from zhreader.pipeline.structure.sidecar import load_sidecar
     from zhreader.pipeline.translate.translator import gloss_edition, translate_edition
-    from zhreader.pipeline.words.lexicon import add_lexicon
+    from zhreader.pipeline.words.lexicon import NO_CHINESE, add_lexicon, notice_no_chinese
 
     source = read_source(input_path)
     sidecar = load_sidecar(input_path)
@@ -93,6 +93,9 @@ def build_edition(input_path: Path, settings: BuildSettings, resources: Resource
     edition = resources.annotator.annotate(edition)
     edition = glossary_appendix(edition, resources.glossary)
     edition = add_lexicon(edition, resources.annotator.dictionary)
+    edition = notice_no_chinese(edition)
+    if NO_CHINESE in edition.notices:
+        messages = [*messages, f"{NO_CHINESE.code}: {NO_CHINESE.message}"]
     if resources.translator is None:
         edition = gloss_edition(edition)
         stats = None

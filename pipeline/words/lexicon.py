@@ -14,10 +14,15 @@ from pypinyin.contrib.tone_convert import to_tone
 from zhreader.pipeline.words.dictionary import Dictionary
 from zhreader.pipeline.words.segment import HAN
 
-from zhreader.model import Edition, LexiconEntry, Reading, iter_sentences
+from zhreader.model import Edition, LexiconEntry, Notice, Reading, iter_sentences
 
 # Tokens of these kinds have dictionary words (numbers, Latin text and punctuation do not).
 WORD_KINDS = frozenset({"word", "name", "place"})
+NO_CHINESE = Notice(
+    "no-chinese",
+    "The input has no Chinese characters: this edition shows its text as it is, "
+    "with no pinyin, glosses or word panel. Was the right file given?",
+)
 _HAN = re.compile(f"[{HAN}]")
 
 
@@ -62,4 +67,19 @@ def add_lexicon(edition: Edition, dictionary: Dictionary) -> Edition:
     return replace(edition, lexicon=lexicon)
 
 
-__all__ = ["WORD_KINDS", "add_lexicon", "readings", "tone_marks", "words_of"]
+def notice_no_chinese(edition: Edition) -> Edition:
+    """Add the ``no-chinese`` notice when no sentence has a Han character."""
+    if any(_HAN.search(sentence.zh) for sentence in iter_sentences(edition)):
+        return edition
+    return replace(edition, notices=(NO_CHINESE, *edition.notices))
+
+
+__all__ = [
+    "NO_CHINESE",
+    "WORD_KINDS",
+    "add_lexicon",
+    "notice_no_chinese",
+    "readings",
+    "tone_marks",
+    "words_of",
+]
