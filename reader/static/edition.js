@@ -368,8 +368,9 @@
     var plain = "\u201C" + info.zh + "\u201D" +
       (info.en ? " [" + info.en + "] (English: " + kindLabel + ")" : "") + " " + source +
       ", sentence " + id + ". " + info.link + " (zhreader signature: " + info.signature + ")";
-    // journal and year for BibTeX's own styles, journaltitle and date for biblatex.
-    var fields = [["title", info.headline], ["journal", info.paper], ["journaltitle", info.paper],
+    // journal and year for BibTeX's own styles, date for biblatex, which reads journal
+    // as its journaltitle (given both, biber warns).
+    var fields = [["title", info.headline], ["journal", info.paper],
       ["year", info.date.slice(0, 4)], ["date", info.date],
       ["author", info.byline.split("、").filter(Boolean).join(" and ")], ["pages", info.page],
       ["note", "Sentence " + id + ": " + info.zh + (info.en ? " / " + info.en + " (" + kindLabel + ")" : "") +
