@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from zhreader import model
 from zhreader.model import Article, Block, Edition, LexiconEntry, Sentence, Token
@@ -99,6 +99,16 @@ class BlockView:
 
 
 @dataclass(frozen=True)
+class EntryView:
+    """A word of an article's word list (EPUB): the dictionary entry and where it is used."""
+
+    zh: str
+    hsk: int | None
+    readings: tuple[tuple[str, tuple[str, ...]], ...]  # (pinyin, senses) per reading
+    uses: tuple[str, ...]  # sentence ids in this article, in reading order
+
+
+@dataclass(frozen=True)
 class ArticleView:
     id: str
     number: int
@@ -112,6 +122,7 @@ class ArticleView:
     blocks: tuple[BlockView, ...]
     # A dateline that could not join a first paragraph stands alone.
     dateline: SentenceView | None
+    words: tuple[EntryView, ...] = ()  # the article's word list, in order of first use
 
 
 @dataclass(frozen=True)
@@ -293,7 +304,7 @@ def _block(builder: _Builder, block: Block, lead: SentenceView | None) -> BlockV
 
 def _article(builder: _Builder, article: Article, number: int) -> ArticleView:
     blocks, dateline = _blocks(builder, article)
-    return ArticleView(
+    view = ArticleView(
         id=article.id,
         number=number,
         headline=builder.sentence(article.headline),
@@ -304,6 +315,20 @@ def _article(builder: _Builder, article: Article, number: int) -> ArticleView:
         blocks=blocks,
         dateline=dateline,
     )
+    return replace(view, words=article_words(builder, view))
+
+
+def article_words(builder: _Builder, article: ArticleView) -> tuple[EntryView, ...]:
+    """Return the article's words with their entries, once each, in order of first use."""
+    entries = []
+    for zh, uses in word_uses([article]).items():
+        entry = builder.lexicon[zh]
+        readings = tuple(
+            (" ".join(r.pinyin), tuple(builder.text(s, f"lexicon {zh}", False) for s in r.senses))
+            for r in entry.readings
+        )
+        entries.append(EntryView(zh, entry.hsk, readings, tuple(uses)))
+    return tuple(entries)
 
 
 def _romanised_bylines(builder: _Builder, article: Article) -> tuple[str, ...]:
