@@ -50,9 +50,9 @@ RUBY_ABOVE_BASE = """() => Array.from(document.querySelectorAll("ruby")).slice(0
 }).flat()"""
 
 SCROLL_TO_ARTICLE = """() => {
-  const controls = document.getElementById("controls");
+  const bar = document.getElementById("bar");
   const top = document.querySelector("article").getBoundingClientRect().top + window.scrollY;
-  window.scrollTo(0, top - (controls ? controls.offsetHeight : 0) - 8);
+  window.scrollTo(0, top - (bar ? bar.offsetHeight : 0) - 8);
 }"""
 
 
@@ -189,12 +189,12 @@ def test_citation_control_copies_the_sentence_and_its_source(visit, files):
     for field in ("title", "journal", "date", "year", "author", "pages", "note"):
         assert f"  {field} = {{" in bibtex
     assert "mt:translate-zh\\_en-1\\_9" in bibtex  # BibTeX's specials are escaped
+    assert v.page.locator("#status").text_content() == "Citation of a1-p1-s1 copied"
     from test_citations import biber_messages  # biblatex's reader finds nothing to warn about
 
     folder = files["side-by-side"].parent / "bib"
     folder.mkdir(exist_ok=True)
     assert biber_messages(bibtex + "\n", folder) == []
-    assert v.page.locator("#status").text_content() == "Citation of a1-p1-s1 copied"
 
 
 def test_every_interlinear_toggle_changes_what_is_shown(visit, files):
@@ -515,7 +515,13 @@ def save_screenshots(
                 # Start at the first article, below the sticky reader controls.
                 page.evaluate(SCROLL_TO_ARTICLE)
                 if name == "interlinear":
+                    folded = not page.locator("input[name=tones]").is_visible()
+                    if folded:  # a phone: the settings fold behind their button
+                        page.click("#settings")
                     page.check("input[name=tones]")
+                    if folded:
+                        page.click("#settings")
+                    page.evaluate(SCROLL_TO_ARTICLE)
                     if page.locator(".en-btn").count() > 2:
                         page.click(".en-btn >> nth=2")
                 else:
@@ -523,6 +529,13 @@ def save_screenshots(
                 target = out / f"{name}-{label}.png"
                 page.screenshot(path=str(target))
                 saved.append(target)
+                if name == "interlinear":
+                    # The word panel, opened on a word of the first paragraph.
+                    page.click("article .para .w[data-w] >> nth=3")
+                    page.evaluate(SCROLL_TO_ARTICLE)
+                    target = out / f"word-panel-{label}.png"
+                    page.screenshot(path=str(target))
+                    saved.append(target)
                 context.close()
         browser.close()
     return saved
