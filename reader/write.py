@@ -14,10 +14,6 @@ from pathlib import Path
 from zhreader.fsutil import atomic_write_bytes, atomic_write_text
 from zhreader.model import Edition
 
-# Every format a build can write; the first four are written unless others are asked for.
-FORMATS = ("json", "html", "epub", "exports", "anki", "vocab")
-DEFAULT_FORMATS = ("json", "html", "epub", "exports")
-
 
 @dataclass(frozen=True)
 class RenderOptions:
@@ -82,6 +78,10 @@ _RENDERERS: dict[str, Renderer] = {
     "vocab": _vocab,
     "json": _json,
 }
+# The one list of output formats (the CLI's choices); a build writes all but the
+# learner's take-away files unless asked.
+FORMATS = tuple(_RENDERERS)
+DEFAULT_FORMATS = tuple(name for name in FORMATS if name not in ("anki", "vocab"))
 
 
 def render_files(

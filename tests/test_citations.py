@@ -7,7 +7,8 @@ import subprocess
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
+import jsonschema
+import pybtex.errors
 from conftest import require_tool
 from edition_samples import hostile_edition, real_edition, sample_edition
 from zhreader.reader.exports import citation_bib, citation_csl_json
@@ -59,7 +60,6 @@ def test_biber_reads_every_entry_without_warnings(tmp_path):
 
 
 def test_plain_bibtex_style_formats_every_entry_without_warnings():
-    pybtex = pytest.importorskip("pybtex")
     from pybtex.database import parse_string
     from pybtex.style.formatting.plain import Style
 
@@ -74,7 +74,6 @@ def test_article_entries_carry_headline_bylines_paper_and_date():
     edition = dated_real_edition()
     bib = citation_bib(edition, "linxiang-2020-04")
     csl = json.loads(citation_csl_json(edition, "linxiang-2020-04"))
-    jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads((ROOT / "zhreader/schema/citation.schema.json").read_text("utf-8"))
     jsonschema.validate(csl, schema)
     assert [item["id"] for item in csl] == [

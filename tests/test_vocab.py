@@ -10,7 +10,7 @@ import zipfile
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
+import jsonschema
 from click.testing import CliRunner
 from edition_samples import real_edition, sample_edition
 from zhreader.reader.anki import FIELDS, MODEL_ID, build_deck, deck_id
@@ -49,7 +49,6 @@ def _unescape(cell: str) -> str:
 
 
 def test_vocab_tsv_of_the_real_example_follows_its_schema():
-    jsonschema = pytest.importorskip("jsonschema")
     edition = real_edition()
     header, rows = read_tsv(vocab_tsv(edition, "linxiang-2020-04"))
     assert tuple(header) == vocab_columns() == tuple(SCHEMA["x-columns"])

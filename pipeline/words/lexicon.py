@@ -7,13 +7,12 @@ that knows the dictionary writes what they need into ``Edition.lexicon``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from pypinyin.contrib.tone_convert import to_tone
 from zhreader.pipeline.words.dictionary import Dictionary
-from zhreader.pipeline.words.segment import HAN
 
+from zhreader.han import has_han, is_han
 from zhreader.model import Edition, LexiconEntry, Notice, Reading, iter_sentences
 
 # Tokens of these kinds have dictionary words (numbers, Latin text and punctuation do not).
@@ -23,11 +22,6 @@ NO_CHINESE = Notice(
     "The input has no Chinese characters: this edition shows its text as it is, "
     "with no pinyin, glosses or word panel. Was the right file given?",
 )
-_HAN = re.compile(f"[{HAN}]")
-
-
-def is_han(char: str) -> bool:
-    return _HAN.fullmatch(char) is not None
 
 
 def tone_marks(numbered: str) -> tuple[str, ...]:
@@ -69,7 +63,7 @@ def add_lexicon(edition: Edition, dictionary: Dictionary) -> Edition:
 
 def notice_no_chinese(edition: Edition) -> Edition:
     """Add the ``no-chinese`` notice when no sentence has a Han character."""
-    if any(_HAN.search(sentence.zh) for sentence in iter_sentences(edition)):
+    if any(has_han(sentence.zh) for sentence in iter_sentences(edition)):
         return edition
     return replace(edition, notices=(NO_CHINESE, *edition.notices))
 

@@ -9,7 +9,6 @@ import click
 from zhreader.errors import ZhreaderError
 from zhreader.reader.write import DEFAULT_FORMATS, FORMATS
 
-FORMAT_NAMES = FORMATS
 NO_MODEL_HINT = (
     "note: no zh→en translation model is installed, so the English is a word-by-word gloss; "
     "install one with `zhreader models install FILE.argosmodel` (README: Translation models)"
@@ -19,12 +18,12 @@ NO_MODEL_HINT = (
 def parse_formats(value: str) -> tuple[str, ...]:
     """Split ``json,html`` into known format names, in a fixed order."""
     wanted = {part.strip() for part in value.split(",") if part.strip()}
-    unknown = sorted(wanted - set(FORMAT_NAMES))
+    unknown = sorted(wanted - set(FORMATS))
     if unknown:
         raise click.BadParameter(
-            f"unknown format {', '.join(unknown)} (expected some of {', '.join(FORMAT_NAMES)})"
+            f"unknown format {', '.join(unknown)} (expected some of {', '.join(FORMATS)})"
         )
-    return tuple(name for name in FORMAT_NAMES if name in wanted)
+    return tuple(name for name in FORMATS if name in wanted)
 
 
 def settings_from_options(out: Path, formats: str, cache_path: Path | None, **options):
