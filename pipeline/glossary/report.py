@@ -34,6 +34,7 @@ CANDIDATE_KINDS = ("word", "place")  # person names stay out of the glossary
 # ending in an adverb (正式 in 图书馆正式开放), a preposition, a conjunction, a
 # particle or a pronoun is a fragment across a phrase boundary, not a term.
 LEANS_FORWARD = frozenset({"d", "ad", "p", "c", "u", "uj", "ul", "r"})
+PERCENT = ("%", "\U0000ff05", "\U00002030")
 # ... and words that belong to what precedes them (particles, conjunctions).
 LEANS_BACK = frozenset({"c", "u", "uj", "ul", "y"})
 
@@ -185,7 +186,8 @@ def crosses_boundary(
     last word leans on what follows (图书馆 正式 | 开放), or its first word on
     what precedes.
     """
-    if before is not None and before.kind == "number":
+    # A count takes a unit or classifier (24小时, 3万亩); a percentage does not.
+    if before is not None and before.kind == "number" and not before.zh.endswith(PERCENT):
         return True
     return tag_of(run[-1].zh) in LEANS_FORWARD or tag_of(run[0].zh) in LEANS_BACK
 
