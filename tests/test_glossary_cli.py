@@ -165,3 +165,11 @@ def test_report_drops_runs_across_phrase_boundaries(here: Path):
     assert "小时自助" not in candidates and "图书馆正式" not in candidates
     assert not any(c.startswith("小时") or c.endswith("正式") for c in candidates)
     assert "自助图书馆" in candidates
+
+
+def test_report_keeps_runs_after_a_percentage(here: Path):
+    text = "全球量产最高48.41%发动机热效率。新车发动机热效率更高。\n"
+    (here / "issue.txt").write_text(text, encoding="utf-8")
+    result = run("glossary", "report", "issue.txt", "--format", "json")
+    candidates = {c["zh"] for c in json.loads(result.output)["candidates"]}
+    assert "发动机热效率" in candidates  # 48.41% takes no unit: no boundary after it
