@@ -130,7 +130,7 @@ def summary_table(summary) -> str:
 @translation_options
 def batch(
     folder, out, jobs, quiet, follow_symlinks, glossaries, beam_size, threads, compute_type,
-    cache_path, formats, max_input_mb,
+    cache_path, formats, vocab_level, max_input_mb,
 ) -> None:
     """Build every new or changed issue under FOLDER into OUT, then the library.
 
@@ -152,6 +152,7 @@ def batch(
         beam_size=beam_size,
         threads=threads,
         compute_type=compute_type,
+        vocab_level=vocab_level,
         max_input_mb=max_input_mb,
     )
     mode = "quiet" if quiet else ("bar" if sys.stderr.isatty() else "log")
