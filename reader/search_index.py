@@ -1,0 +1,211 @@
+"""The library's search index: keys per sentence, per-issue postings, per-year hash buckets.
+
+Design (see docs/batch.md): every sentence gets keys — Chinese character
+unigrams and bigrams, toneless pinyin (syllables, words, adjacent pairs) and
+English words. Each issue keeps its postings (``search-keys.json``) and its
+sentences (``search.js``) beside its editions. The batch merges the postings
+of one year (a *segment*) into ``BUCKETS`` script files by a hash of the key;
+a query loads, per segment, only the buckets of its keys, then the sentence
+files of the issues it shows. Scripts, not JSON, because browsers refuse
+``fetch`` from ``file://``; they call ``window.ZHREADER_SEARCH``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+from zhreader.pipeline.words.segment import HAN
+
+from zhreader.model import Edition, Sentence, Token, iter_sentences
+
+BUCKETS = 256
+SENTENCES_FILE = "search.js"  # in each issue's folder, loaded for the hits shown
+KEYS_FILE = "search-keys.json"  # in each issue's folder, read by the batch only
+SEARCH_DIR = "search"
+UNDATED = "undated"  # the segment (and calendar entry) of issues without a date
+_HAN_RUN = re.compile(f"[{HAN}]+")
+_ENGLISH_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_U_UMLAUT = str.maketrans({"ü": "v", "ǖ": "v", "ǘ": "v", "ǚ": "v", "ǜ": "v"})
+# Words too common to help a search; the rest of English is indexed.
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "this",
+        "to",
+        "was",
+        "were",
+        "with",
+    ]
+)
+
+
+# --- keys ----------------------------------------------------------------------
+
+
+def toneless(syllable: str) -> str:
+    """Return a pinyin syllable or word without tone marks, ü as ``v`` (``lǜ`` → ``lv``)."""
+    text = unicodedata.normalize("NFC", syllable.lower()).translate(_U_UMLAUT)
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def han_keys(text: str) -> set[str]:
+    """Return every Han character and every pair of adjacent Han characters of a text."""
+    keys: set[str] = set()
+    for run in _HAN_RUN.findall(text):
+        keys.update(run)
+        keys.update(run[i : i + 2] for i in range(len(run) - 1))
+    return keys
+
+
+def token_keys(token: Token) -> set[str]:
+    """Return the pinyin or Latin keys of one token: toneless syllables and word."""
+    if token.kind in ("punct", "space"):
+        return set()
+    if not token.pinyin:
+        return {token.zh.lower()} if token.zh.isascii() and token.zh.isalnum() else set()
+    syllables = [toneless(s) for s in token.pinyin]
+    return {"".join(syllables), *syllables}
+
+
+def syllable_pairs(tokens: Sequence[Token]) -> set[str]:
+    """Return adjacent toneless syllables joined (``fupin``), across word boundaries.
+
+    A query such as ``fupin`` then finds 扶贫 inside a longer word (就业扶贫)
+    that the segmenter kept whole.
+    """
+    pairs: set[str] = set()
+    previous = None
+    for token in tokens:
+        if not token.pinyin:
+            previous = None  # punctuation, digits or Latin break the run
+            continue
+        for syllable in token.pinyin:
+            syllable = toneless(syllable)
+            if previous is not None:
+                pairs.add(previous + syllable)
+            previous = syllable
+    return pairs
+
+
+def english_keys(text: str | None) -> set[str]:
+    """Return the indexable words of an English sentence, lower-cased."""
+    words = _ENGLISH_WORD.findall((text or "").lower())
+    return {w for w in words if len(w) > 1 and w not in _STOPWORDS}
+
+
+def sentence_keys(sentence: Sentence) -> set[str]:
+    """Return every search key of a sentence."""
+    keys = han_keys(sentence.zh) | english_keys(sentence.en) | syllable_pairs(sentence.tokens)
+    for token in sentence.tokens:
+        keys |= token_keys(token)
+    return keys
+
+
+def bucket_of(key: str) -> int:
+    """Return a key's bucket: 32-bit FNV-1a of its UTF-8 bytes (search.js computes the same)."""
+    value = 0x811C9DC5
+    for byte in key.encode("utf-8"):
+        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return value % BUCKETS
+
+
+# --- one issue -----------------------------------------------------------------
+
+
+def issue_postings(edition: Edition) -> dict[str, list[int]]:
+    """Return key → the reading-order numbers of the sentences that have it."""
+    postings: dict[str, list[int]] = {}
+    for number, sentence in enumerate(iter_sentences(edition)):
+        for key in sentence_keys(sentence):
+            postings.setdefault(key, []).append(number)
+    return dict(sorted(postings.items()))
+
+
+def sentences_js(edition: Edition, slug: str) -> str:
+    """Return an issue's sentences as the script a query loads to show its hits."""
+    rows = [[s.id, s.zh, s.en or ""] for s in iter_sentences(edition)]
+    return _call("sentences", slug, rows)
+
+
+def _call(function: str, *args: object) -> str:
+    data = ",".join(json.dumps(a, ensure_ascii=False, separators=(",", ":")) for a in args)
+    # "</" could close a <script> element if a shard were ever inlined.
+    data = data.replace("</", "<\\/")
+    return f"ZHREADER_SEARCH.{function}({data});\n"
+
+
+# --- one segment (a year) -------------------------------------------------------
+
+
+def segment_of(date: str | None) -> str:
+    """Return the segment (year) an issue's postings belong to."""
+    return date[:4] if date else UNDATED
+
+
+def segment_files(
+    segment: str, issues: Sequence[dict], postings: Iterable[dict[str, list[int]]]
+) -> dict[str, str]:
+    """Return a segment's files (``issues.js`` and ``bNNN.js``) by name.
+
+    ``issues`` are the segment's issues newest first (slug, date, paper,
+    title); ``postings`` yields each one's postings in the same order, so a
+    caller can stream them from disk one issue at a time.
+    """
+    buckets: list[dict[str, list]] = [{} for _ in range(BUCKETS)]
+    for number, issue_keys in enumerate(postings):
+        for key, sentences in issue_keys.items():
+            buckets[bucket_of(key)].setdefault(key, []).append([number, sentences])
+    rows = [[i["slug"], i.get("date"), i.get("paper"), i.get("title")] for i in issues]
+    files = {"issues.js": _call("issues", segment, rows)}
+    # Every bucket is written, empty ones too: a query never asks for a missing file.
+    for number, bucket in enumerate(buckets):
+        files[bucket_file(number)] = _call("bucket", segment, number, dict(sorted(bucket.items())))
+    return files
+
+
+def bucket_file(number: int) -> str:
+    """Return a bucket's file name within its segment."""
+    return f"b{number:03d}.js"
+
+
+__all__ = [
+    "BUCKETS",
+    "KEYS_FILE",
+    "SEARCH_DIR",
+    "SENTENCES_FILE",
+    "UNDATED",
+    "bucket_of",
+    "english_keys",
+    "han_keys",
+    "issue_postings",
+    "segment_files",
+    "segment_of",
+    "sentence_keys",
+    "sentences_js",
+    "syllable_pairs",
+    "token_keys",
+    "toneless",
+]
