@@ -104,9 +104,9 @@ def test_a_killed_worker_loses_nothing(tmp_path, example_path, resources) -> Non
         summary = _run(folder, out, resources, engine="dask", scheduler=address)
         killer.join()
         assert workers[0].wait(10) == -signal.SIGKILL
-        assert at_kill[0] < 6  # killed while issues were still being built
+        assert at_kill and at_kill[0] < 6, at_kill  # killed while issues were still being built
         assert summary.ok, summary.failed
-        assert len(summary.built) == 6
+        assert len(summary.built) == 6, summary
         assert not list(out.rglob("*.tmp"))
         assert _tree(out) == _tree(tmp_path / "local")
         assert _manifest(out) == _manifest(tmp_path / "local")
