@@ -526,7 +526,7 @@ def _write_library(out: Path, manifest: Manifest, notify) -> None:
             # files the manifest checks, so the next run builds the issue again.
             (out / slug / LIBRARY_FILE).unlink(missing_ok=True)
             notify("warning", f"{slug}: library record and edition unreadable; rebuilt next run")
-        write_dirty_pages(db, out, failures)
+        write_dirty_pages(db, out, failures, remake_library_record)
     finally:
         db.close()
 

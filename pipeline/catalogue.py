@@ -221,15 +221,22 @@ def write_if_changed(path: Path, text: str) -> bool:
 
 
 def write_dirty_pages(
-    db: sqlite3.Connection, out: Path, failures: Sequence[tuple[str, str]]
+    db: sqlite3.Connection,
+    out: Path,
+    failures: Sequence[tuple[str, str]],
+    remake: Callable[[Path, str], dict] | None = None,
 ) -> int:
-    """Rewrite the pages the dirty marks name, then the index; return the pages written."""
+    """Rewrite the pages the dirty marks name, then the index; return the pages written.
+
+    ``remake(folder, slug)`` makes an issue's library files again from its
+    edition when its search postings cannot be read.
+    """
     dirty = db.execute("SELECT kind, key FROM dirty ORDER BY kind, key").fetchall()
     years = sorted({key for kind, key in dirty if kind == "year"})
     terms = sorted({tuple(key.split("\t", 1)) for kind, key in dirty if kind == "term"})
     written = 0
     for year in years:
-        written += _write_year(db, out, year)
+        written += _write_year(db, out, year, remake)
     for zh in sorted({zh for zh, _ in terms}):
         written += _write_term(db, out, zh, [year for term, year in terms if term == zh])
     if terms:
@@ -248,7 +255,7 @@ def _issue_rows(db: sqlite3.Connection, sql: str, *args: object) -> list[dict]:
     return [json.loads(data) for (data,) in db.execute(sql, args)]
 
 
-def _write_year(db: sqlite3.Connection, out: Path, year: str) -> int:
+def _write_year(db: sqlite3.Connection, out: Path, year: str, remake) -> int:
     """Rewrite a year's calendar pages and search segment (or remove them when empty)."""
     issues = _issue_rows(
         db, "SELECT data FROM issues WHERE year = ? ORDER BY sort DESC, slug DESC", year
@@ -277,20 +284,37 @@ def _write_year(db: sqlite3.Connection, out: Path, year: str) -> int:
     for page in years_dir.glob(f"{year}-*.html"):
         if page.stem[len(year) + 1 :] not in months:
             page.unlink()
-    files = search_index.segment_files(year, ordered, _stream_postings(out, ordered))
+    files = search_index.segment_files(year, ordered, _stream_postings(out, ordered, remake))
     for name, text in files.items():
         written += write_if_changed(segment / name, text)
     return written
 
 
-def _stream_postings(out: Path, issues: Sequence[dict]) -> Iterator[dict[str, list[int]]]:
-    """Yield each issue's search postings from disk, one issue at a time."""
+def _stream_postings(out: Path, issues: Sequence[dict], remake) -> Iterator[dict[str, list[int]]]:
+    """Yield each issue's search postings from disk, one issue at a time.
+
+    Unreadable postings are made again from the issue's edition; when that
+    fails too the issue has no keys this run (its files are gone, so the
+    manifest rebuilds it next run).
+    """
     for issue in issues:
         path = out / issue["slug"] / search_index.KEYS_FILE
-        try:
-            yield json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            yield {}  # its files went missing: the manifest rebuilds it next run
+        for attempt in (1, 2):
+            try:
+                yield json.loads(path.read_text(encoding="utf-8"))
+                break
+            except (OSError, ValueError):
+                if attempt == 2 or remake is None or not _remade(remake, out, issue["slug"]):
+                    yield {}
+                    break
+
+
+def _remade(remake, out: Path, slug: str) -> bool:
+    try:
+        remake(out / slug, slug)
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    return True
 
 
 def _remove_tree(folder: Path) -> None:

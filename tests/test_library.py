@@ -116,7 +116,7 @@ def _library(out: Path, records: list[IssueRecord], failures=()) -> int:
     db = open_catalogue(out)
     try:
         assert sync_catalogue(db, out, records, remake_library_record) == []
-        return write_dirty_pages(db, out, list(failures))
+        return write_dirty_pages(db, out, list(failures), remake_library_record)
     finally:
         db.close()
 
@@ -338,6 +338,15 @@ def test_a_broken_library_record_is_made_again_from_the_edition(library, damage)
     _library(out, records)
     assert is_library_record(json.loads((out / "a" / "library.json").read_text()), "a")
     assert (out / "years" / "2020-04.html").read_bytes() == before
+
+
+def test_broken_search_postings_are_made_again_from_the_edition(library) -> None:
+    out, records = library
+    before = {p.name: p.read_bytes() for p in (out / "search" / "2020").iterdir()}
+    (out / "a" / "search-keys.json").write_text("{half", encoding="utf-8")
+    (out / CATALOGUE).unlink()
+    _library(out, records, FAILURES)
+    assert {p.name: p.read_bytes() for p in (out / "search" / "2020").iterdir()} == before
 
 
 def test_a_corrupt_catalogue_is_rebuilt(library) -> None:

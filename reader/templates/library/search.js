@@ -176,8 +176,10 @@
       if (search !== current) { return; }
       var done = search.next >= search.hits.length;
       var total = search.hits.length - search.dropped;
-      status.textContent = (done ? total : "up to " + total) + " sentence" + (total === 1 ? "" : "s") +
-        " · showing " + search.shown;
+      // Without a text check every candidate is a hit; with one, unchecked ones may not be.
+      var exact = done || !search.check;
+      status.textContent = (exact ? total : "up to " + total) + " sentence" + (total === 1 ? "" : "s") +
+        (total ? " · showing " + search.shown : "");
       more.hidden = done;
     });
   }
