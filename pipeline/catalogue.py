@@ -79,9 +79,9 @@ def _connect(path: Path) -> sqlite3.Connection:
     if version is not None and version[0] != SCHEMA_VERSION:
         connection.close()
         raise sqlite3.DatabaseError("outdated catalogue")
-    connection.executescript(_SCHEMA)
-    connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
-    connection.execute("PRAGMA integrity_check").fetchone()
+    if version is None:
+        connection.executescript(_SCHEMA)
+        connection.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
     return connection
 
 
@@ -246,8 +246,9 @@ def write_dirty_pages(
     (out / pages.OLD_SEARCH_INDEX).unlink(missing_ok=True)
     if written:
         os.sync()  # every page on disk before the marks that would redo them go
-    with _transaction(db):
-        db.executemany("DELETE FROM dirty WHERE kind = ? AND key = ?", dirty)
+    if dirty:
+        with _transaction(db):
+            db.executemany("DELETE FROM dirty WHERE kind = ? AND key = ?", dirty)
     return written
 
 

@@ -462,6 +462,24 @@ def test_glossary_change_rebuilds_only_issues_that_contain_the_term(tmp_path, re
     )
 
 
+def test_an_unchanged_rerun_reads_no_edition_and_writes_nothing(tmp_path, resources) -> None:
+    folder = tmp_path / "issues"
+    folder.mkdir()
+    (folder / "paper-2020-05-01.txt").write_text("岗位开发\n\n加大岗位开发。\n", encoding="utf-8")
+    (folder / "paper-2021-05-01.txt").write_text("今天天气\n\n我们去公园。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert len(_run(folder, out, resources).built) == 2
+    # Editions and library records that cannot be read: a rerun that opened them would fail.
+    for name in ("edition.json", "library.json", "search-keys.json"):
+        for path in out.glob(f"*/{name}"):
+            path.write_text("{unreadable", encoding="utf-8")
+    before = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    summary = _run(folder, out, resources)
+    assert (summary.built, summary.failed, len(summary.skipped)) == ([], [], 2)
+    after = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    assert after == before
+
+
 def test_kill_and_rerun_loses_nothing(tmp_path, example_path, resources) -> None:
     import os
     import signal
