@@ -143,6 +143,9 @@ class Manifest:
     def record(self, out: Path, record: IssueRecord) -> None:
         """Set an issue's record and append it to the journal (with its glossary, once)."""
         self.issues[record.slug] = record
+        if not (out / MANIFEST_NAME).exists():
+            self.save(out)  # the first record of a new journal: written with its header
+            return
         lines = []
         fp = record.glossary_checked
         if fp in self.glossaries and fp not in self._written_glossaries:
@@ -159,7 +162,8 @@ class Manifest:
     def _append(self, out: Path, lines: list[str]) -> None:
         path = out / MANIFEST_NAME
         if not path.exists():
-            self.save(out)
+            self.save(out)  # already holds what the lines say
+            return
         with open(path, "a", encoding="utf-8") as handle:
             handle.write("".join(line + "\n" for line in lines))
             handle.flush()

@@ -480,6 +480,28 @@ def test_an_unchanged_rerun_reads_no_edition_and_writes_nothing(tmp_path, resour
     assert after == before
 
 
+def test_a_mistyped_manifest_record_is_a_warning_and_a_rebuild(tmp_path) -> None:
+    folder = tmp_path / "issues"
+    folder.mkdir()
+    (folder / "paper-2020-05-01.txt").write_text("今天天气\n\n我们去公园。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert _batch(folder, out).exit_code == 0
+    journal = out / "manifest.jsonl"
+    lines = journal.read_text(encoding="utf-8").splitlines()
+    record = json.loads(lines[-1])
+    lines[-1] = json.dumps({**record, "sentences": "two"})
+    journal.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = _batch(folder, out)
+    assert result.exit_code == 0, result.output
+    number = len(lines)
+    assert (
+        f"warning: manifest line skipped, its issue is rebuilt: manifest.jsonl:{number}: "
+        "field 'sentences': expected int, received 'two'"
+    ) in result.output
+    assert "to build: paper-2020-05-01.txt (new)" in result.output
+    assert load_manifest(out).problems == []  # compacted: the bad line is gone
+
+
 def test_kill_and_rerun_loses_nothing(tmp_path, example_path, resources) -> None:
     import os
     import signal
