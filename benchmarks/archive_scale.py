@@ -15,6 +15,13 @@ toneless pinyin word, an English word), each in a fresh page.
 Baseline in the same run: the local pool vs a Dask LocalCluster building the
 same ``--sample`` issues (fresh output each, same jobs).
 
+``--cloned N`` measures the library alone at sizes too large to build here:
+``--sample`` real issues are built, then their library files (record,
+sentences, postings) are copied under N dated slugs, one a day, and the
+library step (catalogue sync and pages) runs on them in a fresh process:
+full, +1 issue, unchanged; then the same Chromium figures. The issues' text
+repeats, so the search finds N/``--sample`` times each sentence.
+
 The last line is one JSON object: per size ``full_s``, ``incremental_s``,
 ``incremental_fraction``, ``unchanged_s``, ``driver_peak_rss_mb``,
 ``worker_peak_rss_mb``, ``library_mb``, ``out_mb``, ``files``, ``index_kb``,
@@ -160,6 +167,97 @@ def one_size(base: Path, issues: int, jobs: int) -> dict:
     return figures
 
 
+_LIBRARY_RUNNER = """
+import json, resource, sys, time
+from pathlib import Path
+from zhreader.pipeline.batch import remake_library_record
+from zhreader.pipeline.catalogue import open_catalogue, sync_catalogue, write_dirty_pages
+from zhreader.pipeline.manifest import issue_record
+out = Path(sys.argv[1])
+started = time.perf_counter()
+records = [issue_record(json.loads(line)) for line in open(sys.argv[2], encoding="utf-8")]
+db = open_catalogue(out)
+unreadable = sync_catalogue(db, out, records, remake_library_record)
+pages = write_dirty_pages(db, out, [], remake_library_record)
+print(json.dumps({"seconds": time.perf_counter() - started, "pages": pages,
+                  "unreadable": len(unreadable),
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def cloned(base: Path, count: int, sample: int, jobs: int) -> dict:
+    """Measure the library step alone on ``count`` issues cloned from ``sample`` built ones."""
+    import datetime as dt
+
+    folder, out = base / "seed", base / f"out-cloned-{count}"
+    make_archive(folder, sample)
+    batch(folder, out, jobs)
+    seeds = sorted(p.parent for p in out.glob("*/library.json"))
+    records = base / "records.jsonl"
+
+    def add(number: int) -> None:
+        day = (dt.date(2019, 1, 1) + dt.timedelta(days=number)).isoformat()
+        seed = seeds[number % len(seeds)]
+        slug = f"clone-{day}"
+        target = out / slug
+        target.mkdir()
+        old_day = json.loads((seed / "library.json").read_text(encoding="utf-8"))["date"]
+        for name in ISSUE_LIBRARY_FILES:
+            text = (seed / name).read_text(encoding="utf-8")
+            if name != "search-keys.json":
+                text = text.replace(seed.name, slug).replace(old_day, day)
+            (target / name).write_text(text, encoding="utf-8")
+        record = {
+            "slug": slug,
+            "path": f"{slug}.txt",
+            "input_sha256": slug,
+            "sidecar_sha256": None,
+            "signature": "bench",
+            "glossary_checked": "bench",
+            "status": "built",
+            "files": [f"{slug}/{name}" for name in ISSUE_LIBRARY_FILES],
+            "date": day,
+        }
+        with open(records, "a", encoding="utf-8") as handle:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    def library() -> dict:
+        done = subprocess.run(
+            [sys.executable, "-c", _LIBRARY_RUNNER, str(out), str(records)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        return json.loads(done.stdout.strip().splitlines()[-1])
+
+    kept = base / "seeds"  # the seeds leave the library: only clones are listed
+    kept.mkdir()
+    seeds[:] = [Path(shutil.move(seed, kept / seed.name)) for seed in seeds]
+    for name in ("index.html", "years", "terms", "search", ".library", "manifest.jsonl"):
+        path = out / name
+        shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
+    for number in range(count):
+        add(number)
+    full = library()
+    add(count)
+    inc = library()
+    same = library()
+    figures = {
+        "library_full_s": round(full["seconds"], 1),
+        "library_incremental_s": round(inc["seconds"], 2),
+        "library_incremental_pages": inc["pages"],
+        "library_unchanged_s": round(same["seconds"], 2),
+        "library_unchanged_pages": same["pages"],
+        "library_peak_rss_mb": round(max(full["rss_mb"], inc["rss_mb"]), 1),
+        **disk(out),
+        **browser(out),
+    }
+    print(f"library alone, {count} cloned issues: {json.dumps(figures)}", flush=True)
+    shutil.rmtree(out)
+    records.unlink()
+    return figures
+
+
 def engines(base: Path, sample: int, jobs: int) -> dict:
     """Build the same sample with the local pool and a Dask LocalCluster."""
     folder = base / "sample"
@@ -178,10 +276,11 @@ def engines(base: Path, sample: int, jobs: int) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--issues", type=int, nargs="+", default=[300, 1000])
+    parser.add_argument("--issues", type=int, nargs="*", default=[300, 1000])
     parser.add_argument("--sample", type=int, default=16)
     parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
     parser.add_argument("--no-engines", action="store_true", help="skip local vs Dask")
+    parser.add_argument("--cloned", type=int, nargs="*", default=[], help="library-only sizes")
     args = parser.parse_args()
     result: dict = {"jobs": args.jobs}
     with tempfile.TemporaryDirectory(prefix="zhreader-archive-bench-") as tmp:
@@ -190,6 +289,8 @@ def main() -> None:
             result.update(engines(base, args.sample, args.jobs))
         for issues in args.issues:
             result[str(issues)] = one_size(base, issues, args.jobs)
+        for count in args.cloned:
+            result[f"cloned-{count}"] = cloned(base, count, args.sample, args.jobs)
     print(json.dumps(result, ensure_ascii=False))
 
 

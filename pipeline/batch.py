@@ -225,7 +225,7 @@ def write_library_files(folder: Path, slug: str, edition) -> tuple[Path, ...]:
     The record links the editions and exports present in the folder.
     """
     from zhreader.reader.library import issue_library_data
-    from zhreader.reader.search_index import issue_postings, sentences_js
+    from zhreader.reader.search_index import bucket_fragments, issue_postings, sentences_js
 
     data = issue_library_data(edition, slug)
     data["files"] = sorted(
@@ -233,7 +233,8 @@ def write_library_files(folder: Path, slug: str, edition) -> tuple[Path, ...]:
         for p in folder.iterdir()
         if p.is_file() and not p.name.startswith(".") and p.name not in LIBRARY_OWN_FILES
     )
-    keys = json.dumps(issue_postings(edition), ensure_ascii=False, separators=(",", ":"))
+    fragments = bucket_fragments(issue_postings(edition))
+    keys = json.dumps(fragments, ensure_ascii=False, separators=(",", ":"))
     atomic_write_text(folder / SENTENCES_FILE, sentences_js(edition, slug))
     atomic_write_text(folder / KEYS_FILE, keys + "\n")
     atomic_write_text(folder / LIBRARY_FILE, json.dumps(data, ensure_ascii=False) + "\n")

@@ -291,23 +291,32 @@ def _write_year(db: sqlite3.Connection, out: Path, year: str, remake) -> int:
     return written
 
 
-def _stream_postings(out: Path, issues: Sequence[dict], remake) -> Iterator[dict[str, list[int]]]:
-    """Yield each issue's search postings from disk, one issue at a time.
+def _stream_postings(out: Path, issues: Sequence[dict], remake) -> Iterator[list[str]]:
+    """Yield each issue's bucket fragments from disk, one issue at a time.
 
-    Unreadable postings are made again from the issue's edition; when that
+    Unreadable fragments are made again from the issue's edition; when that
     fails too the issue has no keys this run (its files are gone, so the
     manifest rebuilds it next run).
     """
     for issue in issues:
         path = out / issue["slug"] / search_index.KEYS_FILE
         for attempt in (1, 2):
-            try:
-                yield json.loads(path.read_text(encoding="utf-8"))
+            fragments = _read_fragments(path)
+            if fragments is not None:
+                yield fragments
                 break
-            except (OSError, ValueError):
-                if attempt == 2 or remake is None or not _remade(remake, out, issue["slug"]):
-                    yield {}
-                    break
+            if attempt == 2 or remake is None or not _remade(remake, out, issue["slug"]):
+                yield []
+                break
+
+
+def _read_fragments(path: Path) -> list[str] | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    ok = isinstance(data, list) and len(data) == search_index.BUCKETS
+    return data if ok and all(isinstance(f, str) for f in data) else None
 
 
 def _remade(remake, out: Path, slug: str) -> bool:

@@ -2,12 +2,14 @@
 
 Design (see docs/batch.md): every sentence gets keys — Chinese character
 unigrams and bigrams, toneless pinyin (syllables, words, adjacent pairs) and
-English words. Each issue keeps its postings (``search-keys.json``) and its
-sentences (``search.js``) beside its editions. The batch merges the postings
-of one year (a *segment*) into ``BUCKETS`` script files by a hash of the key;
-a query loads, per segment, only the buckets of its keys, then the sentence
-files of the issues it shows. Scripts, not JSON, because browsers refuse
-``fetch`` from ``file://``; they call ``window.ZHREADER_SEARCH``.
+English words. When an issue is built, its postings (key → sentence numbers)
+are split by a hash of the key into ``BUCKETS`` JSON fragments, kept in
+``search-keys.json`` beside its sentences (``search.js``). The batch joins the
+fragments of one year (a *segment*) bucket by bucket into script files,
+without parsing them again; a query loads, per segment, only the buckets of
+its keys, then the sentence files of the issues it shows. Scripts, not JSON,
+because browsers refuse ``fetch`` from ``file://``; they call
+``window.ZHREADER_SEARCH``.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+import zlib
 from collections.abc import Iterable, Sequence
 
 from zhreader.pipeline.words.segment import HAN
@@ -125,11 +128,8 @@ def sentence_keys(sentence: Sentence) -> set[str]:
 
 
 def bucket_of(key: str) -> int:
-    """Return a key's bucket: 32-bit FNV-1a of its UTF-8 bytes (search.js computes the same)."""
-    value = 0x811C9DC5
-    for byte in key.encode("utf-8"):
-        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
-    return value % BUCKETS
+    """Return a key's bucket: the CRC-32 of its UTF-8 bytes (search.js computes the same)."""
+    return zlib.crc32(key.encode("utf-8")) % BUCKETS
 
 
 # --- one issue -----------------------------------------------------------------
@@ -142,6 +142,17 @@ def issue_postings(edition: Edition) -> dict[str, list[int]]:
         for key in sentence_keys(sentence):
             postings.setdefault(key, []).append(number)
     return dict(sorted(postings.items()))
+
+
+def bucket_fragments(postings: dict[str, list[int]]) -> list[str]:
+    """Return an issue's postings split by bucket: one JSON object text per bucket."""
+    buckets: list[dict[str, list[int]]] = [{} for _ in range(BUCKETS)]
+    for key, sentences in postings.items():
+        buckets[bucket_of(key)][key] = sentences
+    return [
+        json.dumps(bucket, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        for bucket in buckets
+    ]
 
 
 def sentences_js(edition: Edition, slug: str) -> str:
@@ -166,23 +177,27 @@ def segment_of(date: str | None) -> str:
 
 
 def segment_files(
-    segment: str, issues: Sequence[dict], postings: Iterable[dict[str, list[int]]]
+    segment: str, issues: Sequence[dict], fragments: Iterable[list[str]]
 ) -> dict[str, str]:
     """Return a segment's files (``issues.js`` and ``bNNN.js``) by name.
 
     ``issues`` are the segment's issues newest first (slug, date, paper,
-    title); ``postings`` yields each one's postings in the same order, so a
-    caller can stream them from disk one issue at a time.
+    title); ``fragments`` yields each one's ``bucket_fragments`` in the same
+    order. A bucket file lists ``[issue number, {key: sentence numbers}]``
+    for the issues with keys in it: joined text, nothing parsed again.
     """
-    buckets: list[dict[str, list]] = [{} for _ in range(BUCKETS)]
-    for number, issue_keys in enumerate(postings):
-        for key, sentences in issue_keys.items():
-            buckets[bucket_of(key)].setdefault(key, []).append([number, sentences])
+    parts: list[list[str]] = [[] for _ in range(BUCKETS)]
+    for number, issue_fragments in enumerate(fragments):
+        for bucket, fragment in enumerate(issue_fragments):
+            if fragment != "{}":
+                parts[bucket].append(f"[{number},{fragment}]")
     rows = [[i["slug"], i.get("date"), i.get("paper"), i.get("title")] for i in issues]
     files = {"issues.js": _call("issues", segment, rows)}
+    name = json.dumps(segment)
     # Every bucket is written, empty ones too: a query never asks for a missing file.
-    for number, bucket in enumerate(buckets):
-        files[bucket_file(number)] = _call("bucket", segment, number, dict(sorted(bucket.items())))
+    for bucket, joined in enumerate(parts):
+        data = f"{name},{bucket},[{','.join(joined)}]".replace("</", "<\\/")
+        files[bucket_file(bucket)] = f"ZHREADER_SEARCH.bucket({data});\n"
     return files
 
 
@@ -197,6 +212,7 @@ __all__ = [
     "SEARCH_DIR",
     "SENTENCES_FILE",
     "UNDATED",
+    "bucket_fragments",
     "bucket_of",
     "english_keys",
     "han_keys",

@@ -30,6 +30,7 @@ from zhreader.reader.library import (
 )
 from zhreader.reader.search_index import (
     BUCKETS,
+    bucket_fragments,
     bucket_of,
     han_keys,
     issue_postings,
@@ -197,22 +198,23 @@ def test_issue_postings_cover_chinese_pinyin_and_english() -> None:
     assert "the" not in postings and "Poverty" not in postings
 
 
-def test_bucket_of_is_fnv1a_and_spreads_keys() -> None:
-    # FNV-1a 32 of b"a" is 0xE40C292C (the published test vector).
-    assert bucket_of("a") == 0xE40C292C % BUCKETS
+def test_bucket_of_is_crc32_and_spreads_keys() -> None:
+    # CRC-32 of b"123456789" is 0xCBF43926 (the published check value).
+    assert bucket_of("123456789") == 0xCBF43926 % BUCKETS
     keys = list(issue_postings(_edition("2020-04-15", "就业扶贫惠民", "A b c d e f g h.")))
     assert len({bucket_of(k) for k in keys}) > len(keys) // 3
 
 
-def test_segment_files_write_every_bucket_and_number_issues_in_order() -> None:
+def test_segment_files_join_each_issues_fragments_in_every_bucket() -> None:
     issues = [{"slug": "b", "date": "2020-02-01"}, {"slug": "a", "date": "2020-01-01"}]
-    files = segment_files("2020", issues, [{"fu": [0, 2]}, {"fu": [1]}])
+    fragments = [bucket_fragments({"fu": [0, 2], "</x": [1]}), bucket_fragments({"fu": [1]})]
+    files = segment_files("2020", issues, fragments)
     assert len(files) == BUCKETS + 1
-    bucket = files[f"b{bucket_of('fu'):03d}.js"]
-    assert (
-        bucket
-        == f'ZHREADER_SEARCH.bucket("2020",{bucket_of("fu")},{{"fu":[[0,[0,2]],[1,[1]]]}});\n'
+    number = bucket_of("fu")
+    assert files[f"b{number:03d}.js"] == (
+        f'ZHREADER_SEARCH.bucket("2020",{number},[[0,{{"fu":[0,2]}}],[1,{{"fu":[1]}}]]);\n'
     )
+    assert "<\\/x" in files[f"b{bucket_of('</x'):03d}.js"]  # cannot close a script element
     assert files["issues.js"].startswith('ZHREADER_SEARCH.issues("2020",[["b","2020-02-01"')
 
 

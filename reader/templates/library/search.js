@@ -33,13 +33,18 @@
     return scripts[src];
   }
 
+  // CRC-32 of the key's UTF-8 bytes, as reader/search_index.py's bucket_of.
+  var CRC = [];
+  for (var n = 0; n < 256; n++) {
+    var c = n;
+    for (var k = 0; k < 8; k++) { c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; }
+    CRC.push(c >>> 0);
+  }
   function bucketOf(key) {
     var bytes = new TextEncoder().encode(key);
-    var hash = 0x811c9dc5;
-    for (var i = 0; i < bytes.length; i++) {
-      hash = Math.imul(hash ^ bytes[i], 0x01000193) >>> 0;
-    }
-    return hash % config.buckets;
+    var crc = 0xffffffff;
+    for (var i = 0; i < bytes.length; i++) { crc = CRC[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8); }
+    return ((crc ^ 0xffffffff) >>> 0) % config.buckets;
   }
 
   function pad(n) { return ("00" + n).slice(-3); }
@@ -69,10 +74,14 @@
     return {alternatives: [keys], check: exact ? null : query};
   }
 
+  // A bucket lists [issue number, {key: sentence numbers}] per issue with keys in it.
   function postings(segment, key) {
-    var bucket = store.buckets[segment + "/" + bucketOf(key)] || {};
+    var bucket = store.buckets[segment + "/" + bucketOf(key)] || [];
     var found = new Map();
-    (bucket[key] || []).forEach(function (entry) { found.set(entry[0], new Set(entry[1])); });
+    bucket.forEach(function (entry) {
+      var sentences = entry[1][key];
+      if (sentences) { found.set(entry[0], new Set(sentences)); }
+    });
     return found;
   }
 
