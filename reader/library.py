@@ -19,6 +19,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from zhreader.reader.search_index import BUCKETS
 
+from zhreader.han import js_han_class
 from zhreader.model import Edition, iter_sentences
 from zhreader.signature import short_hash
 
@@ -147,6 +148,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["href"] = lambda path: quote(path, safe="/#.-_~")
+    env.globals["han_class"] = js_han_class()
     return env
 
 

@@ -20,8 +20,7 @@ import unicodedata
 import zlib
 from collections.abc import Iterable, Sequence
 
-from zhreader.pipeline.words.segment import HAN
-
+from zhreader.han import HAN_RUN_RE
 from zhreader.model import Edition, Sentence, Token, iter_sentences
 
 BUCKETS = 256
@@ -29,7 +28,6 @@ SENTENCES_FILE = "search.js"  # in each issue's folder, loaded for the hits show
 KEYS_FILE = "search-keys.json"  # in each issue's folder, read by the batch only
 SEARCH_DIR = "search"
 UNDATED = "undated"  # the segment (and calendar entry) of issues without a date
-_HAN_RUN = re.compile(f"[{HAN}]+")
 _ENGLISH_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _U_UMLAUT = str.maketrans({"ü": "v", "ǖ": "v", "ǘ": "v", "ǚ": "v", "ǜ": "v"})
 # Words too common to help a search; the rest of English is indexed.
@@ -77,7 +75,7 @@ def toneless(syllable: str) -> str:
 def han_keys(text: str) -> set[str]:
     """Return every Han character and every pair of adjacent Han characters of a text."""
     keys: set[str] = set()
-    for run in _HAN_RUN.findall(text):
+    for run in HAN_RUN_RE.findall(text):
         keys.update(run)
         keys.update(run[i : i + 2] for i in range(len(run) - 1))
     return keys

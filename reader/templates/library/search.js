@@ -15,7 +15,7 @@
   var list = document.getElementById("results");
   var more = document.getElementById("more-results");
   var PAGE = 50;
-  var HAN_RUN = /\p{Script=Han}+/gu;
+  var HAN_RUN = /[{{ han_class }}]+/gu;
   var LATIN = /^[a-z0-9'\s\u00e0-\u024f]+$/;
   var scripts = Object.create(null);
   var current = null;
