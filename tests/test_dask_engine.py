@@ -72,7 +72,7 @@ def test_a_killed_worker_loses_nothing(tmp_path, example_path, resources) -> Non
     scheduler = _start("scheduler", "--port", "0", "--scheduler-file", str(file), *common)
     workers = []
     try:
-        _wait_for(file.exists, 60, "the scheduler")
+        _wait_for(file.exists, 120, "the scheduler")
         for _ in range(2):
             workers.append(
                 _start(
