@@ -422,3 +422,40 @@ def test_search_loads_only_what_it_needs_offline_in_chromium(library) -> None:
         browser.close()
     assert errors == []
     assert all(url.startswith("file://") for url in requests), requests
+
+
+def test_search_works_over_http_too(library) -> None:
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    from conftest import CHROMIUM_ARGS, require_tool
+
+    chromium = require_tool("chromium")
+    from playwright.sync_api import sync_playwright
+
+    out, _ = library
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=out))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    errors: list[str] = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/index.html")
+            page.fill("#q", "fupin")
+            page.press("#q", "Enter")
+            page.wait_for_function(
+                "document.getElementById('search-status').textContent.indexOf('sentence') !== -1"
+            )
+            assert page.locator("#results li").count() == 3
+            browser.close()
+    finally:
+        server.shutdown()
+    assert errors == []
