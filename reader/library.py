@@ -28,7 +28,7 @@ TEMPLATES = Path(__file__).parent / "templates" / "library"
 OLD_SEARCH_INDEX = "search-index.js"
 TERMS_DIR = "terms"
 YEARS_DIR = "years"
-RECORD_FORMAT = 2  # of library.json; a record of another format is made again
+RECORD_FORMAT = 3  # of library.json; a record of another format is made again
 NEWEST = 20  # issues on the index page, whatever the archive's size
 EDITION_LINKS = (
     ("side-by-side.html", "side by side"),
@@ -48,7 +48,7 @@ _SAFE_PUNCT = "-_"
 
 def issue_library_data(edition: Edition, slug: str) -> dict:
     """Return what the library pages need of one edition (headlines, terms, term sections)."""
-    sentences = {s.id: (s.zh, s.en or "") for s in iter_sentences(edition)}
+    sentences = {s.id: (s.zh, s.en or "", s.en_kind or "") for s in iter_sentences(edition)}
     record = {
         "format": RECORD_FORMAT,
         "slug": slug,
@@ -58,7 +58,12 @@ def issue_library_data(edition: Edition, slug: str) -> dict:
         "page": edition.page,
         "signature": edition.signature,
         "articles": [
-            {"id": a.id, "headline": a.headline.zh, "en": a.headline.en or ""}
+            {
+                "id": a.id,
+                "headline": a.headline.zh,
+                "en": a.headline.en or "",
+                "en_kind": a.headline.en_kind or "",
+            }
             for a in edition.articles
         ],
         "glossary": [
@@ -84,7 +89,7 @@ def is_library_record(data: object, slug: str) -> bool:
     return all(isinstance(g, dict) and g.get("zh") in sections for g in glossary)
 
 
-def term_sections(issue: dict, sentences: dict[str, tuple[str, str]]) -> dict[str, str]:
+def term_sections(issue: dict, sentences: dict[str, tuple[str, str, str]]) -> dict[str, str]:
     """Render, once per issue, its section of every term page it contributes to.
 
     A batch keeps these in the issue's record, so adding an issue to the
@@ -95,7 +100,7 @@ def term_sections(issue: dict, sentences: dict[str, tuple[str, str]]) -> dict[st
     sections = {}
     for use in issue["glossary"]:
         found = [
-            {"id": sid, "zh": sentences[sid][0], "en": sentences[sid][1]}
+            {"id": sid, "zh": sentences[sid][0], "en": sentences[sid][1], "kind": sentences[sid][2]}
             for sid in use["occurrences"]
             if sid in sentences
         ]

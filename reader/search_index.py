@@ -155,7 +155,8 @@ def bucket_fragments(postings: dict[str, list[int]]) -> list[str]:
 
 def sentences_js(edition: Edition, slug: str) -> str:
     """Return an issue's sentences as the script a query loads to show its hits."""
-    rows = [[s.id, s.zh, s.en or ""] for s in iter_sentences(edition)]
+    # The fourth cell says what the English is: "mt", "gloss" or "".
+    rows = [[s.id, s.zh, s.en or "", s.en_kind or ""] for s in iter_sentences(edition)]
     return _call("sentences", slug, rows)
 
 

@@ -156,6 +156,7 @@ def batch(
     compute_type,
     cache_path,
     formats,
+    vocab_level,
 ) -> None:
     """Build every new or changed issue under FOLDER into OUT, then the library.
 
@@ -179,6 +180,7 @@ def batch(
         beam_size=beam_size,
         threads=threads,
         compute_type=compute_type,
+        vocab_level=vocab_level,
     )
     mode = "quiet" if quiet else ("bar" if sys.stderr.isatty() else "log")
     progress = Progress(mode)

@@ -150,7 +150,8 @@
     var en = document.createElement("span");
     en.className = "en";
     en.lang = "en";
-    en.textContent = s[2];
+    // A word-by-word gloss is labelled as such, as the editions label it.
+    en.textContent = s[2] + (s[3] === "gloss" ? " [gloss]" : "");
     li.append(link, meta, en);
     return li;
   }
