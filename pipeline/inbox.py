@@ -28,7 +28,12 @@ ISSUE_SUFFIXES = (".txt",)
 # Names the library uses at the top of OUT (index.html, search-index.js,
 # manifest.json, terms/, …): a slug that is one of them, with or without an
 # extension, gets a suffix instead.
-RESERVED_SLUGS = frozenset({"terms", "index", "search-index", "manifest", "assets", "library"})
+RESERVED_SLUGS = frozenset(
+    {
+        "terms", "index", "search-index", "search", "years", "failures", "manifest", "assets",
+        "library",
+    }
+)
 # Room for the longest name a build writes inside OUT/<slug>/ (``<slug>.epub``
 # through a temporary ``.<slug>.epub.XXXXXXXX.tmp``) within the 255 bytes
 # most file systems allow for one name.

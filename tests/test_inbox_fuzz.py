@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from pathlib import Path
@@ -13,6 +12,7 @@ from hypothesis import strategies as st
 from zhreader.pipeline.batch import run_batch
 from zhreader.pipeline.build import BuildSettings
 from zhreader.pipeline.inbox import display_name
+from zhreader.pipeline.manifest import MANIFEST_NAME, load_manifest
 
 CHARACTERS = "村民王春生每月工资元大家都很高兴产业发展扶贫车间临湘报湖南省"
 SPECIAL_NAMES = [
@@ -110,9 +110,10 @@ def test_a_random_inbox_completes_and_loses_nothing(resources, entries) -> None:
         for result in summary.built:
             folder = out / result.slug
             assert folder.parent == out and (folder / "edition.json").is_file()
-        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-        assert set(manifest["issues"]) == {r.slug for r in summary.built} | {
-            slug for slug, record in manifest["issues"].items() if record["status"] == "failed"
+        (out / MANIFEST_NAME).read_text(encoding="utf-8")
+        records = load_manifest(out).issues
+        assert {slug for slug, r in records.items() if r.status == "built"} == {
+            r.slug for r in summary.built
         }
         assert (out / "index.html").is_file()
         assert "机密" not in (out / "index.html").read_text(encoding="utf-8")

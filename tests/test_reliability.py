@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import json
 import os
 import sqlite3
 from pathlib import Path
@@ -12,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 from zhreader.pipeline.batch import LOCK_NAME, _Lock, run_batch
 from zhreader.pipeline.build import BuildSettings
+from zhreader.pipeline.manifest import MANIFEST_NAME, load_manifest
 from zhreader.pipeline.translate.cache import TranslationCache, TranslationCacheError
 
 from zhreader.cli import main
@@ -74,9 +74,10 @@ def test_a_hostile_inbox_builds_the_good_files_and_lists_the_bad(tmp_path, resou
     assert len(built) == 5
     assert {"good", "临湘报-2020-04-20", "index.html-issue", "search-index.js-issue"} < set(built)
     assert sorted(path for path, _ in summary.failed) == ["leak.txt", "loop.txt"]
-    assert (out / "index.html").is_file() and (out / "manifest.json").is_file()
-    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert set(manifest["issues"]) == set(built)
+    assert (out / "index.html").is_file() and (out / MANIFEST_NAME).is_file()
+    # Every record was saved: the manifest's text is UTF-8 whatever the names.
+    (out / MANIFEST_NAME).read_text(encoding="utf-8")
+    assert set(load_manifest(out).issues) == set(built)
     for slug in built:
         assert (out / slug / "edition.json").is_file()
     # Nothing was written outside OUT, and the secret was not published.
