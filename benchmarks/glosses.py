@@ -90,7 +90,9 @@ def first_sense(gloss: str | None) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="print every unacceptable gloss")
-    parser.add_argument("--half", choices=("dev", "held-out", "held-out-2"), help="print misses of one half")
+    parser.add_argument(
+        "--half", choices=("dev", "held-out", "held-out-2"), help="print misses of one half"
+    )
     args = parser.parse_args()
 
     from zhreader.pipeline.glossary.load import load_glossaries
