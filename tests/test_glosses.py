@@ -275,6 +275,15 @@ def test_a_han_numeral_cut_before_its_wan_is_one_number(annotator, text, number,
     assert glosses(annotator, text)[number] == gloss
 
 
+def test_an_idiom_takes_its_figurative_sense():
+    assert sense_pieces(("lit. new bud", "fig. new and original")) == ("new and original",)
+
+
+def test_a_verb_after_yi_is_not_counted(annotator):
+    # jieba's 一到 is 一 + the verb 到, not a number and a measure word ("a to reach").
+    assert glosses(annotator, "一到周末就下雨。")["一到"] == "as soon as + to reach"
+
+
 def test_rejoin_numeral():
     assert rejoin_numeral("二十三", "万人次") == ("二十三万", "人次")
     assert rejoin_numeral("一", "亿") == ("一亿", "")

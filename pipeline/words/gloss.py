@@ -162,8 +162,8 @@ class GlossChooser:
             if unit is None or not noun:
                 return None
             unit = "" if unit.startswith("(") else unit
-        if unit is None:
-            return None
+        if unit is None or unit.startswith("to "):
+            return None  # a verb after 一 is no measure word: 一到周末就… "as soon as"
         if value == 1 and not approx:
             unit = _SINGULAR.get(unit, unit)
         if noun:
