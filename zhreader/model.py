@@ -119,6 +119,23 @@ class GlossaryUse:
 
 
 @dataclass(frozen=True)
+class Reading:
+    """One reading of a dictionary word and its CC-CEDICT senses, in the file's order."""
+
+    pinyin: tuple[str, ...]  # tone marks, one syllable per character
+    senses: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    """A word or character the edition uses, as the dictionary has it (for the word panel)."""
+
+    zh: str
+    readings: tuple[Reading, ...] = ()  # empty: not in CC-CEDICT
+    hsk: int | None = None
+
+
+@dataclass(frozen=True)
 class Notice:
     """Something a reader of the edition must know (shown at the top)."""
 
@@ -140,6 +157,9 @@ class Edition:
     # Characters XML forbids (control characters) removed from the input,
     # as "U+0007 at line 3"; the text-is-sacred check accounts for them.
     removed_characters: tuple[str, ...] = ()
+    # Every word the edition's tokens use and every character of those words,
+    # once each, sorted by ``zh``: what a word panel shows beyond the token.
+    lexicon: tuple[LexiconEntry, ...] = ()
     schema: str = SCHEMA_VERSION
 
 
@@ -282,7 +302,15 @@ def edition_from_dict(d: dict) -> Edition:
         glossary=_tuple(d.get("glossary"), _glossary_use),
         notices=_tuple(d.get("notices"), lambda n: Notice(**n)),
         removed_characters=tuple(d.get("removed_characters") or ()),
+        lexicon=_tuple(d.get("lexicon"), _lexicon_entry),
     )
+
+
+def _lexicon_entry(d: dict) -> LexiconEntry:
+    readings = _tuple(
+        d.get("readings"), lambda r: Reading(tuple(r["pinyin"]), tuple(r["senses"]))
+    )
+    return LexiconEntry(zh=d["zh"], readings=readings, hsk=d.get("hsk"))
 
 
 __all__ = [
@@ -292,7 +320,9 @@ __all__ = [
     "Edition",
     "Flag",
     "GlossaryUse",
+    "LexiconEntry",
     "Notice",
+    "Reading",
     "Sentence",
     "SourceInfo",
     "Token",
