@@ -338,3 +338,19 @@ def test_word_by_word_english_reads_dates_numbers_and_approximators(annotator):
     assert english("100余人参会。") == "over 100 people to attend a meeting."
     # Grammar notes in parentheses are not read out: 了 "(completed action)".
     assert "(" not in english("他把书落在车上了。")
+
+
+def test_the_judged_gloss_set_is_well_formed():
+    import csv
+
+    data = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
+    with (data / "glosses-sentences.tsv").open(encoding="utf-8", newline="") as f:
+        sentences = {row["id"]: row for row in csv.DictReader(f, delimiter="\t")}
+    with (data / "glosses-judged.tsv").open(encoding="utf-8", newline="") as f:
+        judged = list(csv.DictReader(f, delimiter="\t"))
+    assert {row["half"] for row in sentences.values()} == {"dev", "held-out", "held-out-2"}
+    assert sum(sentences[j["sentence"]]["half"] == "held-out-2" for j in judged) >= 200
+    for line, item in enumerate(judged, start=2):
+        text = sentences[item["sentence"]]["text"]
+        assert text.count(item["word"]) >= int(item["nth"]) >= 1, f"glosses-judged.tsv:{line}"
+        assert all(item["acceptable"].split("|")), f"glosses-judged.tsv:{line}"
