@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from zhreader.pipeline.words.dictionary import Dictionary
-from zhreader.pipeline.words.gloss import GlossChooser
+from zhreader.pipeline.words.gloss import GlossChooser, one_name_by_hmm
 from zhreader.pipeline.words.numbers import number_gloss, rejoin_numeral
 from zhreader.pipeline.words.sandhi import neutral_positions
 from zhreader.pipeline.words.segment import (
@@ -139,15 +139,39 @@ class Annotator:
         return out
 
     def _mark_names(self, pieces: list[Piece]) -> list[Piece]:
-        """Make an unknown word that opens a clause as a person's name a name (王芳在…)."""
-        out = list(pieces)
+        """Make an unknown word that opens a clause as a person's name a name (王芳在…).
+
+        jieba often cuts a three-character name 2 + 1 (李光 | 登); the single
+        character joins the name when jieba's POS HMM reads the three as one name.
+        """
+        out: list[Piece] = []
         around = None
+        skip = False
         for i, piece in enumerate(pieces):
+            if skip:
+                skip = False
+                continue
             if piece.kind != "word" or piece.term or piece.text[:1] not in COMMON_SURNAMES:
+                out.append(piece)
                 continue
             around = around or self._neighbours(pieces)
-            if self._glosses.opens_with_name(piece.text, *around[i]):
-                out[i] = Piece(piece.text, "name")
+            if not self._glosses.opens_with_name(piece.text, *around[i]):
+                out.append(piece)
+                continue
+            after = pieces[i + 1] if i + 1 < len(pieces) else None
+            whole = piece.text + after.text if after else ""
+            if (
+                len(piece.text) == 2
+                and after is not None
+                and after.kind == "word"
+                and not after.term
+                and len(after.text) == 1
+                and one_name_by_hmm(whole)
+            ):
+                out.append(Piece(whole, "name"))
+                skip = True
+            else:
+                out.append(Piece(piece.text, "name"))
         return out
 
     def _spoken(

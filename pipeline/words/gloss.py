@@ -249,12 +249,22 @@ def name_by_hmm(word: str) -> bool:
     The HMM (jieba.posseg) loads on the first call: only unknown words that
     open a clause with a surname reach it.
     """
+    return all(tag == "nr" for _, tag in _hmm_states(word))
+
+
+def one_name_by_hmm(word: str) -> bool:
+    """Tell whether jieba's POS HMM reads ``word`` as one person name ending at its end."""
+    states = _hmm_states(word)
+    return all(tag == "nr" for _, tag in states) and states[-1][0] == "E"
+
+
+def _hmm_states(word: str) -> list[tuple[str, str]]:
     from jieba import posseg
 
     _, states = posseg.viterbi(
         word, posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P
     )
-    return all(tag == "nr" for _, tag in states)
+    return states
 
 
 def tag_in_context(tag: str, prev: Neighbour) -> str:
