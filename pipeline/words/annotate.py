@@ -145,17 +145,21 @@ class Annotator:
         character joins the name when jieba's POS HMM reads the three as one name.
         """
         out: list[Piece] = []
-        around = None
         skip = False
         for i, piece in enumerate(pieces):
             if skip:
                 skip = False
                 continue
-            if piece.kind != "word" or piece.term or piece.text[:1] not in COMMON_SURNAMES:
+            if (
+                piece.kind != "word"
+                or piece.term
+                or piece.text[:1] not in COMMON_SURNAMES
+                or not _opens_clause(pieces, i)
+            ):
                 out.append(piece)
                 continue
-            around = around or self._neighbours(pieces)
-            if not self._glosses.opens_with_name(piece.text, *around[i]):
+            prev, nxt = self._neighbours(pieces[max(0, i - 2) : i + 3])[min(i, 2)]
+            if not self._glosses.opens_with_name(piece.text, prev, nxt):
                 out.append(piece)
                 continue
             after = pieces[i + 1] if i + 1 < len(pieces) else None
@@ -336,6 +340,12 @@ def _place_gloss(word: str, reading: tuple[str, ...]) -> str:
         if word.endswith(suffix) and len(word) > len(suffix) and len(reading) == len(word):
             return f"{romanise(reading[: -len(suffix)])} {english}"
     return romanise(reading)
+
+
+def _opens_clause(pieces: Sequence[Piece], i: int) -> bool:
+    """Tell whether piece ``i`` comes after the sentence edge or punctuation (spaces skipped)."""
+    before = [p for p in pieces[:i] if p.kind != "space"]
+    return not before or before[-1].kind == "punct"
 
 
 def join_numerals(pieces: list[Piece]) -> list[Piece]:
