@@ -35,6 +35,21 @@ def require_tool(name: str) -> str:
     pytest.skip(message)
 
 
+# Shared development data, beside the repository (never copied into it).
+SHARED = ROOT.parent / "shared"
+
+
+def require_shared(relative: str) -> Path:
+    """Return a path under ../shared; skip locally when it is missing, fail under CI=true."""
+    path = SHARED / relative
+    if path.exists():
+        return path
+    message = f"{path} is missing (the project's shared data, laid beside the repository)"
+    if IN_CI:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
 @pytest.fixture(scope="session")
 def example_path() -> Path:
     return EXAMPLE
