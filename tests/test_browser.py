@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import CHROMIUM_ARGS, require_tool
 from edition_samples import real_edition, sample_edition
+from playwright import sync_api
 from zhreader.reader.html import render_interlinear, render_side_by_side
 
 from zhreader.model import Edition
@@ -58,7 +59,6 @@ SCROLL_TO_ARTICLE = """() => {
 @pytest.fixture(scope="module")
 def browser():
     chromium = require_tool("chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         yield browser

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from zhreader.pipeline.words.dictionary import (
-    MAX_GLOSS,
-    DictEntry,
-    Dictionary,
-    numbered,
-    short_gloss_of,
-)
+from zhreader.pipeline.words.cedict import DictEntry
+from zhreader.pipeline.words.dictionary import MAX_GLOSS, Dictionary, short_gloss_of
+
+from zhreader.pinyin_text import numbered
 
 
 @pytest.fixture(scope="module")

@@ -79,8 +79,6 @@ def test_check_missing_file_is_one_line(here: Path):
 
 
 def test_build_refuses_a_broken_glossary_with_the_same_messages(here: Path):
-    # build loads the translation stage with the glossary; it lands separately.
-    pytest.importorskip("zhreader.pipeline.translate.translator")
     write(here, "bad.tsv", "临湘\t\tLín xiāng shì\tLinxiang\t\t\tplace\tstandard")
     result = run("build", str(EXAMPLE), "--glossary", "bad.tsv", "--out", str(here / "out"))
     assert result.exit_code == 1

@@ -10,10 +10,11 @@ from importlib import metadata
 import pytest
 from conftest import ROOT, require_shared
 from zhreader.pipeline.words.function_words import grammatical_reading
-from zhreader.pipeline.words.pinyin import SURNAMES, PinyinReader, apply_sandhi, is_han
+from zhreader.pipeline.words.pinyin import PinyinReader, apply_sandhi
 from zhreader.pipeline.words.polyphone import PolyphoneModel
 from zhreader.pipeline.words.readings import parse_cedict_readings
 
+from zhreader.han import is_han
 from zhreader.pinyin_text import join_syllables, numbered, tone_of
 
 
@@ -375,28 +376,6 @@ def test_join_syllables_capitalised_flag():
 )  # fmt: skip
 def test_tone_of(syllable, tone):
     assert tone_of(syllable) == tone
-
-
-@pytest.mark.parametrize(
-    ("char", "han"),
-    [
-        ("\U00004E00", True), ("\U00009FFF", True), ("\U00004DFF", False),
-        ("\U0000A000", False), ("\U00003400", True), ("\U00004DBF", True),
-        ("\U000033FF", False), ("\U00020000", True), ("\U0002FA1F", True),
-        ("\U0001FFFF", False), ("\U00030000", True), ("\U000323AF", True),
-        ("\U000323B0", False), ("\U0000F900", True), ("\U0000FAFF", True),
-        ("\U00003007", True), ("\U00003006", False), ("a", False), ("，", False),
-    ],
-)  # fmt: skip
-def test_is_han_range_edges(char, han):
-    assert is_han(char) is han
-
-
-def test_surname_table_is_well_formed():
-    for surname, reading in SURNAMES.items():
-        assert len(reading) == len(surname)
-        assert all(is_han(c) for c in surname)
-        assert all(s == s.lower() for s in reading)
 
 
 # --- held-out data: CPP dev and g2pL dev, read from ../shared -----------------------

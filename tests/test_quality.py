@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from zhreader.pipeline.translate.quality import (
-    HAN_RE,
     en_numbers,
     missing_numbers,
     quality_flags,
@@ -56,35 +55,6 @@ def test_numbers_missing(zh: str, en: str, missing: list[float]) -> None:
 def test_number_parsing() -> None:
     assert zh_numbers("１２．５万人和3亿") == [125000.0, 300000000.0]
     assert en_numbers("4,197 and 1.5 million, in May") == [4197.0, 1500000.0, 5.0]
-
-
-@pytest.mark.parametrize(
-    ("char", "is_han"),
-    [
-        ("\U00003400", True),
-        ("\U00004dbf", True),
-        ("\U00004e00", True),
-        ("\U00009fff", True),
-        ("\U0000f900", True),
-        ("\U0000faff", True),
-        ("\U00020000", True),
-        ("\U0002ebef", True),
-        ("\U00030000", True),
-        ("\U000323af", True),
-        ("\U000033ff", False),
-        ("\U00004dc0", False),
-        ("\U0000a000", False),
-        ("\U0000f8ff", False),
-        ("\U0000fb00", False),
-        ("\U0001ffff", False),
-        ("\U0002ebf0", False),
-        ("\U000323b0", False),
-        ("。", False),
-        ("a", False),
-    ],
-)
-def test_han_range_edges(char: str, is_han: bool) -> None:
-    assert bool(HAN_RE.search(char)) is is_han
 
 
 def test_each_flag() -> None:

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
+from zhreader.pipeline.glossary import glossary_appendix, load_glossaries
 from zhreader.pipeline.structure.ingest import read_source
 from zhreader.pipeline.structure.recover import recover_structure
+from zhreader.pipeline.words import Annotator
 
 from zhreader.model import (
     Flag,
@@ -47,13 +49,11 @@ def test_structure_only_edition_validates(validator, structured):
 
 def test_annotated_edition_validates(validator, structured):
     """Run the real annotate and glossary stages, then validate the whole model."""
-    annotate = pytest.importorskip("zhreader.pipeline.words.annotate")
-    glossary_module = pytest.importorskip("zhreader.pipeline.glossary.load")
-    glossary = glossary_module.load_glossaries(())
+    glossary = load_glossaries(())
     # Two articles (a feature with a figure, a news item) cover every kind of field.
     edition = replace(structured, articles=structured.articles[:2])
-    edition = annotate.Annotator.initialize(glossary).annotate(edition)
-    edition = glossary_module.glossary_appendix(edition, glossary)
+    edition = Annotator.initialize(glossary).annotate(edition)
+    edition = glossary_appendix(edition, glossary)
     data = to_dict(edition)
     assert any(s["tokens"] for a in data["articles"] for b in a["blocks"] for s in b["sentences"])
     assert _errors(validator, data) == []

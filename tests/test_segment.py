@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from zhreader.pipeline.words.dictionary import Dictionary
-from zhreader.pipeline.words.segment import HAN, Piece, Segmenter, bylines_in
+from zhreader.pipeline.words.segment import Piece, Segmenter, bylines_in
 
 TERMS = {
     "建档立卡": ("建档立卡", "word"),
@@ -184,29 +184,6 @@ def test_spaces_latin_and_punctuation_are_their_own_kinds(segmenter):
     assert kinds(pieces)["COVID-19"] == "latin"
     assert kinds(pieces)["——"] == "punct"
     assert kinds(pieces)["……"] == "punct"
-
-
-@pytest.mark.parametrize(
-    ("char", "is_han"),
-    [
-        ("\U00003400", True),
-        ("\U00004dbf", True),
-        ("\U00004dc0", False),
-        ("\U00004e00", True),
-        ("\U00009fff", True),
-        ("\U0000a000", False),
-        ("\U00020000", True),
-        ("\U0002fa1f", True),
-        ("\U0001f600", False),
-        ("\U00003007", True),
-    ],
-)
-def test_han_range_edges(segmenter, char, is_han):
-    import re
-
-    assert bool(re.fullmatch(f"[{HAN}]", char)) is is_han
-    pieces = segmenter.segment(char)
-    assert (pieces[0].kind == "punct") is not is_han
 
 
 def test_jieba_on_the_derived_frequencies_cuts_like_jieba(segmenter, example_path, tmp_path):

@@ -50,3 +50,15 @@ class GlossaryError(ZhreaderError):
 
 class TranslationModelError(ZhreaderError):
     """A translation package is missing, broken or cannot be installed."""
+
+
+class DictionaryError(ZhreaderError):
+    """A dictionary package is missing or its data cannot be read."""
+
+
+class TextIntegrityError(ZhreaderError):
+    """The edition lost, duplicated or reordered characters of the input (a bug)."""
+
+
+class TranslationCacheError(ZhreaderError):
+    """The translation cache file cannot be opened or is not a cache."""

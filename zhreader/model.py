@@ -41,7 +41,8 @@ class Token:
     sandhi: tuple[str, ...] | None = None
     gloss: str | None = None
     # Where the gloss comes from: "cedict", "chars" (built from the characters'
-    # entries because the word is missing), "glossary", or None.
+    # entries because the word is missing), "glossary", "name" (a name's
+    # romanisation), or None.
     gloss_source: str | None = None
     hsk: int | None = None
     term: str | None = None  # the glossary entry's ``zh`` when this token is a term

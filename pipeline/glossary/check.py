@@ -14,6 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from zhreader.han import HAN_RE, han_count, has_han
+
 COLUMNS = ("zh", "variants", "pinyin", "en", "en_alt", "note", "category", "source")
 HEADER = "\t".join(COLUMNS)
 # Single characters are left to the dictionary: the segmenter only fixes spans of two or more.
@@ -34,10 +36,6 @@ CATEGORIES = frozenset(
     }
 )
 
-# CJK Unified Ideographs, Extension A, the compatibility block, Extensions B-F.
-HAN = re.compile(
-    "[\U00003400-\U00004dbf\U00004e00-\U00009fff\U0000f900-\U0000faff\U00020000-\U0002fa1f]"
-)
 WHITESPACE = re.compile(r"\s")
 STRAY_SPACE = re.compile(r"^\s|\s$|\s\s|[^\S ]")
 
@@ -69,10 +67,6 @@ class GlossaryEntry:
         """Return the term and its variants."""
         return (self.zh, *self.variants)
 
-    @property
-    def proposed(self) -> bool:
-        """Tell whether the English is the project's proposal rather than official usage."""
-        return self.source.startswith("proposed")
 
 
 @dataclass(frozen=True)
@@ -110,11 +104,6 @@ def display_name(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
-
-
-def han_count(text: str) -> int:
-    """Count the Han characters of a term (each takes one pinyin syllable)."""
-    return len(HAN.findall(text))
 
 
 # --- the file ----------------------------------------------------------------
@@ -258,7 +247,7 @@ class _Reader:
         for form in (zh, *variants):
             if WHITESPACE.search(form):
                 self.problem(number, "space-in-term", f"term {form!r} contains whitespace")
-            elif not HAN.search(form):
+            elif not has_han(form):
                 self.problem(number, "no-han", f"term {form!r} has no Chinese character")
             elif len(form) < MIN_TERM_LENGTH:
                 self.problem(
@@ -298,7 +287,7 @@ class _Reader:
                 f"{expected} characters in {zh} (expected one syllable per character)",
             )
             return
-        for char, syllable in zip(HAN.findall(zh), syllables, strict=True):
+        for char, syllable in zip(HAN_RE.findall(zh), syllables, strict=True):
             if not syllable_problems(syllable) and not reading_known(char, syllable):
                 known = ", ".join(char_readings(char)) or "none"
                 self.problem(

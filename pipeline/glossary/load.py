@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
+from importlib import resources
 from pathlib import Path
 
 from zhreader.pipeline.glossary.check import (
@@ -29,9 +30,12 @@ from zhreader.signature import short_hash
 
 
 def bundled_glossary_path() -> Path:
-    """Return the bundled glossary (the repository root's ``glossary.tsv``)."""
-    # pipeline/ is installed as zhreader.pipeline in editable mode, so this
-    # file sits in <repo>/pipeline/glossary/ and the glossary two folders up.
+    """Return the bundled glossary: in the installed package, or at the checkout's root."""
+    # A wheel carries it as zhreader/glossary.tsv (setup.py copies it there); an
+    # editable install maps pipeline/ from the checkout, two folders below it.
+    installed = Path(str(resources.files("zhreader"))) / "glossary.tsv"
+    if installed.is_file():
+        return installed
     return Path(__file__).resolve().parents[2] / "glossary.tsv"
 
 

@@ -11,9 +11,10 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from zhreader.pipeline.glossary.check import HAN, MIN_TERM_LENGTH, han_count
+from zhreader.pipeline.glossary.check import MIN_TERM_LENGTH
 from zhreader.pipeline.glossary.load import Glossary, GlossaryEntry, term_occurrences
 
+from zhreader.han import HAN_RE, han_count
 from zhreader.model import Edition, Sentence, Token, iter_sentences
 
 # Quotation marks that set off slogans in Chinese text: “…”, ‘…’, 「…」, 『…』.
@@ -186,7 +187,7 @@ def quotations(text: str) -> list[str]:
             len(quote) <= MAX_SLOGAN_LENGTH
             and han_count(quote) >= MIN_TERM_LENGTH
             and not SENTENCE_PUNCTUATION.search(quote)
-            and HAN.match(quote)
+            and HAN_RE.match(quote)
         ):
             found.append(quote)
     return found

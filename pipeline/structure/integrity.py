@@ -28,13 +28,8 @@ from dataclasses import dataclass
 from zhreader.pipeline.structure.ingest import SourceText, split_lines
 from zhreader.pipeline.structure.sentences import CLOSERS, ENDERS, SEMICOLONS
 
-from zhreader.errors import ZhreaderError
+from zhreader.errors import TextIntegrityError
 from zhreader.model import Article, Edition, Sentence, article_heading
-
-
-class TextIntegrityError(ZhreaderError):
-    """The edition lost, duplicated or reordered characters of the input."""
-
 
 _BOUNDARY = ENDERS | CLOSERS | SEMICOLONS
 _HINT = "this is a bug in zhreader's structure recovery; please report it with the input"

@@ -45,9 +45,6 @@ class Fix:
     article: int | None = None  # move: target article number (1-based)
     sidecar_line: int | None = None  # where the [[fix]] table starts, for messages
 
-    def describe(self) -> str:
-        """Return how the fix addresses its line, for messages."""
-        return f"line {self.line}" if self.line is not None else f"line starting {self.text!r}"
 
 
 @dataclass(frozen=True)

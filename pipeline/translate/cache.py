@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from zhreader.errors import ZhreaderError
+from zhreader.errors import TranslationCacheError
 
 CACHE_ENV = "ZHREADER_CACHE"
 DEFAULT_RELATIVE = Path(".cache") / "translations.sqlite"
@@ -32,10 +32,6 @@ CREATE TABLE IF NOT EXISTS translations (
     model TEXT NOT NULL
 ) WITHOUT ROWID
 """
-
-
-class TranslationCacheError(ZhreaderError):
-    """The translation cache file cannot be opened or is not a cache."""
 
 
 def default_cache_path(out_dir: Path) -> Path:

@@ -11,19 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from zhreader.han import HAN_RE
 from zhreader.model import Flag
-
-# CJK ideographs: Unified, Extension A, Extensions B–F, Extensions G–H and the
-# compatibility block. Written as escapes; tests pin every edge.
-HAN_RE = re.compile(
-    "["
-    "\U00003400-\U00004dbf"
-    "\U00004e00-\U00009fff"
-    "\U0000f900-\U0000faff"
-    "\U00020000-\U0002ebef"
-    "\U00030000-\U000323af"
-    "]"
-)
 
 # Source numbers: ASCII or full-width digits, an optional decimal part, an
 # optional 万 (10^4) or 亿 (10^8) multiplier.

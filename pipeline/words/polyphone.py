@@ -103,10 +103,9 @@ def _fold(state: dict) -> _Weights:
 class PolyphoneModel:
     """Choose a polyphone's reading from its sentence (numbered answers: ``le5``, ``lv4``)."""
 
-    def __init__(self, weights: _Weights, char_ids: dict, classes: list, readings: dict) -> None:
+    def __init__(self, weights: _Weights, char_ids: dict, readings: dict) -> None:
         self._w = weights
         self._char_ids = char_ids
-        self._classes = classes
         self._readings = readings  # char -> (class ids, readings) of its candidates
         self._h = weights.hidden.shape[0] // 2
         self._readings = {c: (ids.tolist(), names) for c, (ids, names) in readings.items()}
@@ -115,9 +114,6 @@ class PolyphoneModel:
     def load(cls) -> PolyphoneModel:
         """Load g2pM's shipped weights and tables once."""
         class_ids = _load_pickle("class2idx.pkl")
-        classes = [""] * len(class_ids)
-        for reading, index in class_ids.items():
-            classes[index] = reading
         readings = {}
         for char, prons in _load_pickle("digest_cedict.pkl").items():
             known = [p for p in prons if p in class_ids]
@@ -126,7 +122,7 @@ class PolyphoneModel:
                 names = tuple(p.replace("u:", "v") for p in known)
                 readings[char] = (np.array([class_ids[p] for p in known]), names)
         weights = _fold(_load_pickle("np_ckpt.pkl"))
-        return cls(weights, _load_pickle("char2idx.pkl"), classes, readings)
+        return cls(weights, _load_pickle("char2idx.pkl"), readings)
 
     @staticmethod
     def version() -> str:

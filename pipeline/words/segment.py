@@ -17,12 +17,9 @@ from dataclasses import dataclass
 
 from zhreader.pipeline.words.dictionary import Dictionary
 
-# Han ideographs: CJK Unified Ideographs, Extension A, compatibility
-# ideographs, Extensions B-I, and 〇 (a numeral written like a Han character).
-HAN = (
-    "\U00003400-\U00004dbf\U00004e00-\U00009fff\U0000f900-\U0000faff"
-    "\U00020000-\U0002fa1f\U00030000-\U000323af\U00003007"
-)
+from zhreader.han import HAN_CLASS
+from zhreader.names import COMMON_COMPOUND_SURNAMES, COMMON_SURNAMES, PLACE_SUFFIXES, TITLES
+
 _DIGIT = "0-9\U0000ff10-\U0000ff19"
 _LATIN = "A-Za-z\U0000ff21-\U0000ff3a\U0000ff41-\U0000ff5a"
 # One number: 12179, 1,200, 50.4, 93.2%, 1.5万. 万 and 亿 are numerals in
@@ -35,38 +32,13 @@ _SCRIPT = re.compile(
     rf"(?P<number>(?:{_NUMBER})(?:[%\U0000FF05\U00002030]|[万亿](?![{_DIGIT}]))?)"
     rf"|(?P<latin>[{_LATIN}]+(?:['\-.&][{_LATIN}{_DIGIT}]+)*)"
     rf"|(?P<space>\s+)"
-    rf"|(?P<han>[{HAN}]+)"
+    rf"|(?P<han>[{HAN_CLASS}]+)"
     # A doubled mark (——, ……) is one punctuation mark in Chinese typography.
     rf"|(?P<punct>(?P<mark>.)(?P=mark)*)",
     re.DOTALL,
 )
 
 
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(text.split())
-
-
-# Common single-character surnames and the compound ones (simplified forms).
-SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余"
-    "杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙"
-    "史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳"
-    "翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路"
-    "游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党"
-    "宫费卜冷晏席卫米柏宗瞿桂佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘"
-    "池查麻苑迟邝"
-)
-COMPOUND_SURNAMES = frozenset(
-    _words("欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 令狐 夏侯 端木 司徒 万俟")
-)
-# Words after which a surname starts a person's name (村民袁某, 书记谢某).
-ROLES = _words(
-    "村民 居民 农民 贫困户 户主 群众 书记 支书 市长 县长 镇长 乡长 村长 "
-    "区长 省长 主任 局长 部长 厅长 处长 科长 所长 站长 队长 组长 社长 "
-    "董事长 总经理 经理 厂长 校长 院长 会长 主席 委员 代表 记者 通讯员 "
-    "同志 先生 女士 老师 教授 医生 护士 老人 老汉 大爷 大妈 阿姨 师傅 "
-    "老板 负责人 党员 干部 职工 员工 工人 村医 学生 网格员 志愿者 帮扶人"
-)
 # jieba's dictionary lists many phrases at its floor frequency (排长队 3, 没来 3);
 # a word no more frequent than this that CC-CEDICT lacks is a guess (Segmenter._guessed).
 GUESS_FREQUENCY = 3
@@ -76,12 +48,11 @@ GUESS_FREQUENCY = 3
 FRAME_CLOSERS = frozenset("中上里下内")
 FRAME_OPENERS = frozenset("将把对被让给向就也都又才已")
 # Verbs of speaking: between a title and one of these stands a person's name.
-SPEECH_VERBS = _words(
-    "介绍 说 表示 指出 强调 告诉 认为 坦言 透露 称 讲 说道 解释 补充 提到 谈到 "
-    "回忆 感慨 笑着说 说明 要求 希望 提出 建议 坦承 直言 回应 答道 问道"
-)
-# Place-name suffixes; a stem of unknown words before one makes a place.
-PLACE_SUFFIXES = ("街道", "社区", "省", "市", "县", "区", "镇", "乡", "村")
+SPEECH_VERBS = (
+    "介绍", "说", "表示", "指出", "强调", "告诉", "认为", "坦言", "透露", "称", "讲",
+    "说道", "解释", "补充", "提到", "谈到", "回忆", "感慨", "笑着说", "说明", "要求",
+    "希望", "提出", "建议", "坦承", "直言", "回应", "答道", "问道",
+)  # fmt: skip
 # Characters that never start a place stem or a given name when they stand alone.
 FUNCTION_CHARS = frozenset(
     "的地得了着过在和与及或是为对把被从到向往于由以将给让使各每本该全这那此其某哪"
@@ -93,9 +64,9 @@ APPROXIMATE = frozenset("多余来几")
 NUMERALS = frozenset("一二三四五六七八九十百千万两几")
 # Bylines inside the text: 本报讯(刘某某), a closing (刘某某), 刘某某 摄.
 _BYLINE = re.compile(
-    rf"(?:本报讯|讯)\s*[(\U0000FF08]\s*(?P<a>[{HAN}]{{2,4}})\s*[)\U0000FF09]"
-    rf"|[(\U0000FF08](?P<b>[{HAN}]{{2,4}})[)\U0000FF09]\s*$"
-    rf"|(?:^|\s)(?P<c>[{HAN}]{{2,4}})\s+摄"
+    rf"(?:本报讯|讯)\s*[(\U0000FF08]\s*(?P<a>[{HAN_CLASS}]{{2,4}})\s*[)\U0000FF09]"
+    rf"|[(\U0000FF08](?P<b>[{HAN_CLASS}]{{2,4}})[)\U0000FF09]\s*$"
+    rf"|(?:^|\s)(?P<c>[{HAN_CLASS}]{{2,4}})\s+摄"
 )
 
 
@@ -342,12 +313,12 @@ class Segmenter:
     def _person_at(self, words: list[str], i: int, left: str) -> tuple[int, str]:
         """Return (number of words, "name") when a person's name starts at words[i]."""
         word = words[i]
-        after_role = (words[i - 1] if i > 0 else left).endswith(ROLES)
+        after_role = (words[i - 1] if i > 0 else left).endswith(TITLES)
         if after_role:
             size = _name_before_speech(words, i)
             if size:
                 return size, "name"
-        surname = word in SURNAMES or word in COMPOUND_SURNAMES
+        surname = word in COMMON_SURNAMES or word in COMMON_COMPOUND_SURNAMES
         if after_role and (surname or self._unfamiliar_name(word)):
             return self._name_after_role(words, i), "name"
         before_suffix = i + 1 < len(words) and words[i + 1] in PLACE_SUFFIXES
@@ -365,7 +336,7 @@ class Segmenter:
     def _name_after_role(self, words: list[str], i: int) -> int:
         """Count the words that make a name (surname + 1-2 characters) starting at words[i]."""
         size, chars = 1, len(words[i])
-        longest = 4 if words[i][:2] in COMPOUND_SURNAMES else 3
+        longest = 4 if words[i][:2] in COMMON_COMPOUND_SURNAMES else 3
         while i + size < len(words) and chars < longest:
             nxt = words[i + size]
             if chars + len(nxt) > longest or (len(nxt) == 1 and nxt in FUNCTION_CHARS):
@@ -463,12 +434,12 @@ def starts_with_surname(word: str) -> bool:
     """Tell whether a 2-4 character word starts with a common surname."""
     if not 2 <= len(word) <= 4:
         return False
-    return word[0] in SURNAMES or (len(word) >= 3 and word[:2] in COMPOUND_SURNAMES)
+    return word[0] in COMMON_SURNAMES or (len(word) >= 3 and word[:2] in COMMON_COMPOUND_SURNAMES)
 
 
 def _is_nickname(word: str) -> bool:
     # 老李, 小王: how colleagues and neighbours are named in reporting.
-    return len(word) == 2 and word[0] in "老小" and word[1] in SURNAMES
+    return len(word) == 2 and word[0] in "老小" and word[1] in COMMON_SURNAMES
 
 
 def names_in(pieces: Iterable[Piece]) -> set[str]:
@@ -481,7 +452,8 @@ def bylines_in(text: str) -> list[str]:
     names = []
     for match in _BYLINE.finditer(text):
         name = match.group("a") or match.group("b") or match.group("c")
-        if len(name) == 4 and name[2] in SURNAMES and name[:2] not in COMPOUND_SURNAMES:
+        two = name[2:3] in COMMON_SURNAMES and name[:2] not in COMMON_COMPOUND_SURNAMES
+        if len(name) == 4 and two:
             names.extend((name[:2], name[2:]))  # two reporters: 易某姚某
         elif starts_with_surname(name):
             names.append(name)
@@ -489,11 +461,6 @@ def bylines_in(text: str) -> list[str]:
 
 
 __all__ = [
-    "COMPOUND_SURNAMES",
-    "HAN",
-    "PLACE_SUFFIXES",
-    "ROLES",
-    "SURNAMES",
     "Piece",
     "Segmenter",
     "bylines_in",

@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from zhreader.errors import ZhreaderError
+from zhreader.reader.write import FORMATS
 
-FORMAT_NAMES = ("json", "html", "epub", "exports")
 NO_MODEL_HINT = (
     "note: no zh→en translation model is installed, so the English is a word-by-word gloss; "
     "install one with `zhreader models install FILE.argosmodel` (README: Translation models)"
@@ -18,12 +18,12 @@ NO_MODEL_HINT = (
 def parse_formats(value: str) -> tuple[str, ...]:
     """Split ``json,html`` into known format names, in a fixed order."""
     wanted = {part.strip() for part in value.split(",") if part.strip()}
-    unknown = sorted(wanted - set(FORMAT_NAMES))
+    unknown = sorted(wanted - set(FORMATS))
     if unknown:
         raise click.BadParameter(
-            f"unknown format {', '.join(unknown)} (expected some of {', '.join(FORMAT_NAMES)})"
+            f"unknown format {', '.join(unknown)} (expected some of {', '.join(FORMATS)})"
         )
-    return tuple(name for name in FORMAT_NAMES if name in wanted)
+    return tuple(name for name in FORMATS if name in wanted)
 
 
 def settings_from_options(out: Path, formats: str, cache_path: Path | None, **options):
@@ -53,7 +53,7 @@ def translation_options(command):
         click.option("--cache", "cache_path", type=click.Path(path_type=Path),
                      help="Translation memory (SQLite); default $ZHREADER_CACHE or "
                           "OUT/.cache/translations.sqlite."),
-        click.option("--format", "formats", default=",".join(FORMAT_NAMES), show_default=True,
+        click.option("--format", "formats", default=",".join(FORMATS), show_default=True,
                      help="Comma-separated outputs: json, html, epub, exports."),
     ]
     for option in reversed(options):

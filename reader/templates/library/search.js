@@ -17,7 +17,7 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("results");
   var LIMIT = 100;
-  var HAN = /[\u{3400}-\u{9FFF}\u{F900}-\u{FAFF}\u{20000}-\u{2FA1F}]/u;
+  var HAN = /[{{ han_class }}]/u;
   var LATIN = /^[a-z0-9'\u00e0-\u024f\u01d6-\u01dc]+$/;
   var expected = document.querySelectorAll("script[src$='/search.js']").length;
   if (shards.length < expected) {

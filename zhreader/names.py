@@ -1,0 +1,130 @@
+"""Names: surnames and their name readings, titles and roles, place suffixes.
+
+The tables are data (``zhreader/data/*.tsv``, each row with its source) and
+this module is the only place that reads them: the structure stage finds
+bylines with them, the segmenter guesses names and places, the pinyin reader
+reads surnames, and the annotator gives places their English type.
+``check_tables()`` lists every problem in them; a test runs it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from zhreader.han import only_han
+
+SURNAME_COLUMNS = ("surname", "reading", "guess", "source")
+TITLE_COLUMNS = ("word", "kind", "source")
+PLACE_COLUMNS = ("suffix", "english", "source")
+TITLE_KINDS = ("byline", "title")
+
+
+@dataclass(frozen=True)
+class Table:
+    """One names table: its file name and rows (a dict per row, by column)."""
+
+    name: str
+    rows: tuple[dict[str, str], ...]
+
+
+@cache
+def read_table(name: str, columns: tuple[str, ...]) -> Table:
+    """Read a bundled TSV table, checking only its shape (``check_tables`` does the rest)."""
+    text = resources.files("zhreader").joinpath("data", name).read_text(encoding="utf-8")
+    lines = text.splitlines()
+    if tuple(lines[0].split("\t")) != columns:
+        raise ValueError(f"zhreader/data/{name}:1: expected the header {'|'.join(columns)}")
+    rows = []
+    for number, line in enumerate(lines[1:], start=2):
+        cells = line.split("\t")
+        if len(cells) != len(columns):
+            raise ValueError(f"zhreader/data/{name}:{number}: expected {len(columns)} columns")
+        rows.append(dict(zip(columns, cells, strict=True)))
+    return Table(name, tuple(rows))
+
+
+_SURNAME_ROWS = read_table("surnames.tsv", SURNAME_COLUMNS).rows
+_TITLE_ROWS = read_table("titles.tsv", TITLE_COLUMNS).rows
+_PLACE_ROWS = read_table("place_suffixes.tsv", PLACE_COLUMNS).rows
+
+# Every surname, for places where a name is expected (an author line, a credit).
+SURNAMES = frozenset(r["surname"] for r in _SURNAME_ROWS if len(r["surname"]) == 1)
+COMPOUND_SURNAMES = frozenset(r["surname"] for r in _SURNAME_ROWS if len(r["surname"]) == 2)
+# Surnames common enough to guess a person's name in running text.
+COMMON_SURNAMES = frozenset(
+    r["surname"] for r in _SURNAME_ROWS if len(r["surname"]) == 1 and r["guess"] == "yes"
+)
+COMMON_COMPOUND_SURNAMES = frozenset(
+    r["surname"] for r in _SURNAME_ROWS if len(r["surname"]) == 2 and r["guess"] == "yes"
+)
+# A surname's reading where its character has another everyday one (单 shàn).
+SURNAME_READINGS: dict[str, tuple[str, ...]] = {
+    r["surname"]: tuple(r["reading"].split()) for r in _SURNAME_ROWS if r["reading"]
+}
+# Roles before a reporter's name in an author line or dateline, longest first.
+BYLINE_ROLES = tuple(
+    sorted((r["word"] for r in _TITLE_ROWS if r["kind"] == "byline"), key=len, reverse=True)
+)
+# Titles and roles after which a person's name starts (书记谢某).
+TITLES = tuple(r["word"] for r in _TITLE_ROWS if r["kind"] == "title")
+# Place-name suffixes, in table order, and the English of each.
+PLACE_SUFFIXES = tuple(r["suffix"] for r in _PLACE_ROWS)
+PLACE_ENGLISH = {r["suffix"]: r["english"] for r in _PLACE_ROWS}
+
+
+def check_tables() -> list[str]:
+    """Return every problem in the names tables, one ``file:line: message`` each."""
+    problems: list[str] = []
+    for name, columns, key in (
+        ("surnames.tsv", SURNAME_COLUMNS, ("surname",)),
+        ("titles.tsv", TITLE_COLUMNS, ("word", "kind")),
+        ("place_suffixes.tsv", PLACE_COLUMNS, ("suffix",)),
+    ):
+        seen: set[tuple[str, ...]] = set()
+        for number, row in enumerate(read_table(name, columns).rows, start=2):
+            where = f"zhreader/data/{name}:{number}"
+            ident = tuple(row[k] for k in key)
+            if ident in seen:
+                problems.append(f"{where}: {'/'.join(ident)} is listed twice")
+            seen.add(ident)
+            if not only_han(row[columns[0]]):
+                problems.append(f"{where}: {row[columns[0]]!r} is not all Han characters")
+            if not row["source"].strip():
+                problems.append(f"{where}: the source is empty")
+            problems += [f"{where}: {p}" for p in _row_problems(name, row)]
+    return problems
+
+
+def _row_problems(name: str, row: dict[str, str]) -> list[str]:
+    if name == "surnames.tsv":
+        problems = []
+        if row["guess"] not in ("yes", "no"):
+            problems.append(f"guess must be yes or no, not {row['guess']!r}")
+        syllables = row["reading"].split()
+        if syllables and len(syllables) != len(row["surname"]):
+            problems.append("the reading needs one syllable per character")
+        if len(row["surname"]) not in (1, 2):
+            problems.append("a surname has one or two characters")
+        return problems
+    if name == "titles.tsv" and row["kind"] not in TITLE_KINDS:
+        return [f"kind must be one of {', '.join(TITLE_KINDS)}, not {row['kind']!r}"]
+    if name == "place_suffixes.tsv" and not row["english"][:1].isupper():
+        return ["the English of a place type is a capitalised word (Town)"]
+    return []
+
+
+__all__ = [
+    "BYLINE_ROLES",
+    "COMMON_COMPOUND_SURNAMES",
+    "COMMON_SURNAMES",
+    "COMPOUND_SURNAMES",
+    "PLACE_ENGLISH",
+    "PLACE_SUFFIXES",
+    "SURNAMES",
+    "SURNAME_READINGS",
+    "TITLES",
+    "check_tables",
+    "read_table",
+]
