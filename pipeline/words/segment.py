@@ -18,7 +18,14 @@ from dataclasses import dataclass
 from zhreader.pipeline.words.dictionary import Dictionary
 
 from zhreader.han import HAN_CLASS
-from zhreader.names import COMMON_COMPOUND_SURNAMES, COMMON_SURNAMES, PLACE_SUFFIXES, TITLES
+from zhreader.names import (
+    COMMON_COMPOUND_SURNAMES,
+    COMMON_SURNAMES,
+    COMPOUND_SURNAMES,
+    PLACE_SUFFIXES,
+    SURNAMES,
+    TITLES,
+)
 
 _DIGIT = "0-9\U0000ff10-\U0000ff19"
 _LATIN = "A-Za-z\U0000ff21-\U0000ff3a\U0000ff41-\U0000ff5a"
@@ -367,9 +374,11 @@ def _name_before_speech(words: list[str], i: int) -> int:
     """Count the words of a 2-4 character name between a title and a verb of speaking.
 
     镇党委书记解放介绍: there the words are a person's name whatever a
-    dictionary says of them (解放, 查明) and whether or not the surname is on
-    the list (区, 朴).
+    dictionary says of them (解放, 查明), if they start with a surname of the
+    full table, not only the common ones (区, 朴); 书记在会上说 holds none.
     """
+    if not (words[i][:1] in SURNAMES or words[i][:2] in COMPOUND_SURNAMES):
+        return 0
     chars = 0
     for size in range(1, 4):
         if i + size > len(words):
