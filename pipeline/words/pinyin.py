@@ -6,16 +6,19 @@ decided in this order:
 
 1. inside a multi-character word that pypinyin's phrases and CC-CEDICT read
    the same way at that position (银行 yínháng, 种植 zhòngzhí): that reading;
-2. 得, 地 and 为 standing alone: by the grammar of their clause
+2. 得, 地, 为, 还, 种 and 干 standing alone: by the grammar of their clause
    (``function_words.grammatical_reading``);
-3. otherwise g2pM's BiLSTM over the ten characters either side, its logits
+3. otherwise g2pM's BiLSTM over the ten characters either side, plus
+   ``CONTEXT_WEIGHT`` times the log-probability of the model trained here
+   (``context_model``, 114 characters), its logits
    raised by the dictionaries' readings of the word and of the shorter words
    inside it (``EVIDENCE`` below), so a dictionary wins where the model hesitates,
    and raised more for a common word (``FREQUENCY_TRUST``): g2pM learned its
    readings from encyclopedia sentences and reads 一只 yī zhǐ, 袖子 xiù zǐ and
    重度 chóngdù, while a dictionary's reading of a frequent word is well attested.
 
-Person names take their surname's own reading (单 Shàn, 曾 Zēng). The model
+Person names take their surname's own reading (单 Shàn, 曾 Zēng), and the
+rest of a name is read from the name alone, so it reads one way everywhere. The model
 stores dictionary (citation) tones; ``apply_sandhi`` derives the spoken tones
 of 一 and 不 for the editions' display option. docs/pinyin.md has the figures.
 """
