@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from zhreader.reader.write import FORMATS
+from zhreader.reader.write import DEFAULT_FORMATS
 
 from zhreader.model import Edition, iter_sentences
 from zhreader.signature import make_signature
@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # the heavy modules load in load_resources, not at import
 class BuildSettings:
     """Everything a user can set that changes what a build produces."""
 
-    formats: tuple[str, ...] = FORMATS
+    formats: tuple[str, ...] = DEFAULT_FORMATS
     glossaries: tuple[Path, ...] = ()  # extra glossaries, after the bundled one
     beam_size: int = 4
     threads: int = 0  # 0: CTranslate2 decides
@@ -37,6 +37,7 @@ class BuildSettings:
     paper: str | None = None
     date: str | None = None
     page: str | None = None
+    vocab_level: int = 4  # vocab.tsv and the Anki deck: words above this HSK level
 
 
 @dataclass
@@ -89,6 +90,7 @@ def build_edition(input_path: Path, settings: BuildSettings, resources: Resource
     from zhreader.pipeline.structure.recover import recover_structure
     from zhreader.pipeline.structure.sidecar import load_sidecar
     from zhreader.pipeline.translate.translator import gloss_edition, translate_edition
+    from zhreader.pipeline.words.lexicon import NO_CHINESE, add_lexicon, notice_no_chinese
 
     source = read_source(input_path)
     sidecar = load_sidecar(input_path)
@@ -97,6 +99,10 @@ def build_edition(input_path: Path, settings: BuildSettings, resources: Resource
     edition = _apply_metadata(edition, settings)
     edition = resources.annotator.annotate(edition)
     edition = glossary_appendix(edition, resources.glossary)
+    edition = add_lexicon(edition, resources.annotator.dictionary)
+    edition = notice_no_chinese(edition)
+    if NO_CHINESE in edition.notices:
+        messages = [*messages, f"{NO_CHINESE.code}: {NO_CHINESE.message}"]
     if resources.translator is None:
         edition = gloss_edition(edition)
         stats = None
@@ -116,12 +122,13 @@ def build_issue(
     slug: str | None = None,
 ) -> BuildReport:
     """Build one issue and write its files into ``out_dir/<slug>/``."""
-    from zhreader.reader.write import render_files, write_files
+    from zhreader.reader.write import RenderOptions, render_files, write_files
 
     slug = slug or input_path.stem
     edition, messages, stats = build_edition(input_path, settings, resources)
     # Render everything before writing anything: a renderer error leaves no files.
-    files = render_files(edition, slug, settings.formats)
+    options = RenderOptions(vocab_level=settings.vocab_level)
+    files = render_files(edition, slug, settings.formats, options)
     written = write_files(out_dir / slug, files)
     sentences = list(iter_sentences(edition))
     return BuildReport(

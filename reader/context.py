@@ -9,12 +9,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import metadata
 
 from zhreader import model
-from zhreader.han import HAN_RE
-from zhreader.model import Article, Block, Edition, Sentence, Token
+from zhreader.han import HAN_RE, is_han
+from zhreader.model import Article, Block, Edition, LexiconEntry, Sentence, Token
 from zhreader.pinyin_text import tone_of
 from zhreader.signature import parse_signature, short_hash
 
@@ -80,6 +80,10 @@ class WordView:
     full_gloss: str | None
     hsk: int | None
     term_href: str | None  # fragment of the glossary entry, when it is in the appendix
+    # The word panel: the lexicon key ("" when the word has no panel) and the
+    # reading and sense chosen here as "reading.sense" indexes ("0.-1": no sense).
+    key: str = ""
+    chosen: str = ""
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,16 @@ class BlockView:
 
 
 @dataclass(frozen=True)
+class EntryView:
+    """A word of an article's word list (EPUB): the dictionary entry and where it is used."""
+
+    zh: str
+    hsk: int | None
+    readings: tuple[tuple[str, tuple[str, ...]], ...]  # (pinyin, senses) per reading
+    uses: tuple[str, ...]  # sentence ids in this article, in reading order
+
+
+@dataclass(frozen=True)
 class ArticleView:
     id: str
     number: int
@@ -125,6 +139,10 @@ class ArticleView:
     blocks: tuple[BlockView, ...]
     # A dateline that could not join a first paragraph stands alone.
     dateline: SentenceView | None
+    # The 引题 above the headline and the author line under it, as text.
+    kicker: SentenceView | None = None
+    byline_line: SentenceView | None = None
+    words: tuple[EntryView, ...] = ()  # the article's word list, in order of first use
 
 
 @dataclass(frozen=True)
@@ -157,6 +175,8 @@ class EditionContext:
     credits: tuple[str, ...]
     removed: tuple[str, ...]  # characters removed by ingest and by the renderer
     homes: dict[str, str]  # sentence id → id of the article that holds it
+    # What the word panel shows, stored once per page (see ``panel_data``).
+    panel: dict
 
 
 def lang_of(text: str | None) -> str:
@@ -181,6 +201,7 @@ class _Builder:
 
     def __init__(self, edition: Edition) -> None:
         self.terms = {use.zh for use in edition.glossary}
+        self.lexicon = {entry.zh: entry for entry in edition.lexicon}
         self.removed: list[str] = []
 
     def text(self, text: str | None, where: str, report: bool = True) -> str:
@@ -213,6 +234,7 @@ class _Builder:
         gloss = self.text(token.gloss, where) or None
         href = term_anchor(token.term) if token.term in self.terms else None
         parts = ruby_parts(zh, token) if token.kind in RUBY_KINDS else ()
+        entry = self.lexicon.get(token.zh) if parts else None
         return WordView(
             zh=zh,
             kind=token.kind,
@@ -222,7 +244,24 @@ class _Builder:
             full_gloss=gloss if parts else None,
             hsk=token.hsk,
             term_href=href,
+            key=zh if entry is not None and zh == token.zh else "",
+            chosen=chosen_sense(entry, token) if entry is not None else "",
         )
+
+
+def chosen_sense(entry: LexiconEntry, token: Token) -> str:
+    """Return "reading.sense" of the dictionary sense the token's reading and gloss pick."""
+    reading = tuple(s.lower() for s in token.pinyin)
+    for r, option in enumerate(entry.readings):
+        if tuple(s.lower() for s in option.pinyin) != reading:
+            continue
+        # The short gloss is cut from one sense (or is the glossary's own wording).
+        gloss = (token.gloss or "").casefold()
+        for k, sense in enumerate(option.senses):
+            if gloss and gloss in sense.casefold():
+                return f"{r}.{k}"
+        return f"{r}.-1"
+    return "-1.-1"
 
 
 def first_sense(gloss: str | None) -> str | None:
@@ -285,7 +324,7 @@ def _block(builder: _Builder, block: Block, lead: SentenceView | None) -> BlockV
 
 def _article(builder: _Builder, article: Article, number: int) -> ArticleView:
     blocks, dateline = _blocks(builder, article)
-    return ArticleView(
+    view = ArticleView(
         id=article.id,
         number=number,
         headline=builder.sentence(article.headline),
@@ -295,7 +334,23 @@ def _article(builder: _Builder, article: Article, number: int) -> ArticleView:
         bylines_en=_romanised_bylines(builder, article),
         blocks=blocks,
         dateline=dateline,
+        kicker=builder.sentence(article.kicker) if article.kicker else None,
+        byline_line=builder.sentence(article.byline_line) if article.byline_line else None,
     )
+    return replace(view, words=article_words(builder, view))
+
+
+def article_words(builder: _Builder, article: ArticleView) -> tuple[EntryView, ...]:
+    """Return the article's words with their entries, once each, in order of first use."""
+    entries = []
+    for zh, uses in word_uses([article]).items():
+        entry = builder.lexicon[zh]
+        readings = tuple(
+            (" ".join(r.pinyin), tuple(builder.text(s, f"lexicon {zh}", False) for s in r.senses))
+            for r in entry.readings
+        )
+        entries.append(EntryView(zh, entry.hsk, readings, tuple(uses)))
+    return tuple(entries)
 
 
 def _romanised_bylines(builder: _Builder, article: Article) -> tuple[str, ...]:
@@ -355,7 +410,47 @@ def build_context(edition: Edition) -> EditionContext:
         credits=(*data_credits(edition.signature), translation, GLOSSARY_CREDIT),
         removed=tuple(edition.removed_characters) + tuple(builder.removed),
         homes={s.id: a.id for a in articles for s in article_sentences(a)},
+        panel=panel_data(builder, articles, glossary),
     )
+
+
+def word_uses(articles: Iterable[ArticleView]) -> dict[str, list[str]]:
+    """Map each panel word to the ids of the sentences that use it, in reading order."""
+    uses: dict[str, list[str]] = {}
+    for article in articles:
+        for sentence in article_sentences(article):
+            for word in sentence.words:
+                if word.key:
+                    ids = uses.setdefault(word.key, [])
+                    if not ids or ids[-1] != sentence.id:
+                        ids.append(sentence.id)
+    return uses
+
+
+def panel_data(
+    builder: _Builder, articles: tuple[ArticleView, ...], glossary: tuple[TermView, ...]
+) -> dict:
+    """Return the word panel's data: the words used and their characters, each once.
+
+    ``words``: zh → {"h": HSK level, "r": [[pinyin, [senses…]], …]};
+    ``uses``: zh → sentence ids; ``terms``: appendix anchor → the entry.
+    """
+    uses = word_uses(articles)
+    wanted = set(uses) | {c for word in uses for c in word if is_han(c)}
+    words = {}
+    for zh in sorted(wanted):
+        entry = builder.lexicon.get(zh)
+        if entry is None:
+            continue
+        readings = [
+            [" ".join(r.pinyin), [builder.text(s, f"lexicon {zh}", False) for s in r.senses]]
+            for r in entry.readings
+        ]
+        words[zh] = {"h": entry.hsk, "r": readings}
+    terms = {
+        t.anchor: {"zh": t.zh, "py": t.pinyin, "en": t.en, "note": t.note} for t in glossary
+    }
+    return {"words": words, "uses": uses, "terms": terms}
 
 
 def _term(builder: _Builder, use) -> TermView:
@@ -373,7 +468,8 @@ def _term(builder: _Builder, use) -> TermView:
 
 def article_sentences(article: ArticleView) -> Iterator[SentenceView]:
     """Yield an article view's sentences in reading order."""
-    for s in (article.section, article.headline, article.deck, article.dateline):
+    heading = (article.section, article.kicker, article.headline, article.deck)
+    for s in (*heading, article.byline_line, article.dateline):
         if s is not None:
             yield s
     for block in article.blocks:

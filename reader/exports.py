@@ -125,27 +125,81 @@ def _description(edition: Edition) -> str:
     return f"{made}; signature: {edition.signature}"
 
 
+def _bib_entry(
+    kind: str, key: str, fields: list[tuple[str, str]], date: str | None, raw: tuple[str, ...] = ()
+) -> str:
+    """Write one entry; values are escaped except the fields named in ``raw`` (our own braces)."""
+    body = ",\n".join(
+        f"  {name} = {{{value if name in raw else value.translate(_BIB_ESCAPES)}}}"
+        for name, value in fields
+    )
+    month_line = ""
+    if date:
+        # A bare month macro (jan…dec) is what BibTeX styles sort and abbreviate.
+        month_line = f",\n  month = {_MONTHS[int(date[5:7]) - 1]}"
+    return f"@{kind}{{{key},\n{body}{month_line}\n}}\n"
+
+
+def _dates(edition: Edition) -> list[tuple[str, str]]:
+    # year for BibTeX's own styles, date for biblatex; undated, EDTF's "year
+    # unspecified" tells biblatex the date is unknown (it requires one).
+    if not edition.date:
+        return [("date", "XXXX")]
+    return [("date", edition.date), ("year", edition.date[:4])]
+
+
 def citation_bib(edition: Edition, slug: str) -> str:
-    """Return a BibTeX ``@misc`` entry for the edition."""
+    """Return BibTeX: a ``@misc`` entry for the edition, then an ``@article`` per article."""
     fields: list[tuple[str, str]] = [("title", edition.title)]
-    if edition.paper:
-        fields.append(("journal", edition.paper))
-    if edition.date:
-        year, month, _ = edition.date.split("-")
-        fields += [("date", edition.date), ("year", year)]
-    if edition.page:
-        fields.append(("pages", edition.page))
+    fields += _dates(edition)
+    # @misc has no journal or pages (biber warns): the paper and page say how it was published.
+    where = _where(edition)
+    published = f"{where}; reading edition, {TOOL}" if where else f"Reading edition, {TOOL}"
     fields += [
-        ("howpublished", f"Reading edition, {TOOL}"),
+        ("howpublished", published),
         ("version", __version__),
         ("note", _description(edition)),
     ]
-    body = ",\n".join(f"  {name} = {{{value.translate(_BIB_ESCAPES)}}}" for name, value in fields)
-    month_line = ""
-    if edition.date:
-        # A bare month macro (jan…dec) is what BibTeX styles sort and abbreviate.
-        month_line = f",\n  month = {_MONTHS[int(edition.date[5:7]) - 1]}"
-    return f"@misc{{{_bib_key(slug)},\n{body}{month_line}\n}}\n"
+    entries = [_bib_entry("misc", _bib_key(slug), fields, edition.date)]
+    entries += [_article_bib(edition, slug, article) for article in edition.articles]
+    return "\n".join(entries)
+
+
+def _article_bib(edition: Edition, slug: str, article: Article) -> str:
+    """Return one article as ``@article``: fields that BibTeX styles and biblatex both read.
+
+    An article needs its journal and year; without the paper or the date it is
+    a ``@misc`` entry, so that no style warns about a missing field.
+    """
+    kind = "article" if edition.paper and edition.date else "misc"
+    fields: list[tuple[str, str]] = []
+    if article.bylines:
+        names = (name.translate(_BIB_ESCAPES) for name in article.bylines)
+        fields.append(("author", " and ".join(names)))
+    elif edition.paper:
+        # An unsigned news item: the paper stands as corporate author (braced: one name).
+        fields.append(("author", "{" + edition.paper.translate(_BIB_ESCAPES) + "}"))
+    fields.append(("title", article.headline.zh))
+    if article.headline.en:
+        fields.append(("titleaddon", f"[{article.headline.en}]"))
+    if kind == "article":
+        # BibTeX's journal; biber reads it as biblatex's journaltitle (both given, it warns).
+        fields.append(("journal", edition.paper or ""))
+    fields += _dates(edition)
+    if edition.page and kind == "article":
+        fields.append(("pages", edition.page))
+    elif kind == "misc":
+        fields.append(("howpublished", _where(edition) or "Newspaper article"))
+    link = f"{slug}/side-by-side.html#{article.id}"
+    fields.append(("note", f"Article {article.id}, {link}; {_description(edition)}"))
+    key = _bib_key(f"{slug}-{article.id}")
+    return _bib_entry(kind, key, fields, edition.date, raw=("author",))
+
+
+def _where(edition: Edition) -> str:
+    """Return the paper and the page, as known ("岳阳日报, page 3")."""
+    page = f"page {edition.page}" if edition.page else ""
+    return ", ".join(filter(None, [edition.paper or "", page]))
 
 
 def _bib_key(slug: str) -> str:
@@ -156,12 +210,7 @@ def _bib_key(slug: str) -> str:
 def citation_csl(edition: Edition, slug: str) -> dict:
     """Return the edition as one CSL-JSON item."""
     item: dict = {"id": slug, "type": "article-newspaper", "title": edition.title}
-    if edition.paper:
-        item["container-title"] = edition.paper
-    if edition.date:
-        item["issued"] = {"date-parts": [[int(p) for p in edition.date.split("-")]]}
-    if edition.page:
-        item["page"] = edition.page
+    _csl_source(item, edition)
     item["language"] = "zh-Hans"
     item["medium"] = f"Bilingual reading edition, {TOOL}"
     item["version"] = __version__
@@ -169,13 +218,39 @@ def citation_csl(edition: Edition, slug: str) -> dict:
     return item
 
 
+def _csl_source(item: dict, edition: Edition) -> None:
+    if edition.paper:
+        item["container-title"] = edition.paper
+    if edition.date:
+        item["issued"] = {"date-parts": [[int(p) for p in edition.date.split("-")]]}
+    if edition.page:
+        item["page"] = edition.page
+
+
+def article_csl(edition: Edition, slug: str, article: Article) -> dict:
+    """Return one article as a CSL-JSON ``article-newspaper`` item."""
+    item: dict = {"id": f"{slug}-{article.id}", "type": "article-newspaper"}
+    if article.bylines:
+        # Written as printed: CSL's "literal" keeps a Chinese name whole.
+        item["author"] = [{"literal": name} for name in article.bylines]
+    item["title"] = article.headline.zh
+    _csl_source(item, edition)
+    item["language"] = "zh-Hans"
+    item["URL"] = f"{slug}/side-by-side.html#{article.id}"
+    item["note"] = _description(edition)
+    return item
+
+
 def citation_csl_json(edition: Edition, slug: str) -> str:
-    """Return CSL-JSON (an array holding one item) for the edition."""
-    return json.dumps([citation_csl(edition, slug)], ensure_ascii=False, indent=2) + "\n"
+    """Return CSL-JSON: the edition's item, then one item per article."""
+    items = [citation_csl(edition, slug)]
+    items += [article_csl(edition, slug, article) for article in edition.articles]
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 
 
 __all__ = [
     "TSV_COLUMNS",
+    "article_csl",
     "citation_bib",
     "citation_csl",
     "citation_csl_json",

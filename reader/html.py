@@ -32,6 +32,12 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.globals["lang_of"] = lang_of
+    # The word panel's data: sorted (same bytes on rebuild), Chinese as written.
+    env.policies["json.dumps_kwargs"] = {
+        "sort_keys": True,
+        "ensure_ascii": False,
+        "separators": (",", ":"),
+    }
     return env
 
 

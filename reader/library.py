@@ -123,7 +123,8 @@ def search_shard(edition: Edition, slug: str) -> dict:
     """Return one issue's part of the search index: its sentences and their keys."""
     sentences, keys = [], {}
     for index, sentence in enumerate(iter_sentences(edition)):
-        sentences.append([sentence.id, sentence.zh, sentence.en or ""])
+        # The fourth cell says what the English is: "mt", "gloss" or "".
+        sentences.append([sentence.id, sentence.zh, sentence.en or "", sentence.en_kind or ""])
         for key in sorted(sentence_keys(sentence)):
             keys.setdefault(key, []).append(index)
     return {
@@ -149,7 +150,7 @@ def search_shard_js(shard: dict) -> str:
 
 def issue_library_data(edition: Edition, slug: str) -> dict:
     """Return what the library pages need of one edition (headlines, terms, term sections)."""
-    sentences = {s.id: (s.zh, s.en or "") for s in iter_sentences(edition)}
+    sentences = {s.id: (s.zh, s.en or "", s.en_kind or "") for s in iter_sentences(edition)}
     record = {
         "slug": slug,
         "title": edition.title,
@@ -158,7 +159,12 @@ def issue_library_data(edition: Edition, slug: str) -> dict:
         "page": edition.page,
         "signature": edition.signature,
         "articles": [
-            {"id": a.id, "headline": a.headline.zh, "en": a.headline.en or ""}
+            {
+                "id": a.id,
+                "headline": a.headline.zh,
+                "en": a.headline.en or "",
+                "en_kind": a.headline.en_kind or "",
+            }
             for a in edition.articles
         ],
         "glossary": [
@@ -170,7 +176,7 @@ def issue_library_data(edition: Edition, slug: str) -> dict:
     return record
 
 
-def term_sections(issue: dict, sentences: dict[str, tuple[str, str]]) -> dict[str, str]:
+def term_sections(issue: dict, sentences: dict[str, tuple[str, str, str]]) -> dict[str, str]:
     """Render, once per issue, its section of every term page it contributes to.
 
     A batch keeps these in the issue's record, so rebuilding the library for
@@ -181,7 +187,7 @@ def term_sections(issue: dict, sentences: dict[str, tuple[str, str]]) -> dict[st
     sections = {}
     for use in issue["glossary"]:
         found = [
-            {"id": sid, "zh": sentences[sid][0], "en": sentences[sid][1]}
+            {"id": sid, "zh": sentences[sid][0], "en": sentences[sid][1], "kind": sentences[sid][2]}
             for sid in use["occurrences"]
             if sid in sentences
         ]

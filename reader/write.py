@@ -8,13 +8,24 @@ written last: its presence means the other files of that build are there.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from zhreader.fsutil import atomic_write_bytes, atomic_write_text
 from zhreader.model import Edition
 
 
-def _html(edition: Edition, slug: str) -> dict[str, str | bytes]:
+@dataclass(frozen=True)
+class RenderOptions:
+    """What a user can choose about the files beyond which formats to write."""
+
+    vocab_level: int = 4  # vocab.tsv and the deck take words above this HSK level
+
+
+Renderer = Callable[[Edition, str, RenderOptions], dict[str, str | bytes]]
+
+
+def _html(edition: Edition, slug: str, options: RenderOptions) -> dict[str, str | bytes]:
     from zhreader.reader.html import render_interlinear, render_side_by_side
 
     return {
@@ -23,13 +34,13 @@ def _html(edition: Edition, slug: str) -> dict[str, str | bytes]:
     }
 
 
-def _epub(edition: Edition, slug: str) -> dict[str, str | bytes]:
+def _epub(edition: Edition, slug: str, options: RenderOptions) -> dict[str, str | bytes]:
     from zhreader.reader.epub import build_epub
 
     return {f"{slug}.epub": build_epub(edition, slug)}
 
 
-def _exports(edition: Edition, slug: str) -> dict[str, str | bytes]:
+def _exports(edition: Edition, slug: str, options: RenderOptions) -> dict[str, str | bytes]:
     from zhreader.reader import exports
 
     return {
@@ -40,29 +51,48 @@ def _exports(edition: Edition, slug: str) -> dict[str, str | bytes]:
     }
 
 
-def _json(edition: Edition, slug: str) -> dict[str, str | bytes]:
+def _anki(edition: Edition, slug: str, options: RenderOptions) -> dict[str, str | bytes]:
+    from zhreader.reader.anki import build_deck
+
+    return {f"{slug}.apkg": build_deck(edition, slug, options.vocab_level)}
+
+
+def _vocab(edition: Edition, slug: str, options: RenderOptions) -> dict[str, str | bytes]:
+    from zhreader.reader.vocab import vocab_tsv
+
+    return {"vocab.tsv": vocab_tsv(edition, slug, options.vocab_level)}
+
+
+def _json(edition: Edition, slug: str, options: RenderOptions) -> dict[str, str | bytes]:
     from zhreader.reader.json_edition import edition_json
 
     return {"edition.json": edition_json(edition)}
 
 
 # json comes last so that its presence marks a complete build.
-_RENDERERS: dict[str, Callable[[Edition, str], dict[str, str | bytes]]] = {
+_RENDERERS: dict[str, Renderer] = {
     "html": _html,
     "epub": _epub,
     "exports": _exports,
+    "anki": _anki,
+    "vocab": _vocab,
     "json": _json,
 }
-# The one list of output formats: the CLI's choices and the builds' default.
+# The one list of output formats (the CLI's choices); a build writes all but the
+# learner's take-away files unless asked.
 FORMATS = tuple(_RENDERERS)
+DEFAULT_FORMATS = tuple(name for name in FORMATS if name not in ("anki", "vocab"))
 
 
-def render_files(edition: Edition, slug: str, formats: Sequence[str]) -> dict[str, str | bytes]:
+def render_files(
+    edition: Edition, slug: str, formats: Sequence[str], options: RenderOptions | None = None
+) -> dict[str, str | bytes]:
     """Render the requested formats in memory: file name → content."""
+    options = options or RenderOptions()
     files: dict[str, str | bytes] = {}
     for name, render in _RENDERERS.items():
         if name in formats:
-            files.update(render(edition, slug))
+            files.update(render(edition, slug, options))
     return files
 
 

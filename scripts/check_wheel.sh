@@ -12,7 +12,9 @@ python3 -m pip wheel --quiet --no-deps --wheel-dir "$work/dist" "$repo"
 python3 -m venv "$work/venv"
 "$work/venv/bin/pip" install --quiet "$work"/dist/zhreader-*.whl
 "$work/venv/bin/pip" install --quiet --no-deps argostranslate==1.11.0
-unzip -l "$work"/dist/zhreader-*.whl | grep -q "zhreader/glossary.tsv" \
+# grep without -q reads the whole listing: -q would stop early and, under
+# pipefail, unzip's broken pipe would fail the check.
+unzip -l "$work"/dist/zhreader-*.whl | grep "zhreader/glossary.tsv" >/dev/null \
   || { echo "check_wheel: glossary.tsv is not in the wheel" >&2; exit 1; }
 
 # Outside the checkout: nothing can be found through the repository's folders.

@@ -209,8 +209,26 @@ def _article_two() -> Article:
     )
 
 
+@functools.cache
+def _dictionary():
+    from zhreader.pipeline.words.dictionary import Dictionary
+
+    return Dictionary.load()
+
+
+def with_lexicon(edition: Edition) -> Edition:
+    """Add the lexicon stage's real output (CC-CEDICT entries of the words used)."""
+    from zhreader.pipeline.words.lexicon import add_lexicon
+
+    return add_lexicon(edition, _dictionary())
+
+
 def sample_edition() -> Edition:
-    """Return a realistic two-article edition."""
+    """Return a realistic two-article edition, with the lexicon the pipeline would add."""
+    return with_lexicon(_sample_edition())
+
+
+def _sample_edition() -> Edition:
     return Edition(
         title="临湘 2020年4月",
         source=SourceInfo("linxiang-sample.txt", "ab" * 32, "utf-8"),
@@ -248,6 +266,10 @@ HOSTILE = "<script>alert(\"x\")</script> & 'q' ]]> 𠀀"
 
 def hostile_edition() -> Edition:
     """Return an edition whose every text field tries to break the markup."""
+    return with_lexicon(_hostile_edition())
+
+
+def _hostile_edition() -> Edition:
     tokens = [
         w("<b>", "", None),
         w("𠀀", "hē", '"quoted" & <i>', 6, term="<term>"),

@@ -84,10 +84,16 @@ def test_jieba_part_of_speech_tags(dictionary):
     assert dictionary.word_tag("不是一个词的串") == ""
 
 
-def test_every_short_gloss_is_short(dictionary):
+def test_a_long_sense_is_never_cut_mid_phrase(dictionary):
     long_sense = ("a very long sense that goes on and on without any comma at all in it",)
-    gloss, _good = short_gloss_of(long_sense)
-    assert 0 < len(gloss) <= MAX_GLOSS
+    assert short_gloss_of(long_sense) == (long_sense[0], True)
+    # 配送: "to put together an order and deliver it" is too long; the next sense is whole.
+    assert dictionary.short_gloss("配送") == "to deliver"
+    # 着 zhe5 has one long sense: it stays whole rather than "aspect particle indicating".
+    assert dictionary.short_gloss("着", ("zhe",)).endswith("ongoing state")
+
+
+def test_every_short_gloss_is_short(dictionary):
     for word in ("建设", "发挥", "精神", "临湘", "岗位", "一系列", "基础设施"):
         found = dictionary.short_gloss(word)
         assert found and len(found) <= MAX_GLOSS, (word, found)

@@ -224,3 +224,28 @@ def test_identifier_is_stable_and_follows_the_source():
     assert book_identifier(edition) == book_identifier(replace(edition, signature="other"))
     other = replace(edition, source=replace(edition.source, sha256="ef" * 32))
     assert book_identifier(edition) != book_identifier(other)
+
+
+def test_each_article_lists_its_words_with_back_links(sample_book):
+    files = entries(sample_book)
+    edition = sample_edition()
+    lexicon = {entry.zh: entry for entry in edition.lexicon}
+    ns = {"x": "http://www.w3.org/1999/xhtml"}
+    for article in edition.articles:
+        root = ET.fromstring(files[f"OEBPS/{article.id}.xhtml"])
+        ids = {e.get("id") for e in root.iter() if e.get("id")}
+        words = root.find(f".//x:section[@id='{article.id}-words']", ns)
+        assert words is not None
+        terms = [_text(dt).split(" HSK")[0] for dt in words.iterfind(".//x:dt", ns)]
+        assert len(terms) == len(set(terms)) > 0
+        for dt in words.iterfind(".//x:dt", ns):
+            assert _text(dt).split(" HSK")[0] in lexicon
+        # Every back-link lands on a sentence of this article's file.
+        links = [a.get("href") for a in words.iterfind(".//x:a", ns)]
+        assert links and all(link[1:] in ids for link in links)
+    # All readings and senses of a word, as the word panel has them.
+    a1 = files["OEBPS/a1.xhtml"].decode()
+    for reading in lexicon["就业"].readings:
+        assert f'<span class="py">{" ".join(reading.pinyin)}</span>: ' + "; ".join(
+            reading.senses
+        ) in a1

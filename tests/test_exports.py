@@ -118,7 +118,7 @@ def test_citations_name_paper_date_tool_and_signature() -> None:
     assert SIGNATURE in item["note"] and "zhreader 0.1.0" in item["note"]
     bib = citation_bib(_edition(), "linxiang-0415")
     assert bib.startswith("@misc{linxiang-0415,\n")
-    assert "journal = {临湘日报}" in bib
+    assert "howpublished = {临湘日报" in bib
     assert "month = apr" in bib and "year = {2020}" in bib
     assert "gl:9c2e41" in bib
 

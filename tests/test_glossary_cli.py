@@ -120,7 +120,9 @@ def test_report_uses_extra_glossaries_and_writes_tsv_rows(here: Path):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[1] == HEADER
-    rows = [line.split("\t") for line in lines[2:] if not line.startswith("#")]
+    # Rows are commented out until the editor completes them.
+    rows = [line[2:].split("\t") for line in lines[2:] if "\t" in line]
+    assert all(line.startswith("# ") for line in lines[2:])
     assert rows and all(len(row) == 8 for row in rows)
     assert "一对一" not in [row[0] for row in rows]
     # Candidate rows carry the pinyin; the editor adds en, category and source.
@@ -132,3 +134,42 @@ def test_report_on_a_missing_input_is_one_line(here: Path):
     result = run("glossary", "report", "nope.txt")
     assert result.exit_code == 1
     assert result.output.strip() == "zhreader: error: nope.txt: input file not found"
+
+
+def test_report_tsv_appends_to_a_glossary_without_breaking_it(here: Path):
+    glossary = write(here, "terms.tsv", ROW)
+    result = run("glossary", "report", str(EXAMPLE), "--format", "tsv", "--no-header")
+    assert result.exit_code == 0, result.output
+    assert HEADER not in result.output
+    with glossary.open("a", encoding="utf-8") as handle:
+        handle.write(result.output)
+    assert glossary.read_text("utf-8").count(HEADER) == 1
+    check = run("glossary", "check", "terms.tsv")
+    assert check.exit_code == 0, check.output
+    assert check.output.strip() == "1 file, 1 entry: 0 errors, 0 warnings"
+    # A fresh file from the default output is a valid (empty) glossary too.
+    (here / "new.tsv").write_text(
+        run("glossary", "report", str(EXAMPLE), "--format", "tsv").output, encoding="utf-8"
+    )
+    assert run("glossary", "check", "new.tsv").exit_code == 0
+    assert "--no-header >> my-terms.tsv" in run("glossary", "report", "--help").output
+
+
+def test_report_drops_runs_across_phrase_boundaries(here: Path):
+    text = "24小时自助图书馆正式开放。\n本市第二家24小时自助图书馆正式开放，市民可刷卡借书。\n"
+    (here / "issue.txt").write_text(text, encoding="utf-8")
+    result = run("glossary", "report", "issue.txt", "--format", "json")
+    assert result.exit_code == 0, result.output
+    candidates = {c["zh"] for c in json.loads(result.output)["candidates"]}
+    # 24小时 | 自助图书馆 | 正式开放: the unit belongs to its number, the adverb to its verb.
+    assert "小时自助" not in candidates and "图书馆正式" not in candidates
+    assert not any(c.startswith("小时") or c.endswith("正式") for c in candidates)
+    assert "自助图书馆" in candidates
+
+
+def test_report_keeps_runs_after_a_percentage(here: Path):
+    text = "全球量产最高48.41%发动机热效率。新车发动机热效率更高。\n"
+    (here / "issue.txt").write_text(text, encoding="utf-8")
+    result = run("glossary", "report", "issue.txt", "--format", "json")
+    candidates = {c["zh"] for c in json.loads(result.output)["candidates"]}
+    assert "发动机热效率" in candidates  # 48.41% takes no unit: no boundary after it

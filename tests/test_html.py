@@ -198,13 +198,17 @@ def test_side_by_side_rows_pair_chinese_and_english(pages):
 
 def test_interlinear_ruby_syllable_by_syllable(pages):
     html = pages["sample", "interlinear"]
-    assert '<ruby>就<rp>(</rp><rt><span class="py t4">jiù</span></rt><rp>)</rp>业' in html
+    assert (
+        '<ruby><span class="hz h4">就</span><rp>(</rp><rt><span class="py t4">jiù</span></rt>'
+        '<rp>)</rp><span class="hz h4">业</span>'
+    ) in html
     # Sandhi: both forms rendered, the toggle chooses.
     assert '<span class="py t4 has-sd">bù</span><span class="sd t2">bú</span>' in html
     assert 'data-hsk="7"' in html
-    assert f'href="#{term_anchor("扶贫")}"' in html
+    # A term opens the word panel, which links to the appendix entry.
+    assert f'data-t="{term_anchor("扶贫")}"' in html
     assert f'<dt id="{term_anchor("扶贫")}">' in html
-    for name in ("pinyin", "gloss", "tones", "sandhi", "hsk"):
+    for name in ("pinyin", "gloss", "tones", "hztones", "sandhi", "hsk", "known"):
         assert f'name="{name}"' in html
     # Scripts off: pinyin and glosses are in the page, not added by the script.
     assert '<span class="gl" lang="en" title="wages/pay">wages</span>' in html

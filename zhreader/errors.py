@@ -56,6 +56,10 @@ class DictionaryError(ZhreaderError):
     """A dictionary package is missing or its data cannot be read."""
 
 
+class LearnerSensesError(ZhreaderError):
+    """The learner-senses table (pipeline/words/data/learner_senses.tsv) is malformed."""
+
+
 class TextIntegrityError(ZhreaderError):
     """The edition lost, duplicated or reordered characters of the input (a bug)."""
 

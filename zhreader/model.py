@@ -9,7 +9,8 @@ Ids are stable: the same input builds the same ids.
   article   a3
   block     a3-p2          (paragraphs, subheads and figures share one count)
   sentence  a3-p2-s1       (inside a block)
-  heading   a3-sec, a3-h, a3-d, a3-dl  (section label, headline, deck, dateline)
+  heading   a3-sec, a3-k, a3-h, a3-d, a3-by, a3-dl
+            (section label, kicker, headline, deck, author line, dateline)
   credit    a3-p5-c        (a figure's photo credit)
 """
 
@@ -40,9 +41,9 @@ class Token:
     # they equal ``pinyin``. A display option of the editions.
     sandhi: tuple[str, ...] | None = None
     gloss: str | None = None
-    # Where the gloss comes from: "cedict", "chars" (built from the characters'
-    # entries because the word is missing), "glossary", "name" (a name's
-    # romanisation), or None.
+    # Where the gloss comes from: "cedict", "chars" (built from the dictionary
+    # words inside a word CC-CEDICT lacks), "glossary", "learner" (the curated
+    # learner senses, by context), "name", "number" (38万 "380,000"), or None.
     gloss_source: str | None = None
     hsk: int | None = None
     term: str | None = None  # the glossary entry's ``zh`` when this token is a term
@@ -83,10 +84,18 @@ class Article:
     deck: Sentence | None = None
     # The 本报讯(刘飞翔) prefix that opens a news item, kept as text.
     dateline: Sentence | None = None
-    # Names derived from the dateline or a trailing credit such as (贺新);
-    # metadata only: their characters stay in a text field.
+    # Names derived from the author line, the dateline or a trailing credit
+    # such as (贺新); metadata only: their characters stay in a text field.
     bylines: tuple[str, ...] = ()
     blocks: tuple[Block, ...] = ()
+    # The 引题 printed above the headline (北京车展上，…——), a text unit like the deck.
+    kicker: Sentence | None = None
+    # The author line under the headline (本报记者  王  政), kept as text.
+    byline_line: Sentence | None = None
+    # Data read from the dateline when it names them (本报长沙5月8日讯):
+    # the place as printed and the date as "MM-DD" (the year is the issue's).
+    dateline_place: str | None = None
+    dateline_date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +116,23 @@ class GlossaryUse:
     category: str
     source: str
     occurrences: tuple[str, ...]  # sentence ids, in reading order
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One reading of a dictionary word and its CC-CEDICT senses, in the file's order."""
+
+    pinyin: tuple[str, ...]  # tone marks, one syllable per character
+    senses: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    """A word or character the edition uses, as the dictionary has it (for the word panel)."""
+
+    zh: str
+    readings: tuple[Reading, ...] = ()  # empty: not in CC-CEDICT
+    hsk: int | None = None
 
 
 @dataclass(frozen=True)
@@ -131,6 +157,9 @@ class Edition:
     # Characters XML forbids (control characters) removed from the input,
     # as "U+0007 at line 3"; the text-is-sacred check accounts for them.
     removed_characters: tuple[str, ...] = ()
+    # Every word the edition's tokens use and every character of those words,
+    # once each, sorted by ``zh``: what a word panel shows beyond the token.
+    lexicon: tuple[LexiconEntry, ...] = ()
     schema: str = SCHEMA_VERSION
 
 
@@ -139,7 +168,7 @@ class Edition:
 
 def article_heading(article: Article) -> Iterator[Sentence]:
     """Yield the article's heading sentences in reading order."""
-    for sentence in (article.section, article.headline, article.deck):
+    for sentence in (article.section, article.kicker, article.headline, article.deck):
         if sentence is not None:
             yield sentence
 
@@ -154,6 +183,8 @@ def block_sentences(block: Block) -> Iterator[Sentence]:
 def article_sentences(article: Article) -> Iterator[Sentence]:
     """Yield every sentence of an article in reading order."""
     yield from article_heading(article)
+    if article.byline_line is not None:
+        yield article.byline_line
     # The dateline opens the first paragraph, so it comes before the blocks.
     if article.dateline is not None:
         yield article.dateline
@@ -183,6 +214,8 @@ def map_sentences(edition: Edition, change) -> Edition:
             headline=change(a.headline),
             deck=one(a.deck),
             dateline=one(a.dateline),
+            kicker=one(a.kicker),
+            byline_line=one(a.byline_line),
             blocks=tuple(block(b) for b in a.blocks),
         )
 
@@ -244,6 +277,10 @@ def _article(d: dict) -> Article:
         dateline=_sentence(d.get("dateline")),
         bylines=tuple(d.get("bylines") or ()),
         blocks=_tuple(d.get("blocks"), _block),
+        kicker=_sentence(d.get("kicker")),
+        byline_line=_sentence(d.get("byline_line")),
+        dateline_place=d.get("dateline_place"),
+        dateline_date=d.get("dateline_date"),
     )
 
 
@@ -265,7 +302,15 @@ def edition_from_dict(d: dict) -> Edition:
         glossary=_tuple(d.get("glossary"), _glossary_use),
         notices=_tuple(d.get("notices"), lambda n: Notice(**n)),
         removed_characters=tuple(d.get("removed_characters") or ()),
+        lexicon=_tuple(d.get("lexicon"), _lexicon_entry),
     )
+
+
+def _lexicon_entry(d: dict) -> LexiconEntry:
+    readings = _tuple(
+        d.get("readings"), lambda r: Reading(tuple(r["pinyin"]), tuple(r["senses"]))
+    )
+    return LexiconEntry(zh=d["zh"], readings=readings, hsk=d.get("hsk"))
 
 
 __all__ = [
@@ -275,7 +320,9 @@ __all__ = [
     "Edition",
     "Flag",
     "GlossaryUse",
+    "LexiconEntry",
     "Notice",
+    "Reading",
     "Sentence",
     "SourceInfo",
     "Token",

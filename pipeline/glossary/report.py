@@ -30,6 +30,13 @@ SENTENCE_PUNCTUATION = re.compile(
 )
 MAX_SLOGAN_LENGTH = 12
 CANDIDATE_KINDS = ("word", "place")  # person names stay out of the glossary
+# jieba's part-of-speech tags of words that belong to what follows them: a run
+# ending in an adverb (正式 in 图书馆正式开放), a preposition, a conjunction, a
+# particle or a pronoun is a fragment across a phrase boundary, not a term.
+LEANS_FORWARD = frozenset({"d", "ad", "p", "c", "u", "uj", "ul", "r"})
+PERCENT = ("%", "\U0000ff05", "\U00002030")
+# ... and words that belong to what precedes them (particles, conjunctions).
+LEANS_BACK = frozenset({"c", "u", "uj", "ul", "y"})
 
 
 @dataclass(frozen=True)
@@ -68,18 +75,20 @@ def glossary_report(
     known_word: Callable[[str], bool],
     read: Callable[[str], tuple[str, ...]],
     min_count: int = 2,
+    tag_of: Callable[[str], str] = lambda word: "",
 ) -> GlossaryReport:
     """Report the terms an annotated edition uses and the candidates it suggests.
 
     ``known_word`` tells whether the general dictionary has a word; ``read``
-    gives a text's pinyin (for quoted slogans, which span several tokens).
+    gives a text's pinyin (for quoted slogans, which span several tokens);
+    ``tag_of`` gives a word's part of speech (jieba's tags), to drop fragments.
     """
     return GlossaryReport(
         terms=used_terms(edition, glossary),
         candidates=(
             *quoted_candidates(edition, glossary, read),
             *word_candidates(edition, known_word, min_count),
-            *sequence_candidates(edition, known_word, min_count),
+            *sequence_candidates(edition, known_word, min_count, tag_of),
         ),
     )
 
@@ -116,17 +125,21 @@ def word_candidates(
 
 
 def sequence_candidates(
-    edition: Edition, known_word: Callable[[str], bool], min_count: int
+    edition: Edition,
+    known_word: Callable[[str], bool],
+    min_count: int,
+    tag_of: Callable[[str], str] = lambda word: "",
 ) -> list[Candidate]:
     """Return recurring runs of two or three words that may be one term jieba split.
 
     Only words of two or more Chinese characters take part, so that particles
     (的, 了) do not glue phrases together; a run inside a longer run with the
-    same count is left out.
+    same count is left out, and so is a run that crosses a phrase boundary
+    (see ``crosses_boundary``).
     """
     counts: dict[str, list] = {}
     for sentence in iter_sentences(edition):
-        for run in _word_runs(sentence.tokens):
+        for run in _word_runs(sentence.tokens, tag_of):
             text = "".join(token.zh for token in run)
             pinyin = tuple(s for token in run for s in token.pinyin)
             seen = counts.setdefault(text, [0, pinyin, sentence.id])
@@ -146,19 +159,37 @@ def sequence_candidates(
     return sorted(found, key=lambda c: -c.count)
 
 
-def _word_runs(tokens: tuple[Token, ...]) -> Iterable[tuple[Token, ...]]:
+def _word_runs(
+    tokens: tuple[Token, ...], tag_of: Callable[[str], str] = lambda word: ""
+) -> Iterable[tuple[Token, ...]]:
     """Yield every run of two or three adjacent plain words (no terms, all Chinese)."""
     for size in (2, 3):
         for start in range(len(tokens) - size + 1):
             run = tokens[start : start + size]
+            before = tokens[start - 1] if start else None
             if all(
                 token.kind == "word"
                 and not token.term
                 and len(token.zh) >= MIN_TERM_LENGTH
                 and han_count(token.zh) == len(token.zh)
                 for token in run
-            ):
+            ) and not crosses_boundary(run, before, tag_of):
                 yield run
+
+
+def crosses_boundary(
+    run: tuple[Token, ...], before: Token | None, tag_of: Callable[[str], str]
+) -> bool:
+    """Tell whether a run of words is a fragment across phrase boundaries.
+
+    Its first word belongs to the number before it (24小时 | 自助), or its
+    last word leans on what follows (图书馆 正式 | 开放), or its first word on
+    what precedes.
+    """
+    # A count takes a unit or classifier (24小时, 3万亩); a percentage does not.
+    if before is not None and before.kind == "number" and not before.zh.endswith(PERCENT):
+        return True
+    return tag_of(run[-1].zh) in LEANS_FORWARD or tag_of(run[0].zh) in LEANS_BACK
 
 
 def quoted_candidates(
@@ -203,6 +234,7 @@ __all__ = [
     "Candidate",
     "GlossaryReport",
     "TermUse",
+    "crosses_boundary",
     "glossary_report",
     "quotations",
     "quoted_candidates",

@@ -3,7 +3,7 @@
 What is verified (whitespace is layout and is ignored; "text" below means the
 non-whitespace characters):
 
-1. Counts: the edition's text fields (section, headline, deck, dateline,
+1. Counts: the edition's text fields (section, kicker, headline, deck, author line, dateline,
    sentences, credits) hold exactly the input's characters, each as often as
    the input has it. A duplicated or lost character is named with its line.
 2. Order and provenance: every field is matched onto the input lines. A field
@@ -94,6 +94,8 @@ def _first_line(lines: list[str], ch: str) -> int | None:
 def _fields(article: Article):
     """Yield every text field of an article in reading order."""
     yield from article_heading(article)
+    if article.byline_line is not None:
+        yield article.byline_line
     if article.dateline is not None:
         yield article.dateline
     for block in article.blocks:
@@ -111,11 +113,14 @@ class _Task:
     article: int
     mode: str  # "article" (opens an article), "next" (follows the task before), "figure"
     stops_midline: bool
+    in_figure: bool = False  # a caption or credit
 
 
 # How many candidate lines the search may try before it gives up (a safety net
 # against pathological inputs; real pages need a few per field).
 SEARCH_BUDGET = 5_000_000
+# A field that ends on the line being tried.
+_WHOLE = object()
 
 
 class _Matcher:
@@ -143,7 +148,8 @@ class _Matcher:
         t = 0
         while t < len(tasks):
             if len(stack) == t:
-                stack.append((self._paths(tasks[t], ends, firsts), []))
+                before = tasks[t - 1] if t else None
+                stack.append((self._paths(tasks[t], ends, firsts, before), []))
             gen, undo = stack[t]
             self._undo(undo)
             path = next(gen, None) if self.budget > 0 else None
@@ -163,7 +169,7 @@ class _Matcher:
             t += 1
         self._check_consumed()
 
-    def _paths(self, task: _Task, ends, firsts):
+    def _paths(self, task: _Task, ends, firsts, before: _Task | None):
         """Yield every way to place the task's text, earliest first."""
         if task.mode == "next" and ends:
             line, col = ends[-1]
@@ -172,14 +178,27 @@ class _Matcher:
                 yield from self._paths_at(task.text, line, task.stops_midline)
                 return
             start = line + 1
-        elif task.mode == "figure":
-            start = firsts.get(task.article - 1, -1) + 1
         else:
             start = firsts.get(task.article - 1, -1) + 1
+        if (
+            task.mode == "figure"
+            and before is not None
+            and before.in_figure
+            and before.article == task.article
+            and ends
+        ):
+            # Figures of an article follow each other in input order: the next
+            # one is looked for after the previous one first, so many figures
+            # cost a linear search; then among the article's lines before it.
+            after = ends[-1][0]
+            if after > start:
+                yield from self._paths_from(task.text, after, task.stops_midline)
+                yield from self._paths_from(task.text, start, task.stops_midline, after)
+                return
         yield from self._paths_from(task.text, start, task.stops_midline)
 
-    def _paths_from(self, rest: str, start: int, stops_midline: bool):
-        for line in range(start, len(self.lines)):
+    def _paths_from(self, rest: str, start: int, stops_midline: bool, end: int | None = None):
+        for line in range(start, len(self.lines) if end is None else end):
             self.budget -= 1
             if self.budget <= 0:
                 return
@@ -187,16 +206,56 @@ class _Matcher:
                 yield from self._paths_at(rest, line, stops_midline)
 
     def _paths_at(self, rest: str, line: int, stops_midline: bool):
+        """Yield every path of lines that holds ``rest`` from ``line`` on, earliest first.
+
+        A field broken over many lines (a sentence wrapped over 500 lines) is
+        searched with an explicit stack, so its length never meets Python's
+        recursion limit.
+        """
+        first = self._fit(rest, line, stops_midline)
+        if first is None:
+            return
+        if first is _WHOLE:
+            yield [line]
+            return
+        path = [line]
+        frames = [(first, line + 1)]  # (text still to place, next line to try)
+        while frames:
+            todo, nxt = frames[-1]
+            found = self._next_free(nxt)
+            if found is None:
+                frames.pop()
+                path.pop()
+                continue
+            frames[-1] = (todo, found + 1)
+            fit = self._fit(todo, found, stops_midline)
+            if fit is _WHOLE:
+                yield [*path, found]
+            elif fit is not None:
+                path.append(found)
+                frames.append((fit, found + 1))
+
+    def _next_free(self, start: int) -> int | None:
+        """Return the next untouched non-empty line from ``start``, within the budget."""
+        for line in range(start, len(self.lines)):
+            self.budget -= 1
+            if self.budget <= 0:
+                return None
+            if self.cursor[line] == 0 and self.lines[line]:
+                return line
+        return None
+
+    def _fit(self, rest: str, line: int, stops_midline: bool):
+        """Say how ``rest`` fits the line: _WHOLE (it ends there), the text left, or None."""
         avail = self.lines[line][self.cursor[line] :]
         if not avail:
-            return
+            return None
         if avail.startswith(rest):
-            if len(avail) == len(rest) or stops_midline:
-                yield [line]
-        elif rest.startswith(avail):
+            return _WHOLE if len(avail) == len(rest) or stops_midline else None
+        if rest.startswith(avail):
             # The field runs on into a later line (a paragraph broken by the layout).
-            for tail in self._paths_from(rest[len(avail) :], line + 1, stops_midline):
-                yield [line, *tail]
+            return rest[len(avail) :]
+        return None
 
     def _apply(self, task: _Task, path: list[int], undo: list) -> tuple[int, int]:
         rest = task.text
@@ -247,33 +306,40 @@ def _tasks(edition: Edition):
             if task is not None:
                 yield task
                 mode = "next"
-        for figure in figures:
+        for figure, has_credit in figures:
             mode = "figure"
-            for field in figure:
-                task = _task(field, number, mode)
+            for index, field in enumerate(figure):
+                # A caption may end inside a line only where its credit follows
+                # on that line (…讨论病例　刘  阳/摄).
+                before_credit = has_credit and index == len(figure) - 2
+                task = _task(field, number, mode, before_credit, in_figure=True)
                 if task is not None:
                     yield task
                     mode = "next"
 
 
-def _task(field: Sentence, article: int, mode: str) -> _Task | None:
+def _task(
+    field: Sentence, article: int, mode: str, before_credit: bool = False, in_figure: bool = False
+) -> _Task | None:
     text = _visible(field.zh)
     if not text:
         return None
     # Fields end inside a line only where a sentence can end (or after a
     # dateline); this keeps "五" from matching the start of "五里牌街道".
-    stops = field.id.endswith("-dl") or text[-1] in _BOUNDARY
-    return _Task(field, text, article, mode, stops)
+    stops = field.id.endswith("-dl") or text[-1] in _BOUNDARY or before_credit
+    return _Task(field, text, article, mode, stops, in_figure)
 
 
 def _text_fields(article: Article, figures: list):
     yield from article_heading(article)
+    if article.byline_line is not None:
+        yield article.byline_line
     if article.dateline is not None:
         yield article.dateline
     for block in article.blocks:
         if block.kind == "figure":
             credit = (block.credit,) if block.credit is not None else ()
-            figures.append((*block.sentences, *credit))
+            figures.append(((*block.sentences, *credit), bool(credit)))
         else:
             yield from block.sentences
 

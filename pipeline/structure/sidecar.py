@@ -27,7 +27,17 @@ from pathlib import Path
 from zhreader.errors import SidecarError
 
 # Marks change what a line is; "join"/"separate" change how paragraphs are rejoined.
-MARKS = ("headline", "section", "deck", "subhead", "paragraph", "figure", "credit")
+MARKS = (
+    "headline",
+    "section",
+    "kicker",
+    "deck",
+    "author",
+    "subhead",
+    "paragraph",
+    "figure",
+    "credit",
+)
 ACTIONS = (*MARKS, "join", "separate", "move")
 ISSUE_KEYS = ("paper", "date", "page", "title")
 FIX_KEYS = ("action", "line", "text", "to", "article")
@@ -44,7 +54,6 @@ class Fix:
     to: str | None = None  # move: target headline prefix
     article: int | None = None  # move: target article number (1-based)
     sidecar_line: int | None = None  # where the [[fix]] table starts, for messages
-
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ With no package installed, ``gloss_edition`` writes word-by-word glosses.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, replace
 
 from zhreader.pipeline.translate.cache import TranslationCache, cache_key
@@ -226,6 +227,11 @@ _PUNCTUATION = {
     "……": "…",
 }
 _OPENING = set("“‘(")
+_APPROXIMATORS = frozenset("余多来")
+_DATE_PART = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|[0-9]+(?:st|nd|rd|th))$"
+)
 _FULLWIDTH = str.maketrans({chr(0xFF01 + i): chr(0x21 + i) for i in range(94)})
 
 
@@ -239,9 +245,14 @@ def gloss_edition(edition: Edition) -> Edition:
 
 
 def gloss_sentence(sentence: Sentence) -> str:
-    """Join the tokens' glosses (glossary renderings first) into one line of English."""
+    """Join the tokens' glosses (glossary renderings first) into one line of English.
+
+    Grammar notes in parentheses ("(completed action)") are left out, and an
+    approximator reads before its number: 100余人 "over 100 people".
+    """
     out: list[str] = []
     attach_next = False
+    after_number = False
     for token in sentence.tokens:
         if token.kind == "space":
             continue
@@ -254,22 +265,32 @@ def gloss_sentence(sentence: Sentence) -> str:
                 attach_next = True
             elif out:
                 out[-1] += mark
+            after_number = False
             continue
         word = _token_english(token)
-        if attach_next and out:
+        if not word:
+            continue
+        if after_number and token.zh in _APPROXIMATORS and out:
+            out.insert(len(out) - 1, word)  # 100 余 → over 100
+        elif after_number and _DATE_PART.match(word) and out:
+            out[-1] = word  # 5 月 → May, 8 日 → 8th
+        elif attach_next and out:
             out[-1] += word
         else:
             out.append(word)
         attach_next = False
+        after_number = token.kind == "number"
     return " ".join(out)
 
 
 def _token_english(token: Token) -> str:
     if token.kind in ("number", "latin"):
-        return token.zh.translate(_FULLWIDTH)
+        return token.gloss or token.zh.translate(_FULLWIDTH)
     for sense in _senses(token.gloss):
+        if sense.startswith("(") and sense.endswith(")"):
+            return ""  # a grammar note, not English to read
         if not HAN_RE.search(sense):
-            return sense
+            return sense.split(", ")[0] if token.gloss_source == "learner" else sense
     syllables = "".join(token.pinyin)
     if not syllables:
         return "?"

@@ -14,6 +14,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from zhreader.pipeline.words.dictionary import Dictionary
+from zhreader.pipeline.words.gloss import GlossChooser
+from zhreader.pipeline.words.numbers import number_gloss
 from zhreader.pipeline.words.sandhi import neutral_positions
 from zhreader.pipeline.words.segment import (
     FUNCTION_CHARS,
@@ -22,6 +24,7 @@ from zhreader.pipeline.words.segment import (
     bylines_in,
     names_in,
 )
+from zhreader.pipeline.words.senses import EDGE, LearnerSenses, Neighbour
 
 from zhreader.model import Edition, Sentence, Token, iter_sentences, map_sentences
 from zhreader.names import COMMON_SURNAMES, PLACE_ENGLISH, PLACE_SUFFIXES, TITLES
@@ -39,13 +42,23 @@ class TokenMismatchError(AssertionError):
 class Annotator:
     """Segment, read, gloss and grade text; load once, reuse for every issue."""
 
-    def __init__(self, segmenter: Segmenter, dictionary: Dictionary, reader, glossary) -> None:
+    def __init__(
+        self,
+        segmenter: Segmenter,
+        dictionary: Dictionary,
+        reader,
+        glossary,
+        senses: LearnerSenses | None = None,
+    ) -> None:
         self._segmenter = segmenter
         self._dictionary = dictionary
         self._reader = reader
         self._glossary = glossary
+        self._glosses = GlossChooser(dictionary, senses or LearnerSenses([]), COMMON_SURNAMES)
         # (word, kind, reading) -> (gloss, source, level): a corpus repeats its words.
         self._lexical: dict[tuple, tuple[str | None, str, int | None]] = {}
+        # (word, reading, previous, next) -> (gloss, source) for words read by context.
+        self._in_context: dict[tuple, tuple[str | None, str]] = {}
         self._neutral: dict[tuple[str, tuple[str, ...]], tuple[int, ...]] = {}
 
     @classmethod
@@ -56,7 +69,8 @@ class Annotator:
         dictionary = Dictionary.load(cache)
         terms = _term_table(glossary)
         segmenter = Segmenter.initialize(dictionary, terms)
-        return cls(segmenter, dictionary, PinyinReader.initialize(dictionary), glossary)
+        reader = PinyinReader.initialize(dictionary)
+        return cls(segmenter, dictionary, reader, glossary, LearnerSenses.load())
 
     @property
     def dictionary(self) -> Dictionary:
@@ -71,7 +85,15 @@ class Annotator:
             "seg": f"jieba-{jieba.__version__}+names:{short_hash(rules)}",
             "py": self._reader.signature_part(),
             **self._dictionary.version,
+            # The learner senses shape the glosses as much as the dictionary does.
+            "dict": f"{self._dictionary.version['dict']}+senses:{self._senses_hash()}",
         }
+
+    def _senses_hash(self) -> str:
+        rows = [
+            (r.word, sorted(r.prev), sorted(r.next), r.gloss) for r in self._glosses.senses.rows
+        ]
+        return short_hash(repr(rows))
 
     # --- one text ----------------------------------------------------------------------
 
@@ -99,9 +121,12 @@ class Annotator:
                     w, pieces, reading, apply_sandhi(w, reading), strict=True
                 )
             ]
+            around = self._neighbours(pieces)
             tokens = tuple(
-                self._token(piece, tuple(syllables), sandhi_form)
-                for piece, syllables, sandhi_form in zip(pieces, reading, sandhi, strict=True)
+                self._token(piece, tuple(syllables), sandhi_form, *context)
+                for piece, syllables, sandhi_form, context in zip(
+                    pieces, reading, sandhi, around, strict=True
+                )
             )
             check_join(text, tokens)
             out.append(tokens)
@@ -130,12 +155,41 @@ class Annotator:
             spoken[i] = _toneless(reading[i])
         return tuple(spoken)
 
-    def _token(self, piece: Piece, reading: tuple[str, ...], sandhi) -> Token:
+    def _neighbours(self, pieces: Sequence[Piece]) -> list[tuple[Neighbour, Neighbour]]:
+        """Return each piece's previous and next token (spaces skipped), as contexts see them."""
+        seen = [
+            Neighbour(p.text, p.kind, self._dictionary.word_tag(p.text) if p.kind == "word" else "")
+            for p in pieces
+        ]
+        solid = [i for i, p in enumerate(pieces) if p.kind != "space"]
+        around = [(EDGE, EDGE)] * len(pieces)
+        for k, i in enumerate(solid):
+            prev = seen[solid[k - 1]] if k else EDGE
+            nxt = seen[solid[k + 1]] if k + 1 < len(solid) else EDGE
+            around[i] = (prev, nxt)
+        return around
+
+    def _token(
+        self,
+        piece: Piece,
+        reading: tuple[str, ...],
+        sandhi,
+        prev: Neighbour = EDGE,
+        nxt: Neighbour = EDGE,
+    ) -> Token:
         kind = piece.kind
         if kind not in _LEXICAL:
             # Digits, punctuation and Latin text have no syllables; a Han
-            # numeral inside a number (1.5万) keeps its own.
-            return Token(piece.text, kind, reading, tuple(sandhi) if sandhi else None)
+            # numeral inside a number (1.5万) keeps its own. 38万 reads 380,000.
+            gloss = number_gloss(piece.text) if kind == "number" else None
+            return Token(
+                piece.text,
+                kind,
+                reading,
+                tuple(sandhi) if sandhi else None,
+                gloss=gloss,
+                gloss_source="number" if gloss else None,
+            )
         entry = self._glossary.lookup(piece.term) if piece.term and self._glossary else None
         if entry is not None:
             syllables = entry.syllables
@@ -144,7 +198,19 @@ class Annotator:
             level = self._dictionary.hsk_level(piece.text)
         else:
             pinyin = reading
-            gloss, source, level = self._lexical_info(piece.text, kind, reading)
+            word = self._dictionary.simplified(piece.text)
+            if kind == "word" and self._glosses.contextual(word, prev):
+                key = (word, reading, prev, nxt)
+                found = self._in_context.get(key)
+                if found is None:
+                    found = self._glosses.word_gloss(word, reading, prev, nxt, romanise)
+                    self._in_context[key] = found
+                gloss, source = found
+                level = self._dictionary.hsk_level(piece.text)
+            else:
+                gloss, source, level = self._lexical_info(piece.text, kind, reading)
+            if source == "name" and kind == "word":
+                kind = "name"  # jieba's person name (王芳), read as a name
         return Token(
             zh=piece.text,
             kind=kind,  # type: ignore[arg-type]
@@ -165,12 +231,10 @@ class Annotator:
         return info
 
     def _gloss(self, word: str, kind: str, reading: tuple[str, ...]) -> tuple[str | None, str]:
-        """Return (gloss, source): CC-CEDICT, a name's romanisation, or the characters."""
+        """Return (gloss, source): learner, number, CC-CEDICT, a name's romanisation, chars."""
         if kind == "word":
-            gloss = self._dictionary.short_gloss(word, reading)
-            if gloss:
-                return gloss, "cedict"
-            return self._dictionary.char_gloss(word, reading), "chars"
+            word = self._dictionary.simplified(word)
+            return self._glosses.word_gloss(word, reading, romanise=romanise)
         gloss = self._dictionary.proper_gloss(word, reading)
         if gloss:
             return gloss, "cedict"

@@ -38,7 +38,7 @@ MAX_GLOSS = 30
 
 # Senses that say nothing to a reader when a better one exists.
 _POOR_SENSE = re.compile(
-    r"^(?:(?:old|archaic|ancient|unofficial|erroneous|obscure|erhua) )*variant of"
+    r"^(?:(?:old|archaic|ancient|unofficial|erroneous|obscure|erhua|euphemistic) )*variant of"
     r"|^surname |^CL:|^see |^used in |^also written|^also pr\.|^Taiwan pr\.|^\(Tw\)"
     r"|^classifier for|^abbr\. |^\(bound form\)$|^\(Cantonese\)|^\(dialect\)"
     r"|^\(archaic\)|^\(old\)"
@@ -48,7 +48,6 @@ _CROSS_REF = re.compile(r"\S*\[[^\]]*\]")
 # "erhua variant of 一點|一点[yi1 dian3]": the word a variant entry points to.
 _VARIANT_OF = re.compile(r"variant of (?:[^\s|\[]+\|)?([^\s|\[]+)\[")
 _PAREN = re.compile(r"\s*\([^()]*\)")
-_CUTS = (", ", "; ", " (", " in ", " from ", " which ", " that ", " used ")
 
 
 class WordFrequencies(dict):
@@ -100,7 +99,7 @@ def _version(package: str) -> str:
 # --- glosses -------------------------------------------------------------------
 
 
-def _clean_sense(sense: str) -> str:
+def clean_sense(sense: str) -> str:
     """Drop cross-references and remarks in parentheses, unless nothing else is left."""
     text = _CROSS_REF.sub("", sense).strip()
     bare = _PAREN.sub("", text).strip()
@@ -118,33 +117,72 @@ def _variant_of(senses: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _trim(text: str) -> str:
-    """Shorten a sense to at most MAX_GLOSS characters at a natural break."""
-    if len(text) <= MAX_GLOSS:
-        return text
-    for cut in _CUTS:
-        head = text.split(cut, 1)[0].strip()
-        if 3 <= len(head) <= MAX_GLOSS:
+def sense_pieces(senses: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the whole senses a reader can use, in CC-CEDICT's order.
+
+    A CC-CEDICT sense is split at its ``; `` boundaries; variant notes,
+    surnames, CL: lists and other remarks are dropped; each piece is kept
+    whole, never cut mid-phrase.
+    """
+    pieces = []
+    for sense in senses:
+        for part in sense.split("; "):
+            part = part.strip()
+            if not part or _POOR_SENSE.search(part) or "(Tw)" in part:
+                continue
+            text = clean_sense(part)
+            if text and text not in pieces:
+                pieces.append(text)
+    return tuple(pieces)
+
+
+def shorten(piece: str) -> str:
+    """Shorten a long sense at a phrase boundary only, else keep it whole.
+
+    The boundaries are a list comma (", ") and, in a place's description,
+    the " in " that starts its location (临湘 "Linxiang county-level city in
+    Yueyang, Hunan"); nothing is cut between the words of a phrase.
+    """
+    if len(piece) <= MAX_GLOSS:
+        return piece
+    for cut in (", ", " in "):
+        head = piece.split(cut, 1)[0]
+        if 3 <= len(head) <= MAX_GLOSS and (cut == ", " or head[:1].isupper()):
             return head
-    words: list[str] = []
-    for word in text.split():
-        if len(" ".join([*words, word])) > MAX_GLOSS:
-            break
-        words.append(word)
-    return " ".join(words).rstrip(" ,;:") or text[:MAX_GLOSS]
+    return piece
 
 
 def short_gloss_of(senses: tuple[str, ...]) -> tuple[str, bool]:
-    """Return a short sense and whether it is a good one (not a variant/surname/CL note)."""
-    for sense in senses:
-        first = sense.split("; ")[0].strip()
-        if _POOR_SENSE.search(first) or "(Tw)" in first:
-            continue
-        text = _clean_sense(first)
-        if text:
-            return _trim(text), True
-    fallback = _clean_sense(senses[0]) if senses else ""
-    return _trim(fallback), False
+    """Return the first whole sense short enough to show, and whether it is a good one."""
+    pieces = sense_pieces(senses)
+    if pieces:
+        return next((p for p in pieces if len(p) <= MAX_GLOSS), shorten(pieces[0])), True
+    return (shorten(clean_sense(senses[0])) if senses else ""), False
+
+
+# Verbal nouns read as English nouns: training, activity, management.
+_NOUN_ENDING = re.compile(r"(?:ing|tion|sion|ment|ance|ence|ity|ism)$")
+
+
+def rank_by_tag(pieces: tuple[str, ...], tag: str) -> str | None:
+    """Return the piece that fits jieba's part of speech; short whole senses first.
+
+    Verbs (``v``) take a "to …" sense, nouns (``n…``) and adjectives one that
+    is not, verbal nouns (``vn``) an English noun (training, activity); only
+    the first three senses are searched for nouns, the rest are rarer.
+    """
+    short = [p for p in pieces if len(p) <= MAX_GLOSS] or [shorten(p) for p in pieces]
+    if not short:
+        return None
+    if tag == "vn":
+        found = [p for p in short if not p.startswith("to ") and _NOUN_ENDING.search(p)]
+    elif tag[:1] == "v":
+        found = [p for p in short if p.startswith("to ")]
+    elif tag[:1] in ("n", "a"):
+        found = [p for p in short[:3] if not p.startswith("to ")]
+    else:
+        found = []
+    return (found or short)[0]
 
 
 # --- parsing the package data -----------------------------------------------------
@@ -242,6 +280,7 @@ class _Option(NamedTuple):
     proper: bool  # a proper noun (capitalised pinyin)
     variant_of: str | None  # the word a variant entry points to
     use: int  # for a single character: CC-CEDICT words its traditional form is in
+    pieces: tuple[str, ...]  # every whole sense a reader can use (sense_pieces)
 
 
 class Dictionary:
@@ -304,6 +343,7 @@ class Dictionary:
                     proper=bool(proper),
                     variant_of=_variant_of(senses),
                     use=use,
+                    pieces=sense_pieces(tuple(senses.split("/"))),
                 )
                 for pinyin, senses, proper, use in rows
             ]
@@ -324,26 +364,39 @@ class Dictionary:
         return text.translate(self._t2s)
 
     def short_gloss(
-        self, word: str, reading: tuple[str, ...] = (), proper: bool = False
+        self, word: str, reading: tuple[str, ...] = (), proper: bool = False, tag: str = ""
     ) -> str | None:
-        """Return a short English gloss; prefer the entry read ``reading``, common or proper."""
+        """Return one whole English sense; prefer the entry read ``reading``, then jieba's tag.
+
+        A common word prefers common entries over the reading (孙子 sūnzi is
+        "grandson", not Sun Tzu); among entries read alike the character in
+        more words wins (後 "back" before 后 "empress"; _gloss_rows).
+        """
+        best = self._best_option(word, reading, proper)
+        if best is None:
+            return None
+        if not best.good and best.variant_of and best.variant_of != word:
+            # An erhua or old form (一点儿, 面条儿) means what its plain form means.
+            plain = self._best_option(best.variant_of, reading, proper)
+            best = plain if plain is not None else best
+        gloss = rank_by_tag(best.pieces, tag) if best.good and tag else None
+        return gloss or best.gloss or None
+
+    def _best_option(self, word: str, reading: tuple[str, ...], proper: bool) -> _Option | None:
         options = self._options(word) or self._options(self.simplified(word))
         if not options:
             return None
         key = " ".join(numbered(s) for s in reading)
 
         def rank(option: _Option) -> tuple[bool, bool, bool, int]:
-            # Among entries read alike, the character in more words is the one
-            # meant (後 "back" before 后 "empress"; _gloss_rows).
-            return (not option.good, option.pinyin != key, option.proper != proper, -option.use)
+            return (not option.good, option.proper != proper, option.pinyin != key, -option.use)
 
-        best = min(options, key=rank)
-        gloss = best.gloss
-        if not best.good and best.variant_of and best.variant_of != word:
-            # An erhua or old form (一点儿, 面条儿) means what its plain form means.
-            plain = self._options(best.variant_of)
-            gloss = min(plain, key=rank).gloss if plain else gloss
-        return gloss or None
+        return min(options, key=rank)
+
+    def common(self, word: str) -> bool:
+        """Tell whether CC-CEDICT has ``word`` as a common (not proper) noun or word."""
+        options = self._options(word) or self._options(self.simplified(word))
+        return any(not o.proper and o.good for o in options)
 
     def proper_gloss(self, word: str, reading: tuple[str, ...] = ()) -> str | None:
         """Return the gloss of the word as a proper noun (临湘 → Linxiang …), or None."""
@@ -406,6 +459,13 @@ class Dictionary:
             total = self._db.execute("SELECT value FROM meta WHERE key = 'jieba_total'")
             self._frequencies = (WordFrequencies(self._db), int(total.fetchone()[0]))
         return self._frequencies
+
+    def entries(self, word: str) -> list[tuple[str, tuple[str, ...]]]:
+        """Return (numbered pinyin, senses) of each CC-CEDICT entry written ``word``, fast."""
+        rows = self._db.execute(
+            "SELECT pinyin, senses FROM gloss WHERE form = ? ORDER BY rowid", (word,)
+        ).fetchall()
+        return [(pinyin, tuple(s for s in senses.split("/") if s)) for pinyin, senses in rows]
 
     def lookup(self, word: str) -> list[DictEntry]:
         """Return every CC-CEDICT entry written ``word`` (simplified or traditional)."""
@@ -499,4 +559,12 @@ def _build(cedict: Path, hsk: Path, jieba_dict: Path, hsk_version: str) -> bytes
     return db.serialize()
 
 
-__all__ = ["Dictionary", "WordFrequencies", "short_gloss_of"]
+__all__ = [
+    "Dictionary",
+    "WordFrequencies",
+    "clean_sense",
+    "rank_by_tag",
+    "sense_pieces",
+    "shorten",
+    "short_gloss_of",
+]

@@ -158,6 +158,8 @@ def _noun_subject(words: Sequence[str], w: int, tag: Tagger) -> bool:
     after a person it is often a verb (他气得说不出话).
     """
     before = words[w - 1]
+    if len(before) > 1 and before[0] in ("这", "那") and before[-1] not in ("里", "儿", "样", "么"):
+        return True  # 这事, 那件事: a demonstrative and its noun
     if tag(before)[:1] != "n" or tag(before) in ("nr", "ns"):
         return False
     return len(before) > 1 or (w > 1 and words[w - 2] in _DEMONSTRATIVES)

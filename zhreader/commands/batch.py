@@ -127,7 +127,8 @@ def summary_table(summary) -> str:
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary and failures.")
 @translation_options
 def batch(
-    folder, out, jobs, quiet, glossaries, beam_size, threads, compute_type, cache_path, formats
+    folder, out, jobs, quiet, glossaries, beam_size, threads, compute_type, cache_path, formats,
+    vocab_level,
 ) -> None:
     """Build every new or changed issue under FOLDER into OUT, then the library.
 
@@ -149,6 +150,7 @@ def batch(
         beam_size=beam_size,
         threads=threads,
         compute_type=compute_type,
+        vocab_level=vocab_level,
     )
     mode = "quiet" if quiet else ("bar" if sys.stderr.isatty() else "log")
     progress = Progress(mode)

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from zhreader.errors import ZhreaderError
-from zhreader.reader.write import FORMATS
+from zhreader.reader.write import DEFAULT_FORMATS, FORMATS
 
 NO_MODEL_HINT = (
     "note: no zh→en translation model is installed, so the English is a word-by-word gloss; "
@@ -53,8 +53,11 @@ def translation_options(command):
         click.option("--cache", "cache_path", type=click.Path(path_type=Path),
                      help="Translation memory (SQLite); default $ZHREADER_CACHE or "
                           "OUT/.cache/translations.sqlite."),
-        click.option("--format", "formats", default=",".join(FORMATS), show_default=True,
-                     help="Comma-separated outputs: json, html, epub, exports."),
+        click.option("--format", "formats", default=",".join(DEFAULT_FORMATS), show_default=True,
+                     help="Comma-separated outputs: json, html, epub, exports, "
+                          "anki (<slug>.apkg), vocab (vocab.tsv)."),
+        click.option("--vocab-level", default=4, show_default=True, type=click.IntRange(0, 7),
+                     help="anki and vocab take the words above this HSK level, and terms."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -70,7 +73,7 @@ def translation_options(command):
 @click.option("--page", help="Page label (overrides the sidecar).")
 @translation_options
 def build(inputs, out, paper, date, page, glossaries, beam_size, threads, compute_type,
-          cache_path, formats) -> None:
+          cache_path, formats, vocab_level) -> None:
     """Build the reading editions of each INPUT issue into OUT/<slug>/.
 
     \b
@@ -87,6 +90,7 @@ def build(inputs, out, paper, date, page, glossaries, beam_size, threads, comput
         beam_size=beam_size,
         threads=threads,
         compute_type=compute_type,
+        vocab_level=vocab_level,
         paper=paper,
         date=date,
         page=page,

@@ -74,19 +74,31 @@ def check(files: tuple[Path, ...], strict: bool) -> None:
     type=click.Choice(["text", "json", "tsv"]),
     default="text",
     show_default=True,
-    help="text: for reading; json: for tools; tsv: candidate rows to paste into a "
-    "glossary (fill in en, category and source).",
+    help="text: for reading; json: for tools; tsv: glossary rows, commented out until "
+    "an editor fills in en, category and source.",
 )
-def report(source: Path, glossaries: tuple[Path, ...], min_count: int, output_format: str) -> None:
+@click.option(
+    "--no-header",
+    is_flag=True,
+    help="tsv: leave out the header line, to append to an existing glossary file.",
+)
+def report(
+    source: Path, glossaries: tuple[Path, ...], min_count: int, output_format: str, no_header: bool
+) -> None:
     """List the glossary terms an issue uses, and candidate terms it lacks.
 
-    Candidates are quoted slogans (“三回头”) and frequent multi-character words
-    outside the general dictionary (CC-CEDICT); person names are left out.
+    Candidates are quoted slogans (“三回头”), frequent multi-character words
+    outside the general dictionary (CC-CEDICT) and recurring runs of words;
+    person names and runs across phrase boundaries are left out.
+
+    The tsv rows start with "# ", so the file still passes `glossary check`
+    after appending; complete a row, remove its "# ", check again.
 
     \b
     Examples:
       zhreader glossary report examples/linxiang-2020-04.txt
-      zhreader glossary report issue.txt --format tsv >> my-terms.tsv
+      zhreader glossary report issue.txt --format tsv > candidates.tsv
+      zhreader glossary report issue.txt --format tsv --no-header >> my-terms.tsv
     """
     from zhreader.pipeline.glossary.load import load_glossaries
     from zhreader.pipeline.glossary.report import glossary_report
@@ -105,10 +117,17 @@ def report(source: Path, glossaries: tuple[Path, ...], min_count: int, output_fo
     def read(text: str) -> tuple[str, ...]:
         return tuple(s for token in annotator.tokens(text) for s in token.pinyin)
 
-    result = glossary_report(edition, merged, annotator.dictionary.contains, read, min_count)
-    render = {"text": format_text, "json": format_json, "tsv": format_tsv}[output_format]
+    dictionary = annotator.dictionary
+    result = glossary_report(
+        edition, merged, dictionary.contains, read, min_count, dictionary.word_tag
+    )
+    if output_format == "tsv":
+        text = format_tsv(result, source, merged.fingerprint, header=not no_header)
+    else:
+        render = {"text": format_text, "json": format_json}[output_format]
+        text = render(result, source, merged.fingerprint)
     # Bytes, so that a pipe gets UTF-8 whatever the terminal's locale.
-    click.echo(render(result, source, merged.fingerprint).encode("utf-8"), nl=False)
+    click.echo(text.encode("utf-8"), nl=False)
 
 
 def format_text(result, source: Path, fingerprint: str) -> str:
@@ -158,18 +177,22 @@ def format_json(result, source: Path, fingerprint: str) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def format_tsv(result, source: Path, fingerprint: str) -> str:
-    """Render the candidates as glossary rows for an editor to complete."""
+def format_tsv(result, source: Path, fingerprint: str, header: bool = True) -> str:
+    """Render the candidates as commented-out glossary rows for an editor to complete.
+
+    Commented out, the rows leave a glossary valid when appended to it.
+    """
     from zhreader.pipeline.glossary.check import HEADER
 
     lines = [
-        f"# candidates from {source.name} (glossary gl:{fingerprint}); fill in en, "
-        "category and source, then run `zhreader glossary check`",
-        HEADER,
+        f"# candidates from {source.name} (glossary gl:{fingerprint}): fill in en, "
+        "category and source, remove the row's '# ', then run `zhreader glossary check`",
     ]
+    if header:
+        lines.append(HEADER)
     for c in result.candidates:
         lines.append(f"# {c.reason}, {_plural(c.count, 'time')}, first in {c.first}")
-        lines.append("\t".join([c.zh, "", " ".join(c.pinyin), "", "", "", "", ""]))
+        lines.append("# " + "\t".join([c.zh, "", " ".join(c.pinyin), "", "", "", "", ""]))
     return "\n".join(lines) + "\n"
 
 

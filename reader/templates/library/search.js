@@ -7,7 +7,7 @@
   shards.forEach(function (shard, number) {
     var offset = data.sentences.length;
     data.issues.push([shard.slug, shard.date, shard.paper, shard.title]);
-    shard.sentences.forEach(function (s) { data.sentences.push([number, s[0], s[1], s[2]]); });
+    shard.sentences.forEach(function (s) { data.sentences.push([number, s[0], s[1], s[2], s[3]]); });
     Object.keys(shard.keys).forEach(function (key) {
       var list = data.keys[key] || (data.keys[key] = []);
       shard.keys[key].forEach(function (p) { list.push(offset + p); });
@@ -78,7 +78,8 @@
     var en = document.createElement("span");
     en.className = "en";
     en.lang = "en";
-    en.textContent = s[3];
+    // A word-by-word gloss is labelled as such, as the editions label it.
+    en.textContent = s[3] + (s[4] === "gloss" ? " [gloss]" : "");
     li.append(link, meta, en);
     return li;
   }

@@ -1,0 +1,161 @@
+"""Gloss accuracy in context: judged token occurrences, against the first-sense baseline.
+
+Run: python benchmarks/glosses.py [--misses]
+
+The judged set (benchmarks/data/glosses-sentences.tsv and glosses-judged.tsv)
+holds sentences from the example issue and sentences written for this project
+(news and everyday), and for chosen occurrences of words in them the senses a
+learner may accept. It was written before the gloss rules, and each source is
+split by sentence into a development half (odd sentences, tuned on) and a
+held-out half (even sentences, not looked at while tuning).
+
+A gloss is what the interlinear line shows: the token's first sense (numbers:
+their gloss, else the digits). A judged word covered by several tokens is
+read as their glosses joined by spaces. It is acceptable when one of the
+acceptable senses occurs in it as whole words (case, punctuation ignored).
+Two systems are scored in the same run: zhreader's Annotator, and the
+baseline that glosses each token with CC-CEDICT's first good sense (the
+gloss choice before issue 12). The last line is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DATA = ROOT / "benchmarks" / "data"
+_WORD = re.compile(r"[^a-z0-9%',.:]+")
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    """Return the lower-case words of an English text, punctuation around them dropped."""
+    text = text.lower().replace("\u2019", "'")
+    return tuple(w for w in (w.strip("',.:") for w in _WORD.split(text)) if w)
+
+
+def acceptable(shown: str, senses: list[str]) -> bool:
+    """Tell whether one of the acceptable senses occurs in ``shown`` as whole words."""
+    have = words_of(shown)
+    for sense in senses:
+        want = words_of(sense)
+        if want and any(have[i : i + len(want)] == want for i in range(len(have))):
+            return True
+    return False
+
+
+def load() -> tuple[dict[str, dict], list[dict]]:
+    """Return the sentences by id and the judged occurrences."""
+    with (DATA / "glosses-sentences.tsv").open(encoding="utf-8", newline="") as f:
+        sentences = {row["id"]: row for row in csv.DictReader(f, delimiter="\t")}
+    with (DATA / "glosses-judged.tsv").open(encoding="utf-8", newline="") as f:
+        judged = list(csv.DictReader(f, delimiter="\t"))
+    return sentences, judged
+
+
+def span_of(text: str, word: str, nth: int) -> tuple[int, int]:
+    """Return the span of the nth occurrence of ``word`` in ``text``."""
+    start = -1
+    for _ in range(nth):
+        start = text.index(word, start + 1)
+    return start, start + len(word)
+
+
+def shown_english(tokens, span: tuple[int, int], english) -> str:
+    """Return the English shown under the tokens that overlap ``span``."""
+    out, offset = [], 0
+    for token in tokens:
+        end = offset + len(token.zh)
+        if offset < span[1] and end > span[0]:
+            out.append(english(token))
+        offset = end
+    return " ".join(e for e in out if e)
+
+
+def first_sense(gloss: str | None) -> str:
+    from zhreader.reader.context import first_sense as first
+
+    return first(gloss) or ""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", action="store_true", help="print every unacceptable gloss")
+    parser.add_argument("--half", choices=("dev", "held-out"), help="print misses of one half")
+    args = parser.parse_args()
+
+    from zhreader.pipeline.glossary.load import load_glossaries
+    from zhreader.pipeline.words.annotate import Annotator
+
+    annotator = Annotator.initialize(load_glossaries(()))
+    dictionary = annotator.dictionary
+    sentences, judged = load()
+    tokens = {sid: annotator.tokens(row["text"]) for sid, row in sentences.items()}
+
+    def ours(token) -> str:
+        if token.kind in ("number", "latin"):
+            return token.gloss or token.zh
+        return first_sense(token.gloss)
+
+    def baseline(token) -> str:
+        # The gloss before issue 12: CC-CEDICT's first good sense, by reading.
+        if token.kind in ("number", "latin"):
+            return token.zh
+        if token.kind not in ("word", "name", "place"):
+            return ""
+        word = dictionary.simplified(token.zh)
+        best = dictionary._best_option(word, token.pinyin, token.kind != "word")
+        gloss = best.gloss if best else dictionary.char_gloss(word, token.pinyin)
+        return first_sense(gloss)
+
+    systems = {"zhreader": ours, "baseline": baseline}
+    counts: dict[str, dict[str, list[int]]] = {s: defaultdict(lambda: [0, 0]) for s in systems}
+    for item in judged:
+        sentence = sentences[item["sentence"]]
+        span = span_of(sentence["text"], item["word"], int(item["nth"]))
+        senses = item["acceptable"].split("|")
+        for name, english in systems.items():
+            shown = shown_english(tokens[item["sentence"]], span, english)
+            ok = acceptable(shown, senses)
+            for key in (
+                "all",
+                sentence["source"],
+                sentence["half"],
+                f"{sentence['source']}/{sentence['half']}",
+            ):
+                counts[name][key][0] += ok
+                counts[name][key][1] += 1
+            if name == "zhreader" and not ok and (args.misses or args.half == sentence["half"]):
+                print(f"MISS {item['sentence']} {item['word']}: {shown!r}  want {senses[:3]}")
+
+    def figures(name: str) -> dict[str, dict[str, float]]:
+        return {
+            key: {"acceptable": a, "n": n, "ratio": round(a / n, 4)}
+            for key, (a, n) in sorted(counts[name].items())
+        }
+
+    ours_figures, base_figures = figures("zhreader"), figures("baseline")
+    print(f"{'set':<22}{'zhreader':>18}{'baseline':>18}")
+    for key in ours_figures:
+        o, b = ours_figures[key], base_figures[key]
+        print(
+            f"{key:<22}{o['acceptable']:>6}/{o['n']:<4} {o['ratio']:6.1%}"
+            f"{b['acceptable']:>6}/{b['n']:<4} {b['ratio']:6.1%}"
+        )
+    result = {
+        **ours_figures["all"],
+        "per_source": {k: v for k, v in ours_figures.items() if k != "all"},
+        "baseline": base_figures["all"],
+        "baseline_per_source": {k: v for k, v in base_figures.items() if k != "all"},
+    }
+    print(json.dumps(result, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

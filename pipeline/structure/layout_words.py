@@ -1,0 +1,76 @@
+"""The words of page layout that the structure rules look for, read from ``zhreader/data``.
+
+``layout_words.tsv`` (columns word, kind, source) lists the labels of page
+furniture (本版责编), picture agencies (人民视觉), chart source labels
+(数据来源), verbs of saying that close a kicker (强调), words a policy headline
+opens with (推动), the words of a closing note (参与采写) and the labels of boxes
+that belong to the article around them (链接, 开栏的话). This module is
+the only place that reads it; ``check_layout_words()`` lists every problem in
+it and a test runs it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+from zhreader.han import HAN_CLASS
+
+COLUMNS = ("word", "kind", "source")
+KINDS = ("furniture", "agency", "source_label", "saying", "policy_verb", "write_up", "sidebar")
+FILE = "layout_words.tsv"
+_HAN_WORD = re.compile(rf"^[{HAN_CLASS}]+$")
+
+
+def _read(text: str | None = None) -> list[tuple[int, dict[str, str]]]:
+    if text is None:
+        text = resources.files("zhreader").joinpath("data", FILE).read_text(encoding="utf-8")
+    lines = text.splitlines()
+    if tuple(lines[0].split("\t")) != COLUMNS:
+        raise ValueError(f"zhreader/data/{FILE}:1: expected the header {'|'.join(COLUMNS)}")
+    rows = []
+    for number, line in enumerate(lines[1:], start=2):
+        cells = line.split("\t")
+        if len(cells) != len(COLUMNS):
+            raise ValueError(f"zhreader/data/{FILE}:{number}: expected {len(COLUMNS)} columns")
+        rows.append((number, dict(zip(COLUMNS, cells, strict=True))))
+    return rows
+
+
+@cache
+def words(kind: str) -> tuple[str, ...]:
+    """Return the words of one kind, longest first (so alternations match the longest)."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown layout word kind {kind!r}; expected one of {', '.join(KINDS)}")
+    found = {row["word"] for _, row in _read() if row["kind"] == kind}
+    return tuple(sorted(found, key=lambda w: (-len(w), w)))
+
+
+def alternation(kind: str) -> str:
+    """Return a regular-expression group matching any word of the kind."""
+    return "(?:" + "|".join(re.escape(w) for w in words(kind)) + ")"
+
+
+def check_layout_words(text: str | None = None) -> list[str]:
+    """Return every problem in the table (or in ``text``), one ``file:line: message`` each."""
+    problems: list[str] = []
+    seen: dict[tuple[str, str], int] = {}
+    for number, row in _read(text):
+        where = f"zhreader/data/{FILE}:{number}"
+        if row["kind"] not in KINDS:
+            problems.append(
+                f"{where}: kind: expected one of {', '.join(KINDS)}, received {row['kind']!r}"
+            )
+        if not _HAN_WORD.match(row["word"]):
+            problems.append(f"{where}: word: expected Han characters, received {row['word']!r}")
+        if not row["source"].strip():
+            problems.append(f"{where}: source: empty (say where the convention is from)")
+        key = (row["word"], row["kind"])
+        if key in seen:
+            problems.append(f"{where}: {row['word']} ({row['kind']}) repeats line {seen[key]}")
+        seen.setdefault(key, number)
+    return problems
+
+
+__all__ = ["KINDS", "alternation", "check_layout_words", "words"]

@@ -1,0 +1,262 @@
+"""Choose a word's gloss in context: learner senses, numbers, CC-CEDICT by part of speech.
+
+The order of evidence (the glossary comes first, in the Annotator):
+
+1. the learner-senses table, by the neighbouring tokens (``senses.py``);
+2. numbers, dates and times written in Han numerals (两百多 "over two
+   hundred", 七点 "seven o'clock", 一批 "a batch (of)");
+3. CC-CEDICT, the whole sense that fits jieba's part of speech;
+4. a person name jieba knows and CC-CEDICT does not: its romanisation;
+5. a compound CC-CEDICT lacks: the longest dictionary words inside it, each
+   in its own contextual sense (收入水平 "income level").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+
+from zhreader.pipeline.words.dictionary import Dictionary
+from zhreader.pipeline.words.numbers import (
+    APPROXIMATORS,
+    HAN_NUMERAL_CHARS,
+    english_figure,
+    english_words,
+    han_value,
+    split_numeral,
+)
+from zhreader.pipeline.words.senses import CLASSES, EDGE, LearnerSenses, Neighbour
+
+# An English determiner reads straight into the next part (该市 "the city").
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "each",
+        "every",
+        "all",
+        "my",
+        "his",
+        "her",
+        "our",
+        "your",
+    ]
+)
+_PERCENT = re.compile(r"^百分之(.+)$")
+_LONGEST_PART = 4
+_NOUN_BEFORE = frozenset(["的"])
+_DEGREE = frozenset(
+    ["很", "太", "非常", "比较", "更", "最", "特别", "十分", "挺", "有点", "越来越"]
+)
+# A word of the learner table that jieba does not count is taken to be this frequent.
+_COMMON = 1000
+# What a measure word's gloss becomes after "a" / "one": 一个月 "a month".
+_SINGULAR = {"months": "month", "years": "year", "days": "day", "times": "time"}
+_SINGULAR.update({"people": "person", "households": "household", "trips": "trip"})
+
+
+class GlossChooser:
+    """Pick the gloss of a word from its neighbours; load once, reuse for every text."""
+
+    def __init__(
+        self, dictionary: Dictionary, senses: LearnerSenses, surnames: frozenset[str] = frozenset()
+    ) -> None:
+        self._dictionary = dictionary
+        self._senses = senses
+        self._surnames = surnames
+
+    @property
+    def senses(self) -> LearnerSenses:
+        return self._senses
+
+    def contextual(self, word: str, prev: Neighbour = EDGE) -> bool:
+        """Tell whether the gloss of ``word`` may depend on its neighbours."""
+        return (
+            self._senses.contextual(word)
+            or word[:1] in HAN_NUMERAL_CHARS
+            or not self._dictionary.contains(word)
+            or prev.text in _NOUN_BEFORE
+            or prev.text in _DEGREE
+        )
+
+    def word_gloss(
+        self,
+        word: str,
+        reading: tuple[str, ...] = (),
+        prev: Neighbour = EDGE,
+        nxt: Neighbour = EDGE,
+        romanise: Callable[[tuple[str, ...]], str] | None = None,
+    ) -> tuple[str | None, str]:
+        """Return (gloss, source) of a word token: learner, number, cedict, name or chars."""
+        tag = self._dictionary.word_tag(word)
+        chosen = self._senses.choose(word, prev, nxt)
+        if chosen:
+            return chosen, "learner"
+        number = self.numeral_gloss(word, prev, nxt)
+        if number:
+            return number, "number"
+        if self._dictionary.common(word):
+            tag = tag_in_context(tag, prev)
+            return self._dictionary.short_gloss(word, reading, tag=tag), "cedict"
+        if romanise and self.is_name(word) and len(reading) == len(word):
+            return romanise(reading), "name"
+        proper = self._dictionary.short_gloss(word, reading, proper=True, tag=tag)
+        if proper:
+            return proper, "cedict"
+        return self.compound_gloss(word, reading), "chars"
+
+    def is_name(self, word: str) -> bool:
+        """Tell whether jieba lists ``word`` as a person name that starts with a surname."""
+        return word[:1] in self._surnames and self._dictionary.name_kind(word) == "name"
+
+    def numeral_gloss(self, word: str, prev: Neighbour = EDGE, nxt: Neighbour = EDGE) -> str | None:
+        """Read a word that starts with a Han numeral: 两百多 → over two hundred.
+
+        Only words CC-CEDICT lacks as common words (一起, 十分 and 千万 keep
+        their senses) or whose rest is a measure word the table knows.
+        """
+        percent = _PERCENT.match(word)
+        if percent and han_value(percent.group(1)) is not None:
+            return f"{han_value(percent.group(1))}%"
+        numeral, approx, rest = split_numeral(word)
+        value = han_value(numeral) if numeral else None
+        if value is None:
+            return None
+        if self._dictionary.common(word) and not (rest and CLASSES["NOUN"](nxt)):
+            return None  # 一家 "the whole family", but 一家公司 "a (company)"
+        figure = english_words(value) if value < 10_000 else english_figure(value)
+        if approx:
+            figure = f"{APPROXIMATORS[approx]} {figure}"
+        if not rest:
+            return figure
+        unit = self._unit_gloss(rest, Neighbour(numeral, "word", "m"), nxt)
+        noun = ""
+        if unit is None and len(rest) > 1:
+            # 两本书: numeral, measure word, noun; the noun says what is counted.
+            unit = self._unit_gloss(rest[0], Neighbour(numeral, "word", "m"), nxt)
+            tag = self._dictionary.word_tag(rest[1:])
+            noun = self._dictionary.short_gloss(rest[1:]) if tag[:1] == "n" else ""
+            if unit is None or not noun:
+                return None
+            unit = "" if unit.startswith("(") else unit
+        if unit is None:
+            return None
+        if value == 1 and not approx:
+            unit = _SINGULAR.get(unit, unit)
+        if noun:
+            return f"{figure} {unit} + {noun}" if unit else f"{figure} + {noun}"
+        if not unit:
+            return figure
+        if unit.startswith("(classifier for "):
+            unit = f"({unit.removeprefix('(classifier for ')}"  # 三台 "three (machines)"
+        if figure == "one" and not unit.startswith("("):
+            figure = "a"  # 一批 "a batch (of)"; 一台 "one (machines)"
+        return f"{figure} {unit}"
+
+    def _unit_gloss(self, rest: str, numeral: Neighbour, nxt: Neighbour) -> str | None:
+        """Return the gloss of what follows a numeral ("" for a bare 个), None if unknown."""
+        if rest.startswith("个") and len(rest) > 1:
+            unit = self._senses.choose(rest[1:], Neighbour("个", "word", "q"), nxt)
+            return unit if unit else None
+        unit = self._senses.choose(rest, numeral, nxt)
+        if unit is None:
+            return None
+        return "" if unit.startswith("(general") else unit
+
+    def compound_gloss(self, word: str, reading: tuple[str, ...] = ()) -> str | None:
+        """Gloss a word CC-CEDICT lacks from its best split into dictionary words.
+
+        The split is the one jieba would make (the most probable by jieba's
+        word frequencies: 家门口 → 家 门口, not 家门 口), and each part takes its
+        contextual sense, its neighbours being the other parts: 收入水平
+        "income level", 该市 "the city".
+        """
+        if len(reading) != len(word):
+            reading = ("",) * len(word)
+        spans = self._best_split(word)
+        parts = [word[s:e] for s, e in spans]
+        glosses = []
+        for i, (s, e) in enumerate(spans):
+            prev = self._neighbour(parts[i - 1]) if i else EDGE
+            nxt = self._neighbour(parts[i + 1]) if i + 1 < len(parts) else EDGE
+            tag = self._dictionary.word_tag(parts[i])
+            if (
+                i == len(parts) - 1 > 0
+                and len(parts[i]) > 1
+                and tag[:1] == "v"
+                and prev.tag[:1] == "n"
+            ):
+                tag = "vn"  # after a noun, a compound ends in its head noun: 职能作用
+            gloss = self._senses.choose(parts[i], prev, nxt) or self._dictionary.short_gloss(
+                parts[i], reading[s:e], tag=tag
+            )
+            if not gloss:
+                return None
+            glosses.append(gloss)
+        return _join(glosses)
+
+    def _best_split(self, word: str) -> list[tuple[int, int]]:
+        """Return the spans of the most probable split into known words (jieba's route)."""
+        frequencies, total = self._dictionary.word_frequencies()
+        log_total = math.log(total)
+        # best[i]: (score, spans) of the best split of word[:i]
+        best: list[tuple[float, list[tuple[int, int]]]] = [(0.0, [])]
+        for end in range(1, len(word) + 1):
+            options = []
+            for start in range(max(0, end - _LONGEST_PART), end):
+                part = word[start:end]
+                known = self._dictionary.contains(part) or part in self._senses
+                if not known and end - start > 1:
+                    continue
+                count = frequencies.get(part) or 0
+                if part in self._senses:
+                    count = max(count, _COMMON)  # the table holds frequent words only
+                score = math.log(count + 1) - log_total
+                options.append((best[start][0] + score, [*best[start][1], (start, end)]))
+            best.append(max(options, key=lambda option: option[0]))
+        return best[-1][1]
+
+    def _neighbour(self, word: str) -> Neighbour:
+        return Neighbour(word, "word", self._dictionary.word_tag(word))
+
+
+def tag_in_context(tag: str, prev: Neighbour) -> str:
+    """Read a verb's part of speech from the word before it.
+
+    After 的 a verb is a noun (群众的需求 "demand"); after a degree adverb
+    (很 太 非常 …) it is an adjective or a state (很满意 "satisfied").
+    """
+    if tag[:1] != "v":
+        return tag
+    if prev.text in _NOUN_BEFORE:
+        return "vn"
+    if prev.text in _DEGREE:
+        return "a"
+    return tag
+
+
+def _join(glosses: list[str]) -> str:
+    """Join the parts' glosses: a determiner or a modifier reads straight into a noun.
+
+    该市 "the city", 收入水平 "income level"; a verb keeps the "+" that says
+    the English is built, not found: 送工 "to send + work".
+    """
+    # The general classifier says nothing after a number or 每 (每个 "each"); after a
+    # verb it is the article (找个 "to look for + a").
+    glosses = [
+        ("a" if left.startswith("to ") else "") if g.startswith("(general") else g
+        for left, g in zip(["", *glosses], glosses, strict=False)
+    ]
+    glosses = [g for g in glosses if g] or ["(general classifier)"]
+    out = glosses[0]
+    for left, right in zip(glosses, glosses[1:], strict=False):
+        plain = left in _DETERMINERS or not (left.startswith(("to ", "(")) or right[:3] == "to ")
+        out += f" {right}" if plain else f" + {right}"
+    return out
+
+
+__all__ = ["GlossChooser"]

@@ -1,0 +1,159 @@
+"""Numbers as English: 38万 → 380,000, 1.6亿 → 160 million, 两百 → two hundred, 5 → May.
+
+Two small functions instead of a dependency: cn2an parses Han numerals but
+pulls in its own requirements, and we need only integers up to 亿 and the
+English of the few forms a gloss shows.
+"""
+
+from __future__ import annotations
+
+import re
+
+HAN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+HAN_DIGITS.update({"六": 6, "七": 7, "八": 8, "九": 9})
+HAN_UNITS = {"十": 10, "百": 100, "千": 1000}
+HAN_BIG = {"万": 10_000, "亿": 100_000_000}
+HAN_NUMERAL_CHARS = frozenset(HAN_DIGITS) | frozenset(HAN_UNITS) | frozenset(HAN_BIG)
+# Approximators after a number: 100余 / 两百多 / 十几 "over", 10来 "about".
+APPROXIMATORS = {"余": "over", "多": "over", "来": "about", "几": "over"}
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+]
+_TEENS = {14: "fourteen", 15: "fifteen", 16: "sixteen", 17: "seventeen", 18: "eighteen"}
+_TEENS[19] = "nineteen"
+_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_DIGITS = re.compile(r"^([0-9０-９]+(?:[.．][0-9０-９]+)?)([万亿]*)$")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
+
+
+def han_value(text: str) -> int | None:
+    """Return the integer a Han numeral writes (二十三万 → 230000, 两百 → 200), else None."""
+    if not text or any(c not in HAN_NUMERAL_CHARS for c in text):
+        return None
+    high, mid, section, digit = 0, 0, 0, None  # 亿 part, 万 part, below 万, last digit
+    for char in text:
+        if char in "零〇" and (section or mid or high):
+            continue  # 三百零五: a placeholder zero
+        if char in HAN_DIGITS:
+            if digit is not None:  # 一九 or 二〇二〇: digit by digit
+                return _digit_string(text)
+            digit = HAN_DIGITS[char]
+        elif char in HAN_UNITS:
+            section += (1 if digit is None else digit) * HAN_UNITS[char]
+            digit = None
+        elif char == "万":
+            mid = (section + (digit or 0) or 1) * HAN_BIG[char]  # 万 alone is 一万
+            section, digit = 0, None
+        else:
+            high = (high + mid + section + (digit or 0) or 1) * HAN_BIG[char]
+            mid, section, digit = 0, 0, None
+    return high + mid + section + (digit or 0)
+
+
+def _digit_string(text: str) -> int | None:
+    if any(c not in HAN_DIGITS for c in text):
+        return None
+    return int("".join(str(HAN_DIGITS[c]) for c in text))
+
+
+def digits_value(text: str) -> float | None:
+    """Return the value of a digit token (38万 → 380000, 1.6亿 → 160000000), else None."""
+    match = _DIGITS.match(text)
+    if not match:
+        return None
+    value = float(match.group(1).translate(_FULLWIDTH))
+    for char in match.group(2):
+        value *= HAN_BIG[char]
+    return value
+
+
+def english_figure(value: float) -> str:
+    """Write a number as an English reader expects it: 380,000, 160 million, 1.5."""
+    if value >= 1_000_000_000 and value % 10_000_000 == 0:
+        return f"{value / 1_000_000_000:g} billion"
+    if value >= 1_000_000 and value % 10_000 == 0:
+        return f"{value / 1_000_000:g} million"
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def english_words(value: int) -> str:
+    """Spell a small number in words (eighty, two hundred, ten thousand); figures above."""
+    if value < 14:
+        return _ONES[value]
+    if value < 20:
+        return _TEENS[value]
+    if value < 100:
+        tens, ones = divmod(value, 10)
+        return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
+    for size, name in ((1000, "thousand"), (100, "hundred")):
+        if value % size == 0 and value // size < 100:
+            return f"{english_words(value // size)} {name}"
+    return english_figure(value)
+
+
+def ordinal(value: int) -> str:
+    """Return 1st, 2nd, 3rd, 11th, 22nd …"""
+    suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+    return f"{value}{suffix}"
+
+
+def number_gloss(token: str) -> str | None:
+    """Return the English of a digit token that a reader cannot read as it is (38万), else None."""
+    match = _DIGITS.match(token)
+    if not match or not match.group(2):
+        return None
+    value = digits_value(token)
+    return english_figure(value) if value is not None else None
+
+
+def split_numeral(word: str) -> tuple[str, str, str]:
+    """Split a word into its Han numeral, approximator and the rest: 两千多个 → 两千, 多, 个."""
+    end = 0
+    while end < len(word) and word[end] in HAN_NUMERAL_CHARS:
+        end += 1
+    numeral, rest = word[:end], word[end:]
+    approx = rest[:1] if rest[:1] in APPROXIMATORS and numeral else ""
+    return numeral, approx, rest[len(approx) :]
+
+
+__all__ = [
+    "APPROXIMATORS",
+    "HAN_NUMERAL_CHARS",
+    "MONTHS",
+    "digits_value",
+    "english_figure",
+    "english_words",
+    "han_value",
+    "number_gloss",
+    "ordinal",
+    "split_numeral",
+]

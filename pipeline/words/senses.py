@@ -1,0 +1,240 @@
+"""Learner senses: the curated gloss of a frequent polysemous word, chosen by its neighbours.
+
+The table (``data/learner_senses.tsv``) has one row per word and context:
+``word``, ``prev`` and ``next`` (what the tokens before and after must be),
+``gloss`` and ``source`` (``cedict:N``, the Nth CC-CEDICT sense of the word,
+or ``written: why``). The rows of a word are tried in file order and the
+first whose context holds wins, so a word's specific rows come before its
+general one. A context is ``*`` (anything) or words and classes joined by
+``|``: ``prev=NUM|DEM`` holds after a numeral or a demonstrative.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+from zhreader.pipeline.words.numbers import (
+    APPROXIMATORS,
+    MONTHS,
+    digits_value,
+    han_value,
+    ordinal,
+)
+
+from zhreader.errors import LearnerSensesError
+from zhreader.names import PLACE_SUFFIXES
+
+LEARNER_SENSES = Path(__file__).with_name("data") / "learner_senses.tsv"
+COLUMNS = ("word", "prev", "next", "gloss", "source")
+MAX_LEARNER_GLOSS = 40
+_SOURCE = re.compile(r"^(?:cedict:[1-9][0-9]*|written: \S.*)$")
+_TEMPLATE = re.compile(r"\{(month|ordinal)\}")
+DEMONSTRATIVES = frozenset("这那每哪该此某各本几")
+
+
+class Neighbour(NamedTuple):
+    """The token next to the one being glossed, as a context sees it."""
+
+    text: str
+    kind: str  # a token kind; "" for the edge of the sentence
+    tag: str  # jieba's part of speech of the word, "" if unlisted
+
+
+EDGE = Neighbour("", "", "")
+
+
+def _is_numeral(n: Neighbour) -> bool:
+    if n.kind == "number" or n.text in APPROXIMATORS or n.text == "几":
+        return True  # 100余名, 多名, 几位: the approximator stands before the measure word
+    text = n.text[:-1] if n.text[-1:] in APPROXIMATORS else n.text
+    return n.kind == "word" and bool(text) and han_value(text) is not None
+
+
+def _is_noun(n: Neighbour) -> bool:
+    if n.kind in ("name", "place") or n.tag[:1] == "n" or n.tag == "vn":
+        return True
+    # A word jieba does not list is most often a noun its HMM put together (招聘会).
+    return n.kind == "word" and not n.tag and len(n.text) > 1 or n.text in PLACE_SUFFIXES
+
+
+# The classes a context may name, each a test of the neighbour.
+CLASSES = {
+    "NUM": _is_numeral,
+    "COUNTED": lambda n: n.text[-1:] == "个" and han_value(n.text[:-1]) is not None,
+    "DEM": lambda n: n.text in DEMONSTRATIVES or n.text in ("这个", "那个"),
+    "YEAR": lambda n: n.kind == "number" and n.text.isdigit() and len(n.text) == 4,
+    "PLACE": lambda n: n.kind == "place" or n.tag in ("ns", "s", "f") or n.text in PLACE_SUFFIXES,
+    "TIME": lambda n: n.tag in ("t", "tg"),
+    "NOUN": _is_noun,
+    "VERB": lambda n: n.tag[:1] == "v" and n.tag != "vn",
+    "ADJ": lambda n: n.tag[:1] == "a",
+    "PRON": lambda n: n.tag == "r",
+    "NAME": lambda n: n.kind == "name",
+    "END": lambda n: n.kind in ("", "punct"),
+}
+
+
+@dataclass(frozen=True)
+class SenseRow:
+    """One row of the table: a word's gloss when its neighbours fit."""
+
+    word: str
+    prev: frozenset[str]  # words and CLASSES; empty for any
+    next: frozenset[str]
+    gloss: str
+    source: str
+    line: int
+
+    def holds(self, prev: Neighbour, nxt: Neighbour) -> bool:
+        return _fits(self.prev, prev) and _fits(self.next, nxt)
+
+    def render(self, prev: Neighbour) -> str | None:
+        """Fill ``{month}`` / ``{ordinal}`` from the number before; None if it cannot be."""
+        if "{" not in self.gloss:
+            return self.gloss
+        value = digits_value(prev.text) if prev.kind == "number" else han_value(prev.text)
+        if value is None or value != int(value):
+            return None
+        value = int(value)
+        if "{month}" in self.gloss and not 1 <= value <= 12:
+            return None
+        if "{ordinal}" in self.gloss and not 1 <= value <= 31:
+            return None
+        return _TEMPLATE.sub(
+            lambda m: MONTHS[value - 1] if m.group(1) == "month" else ordinal(value), self.gloss
+        )
+
+
+def _fits(wanted: frozenset[str], neighbour: Neighbour) -> bool:
+    if not wanted:
+        return True
+    return neighbour.text in wanted or any(
+        name in CLASSES and CLASSES[name](neighbour) for name in wanted
+    )
+
+
+class LearnerSenses:
+    """The learner-senses table, by word; ``choose`` picks a row by context."""
+
+    def __init__(self, rows: list[SenseRow]) -> None:
+        self.rows = tuple(rows)
+        self._by_word: dict[str, list[SenseRow]] = {}
+        for row in rows:
+            self._by_word.setdefault(row.word, []).append(row)
+
+    @classmethod
+    def load(cls, path: Path = LEARNER_SENSES) -> LearnerSenses:
+        """Read and validate the table; a malformed row raises with its file and line."""
+        return cls(read_rows(path))
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._by_word
+
+    def choose(self, word: str, prev: Neighbour = EDGE, nxt: Neighbour = EDGE) -> str | None:
+        """Return the gloss of the first row of ``word`` whose context holds, else None."""
+        for row in self._by_word.get(word, ()):
+            if row.holds(prev, nxt):
+                gloss = row.render(prev)
+                if gloss:
+                    return gloss
+        return None
+
+    def contextual(self, word: str) -> bool:
+        """Tell whether a row of ``word`` depends on its neighbours."""
+        return any(row.prev or row.next for row in self._by_word.get(word, ()))
+
+
+def read_rows(path: Path) -> list[SenseRow]:
+    """Parse the TSV; raise LearnerSensesError naming the first bad line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise LearnerSensesError(f"cannot read the learner senses: {err}", file=str(path)) from err
+    lines = text.splitlines()
+    reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    header = next(reader, None)
+    if tuple(header or ()) != COLUMNS:
+        raise LearnerSensesError(
+            f"expected the header {' '.join(COLUMNS)}, found {header}", file=str(path), line=1
+        )
+    rows = []
+    for number, fields in enumerate(reader, start=2):
+        if not fields or fields[0].startswith("#"):
+            continue
+        rows.append(_row(fields, path, number))
+    return rows
+
+
+def _row(fields: list[str], path: Path, line: int) -> SenseRow:
+    def fail(message: str) -> LearnerSensesError:
+        return LearnerSensesError(message, file=str(path), line=line)
+
+    if len(fields) != len(COLUMNS):
+        raise fail(f"expected {len(COLUMNS)} tab-separated columns, found {len(fields)}")
+    word, prev, nxt, gloss, source = (f.strip() for f in fields)
+    if not word:
+        raise fail("the word is empty")
+    if not gloss or len(gloss) > MAX_LEARNER_GLOSS or "/" in gloss or ";" in gloss:
+        raise fail(f"the gloss must be one sense of 1-{MAX_LEARNER_GLOSS} characters: {gloss!r}")
+    if not _SOURCE.match(source):
+        raise fail(f"the source must be cedict:N or 'written: reason', found {source!r}")
+    contexts = []
+    for context in (prev, nxt):
+        items = frozenset() if context == "*" else frozenset(context.split("|"))
+        bad = [i for i in items if not i or (i.isascii() and i not in CLASSES)]
+        if bad or not context:
+            raise fail(f"unknown context {context!r}: use *, words, or {', '.join(CLASSES)}")
+        contexts.append(items)
+    return SenseRow(word, contexts[0], contexts[1], gloss, source, line)
+
+
+def check_rows(rows: list[SenseRow], dictionary, path: Path = LEARNER_SENSES) -> list[str]:
+    """Return every problem of the table as ``FILE:LINE: message`` (empty when sound).
+
+    A ``cedict:N`` row must quote the Nth CC-CEDICT sense of its word (whole,
+    or one of its ``;`` parts, cleaned as glosses are); a written row needs a
+    reason; no row may hide behind an earlier row of its word without context,
+    nor repeat an earlier row's context.
+    """
+    from zhreader.pipeline.words.dictionary import clean_sense
+
+    problems = []
+    earlier: dict[str, list[SenseRow]] = {}
+    for row in rows:
+        where = f"{path}:{row.line}: {row.word}"
+        before = earlier.setdefault(row.word, [])
+        if any(not (e.prev or e.next) for e in before):
+            problems.append(f"{where}: unreachable after the row without context")
+        if (row.prev, row.next) in [(e.prev, e.next) for e in before]:
+            problems.append(f"{where}: the same context as an earlier row")
+        before.append(row)
+        if row.source.startswith("written:"):
+            if len(row.source.removeprefix("written:").split()) < 3:
+                problems.append(f"{where}: a written gloss needs its reason")
+            continue
+        senses = [sense for entry in dictionary.lookup(row.word) for sense in entry.senses]
+        number = int(row.source.removeprefix("cedict:"))
+        if number > len(senses):
+            problems.append(f"{where}: CC-CEDICT has {len(senses)} senses, not {number}")
+            continue
+        sense = senses[number - 1]
+        whole = {clean_sense(sense)} | {clean_sense(part) for part in sense.split("; ")}
+        if row.gloss not in whole:
+            problems.append(f"{where}: {row.gloss!r} is not CC-CEDICT's sense {number}: {sense!r}")
+    return problems
+
+
+__all__ = [
+    "check_rows",
+    "CLASSES",
+    "EDGE",
+    "LEARNER_SENSES",
+    "LearnerSenses",
+    "Neighbour",
+    "SenseRow",
+    "read_rows",
+]

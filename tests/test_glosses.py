@@ -1,0 +1,266 @@
+"""Glosses in context: the learner-senses table, numbers and dates, names, compounds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from zhreader.pipeline.words.annotate import Annotator
+from zhreader.pipeline.words.dictionary import sense_pieces, shorten
+from zhreader.pipeline.words.numbers import (
+    english_figure,
+    english_words,
+    han_value,
+    number_gloss,
+    ordinal,
+    split_numeral,
+)
+from zhreader.pipeline.words.senses import LEARNER_SENSES, LearnerSenses, check_rows, read_rows
+
+from zhreader.errors import LearnerSensesError
+
+HEADER = "word\tprev\tnext\tgloss\tsource\n"
+
+
+@pytest.fixture(scope="module")
+def annotator(tmp_path_factory: pytest.TempPathFactory) -> Annotator:
+    # The same cache folder as tests/test_annotate.py: the dictionary is built once.
+    return Annotator.initialize(None, tmp_path_factory.getbasetemp() / "zhreader-cache")
+
+
+def glosses(annotator: Annotator, text: str) -> dict[str, str | None]:
+    """Map each token of ``text`` to its gloss (the last occurrence wins)."""
+    return {t.zh: t.gloss for t in annotator.tokens(text)}
+
+
+# --- the table and its checker -------------------------------------------------------
+
+
+def test_the_bundled_table_passes_its_checker(annotator):
+    rows = read_rows(LEARNER_SENSES)
+    assert check_rows(rows, annotator.dictionary) == []
+    assert len({row.word for row in rows}) >= 600
+
+
+def test_the_checker_finds_every_kind_of_problem(annotator, tmp_path: Path):
+    path = tmp_path / "senses.tsv"
+    path.write_text(
+        HEADER
+        + "在\t*\t*\tat, in\twritten: the preposition before a place\n"
+        + "在\t*\tVERB\tin progress\twritten: before a verb\n"  # hidden by the row above
+        + "对\t*\t*\tright\tcedict:2\n"  # sense 2 of 对 is not 'right'
+        + "对\t*\t*\tto, towards\twritten: preposition\n"  # hidden, same context, no reason
+        + "吗\t*\t*\t?\tcedict:99\n",
+        encoding="utf-8",
+    )
+    problems = check_rows(read_rows(path), annotator.dictionary, path)
+    lines = [p.removeprefix(f"{path}:").split(":")[0] for p in problems]
+    assert lines == ["3", "4", "5", "5", "5", "6"], problems
+    assert "unreachable" in problems[0] and "not CC-CEDICT's sense 2" in problems[1]
+    assert "unreachable" in problems[2] and "same context" in problems[3]
+    assert "needs its reason" in problems[4] and "not 99" in problems[5]
+
+
+def test_a_malformed_row_names_its_file_and_line(tmp_path: Path):
+    path = tmp_path / "senses.tsv"
+    path.write_text(
+        HEADER + "在\t*\t*\tat, in\twritten: the preposition\n在\tFOO\t*\tat\tcedict:1\n"
+    )
+    with pytest.raises(LearnerSensesError) as err:
+        LearnerSenses.load(path)
+    assert str(err.value).startswith(f"{path}:3: unknown context 'FOO'")
+    path.write_text(HEADER + "在\t*\t*\tat\tmy own idea\n")
+    with pytest.raises(LearnerSensesError, match=r":2: the source must be cedict:N"):
+        LearnerSenses.load(path)
+    path.write_text(HEADER + "在\t*\t*\tat / in\tcedict:2\n")
+    with pytest.raises(LearnerSensesError, match=r":2: the gloss must be one sense"):
+        LearnerSenses.load(path)
+    path.write_text("word\tgloss\n")
+    with pytest.raises(LearnerSensesError, match=r":1: expected the header"):
+        LearnerSenses.load(path)
+
+
+# --- numbers ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("二十三万", 230_000),
+        ("万", 10_000),
+        ("亿", 100_000_000),
+        ("两百", 200),
+        ("十二", 12),
+        ("一万", 10_000),
+        ("三百零五", 305),
+    ]
+    + [("二〇二〇", 2020), ("七", 7), ("一亿五千万", 150_000_000), ("十二点", None), ("", None)],
+)
+def test_han_numerals(text, value):
+    assert han_value(text) == value
+
+
+def test_numbers_read_as_english():
+    assert number_gloss("38万") == "380,000"
+    assert number_gloss("1.6亿") == "160 million"
+    assert number_gloss("1.5万") == "15,000"
+    assert number_gloss("９６万") == "960,000"
+    assert number_gloss("12179") is None and number_gloss("93.2%") is None
+    assert english_figure(1_200_000_000) == "1.2 billion"
+    assert english_words(80) == "eighty" and english_words(23) == "twenty-three"
+    assert english_words(200) == "two hundred" and english_words(10_000) == "ten thousand"
+    assert [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 31)] == [
+        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "31st"
+    ]  # fmt: skip
+    assert split_numeral("两千多个") == ("两千", "多", "个")
+    assert split_numeral("一起") == ("一", "", "起")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "gloss"),
+    [
+        ("5月8日上午，市政府召开会议。", "月", "May"),
+        ("5月8日上午，市政府召开会议。", "日", "8th"),
+        ("2019年3月", "年", "(year)"),
+        ("他早上七点到了。", "七点", "seven o'clock"),
+        ("十二点半", "十二点", "twelve o'clock"),
+        ("游客38万人次", "38万", "380,000"),
+        ("收入1.6亿元", "1.6亿", "160 million"),
+        ("收入1.6亿元", "元", "yuan"),
+        ("100余人参会", "余", "over"),
+        ("100余人参会", "人", "people"),
+        ("两百多家商店", "两百多", "over two hundred"),
+        ("带来一批设备", "一批", "a batch (of)"),
+        ("带来三台电脑", "三台", "three (machines)"),
+        ("比前年增长百分之十五", "百分之十五", "15%"),
+        ("他们干了三个月", "三个", "three"),
+        ("他一个月看两本书", "一个月", "a month"),
+        ("他一个月看两本书", "两本书", "two + book"),
+        ("全市有十几所学校", "十几所", "over ten (schools, houses)"),
+        ("我们找个地方坐一下", "找个", "to try to find + a"),
+        ("这次会议开了两个小时", "这次", "this time"),
+        ("他们干了三个月", "月", "months"),
+    ],
+)
+def test_dates_times_and_numbers(annotator, text, word, gloss):
+    assert glosses(annotator, text)[word] == gloss
+
+
+# --- the patterns of issue 12 --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "gloss"),
+    [
+        # 1. measure words after a numeral or a demonstrative
+        ("组织42名干部", "名", "(classifier for people)"),
+        ("这家饭馆的菜很好吃", "这家", "this (classifier for businesses)"),
+        ("核对信息621条", "条", "(classifier for long thin things)"),
+        ("这台电脑是我的", "这台", "this (classifier for machines)"),
+        ("举办30次", "次", "times"),
+        ("提供91亩种子", "亩", "mu (a fifteenth of a hectare)"),
+        ("王芳在一家公司上班", "一家", "one (businesses)"),
+        # 2. verbs in their everyday sense
+        ("他给我打了一个电话", "打", "to hit, to do (make, play)"),
+        ("妈妈让我在家等她", "让", "to let, to make"),
+        ("周末我要带孩子去动物园", "带", "to take, to bring"),
+        ("梳理问题线索", "梳理", "to sort out"),
+        ("参加线上培训", "培训", "training"),
+        ("进行电话调查", "进行", "to carry out"),
+        ("做好疫情防控", "做好", "to do well"),
+        # 3. prepositions, adverbs and particles
+        ("我在学校", "在", "at, in"),
+        ("为贫困户开发岗位", "为", "for"),
+        ("为推动工作落地", "为", "in order to"),
+        ("保洁、护林等岗位", "等", "etc."),
+        ("妈妈让我在家等她", "等", "to wait for"),
+        ("对全市贫困人口进行调查", "对", "to, towards"),
+        ("老师说得很对。", "对", "right"),
+        ("老师说得很对。", "得", "(complement marker)"),
+        ("他把书落在车上了", "把", "(marks the object)"),
+        ("他还没回来", "还", "still"),
+        ("我才吃完饭", "才", "only then, just"),
+        ("大家都抢着买", "着", "(ongoing)"),
+        ("剩余问题正在抓紧", "正在", "in the process of"),
+        ("请大家准时参会", "参会", "to attend a meeting"),
+        ("你会说中文吗", "会", "can, will"),
+        ("他的钱包被偷了", "被", "by (passive)"),
+        ("他的钱包给偷了", "给", "by (passive)"),
+        ("我们的学校", "我们", "our"),
+        ("我们的学校", "的", "(possessive)"),
+        # the part of speech read from the word before: a noun after 的, a state after 很
+        ("满足群众的需求", "需求", "requirement"),
+        ("我很满意", "满意", "satisfied"),
+        # 5. 该 + noun
+        ("该市在全力做好防控", "该市", "the city"),
+        ("该镇已完成早稻种植", "该镇", "the town"),
+        # 7. everyday words that are also names
+        ("孙子放学以后要去踢足球", "孙子", "grandson"),
+        ("楼下的大爷每天都去公园", "大爷", "uncle (old man)"),
+    ],
+)
+def test_words_take_their_sense_in_context(annotator, text, word, gloss):
+    assert glosses(annotator, text)[word] == gloss
+
+
+def test_compounds_outside_the_dictionary_take_their_best_split(annotator):
+    chooser = annotator._glosses
+    assert chooser.compound_gloss("收入水平") == "income level"
+    assert chooser.compound_gloss("纯收入") == "net income"
+    assert chooser.compound_gloss("家门口") == "home doorway"  # 家 门口, not 家门 口
+    assert chooser.compound_gloss("全县") == "the whole county"
+    assert chooser.compound_gloss("送工") == "to send + work"
+
+
+def test_person_names_are_romanised_never_glossed(annotator):
+    tokens = {t.zh: t for t in annotator.tokens("村民王芳说，贫困户张神光多年肝病严重。")}
+    assert tokens["王芳"].gloss == "Wang Fang" and tokens["王芳"].kind == "name"
+    assert tokens["张神光"].gloss == "Zhang Shenguang"
+
+
+def test_names_and_places_of_the_example_are_never_glossed_by_character(edition_tokens):
+    for token in edition_tokens:
+        if token.kind in ("name", "place"):
+            assert token.gloss_source in ("name", "cedict", "glossary"), token
+            assert " + " not in (token.gloss or ""), token
+
+
+def test_no_gloss_is_cut_mid_phrase(annotator, edition_tokens):
+    """Every CC-CEDICT gloss of the example is one whole sense (or shortened at a boundary)."""
+    dictionary = annotator.dictionary
+    for token in edition_tokens:
+        if token.gloss_source != "cedict":
+            continue
+        word = dictionary.simplified(token.zh)
+        pieces = {p for entry in dictionary.lookup(word) for p in sense_pieces(entry.senses)} or {
+            token.gloss
+        }
+        assert token.gloss in pieces | {shorten(p) for p in pieces}, token
+
+
+@pytest.fixture(scope="module")
+def edition_tokens(annotator):
+    from conftest import EXAMPLE
+    from zhreader.pipeline.structure.ingest import read_source
+    from zhreader.pipeline.structure.recover import recover_structure
+    from zhreader.pipeline.structure.sidecar import load_sidecar
+
+    from zhreader.model import iter_sentences
+
+    edition, _ = recover_structure(read_source(EXAMPLE), load_sidecar(EXAMPLE))
+    return [t for s in iter_sentences(annotator.annotate(edition)) for t in s.tokens]
+
+
+def test_word_by_word_english_reads_dates_numbers_and_approximators(annotator):
+    from zhreader.pipeline.translate.translator import gloss_sentence
+
+    from zhreader.model import Sentence
+
+    def english(text: str) -> str:
+        return gloss_sentence(Sentence(id="a1-p1-s1", zh=text, tokens=annotator.tokens(text)))
+
+    assert english("5月8日上午，该市召开会议。").startswith("May 8th morning, the city ")
+    assert english("游客38万人次") == "traveler 380,000 person-times (visits)"
+    assert english("100余人参会。") == "over 100 people to attend a meeting."
+    # Grammar notes in parentheses are not read out: 了 "(completed action)".
+    assert "(" not in english("他把书落在车上了。")
