@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from zhreader.pipeline.build import BuildSettings, Resources, build_issue, load_resources
+from zhreader.pipeline.catalogue import LIBRARY_FILE
 from zhreader.pipeline.manifest import (
     Candidate,
     IssueRecord,
@@ -39,15 +40,18 @@ from zhreader.pipeline.manifest import (
 )
 from zhreader.pipeline.structure.issue_meta import metadata_from_filename
 from zhreader.pipeline.structure.sidecar import load_sidecar, sidecar_path
+from zhreader.reader.search_index import KEYS_FILE, SENTENCES_FILE
 
 from zhreader.errors import ZhreaderError
+from zhreader.fsutil import atomic_write_text
 
 ISSUE_SUFFIXES = (".txt",)
-LIBRARY_FILE = "library.json"
 LOCK_NAME = ".batch.lock"
 # Names the library itself uses at the top of OUT; an issue with one of these
 # slugs gets a suffix instead.
-RESERVED_SLUGS = frozenset({"terms", "index", "search-index", "manifest", "assets"})
+RESERVED_SLUGS = frozenset(
+    {"terms", "index", "search-index", "search", "years", "failures", "manifest", "assets"}
+)
 
 
 @dataclass(frozen=True)
@@ -174,14 +178,6 @@ def build_one(
     candidate: Candidate, out: Path, settings: BuildSettings, resources: Resources
 ) -> IssueResult:
     """Build one issue into ``out/<slug>/``; never raise: failures become results."""
-    from zhreader.reader.library import (
-        SEARCH_SHARD,
-        issue_library_data,
-        search_shard,
-        search_shard_js,
-    )
-
-    from zhreader.fsutil import atomic_write_text
     from zhreader.model import edition_from_dict
 
     started = time.perf_counter()
@@ -193,16 +189,12 @@ def build_one(
         edition = edition_from_dict(
             json.loads((folder / "edition.json").read_text(encoding="utf-8"))
         )
-        data = issue_library_data(edition, candidate.slug)
-        data["files"] = sorted(p.name for p in report.files)  # the library links only these
-        shard = search_shard_js(search_shard(edition, candidate.slug))
-        atomic_write_text(folder / SEARCH_SHARD, shard)
-        atomic_write_text(folder / LIBRARY_FILE, json.dumps(data, ensure_ascii=False) + "\n")
+        library_files = write_library_files(folder, candidate.slug, edition)
     except ZhreaderError as err:
         return _failure(candidate, str(err), "input", started)
     except Exception as err:  # noqa: BLE001 - one broken issue must not stop the batch
         return _failure(candidate, f"{type(err).__name__}: {err}", "crash", started)
-    written = (*report.files, folder / SEARCH_SHARD, folder / LIBRARY_FILE)
+    written = (*report.files, *library_files)
     files = tuple(sorted(p.relative_to(out).as_posix() for p in written))
     return IssueResult(
         slug=candidate.slug,
@@ -221,6 +213,41 @@ def build_one(
         seconds=time.perf_counter() - started,
         peak_rss_mb=_peak_rss_mb(),
     )
+
+
+# Files the library keeps in an issue's folder beside its editions.
+LIBRARY_OWN_FILES = (LIBRARY_FILE, SENTENCES_FILE, KEYS_FILE)
+
+
+def write_library_files(folder: Path, slug: str, edition) -> tuple[Path, ...]:
+    """Write an issue's library record and search files; return their paths.
+
+    The record links the editions and exports present in the folder.
+    """
+    from zhreader.reader.library import issue_library_data
+    from zhreader.reader.search_index import bucket_fragments, issue_postings, sentences_js
+
+    data = issue_library_data(edition, slug)
+    data["files"] = sorted(
+        p.name
+        for p in folder.iterdir()
+        if p.is_file() and not p.name.startswith(".") and p.name not in LIBRARY_OWN_FILES
+    )
+    fragments = bucket_fragments(issue_postings(edition))
+    keys = json.dumps(fragments, ensure_ascii=False, separators=(",", ":"))
+    atomic_write_text(folder / SENTENCES_FILE, sentences_js(edition, slug))
+    atomic_write_text(folder / KEYS_FILE, keys + "\n")
+    atomic_write_text(folder / LIBRARY_FILE, json.dumps(data, ensure_ascii=False) + "\n")
+    return tuple(folder / name for name in LIBRARY_OWN_FILES)
+
+
+def remake_library_record(folder: Path, slug: str) -> dict:
+    """Make an issue's library files again from its ``edition.json``; return the record."""
+    from zhreader.model import edition_from_dict
+
+    edition = edition_from_dict(json.loads((folder / "edition.json").read_text(encoding="utf-8")))
+    write_library_files(folder, slug, edition)
+    return json.loads((folder / LIBRARY_FILE).read_text(encoding="utf-8"))
 
 
 def _failure(candidate: Candidate, reason: str, failure: str, started: float) -> IssueResult:
@@ -323,15 +350,23 @@ def run_batch(
     jobs: int = 0,
     on_event: Callable[[str, object], None] | None = None,
     resources: Resources | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> BatchSummary:
     """Build what is new or changed under ``root`` into ``out``; write the library.
 
     ``resources``, when given, must come from ``load_resources(settings)``; a
-    long-lived caller passes them to skip loading them again.
+    long-lived caller passes them to skip loading them again. ``engine`` names
+    who builds the issues (``ENGINES``); ``scheduler`` is the address of an
+    existing Dask cluster for ``engine="dask"``.
     """
     if not root.is_dir():
         raise ZhreaderError(
             "not a folder", file=str(root), hint="pass the folder new issues arrive in"
+        )
+    if engine not in ENGINES:
+        raise ZhreaderError(
+            f"unknown engine {engine!r}, expected one of {', '.join(sorted(ENGINES))}"
         )
     notify = on_event or (lambda kind, payload: None)
     # The library reads each issue's edition.json back, so it is always written.
@@ -341,42 +376,46 @@ def run_batch(
     with _Lock(out):
         remove_stale_temp_files(out)
         jobs = jobs or os.cpu_count() or 1
-        summary = _run_locked(root, out, settings, jobs, notify, resources)
+        schedule = ENGINES[engine](scheduler)
+        summary = _run_locked(root, out, settings, jobs, notify, resources, schedule)
     summary.seconds = time.perf_counter() - started
     summary.main_rss_mb = _peak_rss_mb()
     return summary
 
 
-def _run_locked(root, out, settings, jobs, notify, resources) -> BatchSummary:
+def _run_locked(root, out, settings, jobs, notify, resources, schedule) -> BatchSummary:
     manifest = load_manifest(out)
+    for problem in manifest.problems:
+        notify("warning", f"manifest line skipped, its issue is rebuilt: {problem}")
     candidates, failed = find_candidates(root, out, manifest)
     resources = resources or load_resources(settings)
     from zhreader.signature import make_signature
 
     signature = make_signature(resources.signature_parts)
     fingerprint = resources.glossary.fingerprint
+    before = dict(manifest.issues)
     manifest.glossaries[fingerprint] = glossary_snapshot(resources.glossary.entries)
     planned, skipped = _plan(candidates, manifest, signature, fingerprint, out, failed)
     todo = [candidate for candidate, _ in planned]
     removed = sorted(set(manifest.issues) - {c.slug for c in candidates})
     for slug in removed:
         del manifest.issues[slug]
-    manifest.save(out)
+    if manifest.issues != before or manifest.needs_compaction():
+        manifest.save(out)  # once a run: planning changed records, or dead lines piled up
     notify("plan", (len(todo), len(skipped), len(failed)))
     for candidate, reason in planned:
         notify("reason", (candidate.rel, reason))
     built: list[IssueResult] = []
     peak = 0.0
-    for candidate, result in _schedule(todo, out, settings, resources, jobs):
-        manifest.issues[result.slug] = _record(result, candidate, signature, fingerprint)
-        manifest.save(out)
+    for candidate, result in schedule(todo, out, settings, resources, jobs):
+        manifest.record(out, _record(result, candidate, signature, fingerprint))
         peak = max(peak, result.peak_rss_mb)
         if result.ok:
             built.append(result)
         else:
             failed.append((result.rel, result.reason or "failed"))
         notify("issue", result)
-    _write_library(out, manifest)
+    _write_library(out, manifest, notify)
     return BatchSummary(built, skipped, sorted(failed), removed, peak_rss_mb=peak)
 
 
@@ -399,14 +438,41 @@ def _plan(candidates, manifest, signature, fingerprint, out, failed):
             failed.append((candidate.rel, f"unchanged since it failed: {record.reason}"))
         else:
             skipped.append(candidate.slug)
-            manifest.issues[candidate.slug] = replace(record, glossary_checked=fingerprint)
+            if record.glossary_checked != fingerprint:
+                manifest.issues[candidate.slug] = replace(record, glossary_checked=fingerprint)
     return todo, skipped
 
 
-def _schedule(
+Schedule = Callable[
+    [list[Candidate], Path, BuildSettings, Resources, int], Iterator[tuple[Candidate, IssueResult]]
+]
+
+
+def _local_engine(scheduler: str | None) -> Schedule:
+    if scheduler is not None:
+        raise ZhreaderError(
+            "--scheduler needs --engine dask", hint="add --engine dask or drop --scheduler"
+        )
+    return schedule_local
+
+
+def _dask_engine(scheduler: str | None) -> Schedule:
+    from zhreader.pipeline.dask_engine import dask_schedule
+
+    return dask_schedule(scheduler)
+
+
+# Who builds the issues, by the short name ``--engine`` takes; imported only when used.
+ENGINES: dict[str, Callable[[str | None], Schedule]] = {
+    "local": _local_engine,
+    "dask": _dask_engine,
+}
+
+
+def schedule_local(
     todo: list[Candidate], out: Path, settings: BuildSettings, resources: Resources, jobs: int
 ) -> Iterator[tuple[Candidate, IssueResult]]:
-    """Yield (candidate, result) as issues finish, in-process or in a pool."""
+    """Yield (candidate, result) as issues finish, in-process or in a local process pool."""
     if jobs <= 1 or len(todo) <= 1:
         for candidate in todo:
             yield candidate, build_one(candidate, out, settings, resources)
@@ -415,9 +481,7 @@ def _schedule(
     # runs the translator's threads.
     context = multiprocessing.get_context("spawn")
     workers = min(jobs, len(todo))
-    if not settings.threads:
-        # Share the cores among the workers' translators instead of each taking all.
-        settings = replace(settings, threads=max(1, (os.cpu_count() or 1) // workers))
+    settings = worker_settings(settings, workers)
     with ProcessPoolExecutor(workers, context, _init_worker, (settings,)) as pool:
         pending = {pool.submit(_build_in_worker, c, out, settings): c for c in todo}
         while pending:
@@ -427,40 +491,61 @@ def _schedule(
                 yield candidate, _result_of(future, candidate)
 
 
+def worker_settings(settings: BuildSettings, workers: int) -> BuildSettings:
+    """Share the cores among the workers' translators instead of each taking all."""
+    if settings.threads:
+        return settings
+    return replace(settings, threads=max(1, (os.cpu_count() or 1) // workers))
+
+
 def _result_of(future, candidate: Candidate) -> IssueResult:
     """Return a worker's result; a worker that died becomes a failed issue."""
     try:
         return future.result()
     except Exception as err:  # noqa: BLE001 - a lost worker fails its issue, not the batch
-        return _failure(candidate, f"{type(err).__name__}: {err}", "crash", time.perf_counter())
+        return failed_result(candidate, f"{type(err).__name__}: {err}")
 
 
-def _write_library(out: Path, manifest: Manifest) -> None:
-    from zhreader.reader.library import write_library
+def failed_result(candidate: Candidate, reason: str) -> IssueResult:
+    """Return the result of an issue whose worker was lost (a crash: retried next run)."""
+    return _failure(candidate, reason, "crash", time.perf_counter())
 
-    issues = []
-    for record in manifest.issues.values():
-        if record.status != "built":
-            continue
-        path = out / record.slug / LIBRARY_FILE
-        try:
-            issues.append(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError):
-            continue  # its files went missing: the next run rebuilds it
+
+def _write_library(out: Path, manifest: Manifest, notify) -> None:
+    """Bring the catalogue up to date and rewrite the pages the changes dirtied."""
+    from zhreader.pipeline.catalogue import open_catalogue, sync_catalogue, write_dirty_pages
+
+    built = [r for r in manifest.issues.values() if r.status == "built"]
     failures = sorted(
         (r.path, r.reason or "failed") for r in manifest.issues.values() if r.status == "failed"
     )
-    write_library(out, issues, failures)
+    db = open_catalogue(out)
+    try:
+        unreadable = sync_catalogue(db, out, built, remake_library_record)
+        for slug in unreadable:
+            # Neither its library.json nor its edition.json can be read: drop the
+            # files the manifest checks, so the next run builds the issue again.
+            (out / slug / LIBRARY_FILE).unlink(missing_ok=True)
+            notify("warning", f"{slug}: library record and edition unreadable; rebuilt next run")
+        write_dirty_pages(db, out, failures, remake_library_record)
+    finally:
+        db.close()
 
 
 __all__ = [
+    "ENGINES",
     "BatchSummary",
     "IssueResult",
     "build_one",
     "discover_issues",
+    "failed_result",
     "find_candidates",
     "issue_settings",
+    "remake_library_record",
     "remove_stale_temp_files",
     "run_batch",
+    "schedule_local",
     "slug_for",
+    "worker_settings",
+    "write_library_files",
 ]

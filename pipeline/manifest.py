@@ -1,10 +1,12 @@
 """The batch manifest: what was built from what, and the rules for rebuilding.
 
-``OUT/manifest.json`` records, per issue, the hashes of its input and sidecar,
-the signature that built it and what it produced. Only the batch's main
-process writes it (workers return results), and it is rewritten through a
-temporary file and a rename after every issue, so a SIGKILL leaves either the
-previous manifest or the next one, both consistent with the files on disk.
+``OUT/manifest.jsonl`` records, per issue, the hashes of its input and
+sidecar, the signature that built it and what it produced. It is a journal:
+only the batch's main process writes it (workers return results), appending
+one line per finished issue, so saving costs the same at issue 10 and issue
+10,000. A SIGKILL can leave at most a torn last line, which loading ignores
+(that issue is simply built again); a run compacts the journal (rewritten
+through a temporary file and a rename) when dead lines pile up.
 
 Rebuild rules (``rebuild_reason``), in order:
   1. never built, or its files are gone            → build
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,8 +34,13 @@ from zhreader.errors import ZhreaderError
 from zhreader.fsutil import atomic_write_text
 from zhreader.signature import parse_signature, short_hash
 
-MANIFEST_NAME = "manifest.json"
-FORMAT = "zhreader.manifest/1"
+MANIFEST_NAME = "manifest.jsonl"
+# Written by versions before the journal; read once and replaced by it.
+OLD_MANIFEST_NAME = "manifest.json"
+FORMAT = "zhreader.manifest/2"
+OLD_FORMAT = "zhreader.manifest/1"
+# Compact when the journal holds this many times more lines than live records.
+_COMPACT_RATIO = 3
 # Where an entry's text came from is no part of what it means.
 _ENTRY_PROVENANCE = ("file", "line")
 
@@ -59,56 +67,231 @@ class IssueRecord:
     sentences: int = 0
 
 
+# The type every field of a record must have in the journal (None allowed where typed so).
+_FIELD_TYPES: dict[str, tuple[type, ...]] = {
+    "slug": (str,),
+    "path": (str,),
+    "input_sha256": (str,),
+    "sidecar_sha256": (str, type(None)),
+    "signature": (str,),
+    "glossary_checked": (str,),
+    "status": (str,),
+    "reason": (str, type(None)),
+    "failure": (str, type(None)),
+    "files": (list,),
+    "terms": (list,),
+    "title": (str, type(None)),
+    "date": (str, type(None)),
+    "paper": (str, type(None)),
+    "page": (str, type(None)),
+    "sentences": (int,),
+}
+_REQUIRED = ("slug", "path", "input_sha256", "signature", "glossary_checked", "status")
+
+
 @dataclass
 class Manifest:
-    """Issue records by slug, and the glossary snapshots they were checked against."""
+    """Issue records by slug, and the glossary snapshots they were checked against.
+
+    On disk it is a journal (``OUT/manifest.jsonl``): one JSON object a line,
+    appended as issues finish, so recording issue 10,000 costs what recording
+    issue 10 did. Loading replays it (the last line about a slug wins).
+    """
 
     issues: dict[str, IssueRecord] = field(default_factory=dict)
     # fingerprint → {entry zh: [entry hash, [forms]]}
     glossaries: dict[str, dict[str, list]] = field(default_factory=dict)
+    # Journal lines that could not be used (line number: why); their issues are rebuilt.
+    problems: list[str] = field(default_factory=list)
+    lines: int = 0  # lines in the journal on disk
+    torn: bool = False  # the journal ends in a line a killed run left half-written
+    _written_glossaries: set[str] = field(default_factory=set)
 
-    def to_json(self) -> str:
-        """Return the manifest as stable JSON text."""
+    def to_lines(self) -> list[str]:
+        """Return the compacted journal: a header, the used glossaries, one line per issue."""
         used = {r.glossary_checked for r in self.issues.values()}
-        data = {
-            "format": FORMAT,
-            "issues": {slug: dataclasses.asdict(self.issues[slug]) for slug in sorted(self.issues)},
-            "glossaries": {fp: self.glossaries[fp] for fp in sorted(self.glossaries) if fp in used},
-        }
-        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        lines = [_dump({"format": FORMAT})]
+        lines += [
+            _dump({"glossary": fp, "entries": self.glossaries[fp]})
+            for fp in sorted(self.glossaries)
+            if fp in used
+        ]
+        lines += [_dump(_record_data(self.issues[slug])) for slug in sorted(self.issues)]
+        return lines
 
     def save(self, out: Path) -> None:
-        """Write the manifest atomically into ``out``."""
-        atomic_write_text(out / MANIFEST_NAME, self.to_json())
+        """Rewrite the journal compacted, atomically (once a run, not once an issue)."""
+        lines = self.to_lines()
+        atomic_write_text(out / MANIFEST_NAME, "".join(line + "\n" for line in lines))
+        (out / OLD_MANIFEST_NAME).unlink(missing_ok=True)
+        self.lines = len(lines)
+        self.torn = False
+        self._written_glossaries = {
+            json.loads(line)["glossary"] for line in lines if line.startswith('{"glossary"')
+        }
+
+    def needs_compaction(self) -> bool:
+        """Return True when the journal should be rewritten before appending to it.
+
+        That is when dead lines outnumber live ones by far, when a line could
+        not be used, or when a killed run left a torn last line (appending to
+        it would glue the next record onto it).
+        """
+        dead = self.lines > _COMPACT_RATIO * (len(self.issues) + len(self.glossaries) + 1)
+        return dead or self.torn or bool(self.problems)
+
+    def record(self, out: Path, record: IssueRecord) -> None:
+        """Set an issue's record and append it to the journal (with its glossary, once)."""
+        self.issues[record.slug] = record
+        if not (out / MANIFEST_NAME).exists():
+            self.save(out)  # the first record of a new journal: written with its header
+            return
+        lines = []
+        fp = record.glossary_checked
+        if fp in self.glossaries and fp not in self._written_glossaries:
+            lines.append(_dump({"glossary": fp, "entries": self.glossaries[fp]}))
+            self._written_glossaries.add(fp)
+        lines.append(_dump(_record_data(record)))
+        self._append(out, lines)
+
+    def remove(self, out: Path, slug: str) -> None:
+        """Forget an issue and append the removal to the journal."""
+        if self.issues.pop(slug, None) is not None:
+            self._append(out, [_dump({"removed": slug})])
+
+    def _append(self, out: Path, lines: list[str]) -> None:
+        path = out / MANIFEST_NAME
+        if not path.exists():
+            self.save(out)  # already holds what the lines say
+            return
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write("".join(line + "\n" for line in lines))
+            handle.flush()
+            os.fsync(handle.fileno())
+        self.lines += len(lines)
+
+
+def _dump(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _record_data(record: IssueRecord) -> dict:
+    data = dataclasses.asdict(record)
+    data["files"] = list(record.files)
+    data["terms"] = list(record.terms)
+    return data
 
 
 def load_manifest(out: Path) -> Manifest:
-    """Read ``OUT/manifest.json``; an absent file is an empty manifest."""
+    """Replay ``OUT/manifest.jsonl`` (or read an old ``manifest.json``); absent is empty.
+
+    A line that is not JSON or whose fields have the wrong types is skipped
+    and named in ``problems`` (its issue is then rebuilt); a journal of an
+    unknown format is one clear error.
+    """
     path = out / MANIFEST_NAME
     if not path.exists():
-        return Manifest()
-    hint = "delete it to rebuild every issue"
+        old = out / OLD_MANIFEST_NAME
+        return _load_old_manifest(old) if old.exists() else Manifest()
+    manifest = Manifest()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise ZhreaderError(
+            f"the manifest is unreadable ({err})", file=str(path), hint=_HINT
+        ) from err
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    for number, line in enumerate(lines, start=1):
+        try:
+            _replay(manifest, json.loads(line), number == 1)
+        except ZhreaderError as err:
+            raise ZhreaderError(str(err), file=f"{path}:{number}", hint=_HINT) from None
+        except (ValueError, TypeError, KeyError, AttributeError) as err:
+            if number == len(lines) and not text.endswith("\n"):
+                manifest.torn = True
+                continue  # the last line of a killed run: that issue is built again
+            manifest.problems.append(f"{path.name}:{number}: {err}")
+    manifest.lines = len(lines)
+    manifest._written_glossaries = set(manifest.glossaries)
+    return manifest
+
+
+_HINT = "delete it to rebuild every issue"
+
+
+def _replay(manifest: Manifest, data: object, first: bool) -> None:
+    """Apply one journal line to the manifest."""
+    if not isinstance(data, dict):
+        raise ValueError(f"expected a JSON object, got {type(data).__name__}")
+    if first:
         if data.get("format") != FORMAT:
             raise ZhreaderError(
-                f"unknown manifest format {data.get('format')!r}, expected {FORMAT!r}",
-                file=str(path),
-                hint=hint,
+                f"unknown manifest format {data.get('format')!r}, expected {FORMAT!r}"
             )
-        issues = {slug: _record(record) for slug, record in data.get("issues", {}).items()}
-    except (ValueError, TypeError, KeyError, AttributeError) as err:
+        return
+    if "glossary" in data:
+        entries = data.get("entries")
+        if not isinstance(data["glossary"], str) or not isinstance(entries, dict):
+            raise ValueError("a glossary line needs 'glossary' (text) and 'entries' (an object)")
+        manifest.glossaries[data["glossary"]] = entries
+    elif "removed" in data:
+        manifest.issues.pop(str(data["removed"]), None)
+    else:
+        record = issue_record(data)
+        manifest.issues[record.slug] = record
+
+
+def issue_record(data: dict) -> IssueRecord:
+    """Return a validated record; a missing, unknown or mistyped field is a ValueError."""
+    unknown = sorted(set(data) - set(_FIELD_TYPES))
+    if unknown:
+        raise ValueError(f"unknown field {unknown[0]!r}")
+    for name in _REQUIRED:
+        if name not in data:
+            raise ValueError(f"field {name!r} is missing")
+    for name, value in data.items():
+        expected = _FIELD_TYPES[name]
+        # bool is an int to Python, but never a sentence count.
+        if not isinstance(value, expected) or isinstance(value, bool):
+            names = " or ".join("null" if t is type(None) else t.__name__ for t in expected)
+            raise ValueError(f"field {name!r}: expected {names}, received {value!r:.40}")
+    for name in ("files", "terms"):
+        if not all(isinstance(item, str) for item in data.get(name, ())):
+            raise ValueError(f"field {name!r}: expected a list of text")
+    if data["status"] not in ("built", "failed"):
+        raise ValueError(
+            f"field 'status': expected 'built' or 'failed', received {data['status']!r}"
+        )
+    values = dict(data)
+    values["files"] = tuple(data.get("files", ()))
+    values["terms"] = tuple(data.get("terms", ()))
+    return IssueRecord(**values)
+
+
+def _load_old_manifest(path: Path) -> Manifest:
+    """Read a ``manifest.json`` written before the journal (format 1)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or data.get("format") != OLD_FORMAT:
+            found = data.get("format") if isinstance(data, dict) else None
+            raise ZhreaderError(
+                f"unknown manifest format {found!r}, expected {OLD_FORMAT!r}",
+                file=str(path),
+                hint=_HINT,
+            )
+        manifest = Manifest(glossaries=dict(data.get("glossaries", {})))
+        for slug, record in data.get("issues", {}).items():
+            try:
+                manifest.issues[slug] = issue_record(record)
+            except (ValueError, TypeError) as err:
+                manifest.problems.append(f"{path.name}: issue {slug!r}: {err}")
+    except (ValueError, TypeError, AttributeError, UnicodeDecodeError) as err:
         raise ZhreaderError(
-            f"the manifest is unreadable ({err})", file=str(path), hint=hint
+            f"the manifest is unreadable ({err})", file=str(path), hint=_HINT
         ) from err
-    return Manifest(issues=issues, glossaries=dict(data.get("glossaries", {})))
-
-
-def _record(data: dict) -> IssueRecord:
-    data = dict(data)
-    data["files"] = tuple(data.get("files", ()))
-    data["terms"] = tuple(data.get("terms", ()))
-    return IssueRecord(**data)
+    return manifest
 
 
 def glossary_snapshot(entries: Iterable) -> dict[str, list]:
@@ -195,6 +378,7 @@ def rebuild_reason(
 
 __all__ = [
     "MANIFEST_NAME",
+    "issue_record",
     "Candidate",
     "IssueRecord",
     "Manifest",

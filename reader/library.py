@@ -1,33 +1,35 @@
-"""The library: ``OUT/index.html``, a page per glossary term, and an offline search index.
+"""The library's pages: the index, a calendar of years and months, term pages, failures.
 
 Renderers only read data: ``issue_library_data`` turns one edition into the
 small record a batch keeps beside the editions (``OUT/<slug>/library.json``),
-and ``render_library`` turns those records into pages. The search index is a
-JavaScript file that assigns a global, so the search works from ``file://``
-where ``fetch`` is refused.
+and the ``render_*`` functions turn catalogue rows (``pipeline/catalogue.py``)
+into one page each, so the batch rewrites only the pages an issue changes.
+Every page's size is bounded by a year's or a month's issues, never the
+archive's: the index shows the newest ``NEWEST`` issues and the calendar.
 """
 
 from __future__ import annotations
 
 import functools
-import json
-import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from zhreader.reader.search_index import BUCKETS
 
-from zhreader.fsutil import atomic_write_text
 from zhreader.han import js_han_class
-from zhreader.model import Edition, Sentence, Token, iter_sentences
+from zhreader.model import Edition, iter_sentences
+from zhreader.signature import short_hash
 
 TEMPLATES = Path(__file__).parent / "templates" / "library"
-SEARCH_SHARD = "search.js"  # in each issue's folder
-# Written by versions before the index was sharded; removed when the library is.
+# Written by versions before the index was sharded by year; removed by the library.
 OLD_SEARCH_INDEX = "search-index.js"
 TERMS_DIR = "terms"
+YEARS_DIR = "years"
+RECORD_FORMAT = 3  # of library.json; a record of another format is made again
+NEWEST = 20  # issues on the index page, whatever the archive's size
 EDITION_LINKS = (
     ("side-by-side.html", "side by side"),
     ("interlinear.html", "interlinear"),
@@ -38,120 +40,17 @@ EDITION_LINKS = (
     ("citation.bib", "BibTeX"),
     ("citation.json", "CSL-JSON"),
 )
-_ENGLISH_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-# Words too common to help a search; the rest of English is indexed.
-_STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "by",
-        "for",
-        "from",
-        "has",
-        "have",
-        "in",
-        "is",
-        "it",
-        "its",
-        "of",
-        "on",
-        "or",
-        "that",
-        "the",
-        "this",
-        "to",
-        "was",
-        "were",
-        "with",
-    ]
-)
+_SAFE_PUNCT = "-_"
 
 
 # --- one issue's record ------------------------------------------------------
-
-
-def token_keys(token: Token) -> set[str]:
-    """Return the search keys of one token: the word, its syllables, its pinyin word."""
-    if token.kind in ("punct", "space"):
-        return set()
-    if not token.pinyin:
-        return {token.zh.lower()}
-    syllables = [unicodedata.normalize("NFC", s.lower()) for s in token.pinyin]
-    return {token.zh, "".join(syllables), *syllables}
-
-
-def english_keys(text: str | None) -> set[str]:
-    """Return the indexable words of an English sentence, lower-cased."""
-    words = _ENGLISH_WORD.findall((text or "").lower())
-    return {w for w in words if len(w) > 1 and w not in _STOPWORDS}
-
-
-def syllable_pairs(tokens: Sequence[Token]) -> set[str]:
-    """Return adjacent tone-marked syllables joined (fúpín), across word boundaries.
-
-    A query such as ``fupin`` then finds 扶贫 inside a longer word (就业扶贫)
-    that the segmenter kept whole.
-    """
-    pairs: set[str] = set()
-    previous = None
-    for token in tokens:
-        if not token.pinyin:
-            previous = None  # punctuation, digits or Latin break the run
-            continue
-        for syllable in token.pinyin:
-            syllable = unicodedata.normalize("NFC", syllable.lower())
-            if previous is not None:
-                pairs.add(previous + syllable)
-            previous = syllable
-    return pairs
-
-
-def sentence_keys(sentence: Sentence) -> set[str]:
-    """Return every search key of a sentence."""
-    keys = english_keys(sentence.en) | syllable_pairs(sentence.tokens)
-    for token in sentence.tokens:
-        keys |= token_keys(token)
-    return keys
-
-
-def search_shard(edition: Edition, slug: str) -> dict:
-    """Return one issue's part of the search index: its sentences and their keys."""
-    sentences, keys = [], {}
-    for index, sentence in enumerate(iter_sentences(edition)):
-        # The fourth cell says what the English is: "mt", "gloss" or "".
-        sentences.append([sentence.id, sentence.zh, sentence.en or "", sentence.en_kind or ""])
-        for key in sorted(sentence_keys(sentence)):
-            keys.setdefault(key, []).append(index)
-    return {
-        "slug": slug,
-        "date": edition.date,
-        "paper": edition.paper,
-        "title": edition.title,
-        "sentences": sentences,
-        "keys": dict(sorted(keys.items())),
-    }
-
-
-def search_shard_js(shard: dict) -> str:
-    """Return a shard as a script that adds it to ``window.ZHREADER_SEARCH_SHARDS``.
-
-    One script per issue, written when the issue is built: the index page
-    loads them all (scripts load from ``file://`` where ``fetch`` is refused),
-    so a batch run never merges or rewrites the whole archive's index.
-    """
-    data = json.dumps(shard, ensure_ascii=False, separators=(",", ":"))
-    return f"(window.ZHREADER_SEARCH_SHARDS = window.ZHREADER_SEARCH_SHARDS || []).push({data});\n"
 
 
 def issue_library_data(edition: Edition, slug: str) -> dict:
     """Return what the library pages need of one edition (headlines, terms, term sections)."""
     sentences = {s.id: (s.zh, s.en or "", s.en_kind or "") for s in iter_sentences(edition)}
     record = {
+        "format": RECORD_FORMAT,
         "slug": slug,
         "title": edition.title,
         "date": edition.date,
@@ -176,12 +75,26 @@ def issue_library_data(edition: Edition, slug: str) -> dict:
     return record
 
 
+def is_library_record(data: object, slug: str) -> bool:
+    """Return True when ``data`` is a complete library record of this format for ``slug``."""
+    if not isinstance(data, dict) or data.get("format") != RECORD_FORMAT:
+        return False
+    if data.get("slug") != slug or not isinstance(data.get("title"), str):
+        return False
+    glossary, sections = data.get("glossary"), data.get("term_sections")
+    if not isinstance(glossary, list) or not isinstance(sections, dict):
+        return False
+    if not isinstance(data.get("articles"), list) or not isinstance(data.get("files", []), list):
+        return False
+    return all(isinstance(g, dict) and g.get("zh") in sections for g in glossary)
+
+
 def term_sections(issue: dict, sentences: dict[str, tuple[str, str, str]]) -> dict[str, str]:
     """Render, once per issue, its section of every term page it contributes to.
 
-    A batch keeps these in the issue's record, so rebuilding the library for
-    a new issue joins stored sections instead of rendering every occurrence
-    of every term in the archive again.
+    A batch keeps these in the issue's record, so adding an issue to the
+    library joins stored sections instead of rendering every occurrence of
+    every term in the archive again.
     """
     template = _environment().get_template("_term_issue.html")
     sections = {}
@@ -195,7 +108,7 @@ def term_sections(issue: dict, sentences: dict[str, tuple[str, str, str]]) -> di
     return sections
 
 
-# --- the whole library -------------------------------------------------------
+# --- naming --------------------------------------------------------------------
 
 
 def newest_first(issues: Iterable[dict]) -> list[dict]:
@@ -206,27 +119,27 @@ def newest_first(issues: Iterable[dict]) -> list[dict]:
     return dated[::-1] + undated
 
 
+def term_stem(zh: str) -> str:
+    """Return a term's file stem: the term itself, or, when it needs changing, a unique name.
+
+    Letters, digits, ``-`` and ``_`` are kept; a term with any other character
+    gets them as ``_`` plus ``~`` and a hash of the term, so 公司+合作社+农户 and
+    公司_合作社_农户 get different pages (``~`` never survives in a kept term).
+    """
+    safe = "".join(c if unicodedata.category(c)[0] in "LN" or c in _SAFE_PUNCT else "_" for c in zh)
+    if safe == zh and zh:
+        return zh
+    return f"{safe or 'term'}~{short_hash(zh, 8)}"
+
+
 def term_file(zh: str) -> str:
-    """Return a term page's file name: the term itself, minus characters unsafe in paths."""
-    safe = "".join(c if unicodedata.category(c)[0] in "LN" or c in "-_" else "_" for c in zh)
-    return f"{safe or 'term'}.html"
+    """Return a term page's file name (see ``term_stem``)."""
+    return f"{term_stem(zh)}.html"
 
 
-def collect_terms(issues: Sequence[dict]) -> list[dict]:
-    """Return every glossary term with its occurrences per issue, terms sorted by pinyin."""
-    terms: dict[str, dict] = {}
-    for issue in issues:
-        sections = issue["term_sections"]
-        for use in issue["glossary"]:
-            term = terms.setdefault(
-                use["zh"], {"zh": use["zh"], "pinyin": use["pinyin"], "en": use["en"], "issues": []}
-            )
-            count = len(use["occurrences"])
-            term["issues"].append({"issue": issue, "count": count, "section": sections[use["zh"]]})
-    for term in terms.values():
-        term["file"] = term_file(term["zh"])
-        term["count"] = sum(i["count"] for i in term["issues"])
-    return sorted(terms.values(), key=lambda t: (t["pinyin"].lower(), t["zh"]))
+def period_file(year: str, month: str | None = None) -> str:
+    """Return a calendar page: ``years/2020.html`` or ``years/2020-04.html``."""
+    return f"{YEARS_DIR}/{year}-{month}.html" if month else f"{YEARS_DIR}/{year}.html"
 
 
 @functools.cache
@@ -244,51 +157,115 @@ def _environment() -> Environment:
     return env
 
 
-def _edition_links(issue: dict) -> list[tuple[str, str]]:
+def edition_links(issue: dict, root: str = "") -> list[tuple[str, str]]:
+    """Return (href, label) of the files an issue has, relative to a page ``root`` deep."""
     present = set(issue.get("files", ()))
     links = []
     for name, label in EDITION_LINKS:
         name = name.format(slug=issue["slug"])
         if not present or name in present:
-            links.append((f"{issue['slug']}/{name}", label))
+            links.append((f"{root}{issue['slug']}/{name}", label))
     return links
 
 
-def render_library(issues: Sequence[dict], failures: Sequence[tuple[str, str]]) -> dict[str, str]:
-    """Render the library: relative path → file text."""
-    env = _environment()
-    ordered = newest_first(issues)
-    terms = collect_terms(ordered)
-    links = {i["slug"]: _edition_links(i) for i in ordered}
-    files = {
-        "index.html": env.get_template("index.html").render(
-            issues=ordered, links=links, terms=terms, failures=list(failures)
-        ),
-    }
-    page = env.get_template("term.html")
-    for term in terms:
-        files[f"{TERMS_DIR}/{term['file']}"] = page.render(term=term)
-    return files
+def render_index(
+    newest: Sequence[dict],
+    calendar: Sequence[dict],
+    total: int,
+    terms: int,
+    failures: int,
+    segments: Sequence[str],
+) -> str:
+    """Render ``index.html``: the newest issues, the calendar, the search box.
+
+    ``calendar`` is [{year, count, months: [{month, count}]}] newest first; its
+    size grows with the years of the archive, not with its issues.
+    """
+    return (
+        _environment()
+        .get_template("index.html")
+        .render(
+            issues=list(newest),
+            links={i["slug"]: edition_links(i) for i in newest},
+            calendar=list(calendar),
+            total=total,
+            terms=terms,
+            failures=failures,
+            segments=list(segments),
+            buckets=BUCKETS,
+        )
+    )
 
 
-def write_library(out: Path, issues: Sequence[dict], failures: Sequence[tuple[str, str]]) -> None:
-    """Write the library's files into ``out`` and remove term pages no longer used."""
-    files = render_library(issues, failures)
-    for name, text in files.items():
-        atomic_write_text(out / name, text)
-    (out / OLD_SEARCH_INDEX).unlink(missing_ok=True)
-    for page in (out / TERMS_DIR).glob("*.html"):
-        if f"{TERMS_DIR}/{page.name}" not in files:
-            page.unlink()
+def render_year(year: str, months: Sequence[dict], issues: Sequence[dict] = ()) -> str:
+    """Render a year's page: its months with counts (undated: its issues)."""
+    return (
+        _environment()
+        .get_template("year.html")
+        .render(
+            year=year,
+            months=list(months),
+            issues=list(issues),
+            links={i["slug"]: edition_links(i, "../") for i in issues},
+        )
+    )
+
+
+def render_month(year: str, month: str, issues: Sequence[dict]) -> str:
+    """Render a month's page: every issue of the month with its headlines, newest first."""
+    return (
+        _environment()
+        .get_template("month.html")
+        .render(
+            year=year,
+            month=month,
+            issues=list(issues),
+            links={i["slug"]: edition_links(i, "../") for i in issues},
+        )
+    )
+
+
+def render_terms(terms: Sequence[dict]) -> str:
+    """Render ``terms/index.html``: every glossary term used, with counts."""
+    return _environment().get_template("terms.html").render(terms=list(terms))
+
+
+def render_term(term: dict, years: Sequence[dict]) -> str:
+    """Render a term's page: its counts by year, each year linking to its own page."""
+    return _environment().get_template("term.html").render(term=term, years=list(years))
+
+
+def render_term_year(term: dict, year: str, sections: Sequence[str]) -> str:
+    """Render a term's page for one year: the stored section of each issue, newest first."""
+    return (
+        _environment()
+        .get_template("term_year.html")
+        .render(term=term, year=year, sections=list(sections))
+    )
+
+
+def render_failures(failures: Sequence[tuple[str, str]]) -> str:
+    """Render ``failures.html``: the inputs that could not be built, with their reasons."""
+    return _environment().get_template("failures.html").render(failures=list(failures))
 
 
 __all__ = [
-    "collect_terms",
+    "NEWEST",
+    "TERMS_DIR",
+    "YEARS_DIR",
+    "edition_links",
+    "is_library_record",
     "issue_library_data",
     "newest_first",
-    "render_library",
-    "search_shard",
-    "search_shard_js",
+    "period_file",
+    "render_failures",
+    "render_index",
+    "render_month",
+    "render_term",
+    "render_term_year",
+    "render_terms",
+    "render_year",
     "term_file",
-    "write_library",
+    "term_sections",
+    "term_stem",
 ]

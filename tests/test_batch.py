@@ -176,20 +176,94 @@ def test_changed_forms_cover_added_removed_and_edited_entries() -> None:
     assert "扶贫" in changed_forms(old, edited)
 
 
-def test_manifest_round_trip_and_unreadable_manifest(tmp_path: Path) -> None:
+def test_manifest_journal_round_trip_and_unknown_format(tmp_path: Path) -> None:
     manifest = Manifest(issues={"a": _record()}, glossaries={"aaaaaa": {"扶贫": ["h", ["扶贫"]]}})
     manifest.save(tmp_path)
+    manifest.record(tmp_path, _record(slug="b", path="b.txt"))
+    manifest.record(tmp_path, _record(slug="a", status="failed", reason="bad"))
+    manifest.remove(tmp_path, "b")
     loaded = load_manifest(tmp_path)
-    assert loaded.issues == manifest.issues
-    assert loaded.to_json() == manifest.to_json()
-    (tmp_path / "manifest.json").write_text("{not json", encoding="utf-8")
-    with pytest.raises(ZhreaderError, match="manifest is unreadable.*delete it"):
+    assert loaded.issues == {"a": _record(status="failed", reason="bad")}
+    assert loaded.glossaries == manifest.glossaries and loaded.problems == []
+    assert loaded.to_lines() == manifest.to_lines()
+    (tmp_path / "manifest.jsonl").write_text('{"format": "other/9"}\n', encoding="utf-8")
+    with pytest.raises(ZhreaderError, match=r"manifest.jsonl:1: unknown manifest format.*delete"):
         load_manifest(tmp_path)
 
 
-def test_manifest_keeps_only_referenced_glossary_snapshots(tmp_path: Path) -> None:
+def test_recording_an_issue_appends_one_line(tmp_path: Path) -> None:
+    manifest = Manifest(glossaries={"aaaaaa": {}})
+    manifest.save(tmp_path)
+    sizes = []
+    for number in range(3):
+        manifest.record(tmp_path, _record(slug=f"s{number}", path=f"s{number}.txt"))
+        sizes.append((tmp_path / "manifest.jsonl").stat().st_size)
+    assert sizes[2] - sizes[1] == sizes[1] - sizes[0]  # the same bytes per record
+    lines = (tmp_path / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 5  # the header, the glossary once (with the first record), 3 records
+
+
+def _line(**changes) -> str:
+    data = {**dataclasses.asdict(_record(slug="b", path="b.txt")), **changes}
+    return json.dumps({k: v for k, v in data.items() if v != "DROP"})
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        (_line(path=3), "field 'path': expected str, received 3"),
+        (_line(sentences=True), "field 'sentences': expected int, received True"),
+        (_line(files="a/x"), "field 'files': expected list, received 'a/x'"),
+        (_line(status="done"), "field 'status': expected 'built' or 'failed'"),
+        (_line(signature="DROP"), "field 'signature' is missing"),
+        (_line(extra=1), "unknown field 'extra'"),
+        ("[1, 2]", "expected a JSON object"),
+        ("{half", "Expecting property name"),
+    ],
+)
+def test_a_bad_journal_line_is_reported_and_its_issue_rebuilt(tmp_path, line, problem) -> None:
+    manifest = Manifest(issues={"a": _record()}, glossaries={"aaaaaa": {}})
+    manifest.save(tmp_path)
+    path = tmp_path / "manifest.jsonl"
+    path.write_text(path.read_text() + line + "\n" + '{"removed": "zz"}\n', encoding="utf-8")
+    loaded = load_manifest(tmp_path)
+    assert list(loaded.issues) == ["a"]
+    assert len(loaded.problems) == 1 and problem in loaded.problems[0]
+    assert loaded.problems[0].startswith("manifest.jsonl:4: ")
+    assert loaded.needs_compaction()
+
+
+def test_a_torn_last_line_is_ignored_and_compacted_away(tmp_path: Path) -> None:
+    manifest = Manifest(issues={"a": _record()}, glossaries={"aaaaaa": {}})
+    manifest.save(tmp_path)
+    path = tmp_path / "manifest.jsonl"
+    path.write_text(path.read_text() + '{"slug": "b", "pa', encoding="utf-8")
+    loaded = load_manifest(tmp_path)
+    assert list(loaded.issues) == ["a"] and loaded.torn and loaded.problems == []
+    assert loaded.needs_compaction()
+    loaded.save(tmp_path)
+    loaded.record(tmp_path, _record(slug="b", path="b.txt"))
+    assert list(load_manifest(tmp_path).issues) == ["a", "b"]
+
+
+def test_an_old_manifest_json_is_read_and_replaced(tmp_path: Path) -> None:
+    old = {
+        "format": "zhreader.manifest/1",
+        "issues": {"a": dataclasses.asdict(_record())},
+        "glossaries": {"aaaaaa": {}},
+    }
+    (tmp_path / "manifest.json").write_text(json.dumps(old), encoding="utf-8")
+    manifest = load_manifest(tmp_path)
+    assert manifest.issues == {"a": _record()}
+    manifest.save(tmp_path)
+    assert not (tmp_path / "manifest.json").exists()
+    assert load_manifest(tmp_path).issues == {"a": _record()}
+
+
+def test_manifest_keeps_only_referenced_glossary_snapshots() -> None:
     manifest = Manifest(issues={"a": _record()}, glossaries={"aaaaaa": {}, "old": {}})
-    assert set(json.loads(manifest.to_json())["glossaries"]) == {"aaaaaa"}
+    glossaries = [json.loads(line).get("glossary") for line in manifest.to_lines()]
+    assert [g for g in glossaries if g] == ["aaaaaa"]
 
 
 def test_stale_temp_files_are_removed(tmp_path: Path) -> None:
@@ -229,11 +303,20 @@ def _archive(root: Path, example: Path) -> Path:
     return folder
 
 
+def _manifest(out: Path) -> dict:
+    """The manifest as plain data, replayed from the journal."""
+    issues = load_manifest(out).issues
+    return {"issues": {slug: dataclasses.asdict(record) for slug, record in issues.items()}}
+
+
 def _tree(out: Path) -> dict[str, bytes]:
+    """Every file a reader sees; the manifest is a journal, compared replayed (``_manifest``)."""
     return {
         p.relative_to(out).as_posix(): p.read_bytes()
         for p in sorted(out.rglob("*"))
-        if p.is_file() and not p.relative_to(out).as_posix().startswith(".")
+        if p.is_file()
+        and not p.relative_to(out).as_posix().startswith(".")
+        and p.name != "manifest.jsonl"
     }
 
 
@@ -250,7 +333,7 @@ def test_batch_builds_two_issues_and_reports_the_broken_one(first_run) -> None:
     folder, out, result = first_run
     assert result.exit_code == 1, result.output
     assert "broken.txt" in result.output
-    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    manifest = _manifest(out)
     status = {slug: r["status"] for slug, r in manifest["issues"].items()}
     dated_slug = "2020-04-" + Path(DATED).stem
     assert status == {"linxiang-2020-04": "built", dated_slug: "built", "broken": "failed"}
@@ -296,12 +379,14 @@ def test_library_lists_both_issues_newest_first(first_run) -> None:
     dated = html.index('id="issue-2020-04-')
     undated = html.index('id="issue-linxiang-2020-04"')
     assert dated < undated
-    assert "broken.txt" in html
+    assert "broken.txt" in (out / "failures.html").read_text(encoding="utf-8")
     for slug in ("linxiang-2020-04",):
         shard = (out / slug / "search.js").read_text(encoding="utf-8")
-        assert shard.startswith("(window.ZHREADER_SEARCH_SHARDS")
+        assert shard.startswith('ZHREADER_SEARCH.sentences("linxiang-2020-04",')
     assert not (out / "search-index.js").exists()
-    assert list((out / "terms").glob("*.html"))
+    assert (out / "years" / "2020-04.html").exists() and (out / "years" / "undated.html").exists()
+    assert len(list((out / "search" / "2020").glob("b*.js"))) == 256
+    assert list((out / "terms").glob("*/2020.html"))
 
 
 @pytest.fixture(scope="module")
@@ -321,7 +406,7 @@ def _run(folder: Path, out: Path, resources, jobs: int = 1):
 
 def test_second_run_skips_everything_and_changes_nothing(first_run, resources) -> None:
     folder, out, _ = first_run
-    before = _tree(out)
+    before, journal = _tree(out), (out / "manifest.jsonl").read_bytes()
     summary = _run(folder, out, resources)
     assert (summary.built, sorted(summary.skipped)) == ([], sorted(_built_slugs(out)))
     assert len(summary.skipped) == 2
@@ -329,10 +414,11 @@ def test_second_run_skips_everything_and_changes_nothing(first_run, resources) -
     assert [path for path, _ in summary.failed] == ["broken.txt"]
     assert "unchanged since it failed" in summary.failed[0][1]
     assert _tree(out) == before
+    assert (out / "manifest.jsonl").read_bytes() == journal  # nothing appended
 
 
 def _built_slugs(out: Path) -> list[str]:
-    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    manifest = _manifest(out)
     return [slug for slug, r in manifest["issues"].items() if r["status"] == "built"]
 
 
@@ -340,11 +426,12 @@ def test_same_input_and_signature_give_the_same_bytes(first_run, resources) -> N
     import shutil
 
     folder, out, _ = first_run
-    before = _tree(out)
+    before, manifest = _tree(out), _manifest(out)
     shutil.rmtree(out / "linxiang-2020-04")
     summary = _run(folder, out, resources)
     assert [r.slug for r in summary.built] == ["linxiang-2020-04"]
     assert _tree(out) == before
+    assert _manifest(out) == manifest
 
 
 def test_glossary_change_rebuilds_only_issues_that_contain_the_term(tmp_path, resources):
@@ -367,12 +454,52 @@ def test_glossary_change_rebuilds_only_issues_that_contain_the_term(tmp_path, re
     assert "to build: with-term.txt (glossary terms changed (公益性岗位))" in result.output
     assert re.search(r"built\s+1\b", result.output), result.output
     assert re.search(r"skipped \(up to date\)\s+1\b", result.output), result.output
-    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    manifest = _manifest(out)
     assert "公益性岗位" in manifest["issues"]["with-term"]["terms"]
     assert (
         manifest["issues"]["without-term"]["glossary_checked"]
         != (manifest["issues"]["without-term"]["signature"].split("gl:")[1].split("|")[0])
     )
+
+
+def test_an_unchanged_rerun_reads_no_edition_and_writes_nothing(tmp_path, resources) -> None:
+    folder = tmp_path / "issues"
+    folder.mkdir()
+    (folder / "paper-2020-05-01.txt").write_text("岗位开发\n\n加大岗位开发。\n", encoding="utf-8")
+    (folder / "paper-2021-05-01.txt").write_text("今天天气\n\n我们去公园。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert len(_run(folder, out, resources).built) == 2
+    # Editions and library records that cannot be read: a rerun that opened them would fail.
+    for name in ("edition.json", "library.json", "search-keys.json"):
+        for path in out.glob(f"*/{name}"):
+            path.write_text("{unreadable", encoding="utf-8")
+    before = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    summary = _run(folder, out, resources)
+    assert (summary.built, summary.failed, len(summary.skipped)) == ([], [], 2)
+    after = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_a_mistyped_manifest_record_is_a_warning_and_a_rebuild(tmp_path) -> None:
+    folder = tmp_path / "issues"
+    folder.mkdir()
+    (folder / "paper-2020-05-01.txt").write_text("今天天气\n\n我们去公园。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert _batch(folder, out).exit_code == 0
+    journal = out / "manifest.jsonl"
+    lines = journal.read_text(encoding="utf-8").splitlines()
+    record = json.loads(lines[-1])
+    lines[-1] = json.dumps({**record, "sentences": "two"})
+    journal.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = _batch(folder, out)
+    assert result.exit_code == 0, result.output
+    number = len(lines)
+    assert (
+        f"warning: manifest line skipped, its issue is rebuilt: manifest.jsonl:{number}: "
+        "field 'sentences': expected int, received 'two'"
+    ) in result.output
+    assert "to build: paper-2020-05-01.txt (new)" in result.output
+    assert load_manifest(out).problems == []  # compacted: the bad line is gone
 
 
 def test_kill_and_rerun_loses_nothing(tmp_path, example_path, resources) -> None:
@@ -408,7 +535,7 @@ def test_kill_and_rerun_loses_nothing(tmp_path, example_path, resources) -> None
     assert process.returncode == -signal.SIGKILL  # killed mid-run, not finished
     summary = _run(folder, out, resources)
     assert summary.ok, summary.failed
-    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    manifest = _manifest(out)
     assert sorted(manifest["issues"]) == [f"paper-2020-05-0{day}" for day in range(1, 7)]
     assert {r["status"] for r in manifest["issues"].values()} == {"built"}
     assert not list(out.rglob("*.tmp"))

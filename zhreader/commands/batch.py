@@ -38,6 +38,10 @@ class Progress:
                 self._line(f"plan: {built} to build, {skipped} up to date, {failed} failed early")
         elif kind == "reason" and self.mode == "log":
             self._line(f"to build: {payload[0]} ({payload[1]})")
+        elif kind == "warning" and self.mode != "quiet":
+            if self.mode == "bar":
+                self._clear()
+            self._line(f"warning: {payload}")
         elif kind == "issue":
             self.done += 1
             self.translated += payload.translated
@@ -124,10 +128,34 @@ def summary_table(summary) -> str:
     type=click.IntRange(0, 256),
     help="Issues built in parallel [default: the number of cores].",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Who builds the issues: a local process pool, or Dask (pip install 'zhreader[cluster]').",
+)
+@click.option(
+    "--scheduler",
+    metavar="tcp://HOST:PORT",
+    default=None,
+    help="With --engine dask: an existing Dask scheduler [default: a local cluster of --jobs].",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary and failures.")
 @translation_options
 def batch(
-    folder, out, jobs, quiet, glossaries, beam_size, threads, compute_type, cache_path, formats,
+    folder,
+    out,
+    jobs,
+    engine,
+    scheduler,
+    quiet,
+    glossaries,
+    beam_size,
+    threads,
+    compute_type,
+    cache_path,
+    formats,
     vocab_level,
 ) -> None:
     """Build every new or changed issue under FOLDER into OUT, then the library.
@@ -139,6 +167,8 @@ def batch(
     \b
     Example (cron, every morning at 6):
       0 6 * * * zhreader batch /srv/issues --out /srv/library --quiet
+    On a Dask cluster whose workers share both folders:
+      zhreader batch /srv/issues --out /srv/library --engine dask --scheduler tcp://host:8786
     """
     from zhreader.pipeline.batch import run_batch
 
@@ -154,7 +184,15 @@ def batch(
     )
     mode = "quiet" if quiet else ("bar" if sys.stderr.isatty() else "log")
     progress = Progress(mode)
-    summary = run_batch(folder, out, settings, jobs or os.cpu_count() or 1, progress)
+    summary = run_batch(
+        folder,
+        out,
+        settings,
+        jobs or os.cpu_count() or 1,
+        progress,
+        engine=engine,
+        scheduler=scheduler,
+    )
     progress.finish()
     untranslated = all(r.translated == 0 and r.from_cache == 0 for r in summary.built)
     if summary.built and untranslated and not quiet:
