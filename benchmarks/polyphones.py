@@ -9,6 +9,8 @@ Each line of SENT holds one sentence with one character wrapped in U+2581
 - baseline: jieba words → pypinyin (``pinyin(word)``), the usual recipe;
 - context model alone: g2pM's BiLSTM (this project's numpy port), argmax over
   the character's readings, pypinyin for characters it does not know;
+- the trained model alone (``context_model``, on the chosen segmenter's
+  words), g2pM where it does not know the character;
 - zhreader: the real segmenter (the Annotator's, with name and place kinds)
   or plain jieba, then ``PinyinReader.read``.
 
@@ -89,9 +91,10 @@ def main() -> None:
 
     import jieba
     import pypinyin
-    from zhreader.pipeline.words.pinyin import PinyinReader, is_han
+    from zhreader.pipeline.words.pinyin import PinyinReader
     from zhreader.pipeline.words.polyphone import PolyphoneModel
 
+    from zhreader.han import is_han
     from zhreader.pinyin_text import numbered
 
     jieba.setLogLevel(60)
@@ -116,8 +119,12 @@ def main() -> None:
         known = model.handles(sentence[index])
         alone.append(model.predict(sentence, [index])[0] if known else base)
     results["baseline_g2pm"] = score("g2pM alone (numpy port)", alone, pairs, numbered)
-
     tokenize = _tokenizer(args.segmenter, segmented, is_han)
+    words_used = [tokenize(k, sentence)[0] for k, (sentence, _, _) in enumerate(pairs)]
+    results["trained_alone"] = score(
+        "trained model alone", _trained_alone(pairs, words_used, alone), pairs, numbered
+    )
+
     started = time.perf_counter()
     reader = PinyinReader.initialize()
     load_seconds = time.perf_counter() - started
@@ -152,6 +159,23 @@ def main() -> None:
         signature=reader.signature_part(),
     )
     print(json.dumps(summary))
+
+
+def _trained_alone(pairs, segmented, fallback) -> list[str]:
+    """Answer with the trained context model where it knows the character, else ``fallback``."""
+    from zhreader.pipeline.words.context_model import ContextModel, Site, features
+    from zhreader.pipeline.words.dictionary import Dictionary
+
+    model, tag = ContextModel.load(), Dictionary.load().word_tag
+    answers = []
+    for (sentence, index, _), words, other in zip(pairs, segmented, fallback, strict=True):
+        if not model.handles(sentence[index]):
+            answers.append(other)
+            continue
+        site = Site.at(words, index)
+        scores = model.log_probs(sentence[index], features(site, tag))
+        answers.append(max(scores, key=scores.__getitem__))
+    return answers
 
 
 def _write_errors(path: Path, pairs, answers, alone, numbered) -> None:

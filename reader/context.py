@@ -234,6 +234,9 @@ class _Builder:
         gloss = self.text(token.gloss, where) or None
         href = term_anchor(token.term) if token.term in self.terms else None
         parts = ruby_parts(zh, token) if token.kind in RUBY_KINDS else ()
+        if token.kind == "number" and token.gloss:
+            # A learner needs 38万 read as 380,000 under it, as a word's gloss.
+            parts = ruby_parts(zh, token) or (RubyPart(zh, None),)
         entry = self.lexicon.get(token.zh) if parts else None
         return WordView(
             zh=zh,

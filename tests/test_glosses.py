@@ -13,11 +13,13 @@ from zhreader.pipeline.words.numbers import (
     han_value,
     number_gloss,
     ordinal,
+    rejoin_numeral,
     split_numeral,
 )
 from zhreader.pipeline.words.senses import LEARNER_SENSES, LearnerSenses, check_rows, read_rows
 
 from zhreader.errors import LearnerSensesError
+from zhreader.model import Article, Block, Edition, Sentence, SourceInfo, iter_sentences
 
 HEADER = "word\tprev\tnext\tgloss\tsource\n"
 
@@ -218,6 +220,79 @@ def test_person_names_are_romanised_never_glossed(annotator):
     assert tokens["张神光"].gloss == "Zhang Shenguang"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "romanised"),
+    [
+        ("王芳在一家公司上班，她打算明年去北京读书。", "王芳", "Wang Fang"),
+        ("李明是我的大学同学。", "李明", "Li Ming"),
+        ("“这次比赛很难。”赵刚说。", "赵刚", "Zhao Gang"),
+        ("曾明今天没来。", "曾明", "Zeng Ming"),  # read as a name: 曾 Zēng
+        ("李光登在工作中。", "李光登", "Li Guangdeng"),  # jieba cuts 李光 | 登
+    ],
+)
+def test_a_name_opening_a_clause_is_a_name(annotator, text, name, romanised):
+    token = next(t for t in annotator.tokens(text) if t.zh == name)
+    assert (token.kind, token.gloss, token.gloss_source) == ("name", romanised, "name")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("文创产品很受欢迎。", "文创"),  # followed by the noun it modifies
+        ("近年来，车企加快转型。", "车企"),  # jieba's HMM reads 车企 as an abbreviation
+        ("我们要加快施策。", "施策"),  # not the opening of its clause
+        ("黄金价格上涨。", "黄金"),  # a dictionary word
+    ],
+)
+def test_a_new_compound_is_not_taken_for_a_name(annotator, text, word):
+    token = next(t for t in annotator.tokens(text) if t.zh == word)
+    assert token.kind == "word" and token.gloss_source != "name"
+
+
+def test_a_name_found_opening_a_sentence_is_a_name_in_the_whole_edition(annotator):
+    texts = ["李明是我的大学同学。", "我和李明认识十年了。"]
+    sentences = tuple(Sentence(id=f"a1-p1-s{i}", zh=t) for i, t in enumerate(texts, 1))
+    block = Block(id="a1-p1", kind="paragraph", sentences=sentences)
+    article = Article(id="a1", headline=Sentence(id="a1-h", zh="同学"), blocks=(block,))
+    edition = Edition("t", SourceInfo("t.txt", "0" * 64, "utf-8"), articles=(article,))
+    tokens = [t for s in iter_sentences(annotator.annotate(edition)) for t in s.tokens]
+    assert [t.gloss for t in tokens if t.zh == "李明"] == ["Li Ming", "Li Ming"]
+    # Alone, the second sentence gives no evidence: 李明 after 和 does not open a clause.
+    alone = {t.zh: t for t in annotator.tokens(texts[1])}
+    assert alone["李明"].kind == "word"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "rest", "gloss"),
+    [
+        ("全省共有二十三万人次参加培训。", "二十三万", "人次", "230,000"),
+        ("总投资三十五万元。", "三十五万", "元", "350,000"),
+        ("全市一百二十万人口。", "一百二十万", "人口", "1.2 million"),
+    ],
+)
+def test_a_han_numeral_cut_before_its_wan_is_one_number(annotator, text, number, rest, gloss):
+    tokens = [t.zh for t in annotator.tokens(text)]
+    assert tokens[tokens.index(number) + 1] == rest
+    assert glosses(annotator, text)[number] == gloss
+
+
+def test_an_idiom_takes_its_figurative_sense():
+    assert sense_pieces(("lit. new bud", "fig. new and original")) == ("new and original",)
+
+
+def test_a_verb_after_yi_is_not_counted(annotator):
+    # jieba's 一到 is 一 + the verb 到, not a number and a measure word ("a to reach").
+    assert glosses(annotator, "一到周末就下雨。")["一到"] == "as soon as + to reach"
+
+
+def test_rejoin_numeral():
+    assert rejoin_numeral("二十三", "万人次") == ("二十三万", "人次")
+    assert rejoin_numeral("一", "亿") == ("一亿", "")
+    assert rejoin_numeral("三", "万五千人") == ("三万五千", "人")
+    assert rejoin_numeral("这一", "万") is None  # not a numeral on the left
+    assert rejoin_numeral("二十", "人次") is None  # no 万 / 亿 on the right
+
+
 def test_names_and_places_of_the_example_are_never_glossed_by_character(edition_tokens):
     for token in edition_tokens:
         if token.kind in ("name", "place"):
@@ -264,3 +339,19 @@ def test_word_by_word_english_reads_dates_numbers_and_approximators(annotator):
     assert english("100余人参会。") == "over 100 people to attend a meeting."
     # Grammar notes in parentheses are not read out: 了 "(completed action)".
     assert "(" not in english("他把书落在车上了。")
+
+
+def test_the_judged_gloss_set_is_well_formed():
+    import csv
+
+    data = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
+    with (data / "glosses-sentences.tsv").open(encoding="utf-8", newline="") as f:
+        sentences = {row["id"]: row for row in csv.DictReader(f, delimiter="\t")}
+    with (data / "glosses-judged.tsv").open(encoding="utf-8", newline="") as f:
+        judged = list(csv.DictReader(f, delimiter="\t"))
+    assert {row["half"] for row in sentences.values()} == {"dev", "held-out", "held-out-2"}
+    assert sum(sentences[j["sentence"]]["half"] == "held-out-2" for j in judged) >= 200
+    for line, item in enumerate(judged, start=2):
+        text = sentences[item["sentence"]]["text"]
+        assert text.count(item["word"]) >= int(item["nth"]) >= 1, f"glosses-judged.tsv:{line}"
+        assert all(item["acceptable"].split("|")), f"glosses-judged.tsv:{line}"

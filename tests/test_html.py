@@ -235,6 +235,29 @@ def test_tokens_that_do_not_join_fall_back_to_the_sentence():
     assert page.text("a1-p1-s1") == "临湘市"
 
 
+def test_a_number_shows_its_english_under_it_in_the_interlinear_edition():
+    tokens = (
+        Token("游客", pinyin=("yóu", "kè"), gloss="tourist"),
+        Token("38万", "number", ("wàn",), gloss="380,000", gloss_source="number"),
+        Token("人次", pinyin=("rén", "cì"), gloss="person-times"),
+        Token("，", "punct"),
+        Token("12", "number"),
+        Token("场", pinyin=("chǎng",), gloss="(classifier for events)"),
+    )
+    sentence = Sentence("a2-h", "".join(t.zh for t in tokens), tokens=tokens)
+    edition = replace(
+        sample_edition(), articles=(replace(sample_edition().articles[1], headline=sentence),)
+    )
+    html = render_interlinear(edition)
+    number = re.search(
+        r'<span class="w"><span class="b"><ruby>3<rt></rt>8<rt></rt>.*?</span></span>', html
+    )
+    assert number and "wàn" in number.group()
+    assert '<span class="gl" lang="en" title="380,000">380,000</span>' in number.group()
+    assert "，12<span" in html  # a number without English stays plain text
+    assert Page(html).text("a2-h") == sentence.zh
+
+
 @pytest.mark.parametrize(
     ("char", "is_han"),
     [

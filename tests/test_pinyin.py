@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
 from importlib import metadata
-from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, require_shared
 from zhreader.pipeline.words.function_words import grammatical_reading
 from zhreader.pipeline.words.pinyin import PinyinReader, apply_sandhi
 from zhreader.pipeline.words.polyphone import PolyphoneModel
@@ -228,7 +228,11 @@ def test_model_batches_match_single_sentences():
 
 def test_signature_names_sources(reader):
     part = reader.signature_part()
-    assert part.startswith(f"pypinyin-{metadata.version('pypinyin')}+g2pM-0.1.2.5+ctx:")
+    assert part.startswith(f"pypinyin-{metadata.version('pypinyin')}+g2pM-0.1.2.5+trained1-")
+    # The trained weights are named by a hash of the shipped file.
+    weights = ROOT / "pipeline" / "data" / "polyphone-context.npz"
+    digest = hashlib.sha256(weights.read_bytes()).hexdigest()[:8]
+    assert f"+trained1-{digest}+ctx:" in part
 
 
 # --- sandhi ------------------------------------------------------------------------
@@ -374,27 +378,157 @@ def test_tone_of(syllable, tone):
     assert tone_of(syllable) == tone
 
 
-# --- regression sample ---------------------------------------------------------------
+# --- held-out data: CPP dev and g2pL dev, read from ../shared -----------------------
 
-SAMPLE = Path(__file__).parent / "data" / "polyphones-sample.tsv"
+STRIDE = 25  # every 25th sentence: about 400 of each split, a few seconds
 
 
-def test_polyphone_sample_accuracy(reader):
-    """101 held-out CPP dev lines: measured 96 right (reader) and 97 (model alone)."""
+def _marked_sample(folder: str) -> list[tuple[str, int, str]]:
+    """Return every STRIDE-th (sentence, index, reading) of a CPP-style dev split."""
+    from scripts.train_polyphones import load_marked
+
+    path = require_shared(f"eval/{folder}")
+    return load_marked(path / "dev.sent", path / "dev.lb")[::STRIDE]
+
+
+def _accuracy(reader, pairs) -> tuple[float, float]:
+    """Return the reader's and g2pM's accuracy (%) on (sentence, index, reading) triples."""
     import jieba
 
     model = PolyphoneModel.load()
-    lines = [x for x in SAMPLE.read_text(encoding="utf-8").splitlines() if not x.startswith("#")]
     ours = alone = 0
-    for line in lines:
-        marked, gold = line.split("\t")
-        index = marked.index("\U00002581")
-        sentence = marked.replace("\U00002581", "")
+    for sentence, index, gold in pairs:
         words = jieba.lcut(sentence)
         kinds = ["word" if any(is_han(c) for c in w) else "punct" for w in words]
-        readings = [s for w, r in zip(words, reader.read(words, kinds), strict=True) for s in r]
+        readings = [s for r in reader.read(words, kinds) for s in r]
         han = [i for i, c in enumerate(sentence) if is_han(c)]
-        ours += numbered(readings[han.index(index)]) == numbered(gold)
-        alone += model.predict(sentence, [index])[0] == numbered(gold)
-    assert len(lines) == 101
-    assert ours >= 94 and alone >= 93, (ours, alone)
+        ours += numbered(readings[han.index(index)]) == gold
+        alone += model.predict(sentence, [index])[0] == gold
+    return 100 * ours / len(pairs), 100 * alone / len(pairs)
+
+
+@pytest.mark.parametrize(
+    ("folder", "least", "margin"),
+    # Measured on these samples (jieba words): CPP dev 97.98 (g2pM alone
+    # 97.22), g2pL dev 96.05 (g2pM alone 84.21). The reader must stay near its
+    # figures and well ahead of g2pM where the readings are balanced.
+    [("cpp-dev", 97.0, -1.0), ("g2pl", 95.0, 8.0)],
+)
+def test_accuracy_on_held_out_dev_samples(reader, folder, least, margin):
+    ours, alone = _accuracy(reader, _marked_sample(folder))
+    assert ours >= least and ours - alone >= margin, (ours, alone)
+
+
+# --- everyday text, through the Annotator (segmenter, rules, both models) ------------------
+
+
+@pytest.fixture(scope="module")
+def annotator():
+    from zhreader.pipeline.words.annotate import Annotator
+
+    return Annotator.initialize()
+
+
+def reading_at(tokens, position: int) -> str:
+    """Return the syllable the tokens give the character at ``position`` of their text."""
+    start = 0
+    for token in tokens:
+        han = [start + i for i, c in enumerate(token.zh) if is_han(c)]
+        if position in han:
+            return token.pinyin[han.index(position)]
+        start += len(token.zh)
+    raise AssertionError(f"no syllable at {position}")
+
+
+# The issue's everyday sentences: the character under test (its first
+# occurrence) and its reading.
+EVERYDAY_CASES = [
+    ("我种的西瓜很甜。", "种", "zhòng"),
+    ("他们种了一片果树。", "种", "zhòng"),
+    ("这种西瓜很甜。", "种", "zhǒng"),
+    ("他们在排长队。", "长", "cháng"),
+    ("这条路很长。", "长", "cháng"),
+    ("撸起袖子干。", "干", "gàn"),
+    ("天气很干。", "干", "gān"),
+    ("这个箱子太重了。", "重", "zhòng"),
+    ("就他没来。", "没", "méi"),
+    ("这道题不难。", "难", "nán"),
+    ("借书得坐40分钟地铁。", "得", "děi"),
+    ("这事得赶紧办。", "得", "děi"),
+    ("他跑得很快。", "得", "de"),
+    ("我明天还你那本书。", "还", "huán"),
+    ("钱已经还了。", "还", "huán"),
+    ("他还在村里工作。", "还", "hái"),
+    ("他高兴地说。", "地", "de"),
+    ("免费为新金宝等企业提供服务。", "为", "wèi"),
+    ("相当于为每户节约了100元。", "为", "wèi"),
+    ("他被确定为试点村的负责人。", "为", "wéi"),
+    ("费用应由企业承担。", "应", "yīng"),
+    ("在一问一答中将知识传授给学生。", "将", "jiāng"),
+]
+
+
+@pytest.mark.parametrize(("text", "char", "expected"), EVERYDAY_CASES)
+def test_everyday_readings(annotator, text, char, expected):
+    assert reading_at(annotator.tokens(text), text.index(char)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("他们在排长队。", "排长"),
+        ("在一问一答中将知识传授给学生。", "中将"),
+        ("这事得赶紧办。", "事得"),
+    ],
+)
+def test_no_reading_or_gloss_from_a_word_the_sentence_does_not_hold(annotator, text, absent):
+    tokens = annotator.tokens(text)
+    assert all(absent not in t.zh for t in tokens)
+    glosses = " ".join(t.gloss or "" for t in tokens)
+    assert "platoon" not in glosses and "lieutenant" not in glosses
+
+
+def test_adverbial_de_is_not_glossed_earth(annotator):
+    de = next(t for t in annotator.tokens("他高兴地说。") if "地" in t.zh)
+    assert de.zh == "地" and de.pinyin == ("de",)
+    assert "earth" not in (de.gloss or "")
+
+
+def test_erhua_is_one_syllable(annotator):
+    token = next(t for t in annotator.tokens("你快点儿来。") if "儿" in t.zh)
+    assert token.pinyin == ("kuài", "diǎn", "r")
+    assert join_syllables(token.pinyin) == "kuàidiǎnr"
+
+
+def test_spoken_tones_unchanged_by_the_everyday_rules(annotator):
+    tokens = annotator.tokens("我不去，一个人也不是办法。")
+    spoken = {t.zh: t.sandhi for t in tokens if t.sandhi}
+    assert spoken.get("一个") == ("yí", "gè") and spoken.get("不是") == ("bú", "shì")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "surname"),
+    [
+        ("镇党委书记解放介绍，", "解放", "Xiè"),
+        ("镇党委书记查明说", "查明", "Zhā"),
+        ("镇党委书记区伟介绍", "区伟", "Ōu"),
+        ("村委会主任单强表示", "单强", "Shàn"),
+    ],
+)
+def test_a_name_between_a_title_and_a_verb_of_speaking(annotator, text, name, surname):
+    token = next(t for t in annotator.tokens(text) if t.zh == name)
+    assert token.kind == "name" and token.pinyin[0] == surname
+
+
+def test_a_name_reads_the_same_in_every_sentence(annotator):
+    texts = ["镇党委书记袁散云介绍，村里散养了土鸡。", "散会后，袁散云说，大家都散了。"]
+    found = set()
+    for tokens in annotator.tokens_many(texts, {"袁散云"}):
+        found |= {t.pinyin for t in tokens if t.zh == "袁散云"}
+    assert len(found) == 1, found
+
+
+def test_the_place_berlin_keeps_its_reading(reader):
+    words = ["柏林", "是", "德国", "首都", "。"]
+    kinds = ["name", "word", "place", "word", "punct"]
+    assert [s.lower() for s in read_one(reader, words, kinds)["柏林"]] == ["bó", "lín"]

@@ -200,3 +200,57 @@ def test_traditional_text_is_cut_like_simplified(segmenter):
     traditional = texts(segmenter.segment("電話調查員通過詢問貧困戶戶籍人口"))
     assert [len(w) for w in traditional] == [len(w) for w in simplified]
     assert "".join(traditional) == "電話調查員通過詢問貧困戶戶籍人口"
+
+
+# --- plausibility: no word the sentence does not hold ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # jieba's HMM joins unknown runs; no dictionary backs them.
+        ("我种的西瓜很甜。", ["我", "种", "的", "西瓜", "很", "甜", "。"]),
+        ("费用应由企业承担。", ["费用", "应", "由", "企业", "承担", "。"]),
+        ("他高兴地说。", ["他", "高兴", "地", "说", "。"]),
+        # A floor-frequency phrase of jieba's: 排长 and 长队 compete, so characters.
+        ("他们在排长队。", ["他们", "在", "排", "长", "队", "。"]),
+        # A guessed word keeps the dictionary word inside it that nothing crosses.
+        ("在一问一答中将知识传授给学生。", None),
+    ],
+)
+def test_guessed_words_are_cut_into_what_the_dictionaries_back(segmenter, text, expected):
+    pieces = texts(segmenter.segment(text))
+    if expected is not None:
+        assert pieces == expected
+    assert "".join(pieces) == text
+
+
+def test_a_localiser_closing_a_zai_frame_is_not_a_noun(segmenter):
+    pieces = texts(segmenter.segment("在一问一答中将知识传授给学生。"))
+    assert "中将" not in pieces and pieces[pieces.index("中") + 1] == "将"
+    assert "传授" in pieces
+    # Without 在 before it, 中将 is the rank.
+    assert "中将" in texts(segmenter.segment("他是一名海军中将。"))
+
+
+def test_a_guessed_word_keeps_the_shortest_cut_into_dictionary_words(segmenter):
+    # jieba lists 发放贷款 at its floor frequency; 发放|贷款 beats 发|放贷|款.
+    assert texts(segmenter.segment("农业银行发放贷款。")) == ["农业银行", "发放", "贷款", "。"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("镇党委书记解放介绍，", "解放"),
+        ("镇党委书记区伟介绍", "区伟"),
+        ("镇党委书记朴成说", "朴成"),
+        ("县长刘实华表示", "刘实华"),
+    ],
+)
+def test_a_name_between_a_title_and_a_verb_of_speaking(segmenter, text, name):
+    assert kinds(segmenter.segment(text)).get(name) == "name"
+
+
+def test_a_phrase_between_a_title_and_a_verb_of_speaking_is_no_name(segmenter):
+    assert "name" not in kinds(segmenter.segment("镇党委书记在会上说。")).values()
+

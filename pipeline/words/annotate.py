@@ -14,8 +14,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from zhreader.pipeline.words.dictionary import Dictionary
-from zhreader.pipeline.words.gloss import GlossChooser
-from zhreader.pipeline.words.numbers import number_gloss
+from zhreader.pipeline.words.gloss import GlossChooser, one_name_by_hmm
+from zhreader.pipeline.words.numbers import number_gloss, rejoin_numeral
 from zhreader.pipeline.words.sandhi import neutral_positions
 from zhreader.pipeline.words.segment import (
     FUNCTION_CHARS,
@@ -33,6 +33,8 @@ from zhreader.signature import short_hash
 
 _TONE_MARKS = dict.fromkeys(map(ord, "\U00000300\U00000301\U00000304\U0000030c"))
 _LEXICAL = ("word", "name", "place")
+# The rules this module adds to the segmenter's cut; part of the signature.
+_CUT_RULES = ("names opening a clause, 2 + 1 joined", "numerals rejoined before 万/亿")
 
 
 class TokenMismatchError(AssertionError):
@@ -80,7 +82,9 @@ class Annotator:
         """Name what shaped the tokens: jieba and the name rules, pypinyin, CEDICT, HSK."""
         import jieba
 
-        rules = repr((sorted(COMMON_SURNAMES), TITLES, PLACE_SUFFIXES, sorted(FUNCTION_CHARS)))
+        rules = repr(
+            (sorted(COMMON_SURNAMES), TITLES, PLACE_SUFFIXES, sorted(FUNCTION_CHARS), _CUT_RULES)
+        )
         return {
             "seg": f"jieba-{jieba.__version__}+names:{short_hash(rules)}",
             "py": self._reader.signature_part(),
@@ -108,7 +112,9 @@ class Annotator:
         from zhreader.pipeline.words.pinyin import apply_sandhi
 
         names = set(names)
-        cut = [self._segmenter.segment(text, names) for text in texts]
+        cut = [
+            self._mark_names(join_numerals(self._segmenter.segment(text, names))) for text in texts
+        ]
         words = [[self._dictionary.simplified(p.text) for p in pieces] for pieces in cut]
         readings = self._reader.read_many(
             [(w, [p.kind for p in pieces]) for w, pieces in zip(words, cut, strict=True)]
@@ -130,6 +136,46 @@ class Annotator:
             )
             check_join(text, tokens)
             out.append(tokens)
+        return out
+
+    def _mark_names(self, pieces: list[Piece]) -> list[Piece]:
+        """Make an unknown word that opens a clause as a person's name a name (王芳在…).
+
+        jieba often cuts a three-character name 2 + 1 (李光 | 登); the single
+        character joins the name when jieba's POS HMM reads the three as one name.
+        """
+        out: list[Piece] = []
+        skip = False
+        for i, piece in enumerate(pieces):
+            if skip:
+                skip = False
+                continue
+            if (
+                piece.kind != "word"
+                or piece.term
+                or piece.text[:1] not in COMMON_SURNAMES
+                or not _opens_clause(pieces, i)
+            ):
+                out.append(piece)
+                continue
+            prev, nxt = self._neighbours(pieces[max(0, i - 2) : i + 3])[min(i, 2)]
+            if not self._glosses.opens_with_name(piece.text, prev, nxt):
+                out.append(piece)
+                continue
+            after = pieces[i + 1] if i + 1 < len(pieces) else None
+            whole = piece.text + after.text if after else ""
+            if (
+                len(piece.text) == 2
+                and after is not None
+                and after.kind == "word"
+                and not after.term
+                and len(after.text) == 1
+                and one_name_by_hmm(whole)
+            ):
+                out.append(Piece(whole, "name"))
+                skip = True
+            else:
+                out.append(Piece(piece.text, "name"))
         return out
 
     def _spoken(
@@ -294,6 +340,32 @@ def _place_gloss(word: str, reading: tuple[str, ...]) -> str:
         if word.endswith(suffix) and len(word) > len(suffix) and len(reading) == len(word):
             return f"{romanise(reading[: -len(suffix)])} {english}"
     return romanise(reading)
+
+
+def _opens_clause(pieces: Sequence[Piece], i: int) -> bool:
+    """Tell whether piece ``i`` comes after the sentence edge or punctuation (spaces skipped)."""
+    before = [p for p in pieces[:i] if p.kind != "space"]
+    return not before or before[-1].kind == "punct"
+
+
+def join_numerals(pieces: list[Piece]) -> list[Piece]:
+    """Give a Han numeral back the 万/亿 jieba cut off it: 二十三 | 万人次 → 二十三万 | 人次.
+
+    One number is one token, as 38万 is; the measure word after it stays a word.
+    """
+    out: list[Piece] = []
+    for piece in pieces:
+        last = out[-1] if out else None
+        joined = None
+        if last and last.kind == piece.kind == "word" and not (last.term or piece.term):
+            joined = rejoin_numeral(last.text, piece.text)
+        if joined is None:
+            out.append(piece)
+            continue
+        out[-1] = Piece(joined[0], "word")
+        if joined[1]:
+            out.append(Piece(joined[1], "word"))
+    return out
 
 
 def _pieces(sentence: Sentence) -> list[Piece]:

@@ -42,6 +42,7 @@ _POOR_SENSE = re.compile(
     r"|^surname |^CL:|^see |^used in |^also written|^also pr\.|^Taiwan pr\.|^\(Tw\)"
     r"|^classifier for|^abbr\. |^\(bound form\)$|^\(Cantonese\)|^\(dialect\)"
     r"|^\(archaic\)|^\(old\)"
+    r"|^lit\. "  # the literal sense of an idiom: its figurative sense follows
 )
 # Cross-references such as 岳陽|岳阳[Yue4 yang2] inside a sense.
 _CROSS_REF = re.compile(r"\S*\[[^\]]*\]")
@@ -101,7 +102,7 @@ def _version(package: str) -> str:
 
 def clean_sense(sense: str) -> str:
     """Drop cross-references and remarks in parentheses, unless nothing else is left."""
-    text = _CROSS_REF.sub("", sense).strip()
+    text = _CROSS_REF.sub("", sense).strip().removeprefix("fig. ")
     bare = _PAREN.sub("", text).strip()
     if bare:
         text = bare

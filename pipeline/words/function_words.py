@@ -1,4 +1,4 @@
-"""Readings of function words that the grammar of their clause decides: 得, 地, 为.
+"""Readings of function words that the grammar of their clause decides: 得, 地, 为, 还.
 
 g2pM learned its readings from encyclopedia sentences, where 为 is nearly
 always the copula wéi (此地原为医院) and 得/地 often the verb dé or the noun
@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from zhreader.han import HAN_CLASS
 
 # Bump when a rule changes: it is part of the pinyin reader's signature.
-GRAMMAR_RULES_VERSION = "2"
+GRAMMAR_RULES_VERSION = "3"
 
 _HAN_START = re.compile(f"[{HAN_CLASS}]")
 _HAN_ONLY = re.compile(f"[{HAN_CLASS}]+")
@@ -48,22 +48,94 @@ _COPULA_ADVERBS = frozenset(
 Tagger = Callable[[str], str]
 
 
+# Demonstratives and measure phrases before a noun subject (这事得…, 那件事得…).
+_DEMONSTRATIVES = frozenset(
+    ("这", "那", "这件", "那件", "这个", "那个", "这种", "那种", "这些", "那些", "此")
+)
+# Personal pronouns: 还 + one of these + a thing is returning it (还你那本书).
+_PERSONS = frozenset(
+    ("我", "你", "您", "他", "她", "它", "我们", "你们", "他们", "她们", "咱们", "人家", "别人")
+)
+# Degree adverbs: an adjective follows (很干, 太干).
+_DEGREE = frozenset(("很", "太", "挺", "真", "非常", "比较", "特别", "更", "最", "有点", "十分"))
+# Before the measure word 种: demonstratives, numerals and quantifiers (这种, 各种, 三种).
+_MEASURE_BEFORE = frozenset("这那哪一二两三四五六七八九十百几多各每某该此")
+# What starts the returned thing after 还 + person: a demonstrative or a numeral.
+_THING_STARTS = frozenset("这那一两几每")
+
+
 def grammatical_reading(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     """Return the numbered reading of ``words[w]`` if its grammar decides it, else None."""
     word = words[w]
     if word in ("得", "地"):
-        return _particle(words, w)
+        return _particle(words, w, tag)
     if word == "为":
         return _wei(words, w, tag)
+    if word == "还":
+        return _huan(words, w, tag)
+    if word == "种":
+        return _zhong(words, w, tag)
+    if word == "干":
+        return _gan(words, w, tag)
     return None
 
 
-def _particle(words: Sequence[str], w: int) -> str | None:
+def _zhong(words: Sequence[str], w: int, tag: Tagger) -> str | None:
+    """Read 种 as the verb zhòng after a subject or an adverb (我种的西瓜, 他们种了树).
+
+    After a numeral or a demonstrative it is the measure word zhǒng (这种, 各种,
+    三种), which the models read well; only the verb needs the rule.
+    """
+    before = words[w - 1] if w > 0 else ""
+    if before[-1:] in _MEASURE_BEFORE or tag(before)[:1] == "m":
+        return "zhong3"
+    if before in _PERSONS or before in _MODALS or tag(before)[:1] == "d":
+        return "zhong4"
+    return None
+
+
+def _gan(words: Sequence[str], w: int, tag: Tagger) -> str | None:
+    """Read 干 alone: gān after a degree adverb (很干, 太干), gàn after a verb phrase.
+
+    After a verb (加油干, 接着干) or a verb and its object (撸起袖子干) it is the
+    verb "to do"; after a pronoun or a modal too (他干, 要干).
+    """
+    before = words[w - 1] if w > 0 else ""
+    if before in _DEGREE:
+        return "gan1"
+    if before in _PERSONS or before in _MODALS or _is_verb(tag(before)):
+        return "gan4"
+    if w > 1 and tag(before)[:1] == "n" and (_is_verb(tag(words[w - 2])) or not tag(words[w - 2])):
+        return "gan4"
+    return None
+
+
+def _huan(words: Sequence[str], w: int, tag: Tagger) -> str | None:
+    """Read 还 as the verb huán where what follows is returned, else leave it to the models.
+
+    huán before 了 at a clause's end (钱已经还了), before a noun object (还钱,
+    还书) and before a person and then the thing (还你那本书, 还他一个公道).
+    """
+    after = words[w + 1] if w + 1 < len(words) else ""
+    later = words[w + 2] if w + 2 < len(words) else ""
+    if after == "了" and (not later or not _HAN_START.match(later[:1])):
+        return "huan2"
+    if after in _PERSONS and later[:1] in _THING_STARTS:
+        return "huan2"
+    if after in _PERSONS and tag(later) == "n":
+        return "huan2"
+    if tag(after) == "n" and len(after) == 1:
+        return "huan2"
+    return None
+
+
+def _particle(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     """Read the structural particles 得 and 地 standing alone, from their neighbours.
 
     地 between a word of two or more Han characters and the next word is the
     adverbial de (悄悄地走, 认真地做); 得 after a verb or adjective is the
-    complement de, after an adverb or a pronoun and before a verb the modal děi.
+    complement de, after an adverb or a pronoun and before a verb the modal děi,
+    and so after a noun subject before a verb or adverb (借书得坐车, 这事得赶紧办).
     """
     word = words[w]
     before = words[w - 1] if w > 0 else ""
@@ -74,13 +146,30 @@ def _particle(words: Sequence[str], w: int) -> str | None:
         return "de5" if len(before) > 1 and _HAN_ONLY.fullmatch(before) else None
     if after in _DE2_AFTER:
         return None
-    return "dei3" if before in _DEI_BEFORE else "de5"
+    if before in _DEI_BEFORE or _noun_subject(words, w, tag) and tag(after)[:1] in ("v", "d"):
+        return "dei3"
+    return "de5"
+
+
+def _noun_subject(words: Sequence[str], w: int, tag: Tagger) -> bool:
+    """Tell whether the word before ``words[w]`` is a noun subject (借书, 这事).
+
+    A single-character noun counts only after a demonstrative (这事得), since
+    after a person it is often a verb (他气得说不出话).
+    """
+    before = words[w - 1]
+    if len(before) > 1 and before[0] in ("这", "那") and before[-1] not in ("里", "儿", "样", "么"):
+        return True  # 这事, 那件事: a demonstrative and its noun
+    if tag(before)[:1] != "n" or tag(before) in ("nr", "ns"):
+        return False
+    return len(before) > 1 or (w > 1 and words[w - 2] in _DEMONSTRATIVES)
 
 
 def _wei(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     """Tell the copula wéi (此地原为医院) from the preposition wèi (为群众办事).
 
-    wéi: in 以…为… and 为…所…, after a verb (评为, 贬为) and after the adverbs
+    wéi: in 以…为… and 为…所…, after a verb (评为, 贬为; a longer verb only
+    where no predicate follows: 确定为试点村) and after the adverbs
     that go with the copula (均为, 原为). wèi: when a verb follows in the same
     clause as its predicate (为群众办实事, 为推动发展); a verb straight after
     为 counts only where 为 opens the clause or follows an adverb, an
@@ -92,10 +181,13 @@ def _wei(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     prev = before[-1] if before else None
     if "以" in before or any(x.startswith("所") for x in after):
         return "wei2"
+    predicates = [i for i in range(len(after)) if _predicate(after, i, tag)]
+    # A verb of two characters or more before 为 makes it the copula only when no
+    # predicate follows its object (确定为试点村, but 免费为企业提供服务).
     after_verb = prev is not None and prev not in _MODALS and _is_verb(tag(prev))
+    after_verb = after_verb and (len(prev) == 1 or not any(i > 0 for i in predicates))
     if after_verb or prev in _COPULA_ADVERBS:
         return "wei2"
-    predicates = [i for i, x in enumerate(after) if _is_verb(tag(x)) and not _modifies(after, i)]
     if not predicates:
         return None
     # After a closing bracket or quote (本报讯(某某)为推动…) 为 opens the clause too.
@@ -104,6 +196,15 @@ def _wei(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     if predicates[0] == 0 and not opens:
         return None
     return "wei4"
+
+
+def _predicate(after: Sequence[str], i: int, tag: Tagger) -> bool:
+    """Tell whether ``after[i]`` is a predicate: a verb, or a word an aspect marker follows.
+
+    jieba tags some verbs as nouns (节约 n), but 节约了 is a verb all the same.
+    """
+    aspect = i + 1 < len(after) and after[i + 1] in ("了", "着", "过") and len(after[i]) > 1
+    return (_is_verb(tag(after[i])) or aspect) and not _modifies(after, i)
 
 
 def _modifies(after: Sequence[str], i: int) -> bool:

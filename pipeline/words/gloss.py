@@ -113,6 +113,25 @@ class GlossChooser:
         """Tell whether jieba lists ``word`` as a person name that starts with a surname."""
         return word[:1] in self._surnames and self._dictionary.name_kind(word) == "name"
 
+    def opens_with_name(self, word: str, prev: Neighbour, nxt: Neighbour) -> bool:
+        """Tell whether an unknown word opening a clause is a person's name (王芳在…).
+
+        All the evidence must agree, because a bare surname-led word is as
+        often a new compound (文创, 车企): two or three characters, a common
+        surname first, listed by none of CC-CEDICT, HSK or jieba, the subject
+        of its clause (after the edge or punctuation, not followed by a noun
+        it would modify), and every character read as a name by jieba's
+        part-of-speech HMM.
+        """
+        if not 2 <= len(word) <= 3 or word[:1] not in self._surnames:
+            return False
+        if prev.kind not in ("", "punct") or CLASSES["NOUN"](nxt):
+            return False
+        known = self._dictionary.contains(word) or self._dictionary.word_tag(word)
+        if known or self._dictionary.hsk_level(word) is not None:
+            return False
+        return name_by_hmm(word)
+
     def numeral_gloss(self, word: str, prev: Neighbour = EDGE, nxt: Neighbour = EDGE) -> str | None:
         """Read a word that starts with a Han numeral: 两百多 → over two hundred.
 
@@ -143,8 +162,8 @@ class GlossChooser:
             if unit is None or not noun:
                 return None
             unit = "" if unit.startswith("(") else unit
-        if unit is None:
-            return None
+        if unit is None or unit.startswith("to "):
+            return None  # a verb after 一 is no measure word: 一到周末就… "as soon as"
         if value == 1 and not approx:
             unit = _SINGULAR.get(unit, unit)
         if noun:
@@ -222,6 +241,30 @@ class GlossChooser:
 
     def _neighbour(self, word: str) -> Neighbour:
         return Neighbour(word, "word", self._dictionary.word_tag(word))
+
+
+def name_by_hmm(word: str) -> bool:
+    """Tell whether jieba's part-of-speech HMM tags every character of ``word`` ``nr``.
+
+    The HMM (jieba.posseg) loads on the first call: only unknown words that
+    open a clause with a surname reach it.
+    """
+    return all(tag == "nr" for _, tag in _hmm_states(word))
+
+
+def one_name_by_hmm(word: str) -> bool:
+    """Tell whether jieba's POS HMM reads ``word`` as one person name ending at its end."""
+    states = _hmm_states(word)
+    return all(tag == "nr" for _, tag in states) and states[-1][0] == "E"
+
+
+def _hmm_states(word: str) -> list[tuple[str, str]]:
+    from jieba import posseg
+
+    _, states = posseg.viterbi(
+        word, posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P
+    )
+    return states
 
 
 def tag_in_context(tag: str, prev: Neighbour) -> str:

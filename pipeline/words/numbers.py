@@ -145,6 +145,25 @@ def split_numeral(word: str) -> tuple[str, str, str]:
     return numeral, approx, rest[len(approx) :]
 
 
+def rejoin_numeral(left: str, right: str) -> tuple[str, str] | None:
+    """Move the 万/亿 jieba cut off a Han numeral back onto it: 二十三 | 万人次 → 二十三万 | 人次.
+
+    ``left`` must be a whole Han numeral and ``right`` start with 万 or 亿;
+    the longest run of numeral characters from the start of ``right`` that
+    still makes one number with ``left`` joins it. Returns the two new texts
+    (the second may be empty), or None when nothing moves.
+    """
+    if right[:1] not in HAN_BIG or han_value(left) is None:
+        return None
+    end = 0
+    while end < len(right) and right[end] in HAN_NUMERAL_CHARS:
+        end += 1
+    for cut in range(end, 0, -1):
+        if han_value(left + right[:cut]) is not None:
+            return left + right[:cut], right[cut:]
+    return None
+
+
 __all__ = [
     "APPROXIMATORS",
     "HAN_NUMERAL_CHARS",
@@ -155,5 +174,6 @@ __all__ = [
     "han_value",
     "number_gloss",
     "ordinal",
+    "rejoin_numeral",
     "split_numeral",
 ]

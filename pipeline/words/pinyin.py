@@ -6,16 +6,19 @@ decided in this order:
 
 1. inside a multi-character word that pypinyin's phrases and CC-CEDICT read
    the same way at that position (银行 yínháng, 种植 zhòngzhí): that reading;
-2. 得, 地 and 为 standing alone: by the grammar of their clause
+2. 得, 地, 为, 还, 种 and 干 standing alone: by the grammar of their clause
    (``function_words.grammatical_reading``);
-3. otherwise g2pM's BiLSTM over the ten characters either side, its logits
+3. otherwise g2pM's BiLSTM over the ten characters either side, plus
+   ``CONTEXT_WEIGHT`` times the log-probability of the model trained here
+   (``context_model``, 114 characters), its logits
    raised by the dictionaries' readings of the word and of the shorter words
    inside it (``EVIDENCE`` below), so a dictionary wins where the model hesitates,
    and raised more for a common word (``FREQUENCY_TRUST``): g2pM learned its
    readings from encyclopedia sentences and reads 一只 yī zhǐ, 袖子 xiù zǐ and
    重度 chóngdù, while a dictionary's reading of a frequent word is well attested.
 
-Person names take their surname's own reading (单 Shàn, 曾 Zēng). The model
+Person names take their surname's own reading (单 Shàn, 曾 Zēng), and the
+rest of a name is read from the name alone, so it reads one way everywhere. The model
 stores dictionary (citation) tones; ``apply_sandhi`` derives the spoken tones
 of 一 and 不 for the editions' display option. docs/pinyin.md has the figures.
 """
@@ -27,6 +30,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from zhreader.pipeline.words.context_model import ContextModel, Site, features
 from zhreader.pipeline.words.dictionary import Dictionary
 from zhreader.pipeline.words.function_words import GRAMMAR_RULES_VERSION, grammatical_reading
 from zhreader.pipeline.words.polyphone import PolyphoneModel
@@ -50,21 +54,31 @@ EVIDENCE = {"phrase_whole": 2.0, "cedict_whole": 3.0, "phrase_part": 1.0, "cedic
 # docs/pinyin.md); on everyday text it removes the model's bias toward
 # encyclopedia readings.
 FREQUENCY_TRUST = 1.0
+# Weight of the trained context model's log-probabilities (context_model.py),
+# added to g2pM's logits; chosen on the first halves of CPP dev and g2pL dev
+# (docs/pinyin.md).
+CONTEXT_WEIGHT = 3.0
 # Bump when a rule inside the reader changes (the erhua 儿 below, the tiling of
 # compounds) or the spoken form's (the Annotator's neutral tones, "3"): it is
 # part of the signature, so outputs show which rules read them.
-READER_RULES_VERSION = "3"
+READER_RULES_VERSION = "4"
 
 
 
 @dataclass(frozen=True)
 class _Polyphone:
-    """One polyphone of a sentence that the context model must decide."""
+    """One polyphone of a sentence that the context models must decide."""
 
-    index: int  # position in the sentence
-    word: int  # which word
-    slot: int  # which syllable of that word
+    text: str  # what the models read: the sentence, or a name alone
+    site: Site  # where the polyphone sits among ``text``'s words
+    slot: int  # which syllable of its word
     bonus: dict[str, float]  # numbered reading -> evidence from the dictionaries
+    word: int  # which word of the sentence gets the reading
+
+    @property
+    def index(self) -> int:
+        """Return the polyphone's position in ``text``."""
+        return sum(len(w) for w in self.site.words[: self.site.word]) + self.site.offset
 
 
 @dataclass(frozen=True)
@@ -94,22 +108,26 @@ class PinyinReader:
         model: PolyphoneModel,
         frequency: Callable[[str], int],
         tag: Callable[[str], str],
+        context: ContextModel | None = None,
+        proper: Callable[[str], bool] = lambda word: True,
     ):
         self._pypinyin = pypinyin_module
         self._phrases = phrases
         self._cedict = cedict
         self._model = model
+        self._context = context
         self._frequency = frequency
         self._tag = tag
+        self._proper = proper
         self._plans: dict[str, _Plan] = {}
 
     @classmethod
     def initialize(cls, dictionary: Dictionary | None = None) -> PinyinReader:
-        """Load pypinyin, the context model and the CEDICT word readings once.
+        """Load pypinyin, both context models and the CEDICT word readings once.
 
         ``dictionary`` supplies jieba's word frequencies (``FREQUENCY_TRUST``)
-        and part-of-speech tags (for 为); without one, the cached dictionary is
-        opened here.
+        and part-of-speech tags (for 为 and the trained model); without one,
+        the cached dictionary is opened here.
         """
         import pypinyin
         from pypinyin.constants import PHRASES_DICT
@@ -127,14 +145,19 @@ class PinyinReader:
             model,
             frequency=lambda word: frequencies.get(word, 0),
             tag=dictionary.word_tag,
+            context=ContextModel.load(),
+            proper=lambda word: dictionary.proper_gloss(word) is not None,
         )
 
     def signature_part(self) -> str:
         """Name the readings' sources, versions and rules."""
-        weights = (sorted(EVIDENCE.items()), FREQUENCY_TRUST)
+        weights = (sorted(EVIDENCE.items()), FREQUENCY_TRUST, CONTEXT_WEIGHT)
         weights += (READER_RULES_VERSION, GRAMMAR_RULES_VERSION)
         rules = short_hash(repr((weights, sorted(SURNAME_READINGS.items()))))
-        return f"pypinyin-{self._pypinyin.__version__}+{self._model.version()}+ctx:{rules}"
+        models = self._model.version()
+        if self._context is not None:
+            models += f"+{self._context.version()}"
+        return f"pypinyin-{self._pypinyin.__version__}+{models}+ctx:{rules}"
 
     def read(self, words: Sequence[str], kinds: Sequence[str]) -> list[tuple[str, ...]]:
         """Return one tuple of tone-marked syllables per word (one per Han character)."""
@@ -151,34 +174,56 @@ class PinyinReader:
         rounding; each call is deterministic.
         """
         readings = []
-        pending = []
-        for words, kinds in sentences:
+        pending: list[tuple[int, _Polyphone]] = []
+        for number, (words, kinds) in enumerate(sentences):
             sentence_readings, sentence_pending = self._prepare(words, kinds)
             readings.append(sentence_readings)
-            pending.append(sentence_pending)
-        texts = ["".join(words) for words, _ in sentences]
-        scores = self._model.scores_many(
-            [(text, [p.index for p in todo]) for text, todo in zip(texts, pending, strict=True)]
+            pending.extend((number, poly) for poly in sentence_pending)
+        scores = self._model.scores_many([(poly.text, [poly.index]) for _, poly in pending])
+        for (number, poly), (options,) in zip(pending, scores, strict=True):
+            found = readings[number][poly.word]
+            found[poly.slot] = _choose(found[poly.slot], self.choose(poly, options))
+        return [
+            [_styled(w, k, s) for w, k, s in zip(words, kinds, found, strict=True)]
+            for (words, kinds), found in zip(sentences, readings, strict=True)
+        ]
+
+    def choose(self, poly: _Polyphone, options: dict[str, float]) -> str:
+        """Return the reading with the best sum of g2pM's logit, the trained model and evidence."""
+        context = self._context_scores(poly)
+        # A reading the trained model never saw for the character gets its lowest score.
+        floor = min(context.values(), default=0.0)
+        return max(
+            options,
+            key=lambda r: (
+                options[r] + CONTEXT_WEIGHT * context.get(r, floor) + poly.bonus.get(r, 0.0)
+            ),
         )
-        out = []
-        for (words, kinds), found, todo, sentence_scores in zip(
-            sentences, readings, pending, scores, strict=True
-        ):
-            for poly, options in zip(todo, sentence_scores, strict=True):
-                best = max(options, key=lambda r, p=poly, o=options: o[r] + p.bonus.get(r, 0.0))
-                found[poly.word][poly.slot] = _choose(found[poly.word][poly.slot], best)
-            out.append([_styled(w, k, s) for w, k, s in zip(words, kinds, found, strict=True)])
-        return out
+
+    def _context_scores(self, poly: _Polyphone) -> dict[str, float]:
+        """Return the trained model's log-probabilities, {} for a character it does not know."""
+        char = poly.text[poly.index]
+        if self._context is None or not self._context.handles(char):
+            return {}
+        return self._context.log_probs(char, features(poly.site, self._tag))
 
     def _prepare(self, words: Sequence[str], kinds: Sequence[str]):
-        """Return the sentence's readings so far and the polyphones left to the model."""
+        """Return the sentence's readings so far and the polyphones left to the models.
+
+        A person's name is read on its own, without its sentence, so that it
+        reads the same wherever it stands (one reading per name on a page).
+        """
         plans = [self._plan(word) for word in words]
         readings = [list(plan.citation) for plan in plans]
         pending: list[_Polyphone] = []
-        start = 0
+        text = "".join(words)
+        sentence = tuple(words)
         for w, (word, kind, plan) in enumerate(zip(words, kinds, plans, strict=True)):
             fixed = 0
-            if kind == "name" and not self._in_dictionaries(word):
+            # A dictionary's proper noun (柏林 Bólín) is no 柏 Bǎi; a common word
+            # the segmenter calls a name (书记解放介绍) takes the surname reading.
+            alone = kind == "name" and not (self._in_dictionaries(word) and self._proper(word))
+            if alone:
                 fixed = _known_surname(word)
                 readings[w][:fixed] = SURNAME_READINGS[_han(word)[:fixed]] if fixed else ()
             for offset, slot, agreed, bonus in plan.polyphones:
@@ -187,9 +232,10 @@ class PinyinReader:
                 choice = agreed or grammatical_reading(words, w, self._tag)
                 if choice is not None:
                     readings[w][slot] = _choose(readings[w][slot], choice)
+                elif alone:
+                    pending.append(_Polyphone(word, Site((word,), 0, offset), slot, bonus, w))
                 else:
-                    pending.append(_Polyphone(start + offset, w, slot, bonus))
-            start += len(word)
+                    pending.append(_Polyphone(text, Site(sentence, w, offset), slot, bonus, w))
         return readings, pending
 
     def _in_dictionaries(self, word: str) -> bool:
@@ -250,6 +296,8 @@ class PinyinReader:
             start, end = piece
             return self._agreed(word[start:end], offset - start)
         phrase, cedict = self._word_readings(word, offset)
+        if word[offset] == "儿" and offset == len(word) - 1 and cedict == {"r5"}:
+            return "r5"  # an erhua word pypinyin does not list (快点儿 kuàidiǎnr)
         agreed = phrase is not None and cedict == {phrase}
         return phrase if agreed and phrase in self._model.candidates(word[offset]) else None
 
@@ -371,4 +419,4 @@ def apply_sandhi(
     return sandhi_syllables(words, readings, is_han)
 
 
-__all__ = ["EVIDENCE", "FREQUENCY_TRUST", "PinyinReader", "apply_sandhi"]
+__all__ = ["CONTEXT_WEIGHT", "EVIDENCE", "FREQUENCY_TRUST", "PinyinReader", "apply_sandhi"]

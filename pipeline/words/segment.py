@@ -12,13 +12,20 @@ role word such as 村民 or 书记, or an unknown word that starts with a surnam
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from zhreader.pipeline.words.dictionary import Dictionary
 
 from zhreader.han import HAN_CLASS
-from zhreader.names import COMMON_COMPOUND_SURNAMES, COMMON_SURNAMES, PLACE_SUFFIXES, TITLES
+from zhreader.names import (
+    COMMON_COMPOUND_SURNAMES,
+    COMMON_SURNAMES,
+    COMPOUND_SURNAMES,
+    PLACE_SUFFIXES,
+    SURNAMES,
+    TITLES,
+)
 
 _DIGIT = "0-9\U0000ff10-\U0000ff19"
 _LATIN = "A-Za-z\U0000ff21-\U0000ff3a\U0000ff41-\U0000ff5a"
@@ -39,6 +46,23 @@ _SCRIPT = re.compile(
 )
 
 
+# jieba's dictionary lists many phrases at its floor frequency (排长队 3, 没来 3);
+# a word no more frequent than this that CC-CEDICT lacks is a guess (Segmenter._guessed).
+GUESS_FREQUENCY = 3
+# Demonstratives and numerals that open a measure phrase jieba keeps whole
+# (这台, 两本书, 该市); such a phrase is no guess to cut.
+MEASURE_OPENERS = frozenset("这那哪该每各某此一二三四五六七八九十两几")
+# Localisers that close a 在… frame (在会议中, 在工作上) and the words that open
+# the next phrase right after one: jieba joins 中将 "lieutenant general" and
+# 上将 "general" in 在一问一答中将…, 在此基础上将….
+FRAME_CLOSERS = frozenset("中上里下内")
+FRAME_OPENERS = frozenset("将把对被让给向就也都又才已")
+# Verbs of speaking: between a title and one of these stands a person's name.
+SPEECH_VERBS = (
+    "介绍", "说", "表示", "指出", "强调", "告诉", "认为", "坦言", "透露", "称", "讲",
+    "说道", "解释", "补充", "提到", "谈到", "回忆", "感慨", "笑着说", "说明", "要求",
+    "希望", "提出", "建议", "坦承", "直言", "回应", "答道", "问道",
+)  # fmt: skip
 # Characters that never start a place stem or a given name when they stand alone.
 FUNCTION_CHARS = frozenset(
     "的地得了着过在和与及或是为对把被从到向往于由以将给让使各每本该全这那此其某哪"
@@ -194,6 +218,14 @@ class Segmenter:
                 size, kind = 1, self._tagged(simple[i])
                 if i + 1 < len(simple) and simple[i + 1] in PLACE_SUFFIXES:
                     kind = "word"  # the stem of a place name (詹桥 before 镇)
+                elif kind == "word" and self._guessed(simple[i]):
+                    offset = 0
+                    for part in self._parts(simple[i]):
+                        original = words[i][0][offset : offset + len(part)]
+                        out.append(Piece(original, self._tagged(part)))
+                        offset += len(part)
+                    i += 1
+                    continue
             text = "".join(original for original, _ in words[i : i + size])
             stem = self._stem_size(simple, i, out) if kind == "place" and size else 0
             if stem:
@@ -202,7 +234,41 @@ class Segmenter:
                 del out[-stem:]
             out.append(Piece(text, kind))
             i += size
-        return out
+        return _close_frames(out)
+
+    def _guessed(self, word: str) -> bool:
+        """Tell whether jieba's word is a guess that no dictionary backs.
+
+        Its HMM joins unknown runs (我种, 很长, 地说, 应由) and its dictionary
+        lists phrases at the floor frequency (排长队, 没来); CC-CEDICT has
+        none of them, and reading or glossing them as one word misleads.
+        """
+        if len(word) < 2 or self._dictionary.contains(word):
+            return False
+        if word[0] in MEASURE_OPENERS or word.endswith("个"):
+            return False  # a measure phrase (这台, 两本书, 找个) reads and glosses whole
+        return self._jieba.FREQ.get(word, 0) <= GUESS_FREQUENCY
+
+    def _parts(self, word: str) -> list[str]:
+        """Cut a guessed word into the fewest words both dictionaries list, or characters.
+
+        Where two cuts are equally short (排长|队 against 排|长队), the words
+        they disagree on go out as characters: neither word is surely there.
+        """
+        cuts = _fewest_pieces(
+            word,
+            lambda piece: len(piece) < len(word)
+            and self._known(piece)
+            and self._dictionary.contains(piece),
+        )
+        agreed = set.intersection(*(set(cut) for cut in cuts))
+        parts = []
+        for start, end in cuts[0]:
+            if (start, end) in agreed:
+                parts.append(word[start:end])
+            else:
+                parts.extend(word[start:end])
+        return parts
 
     def _tagged(self, word: str) -> str:
         kind = self._dictionary.name_kind(word)
@@ -265,6 +331,10 @@ class Segmenter:
         """Return (number of words, "name") when a person's name starts at words[i]."""
         word = words[i]
         after_role = (words[i - 1] if i > 0 else left).endswith(TITLES)
+        if after_role:
+            size = _name_before_speech(words, i)
+            if size:
+                return size, "name"
         surname = word in COMMON_SURNAMES or word in COMMON_COMPOUND_SURNAMES
         if after_role and (surname or self._unfamiliar_name(word)):
             return self._name_after_role(words, i), "name"
@@ -306,6 +376,74 @@ def _recurs(text: str, names: set[str]) -> bool:
                     return True
                 seen.add(piece)
     return False
+
+
+def _fewest_pieces(word: str, known: Callable[[str], bool]) -> list[list[tuple[int, int]]]:
+    """Return every cut of ``word`` into known words and characters with the fewest pieces.
+
+    Each cut is a list of (start, end) spans; at most 16 cuts are kept.
+    """
+    size = len(word)
+    best: dict[int, tuple[int, list[list[tuple[int, int]]]]] = {size: (0, [[]])}
+    for a in range(size - 1, -1, -1):
+        ends = [a + 1] + [b for b in range(a + 2, size + 1) if known(word[a:b])]
+        fewest = min(best[b][0] for b in ends) + 1
+        cuts = [[(a, b), *rest] for b in ends if best[b][0] + 1 == fewest for rest in best[b][1]]
+        best[a] = (fewest, cuts[:16])
+    return best[0][1]
+
+
+def _name_before_speech(words: list[str], i: int) -> int:
+    """Count the words of a 2-4 character name between a title and a verb of speaking.
+
+    镇党委书记解放介绍: there the words are a person's name whatever a
+    dictionary says of them (解放, 查明), if they start with a surname of the
+    full table, not only the common ones (区, 朴); 书记在会上说 holds none.
+    """
+    if not (words[i][:1] in SURNAMES or words[i][:2] in COMPOUND_SURNAMES):
+        return 0
+    chars = 0
+    for size in range(1, 4):
+        if i + size > len(words):
+            return 0
+        chars += len(words[i + size - 1])
+        if chars > 4:
+            return 0
+        if i + size < len(words) and words[i + size] in SPEECH_VERBS and chars >= 2:
+            return size
+    return 0
+
+
+def _close_frames(pieces: list[Piece]) -> list[Piece]:
+    """Split a localiser off the next word where it closes a 在… frame (在…中|将…).
+
+    A two-character word made of a frame closer and a phrase opener (中将,
+    上将) right where a 在 opened earlier in the clause is the localiser and
+    the opener, not the noun.
+    """
+    out: list[Piece] = []
+    open_frame = False
+    for piece in pieces:
+        text = piece.text
+        if piece.kind == "punct" or text in ("，", "。", "；"):
+            open_frame = False
+        elif text == "在":
+            open_frame = True
+        elif (
+            open_frame
+            and piece.kind == "word"
+            and not piece.term
+            and len(text) == 2
+            and text[0] in FRAME_CLOSERS
+            and text[1] in FRAME_OPENERS
+        ):
+            out.extend((Piece(text[0]), Piece(text[1])))
+            open_frame = False
+            continue
+        elif len(text) == 1 and text in FRAME_CLOSERS:
+            open_frame = False
+        out.append(piece)
+    return out
 
 
 def _lengths_by_first_char(forms: Iterable[str]) -> dict[str, tuple[int, ...]]:

@@ -1,0 +1,171 @@
+"""A polyphone context model trained here: one logistic regression per character.
+
+``scripts/train_polyphones.py`` fits it on g2pL's training split (114 frequent
+polyphones, about 300 sentences each; Apache-2.0) and writes
+``pipeline/data/polyphone-context.npz``; this module only reads that file and
+scores, in numpy. The features (``features``) are the characters and
+character n-grams around the polyphone, the word that holds it and its
+neighbours (the segmenter's words) and their jieba part-of-speech tags. Each
+feature of a character is stored under a 32-bit hash of (character, feature)
+with one weight per reading, so the file holds no text of the training data.
+g2pL is balanced per reading, so the model's own prior is flat: it says how
+the context moves the odds, and the reader adds it to g2pM's logits, which
+carry running text's priors (docs/pinyin.md has the figures).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy as np
+
+from zhreader.errors import ZhreaderError
+
+MODEL_FILE = "polyphone-context.npz"
+# Bump when ``features`` changes: a model file of another version is refused.
+FEATURE_VERSION = "1"
+_START, _END = "\U00002402", "\U00002403"  # sentence-edge markers (␂ ␃)
+_NGRAM_REACH = 3  # characters either side
+_BAG_REACH = 10  # characters either side for the bag of nearby words
+
+Tagger = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class Site:
+    """Where a polyphone sits: its sentence's words, which word, and where in it."""
+
+    words: tuple[str, ...]
+    word: int
+    offset: int
+
+    @classmethod
+    def at(cls, words: Sequence[str], index: int) -> Site:
+        """Return the site of the character at ``index`` of the words' joined text."""
+        start = 0
+        for w, word in enumerate(words):
+            if start <= index < start + len(word):
+                return cls(tuple(words), w, index - start)
+            start += len(word)
+        raise IndexError(f"position {index} is outside the sentence")
+
+
+def features(site: Site, tag: Tagger) -> list[str]:
+    """Return the context features of the polyphone at ``site`` (strings, deterministic)."""
+    words = site.words
+    text = "".join(words)
+    start = sum(len(w) for w in words[: site.word])
+    index = start + site.offset
+    padded = _START * _NGRAM_REACH + text + _END * _NGRAM_REACH
+    p = index + _NGRAM_REACH
+    out = ["bias"]
+    for k in range(1, _NGRAM_REACH + 1):
+        out.append(f"L{k}:{padded[p - k]}")
+        out.append(f"R{k}:{padded[p + k]}")
+    out += [
+        f"LL:{padded[p - 2 : p]}",
+        f"RR:{padded[p + 1 : p + 3]}",
+        f"LR:{padded[p - 1]}{padded[p + 1]}",
+        f"LLL:{padded[p - 3 : p]}",
+        f"RRR:{padded[p + 1 : p + 4]}",
+    ]
+    word = words[site.word]
+    prev = words[site.word - 1] if site.word > 0 else _START
+    nxt = words[site.word + 1] if site.word + 1 < len(words) else _END
+    out += [
+        f"W:{word}@{site.offset}",
+        f"WL:{len(word)}@{site.offset}",
+        f"PW:{prev}",
+        f"NW:{nxt}",
+        f"T:{tag(word)}",
+        f"PT:{tag(prev)}",
+        f"NT:{tag(nxt)}",
+        f"TT:{tag(prev)}|{tag(word)}|{tag(nxt)}",
+    ]
+    bag = set()
+    position = 0
+    for w, other in enumerate(words):
+        near = index - _BAG_REACH <= position + len(other) and position <= index + _BAG_REACH
+        if near and w != site.word and not other.isspace():
+            bag.add(f"B:{other}")
+        position += len(other)
+    return out + sorted(bag)
+
+
+def feature_key(char: str, feature: str) -> int:
+    """Return the 32-bit key a character's feature is stored under."""
+    return zlib.crc32(f"{char}\U0000001f{feature}".encode())
+
+
+class ContextModel:
+    """Score a polyphone's readings from its context with the trained weights."""
+
+    def __init__(self, keys: np.ndarray, weights: np.ndarray, classes: dict, version: str):
+        self._keys = keys  # sorted uint32
+        self._weights = weights  # [keys, most readings of a character], float32
+        self._classes = classes  # char -> tuple of numbered readings (weight columns)
+        self._version = version
+
+    @classmethod
+    def load(cls) -> ContextModel:
+        """Load the weights shipped in the package (built by scripts/train_polyphones.py)."""
+        path = resources.files("zhreader.pipeline").joinpath("data", MODEL_FILE)
+        try:
+            raw = path.read_bytes()
+        except (FileNotFoundError, OSError) as err:
+            raise ZhreaderError(
+                f"the polyphone context model {MODEL_FILE} is missing from the package",
+                hint="python scripts/train_polyphones.py (see README, Pinyin)",
+            ) from err
+        import io
+
+        with np.load(io.BytesIO(raw)) as data:
+            if str(data["feature_version"]) != FEATURE_VERSION:
+                raise ZhreaderError(
+                    f"{MODEL_FILE} was built for features v{data['feature_version']},"
+                    f" this code reads v{FEATURE_VERSION}",
+                    hint="python scripts/train_polyphones.py",
+                )
+            classes = {
+                char: tuple(names.split(" "))
+                for char, names in zip(
+                    str(data["chars"]), str(data["classes"]).split("\t"), strict=True
+                )
+            }
+            keys = data["keys"].astype(np.uint32)
+            weights = data["weights"].astype(np.float32)
+        digest = hashlib.sha256(raw).hexdigest()[:8]
+        return cls(keys, weights, classes, f"trained{FEATURE_VERSION}-{digest}")
+
+    def version(self) -> str:
+        """Name the weights for signatures (feature version and a hash of the file)."""
+        return self._version
+
+    def handles(self, char: str) -> bool:
+        return char in self._classes
+
+    def candidates(self, char: str) -> tuple[str, ...]:
+        return self._classes.get(char, ())
+
+    def log_probs(self, char: str, feats: Sequence[str]) -> dict[str, float]:
+        """Return the log-probability of each reading the model knows for ``char``."""
+        names = self._classes[char]
+        keys = np.fromiter((feature_key(char, f) for f in feats), np.uint32, len(feats))
+        found = self._found(keys)
+        scores = self._weights[found, : len(names)].sum(axis=0)
+        scores = scores - scores.max()
+        log_z = float(np.log(np.exp(scores).sum()))
+        return {name: float(s) - log_z for name, s in zip(names, scores, strict=True)}
+
+    def _found(self, keys: np.ndarray) -> np.ndarray:
+        """Return the rows of the stored keys among ``keys`` (unknown features add nothing)."""
+        rows = np.searchsorted(self._keys, keys)
+        rows = np.minimum(rows, len(self._keys) - 1)
+        return rows[self._keys[rows] == keys]
+
+
+__all__ = ["FEATURE_VERSION", "MODEL_FILE", "ContextModel", "Site", "feature_key", "features"]

@@ -1,0 +1,196 @@
+"""Train the polyphone context model (pipeline/data/polyphone-context.npz) on g2pL's training split.
+
+    python scripts/train_polyphones.py [--data ../shared/eval/g2pl] [--grid]
+
+Needs the ``train`` extra (scikit-learn: ``pip install -e '.[train]'``); the
+runtime reads the result with numpy alone (``context_model.ContextModel``).
+Each sentence is cut by the pipeline's segmenter, each polyphone described by
+``context_model.features``, and one L2-regularised multinomial logistic
+regression is fitted per character (scikit-learn's lbfgs: deterministic,
+seeded). Features seen fewer than ``--min-count`` times for a character are
+dropped, weights are stored as float16 under 32-bit hashed keys, and the file
+is written byte-for-byte reproducibly (fixed zip dates), temp file then rename.
+
+``--grid`` instead prints the model's accuracy alone for several ``C`` on the
+two halves of g2pL dev (the first half chooses, the second is held out); the
+shipped ``C`` and ``--min-count`` were chosen that way (docs/pinyin.md).
+Two cores: about a minute, most of it segmenting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import hashlib
+import io
+import os
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+MARK = "\U00002581"
+DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "g2pl"
+DEFAULT_OUT = ROOT / "pipeline" / "data" / "polyphone-context.npz"
+SEED = 13
+
+
+def load_marked(sent: Path, lb: Path) -> list[tuple[str, int, str]]:
+    """Return (sentence, index of the marked polyphone, numbered reading, ü as v) triples."""
+    lines = sent.read_text(encoding="utf-8").splitlines()
+    labels = lb.read_text(encoding="utf-8").splitlines()
+    if len(lines) != len(labels):
+        sys.exit(f"{sent}: {len(lines)} lines, but {lb}: {len(labels)}")
+    out = []
+    for number, (line, label) in enumerate(zip(lines, labels, strict=True), 1):
+        index = line.find(MARK)
+        if index < 0 or line.count(MARK) != 2:
+            sys.exit(f"{sent}:{number}: expected one character between two {MARK!r}")
+        out.append((line.replace(MARK, ""), index, label.strip().replace("u:", "v")))
+    return out
+
+
+def describe(pairs, segmenter, tag) -> list[tuple[str, list[str], str]]:
+    """Return (character, features, reading) for each sentence's polyphone."""
+    from zhreader.pipeline.words.context_model import Site, features
+
+    out = []
+    for sentence, index, label in pairs:
+        words = [p.text for p in segmenter.segment(sentence)]
+        site = Site.at(words, index)
+        out.append((sentence[index], features(site, tag), label))
+    return out
+
+
+def fit(examples, c: float, min_count: int) -> dict[str, tuple[tuple[str, ...], dict]]:
+    """Fit one regression per character; return char -> (readings, feature -> weights)."""
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    by_char = collections.defaultdict(list)
+    for char, feats, label in examples:
+        by_char[char].append((feats, label))
+    model = {}
+    for char in sorted(by_char):
+        rows = by_char[char]
+        classes = tuple(sorted({label for _, label in rows}))
+        if len(classes) < 2:
+            continue
+        counts = collections.Counter(f for feats, _ in rows for f in set(feats))
+        vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
+        indptr, indices = [0], []
+        for feats, _ in rows:
+            indices.extend(sorted({vocab[f] for f in feats if f in vocab}))
+            indptr.append(len(indices))
+        x = csr_matrix(
+            (np.ones(len(indices)), indices, indptr), shape=(len(rows), len(vocab))
+        )
+        y = [classes.index(label) for _, label in rows]
+        lr = LogisticRegression(C=c, max_iter=2000, fit_intercept=False, random_state=SEED)
+        lr.fit(x, y)
+        coef = lr.coef_.T  # [features, classes] (or [features, 1] for two readings)
+        if coef.shape[1] == 1:
+            coef = np.hstack([np.zeros_like(coef), coef])
+        full = np.zeros((len(vocab), len(classes)))
+        full[:, lr.classes_] = coef
+        model[char] = (classes, {f: full[i] for f, i in vocab.items()})
+    return model
+
+
+def accuracy(model, examples) -> float:
+    """Return the share of examples the model alone reads right (unknown characters: wrong)."""
+    right = 0
+    for char, feats, label in examples:
+        if char not in model:
+            continue
+        classes, weights = model[char]
+        score = sum((weights[f] for f in feats if f in weights), np.zeros(len(classes)))
+        right += classes[int(np.argmax(score))] == label
+    return 100 * right / max(len(examples), 1)
+
+
+def pack(model) -> dict[str, np.ndarray]:
+    """Lay the model out as the arrays ``ContextModel.load`` reads."""
+    from zhreader.pipeline.words.context_model import FEATURE_VERSION, feature_key
+
+    widest = max(len(classes) for classes, _ in model.values())
+    merged: dict[int, np.ndarray] = {}
+    for char, (classes, weights) in model.items():
+        for feature, row in weights.items():
+            key = feature_key(char, feature)
+            padded = np.zeros(widest)
+            padded[: len(classes)] = row
+            merged[key] = merged.get(key, 0) + padded  # a 32-bit collision: weights add
+    keys = np.array(sorted(merged), dtype=np.uint32)
+    chars = sorted(model)
+    return {
+        "keys": keys,
+        "weights": np.stack([merged[int(k)] for k in keys]).astype(np.float16),
+        "chars": np.array("".join(chars)),
+        "classes": np.array("\t".join(" ".join(model[c][0]) for c in chars)),
+        "feature_version": np.array(FEATURE_VERSION),
+    }
+
+
+def write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
+    """Write an .npz with fixed zip dates (same inputs, same bytes), temp file then rename."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(arrays):
+            data = io.BytesIO()
+            np.lib.format.write_array(data, np.asanyarray(arrays[name]), allow_pickle=False)
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data.getvalue())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_suffix(".tmp")
+    temp.write_bytes(buffer.getvalue())
+    os.replace(temp, path)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder of g2pL's split")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--c", type=float, default=10.0, help="inverse L2 strength")
+    parser.add_argument("--min-count", type=int, default=2)
+    parser.add_argument("--grid", action="store_true", help="compare C on g2pL dev; write nothing")
+    args = parser.parse_args()
+
+    from zhreader.pipeline.words.dictionary import Dictionary
+    from zhreader.pipeline.words.segment import Segmenter
+
+    started = time.perf_counter()
+    dictionary = Dictionary.load()
+    segmenter = Segmenter.initialize(dictionary)
+    tag = dictionary.word_tag
+    train = describe(load_marked(args.data / "train.sent", args.data / "train.lb"), segmenter, tag)
+    print(f"{len(train)} training sentences described in {time.perf_counter() - started:.0f} s")
+    if args.grid:
+        dev = describe(load_marked(args.data / "dev.sent", args.data / "dev.lb"), segmenter, tag)
+        half = (len(dev) + 1) // 2
+        for c in (0.1, 0.3, 1.0, 3.0, 10.0):
+            for min_count in (1, 2, 3):
+                model = fit(train, c, min_count)
+                size = sum(len(w) for _, w in model.values())
+                print(
+                    f"C={c:<5} min_count={min_count}  features {size:>7}"
+                    f"  dev first half {accuracy(model, dev[:half]):6.2f}"
+                    f"  second half {accuracy(model, dev[half:]):6.2f}"
+                )
+        return
+    model = fit(train, args.c, args.min_count)
+    write_npz(args.out, pack(model))
+    digest = hashlib.sha256(args.out.read_bytes()).hexdigest()[:8]
+    print(
+        f"{len(model)} characters, {args.out.stat().st_size} bytes, sha256 {digest}"
+        f" ({time.perf_counter() - started:.0f} s)"
+    )
+
+
+if __name__ == "__main__":
+    main()
