@@ -213,7 +213,7 @@ class Segmenter:
                 size, kind = 1, self._tagged(simple[i])
                 if i + 1 < len(simple) and simple[i + 1] in PLACE_SUFFIXES:
                     kind = "word"  # the stem of a place name (詹桥 before 镇)
-                elif kind == "word" and self._guessed(simple[i]):
+                elif kind == "word" and self._guessed(simple[i]) and not _maybe_name(simple[i]):
                     offset = 0
                     for part in self._parts(simple[i]):
                         original = words[i][0][offset : offset + len(part)]
@@ -444,6 +444,39 @@ def _split_approximate(words: list[str], left: Piece) -> list[str]:
     return words
 
 
+def name_by_hmm(word: str) -> bool:
+    """Tell whether jieba's part-of-speech HMM tags every character of ``word`` ``nr``.
+
+    The HMM (jieba.posseg) loads on the first call: only unknown words that
+    open a clause with a surname reach it.
+    """
+    return all(tag == "nr" for _, tag in _hmm_states(word))
+
+
+def one_name_by_hmm(word: str) -> bool:
+    """Tell whether jieba's POS HMM reads ``word`` as one person name ending at its end."""
+    states = _hmm_states(word)
+    return all(tag == "nr" for _, tag in states) and states[-1][0] == "E"
+
+
+def _hmm_states(word: str) -> list[tuple[str, str]]:
+    from jieba import posseg
+
+    _, states = posseg.viterbi(
+        word, posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P
+    )
+    return states
+
+
+def _maybe_name(word: str) -> bool:
+    """Tell whether a guessed word may be a person's name (王芳): the annotator decides.
+
+    A surname and one or two characters that jieba's POS HMM reads as one name
+    stay whole, so the annotator can see a name that opens a clause.
+    """
+    return word[:1] in COMMON_SURNAMES and len(word) in (2, 3) and name_by_hmm(word)
+
+
 def starts_with_surname(word: str) -> bool:
     """Tell whether a 2-4 character word starts with a common surname."""
     if not 2 <= len(word) <= 4:
@@ -478,6 +511,8 @@ __all__ = [
     "Piece",
     "Segmenter",
     "bylines_in",
+    "name_by_hmm",
     "names_in",
+    "one_name_by_hmm",
     "starts_with_surname",
 ]
