@@ -9,9 +9,10 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment
 from markupsafe import Markup
 from zhreader.reader.context import EditionContext, build_context, lang_of
+from zhreader.reader.templating import make_environment
 
 from zhreader.model import Edition
 
@@ -19,18 +20,7 @@ from zhreader.model import Edition
 @cache
 def environment() -> Environment:
     """Return the Jinja2 environment of the editions (autoescape on, strict)."""
-    env = Environment(
-        loader=PackageLoader("zhreader.reader", "templates"),
-        autoescape=select_autoescape(
-            enabled_extensions=("html", "xhtml", "opf", "xml"),
-            default_for_string=True,
-            default=True,
-        ),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    env = make_environment("templates")
     env.globals["lang_of"] = lang_of
     # The word panel's data: sorted (same bytes on rebuild), Chinese as written.
     env.policies["json.dumps_kwargs"] = {

@@ -13,17 +13,16 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from urllib.parse import quote
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 from zhreader.reader.search_index import BUCKETS
+from zhreader.reader.templating import make_environment
 
 from zhreader.han import js_han_class
 from zhreader.model import Edition, iter_sentences
 from zhreader.signature import short_hash
 
-TEMPLATES = Path(__file__).parent / "templates" / "library"
 # Written by versions before the index was sharded by year; removed by the library.
 OLD_SEARCH_INDEX = "search-index.js"
 TERMS_DIR = "terms"
@@ -144,14 +143,7 @@ def period_file(year: str, month: str | None = None) -> str:
 
 @functools.cache
 def _environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = make_environment("templates/library")
     env.filters["href"] = lambda path: quote(path, safe="/#.-_~")
     env.globals["han_class"] = js_han_class()
     return env

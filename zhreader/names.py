@@ -9,11 +9,10 @@ reads surnames, and the annotator gives places their English type.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from zhreader.han import only_han
+from zhreader.tables import Row, bundled_text, read_rows
 
 SURNAME_COLUMNS = ("surname", "reading", "guess", "source")
 TITLE_COLUMNS = ("word", "kind", "source")
@@ -21,33 +20,19 @@ PLACE_COLUMNS = ("suffix", "english", "source")
 TITLE_KINDS = ("byline", "title")
 
 
-@dataclass(frozen=True)
-class Table:
-    """One names table: its file name and rows (a dict per row, by column)."""
-
-    name: str
-    rows: tuple[dict[str, str], ...]
-
-
 @cache
-def read_table(name: str, columns: tuple[str, ...]) -> Table:
-    """Read a bundled TSV table, checking only its shape (``check_tables`` does the rest)."""
-    text = resources.files("zhreader").joinpath("data", name).read_text(encoding="utf-8")
-    lines = text.splitlines()
-    if tuple(lines[0].split("\t")) != columns:
-        raise ValueError(f"zhreader/data/{name}:1: expected the header {'|'.join(columns)}")
-    rows = []
-    for number, line in enumerate(lines[1:], start=2):
-        cells = line.split("\t")
-        if len(cells) != len(columns):
-            raise ValueError(f"zhreader/data/{name}:{number}: expected {len(columns)} columns")
-        rows.append(dict(zip(columns, cells, strict=True)))
-    return Table(name, tuple(rows))
+def read_table(name: str, columns: tuple[str, ...]) -> tuple[tuple[int, Row], ...]:
+    """Read a bundled names table: (line number, row) for each row."""
+    return tuple(read_rows(bundled_text(name), columns, f"zhreader/data/{name}"))
 
 
-_SURNAME_ROWS = read_table("surnames.tsv", SURNAME_COLUMNS).rows
-_TITLE_ROWS = read_table("titles.tsv", TITLE_COLUMNS).rows
-_PLACE_ROWS = read_table("place_suffixes.tsv", PLACE_COLUMNS).rows
+def _rows(name: str, columns: tuple[str, ...]) -> tuple[Row, ...]:
+    return tuple(row for _, row in read_table(name, columns))
+
+
+_SURNAME_ROWS = _rows("surnames.tsv", SURNAME_COLUMNS)
+_TITLE_ROWS = _rows("titles.tsv", TITLE_COLUMNS)
+_PLACE_ROWS = _rows("place_suffixes.tsv", PLACE_COLUMNS)
 
 # Every surname, for places where a name is expected (an author line, a credit).
 SURNAMES = frozenset(r["surname"] for r in _SURNAME_ROWS if len(r["surname"]) == 1)
@@ -83,7 +68,7 @@ def check_tables() -> list[str]:
         ("place_suffixes.tsv", PLACE_COLUMNS, ("suffix",)),
     ):
         seen: set[tuple[str, ...]] = set()
-        for number, row in enumerate(read_table(name, columns).rows, start=2):
+        for number, row in read_table(name, columns):
             where = f"zhreader/data/{name}:{number}"
             ident = tuple(row[k] for k in key)
             if ident in seen:

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
 from zhreader.han import HAN_CLASS
+from zhreader.tables import bundled_text, read_rows
 
 COLUMNS = ("word", "kind", "source")
 KINDS = ("furniture", "agency", "source_label", "saying", "policy_verb", "write_up", "sidebar")
@@ -24,18 +24,8 @@ _HAN_WORD = re.compile(rf"^[{HAN_CLASS}]+$")
 
 
 def _read(text: str | None = None) -> list[tuple[int, dict[str, str]]]:
-    if text is None:
-        text = resources.files("zhreader").joinpath("data", FILE).read_text(encoding="utf-8")
-    lines = text.splitlines()
-    if tuple(lines[0].split("\t")) != COLUMNS:
-        raise ValueError(f"zhreader/data/{FILE}:1: expected the header {'|'.join(COLUMNS)}")
-    rows = []
-    for number, line in enumerate(lines[1:], start=2):
-        cells = line.split("\t")
-        if len(cells) != len(COLUMNS):
-            raise ValueError(f"zhreader/data/{FILE}:{number}: expected {len(COLUMNS)} columns")
-        rows.append((number, dict(zip(COLUMNS, cells, strict=True))))
-    return rows
+    where = f"zhreader/data/{FILE}"
+    return read_rows(bundled_text(FILE) if text is None else text, COLUMNS, where)
 
 
 @cache

@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from zhreader.pipeline.words.dictionary import Dictionary
-from zhreader.pipeline.words.gloss import GlossChooser, one_name_by_hmm
+from zhreader.pipeline.words.gloss import GlossChooser
 from zhreader.pipeline.words.numbers import number_gloss, rejoin_numeral
 from zhreader.pipeline.words.sandhi import neutral_positions
 from zhreader.pipeline.words.segment import (
@@ -23,6 +23,7 @@ from zhreader.pipeline.words.segment import (
     Segmenter,
     bylines_in,
     names_in,
+    one_name_by_hmm,
 )
 from zhreader.pipeline.words.senses import EDGE, LearnerSenses, Neighbour
 

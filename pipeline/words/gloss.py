@@ -26,6 +26,7 @@ from zhreader.pipeline.words.numbers import (
     han_value,
     split_numeral,
 )
+from zhreader.pipeline.words.segment import name_by_hmm
 from zhreader.pipeline.words.senses import CLASSES, EDGE, LearnerSenses, Neighbour
 
 # An English determiner reads straight into the next part (该市 "the city").
@@ -241,30 +242,6 @@ class GlossChooser:
 
     def _neighbour(self, word: str) -> Neighbour:
         return Neighbour(word, "word", self._dictionary.word_tag(word))
-
-
-def name_by_hmm(word: str) -> bool:
-    """Tell whether jieba's part-of-speech HMM tags every character of ``word`` ``nr``.
-
-    The HMM (jieba.posseg) loads on the first call: only unknown words that
-    open a clause with a surname reach it.
-    """
-    return all(tag == "nr" for _, tag in _hmm_states(word))
-
-
-def one_name_by_hmm(word: str) -> bool:
-    """Tell whether jieba's POS HMM reads ``word`` as one person name ending at its end."""
-    states = _hmm_states(word)
-    return all(tag == "nr" for _, tag in states) and states[-1][0] == "E"
-
-
-def _hmm_states(word: str) -> list[tuple[str, str]]:
-    from jieba import posseg
-
-    _, states = posseg.viterbi(
-        word, posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P
-    )
-    return states
 
 
 def tag_in_context(tag: str, prev: Neighbour) -> str:
