@@ -99,11 +99,10 @@ def accuracy(annotator, source: Path) -> tuple[float, float]:
     The whole edition is annotated, as ``zhreader build`` does: a name found
     in one sentence (after a role word, in a byline) counts in every other.
     """
+    from zhreader.model import iter_sentences
     from zhreader.pipeline.structure.ingest import read_source
     from zhreader.pipeline.structure.recover import recover_structure
     from zhreader.pipeline.structure.sidecar import load_sidecar
-
-    from zhreader.model import iter_sentences
 
     edition, _ = recover_structure(read_source(source), load_sidecar(source))
     sentences = list(iter_sentences(annotator.annotate(edition)))
@@ -126,6 +125,7 @@ def main() -> None:
 
     import jieba
     import pypinyin
+
     from zhreader.pipeline.glossary.load import load_glossaries
     from zhreader.pipeline.words.annotate import Annotator
 

@@ -73,10 +73,10 @@ def main() -> None:
 
     import jieba
     import pypinyin
-    from zhreader.pipeline.words.annotate import Annotator
-    from zhreader.pipeline.words.polyphone import PolyphoneModel
 
     from zhreader.pinyin_text import numbered
+    from zhreader.pipeline.words.annotate import Annotator
+    from zhreader.pipeline.words.polyphone import PolyphoneModel
 
     jieba.setLogLevel(60)
     items = json.loads(args.json.read_text(encoding="utf-8"))

@@ -91,11 +91,11 @@ def main() -> None:
 
     import jieba
     import pypinyin
-    from zhreader.pipeline.words.pinyin import PinyinReader
-    from zhreader.pipeline.words.polyphone import PolyphoneModel
 
     from zhreader.han import is_han
     from zhreader.pinyin_text import numbered
+    from zhreader.pipeline.words.pinyin import PinyinReader
+    from zhreader.pipeline.words.polyphone import PolyphoneModel
 
     jieba.setLogLevel(60)
     pairs = load_pairs(args.sent, args.lb, args.limit)

@@ -174,10 +174,9 @@ print(json.dumps({"startup": startup, "elapsed": elapsed, "rss": rss}))
 
 def example_text() -> tuple[list[str], list[str]]:
     """Return the example's paragraphs (argostranslate's input) and its edition's sentences."""
+    from zhreader.model import iter_sentences
     from zhreader.pipeline.structure.ingest import read_source
     from zhreader.pipeline.structure.recover import recover_structure
-
-    from zhreader.model import iter_sentences
 
     source = read_source(EXAMPLE)
     edition, _ = recover_structure(source, None)

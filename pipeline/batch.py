@@ -27,6 +27,8 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from zhreader.errors import OutputError, ZhreaderError, output_error, printable
+from zhreader.fsutil import atomic_write_text
 from zhreader.pipeline.build import BuildSettings, Resources, build_issue, load_resources
 from zhreader.pipeline.catalogue import LIBRARY_FILE
 from zhreader.pipeline.inbox import InboxFile, check_folders, max_input_bytes, scan_inbox, slug_for
@@ -42,9 +44,6 @@ from zhreader.pipeline.manifest import (
 from zhreader.pipeline.structure.issue_meta import metadata_from_filename
 from zhreader.pipeline.structure.sidecar import load_sidecar, sidecar_exists, sidecar_path
 from zhreader.reader.search_index import KEYS_FILE, SENTENCES_FILE
-
-from zhreader.errors import OutputError, ZhreaderError, output_error, printable
-from zhreader.fsutil import atomic_write_text
 
 LOCK_NAME = ".batch.lock"
 

@@ -12,9 +12,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
-from zhreader.reader.write import DEFAULT_FORMATS
-
 from zhreader.model import Edition, iter_sentences
+from zhreader.reader.write import DEFAULT_FORMATS
 from zhreader.signature import make_signature
 
 if TYPE_CHECKING:  # the heavy modules load in load_resources, not at import

@@ -25,11 +25,10 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
+from zhreader.fsutil import atomic_write_bytes
 from zhreader.pipeline.manifest import IssueRecord
 from zhreader.reader import library as pages
 from zhreader.reader import search_index
-
-from zhreader.fsutil import atomic_write_bytes
 from zhreader.signature import short_hash
 
 CATALOGUE = Path(".library") / "catalogue.sqlite"

@@ -20,6 +20,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from zhreader.errors import ZhreaderError
 from zhreader.pipeline.batch import (
     IssueResult,
     Schedule,
@@ -29,8 +30,6 @@ from zhreader.pipeline.batch import (
 )
 from zhreader.pipeline.build import BuildSettings, Resources, load_resources
 from zhreader.pipeline.manifest import Candidate
-
-from zhreader.errors import ZhreaderError
 
 PLUGIN_NAME = "zhreader-resources"
 _THREAD_LIMITS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")

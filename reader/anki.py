@@ -16,10 +16,9 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from zhreader.model import Edition
 from zhreader.reader.epub import book_dates
 from zhreader.reader.vocab import DEFAULT_LEVEL, VocabItem, vocab_items
-
-from zhreader.model import Edition
 
 # Fixed forever: Anki recognises a note type and a deck by these ids.
 MODEL_ID = 1_607_392_319

@@ -15,10 +15,9 @@ import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from zhreader.model import Edition
 from zhreader.reader.context import EditionContext, build_context
 from zhreader.reader.html import environment, static_text
-
-from zhreader.model import Edition
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 # The zip format cannot store times before 1980.

@@ -11,10 +11,10 @@ from importlib.resources import files
 
 from jinja2 import Environment
 from markupsafe import Markup
-from zhreader.reader.context import EditionContext, build_context, lang_of
-from zhreader.reader.templating import make_environment
 
 from zhreader.model import Edition
+from zhreader.reader.context import EditionContext, build_context, lang_of
+from zhreader.reader.templating import make_environment
 
 
 @cache

@@ -16,11 +16,11 @@ from collections.abc import Iterable, Sequence
 from urllib.parse import quote
 
 from jinja2 import Environment
-from zhreader.reader.search_index import BUCKETS
-from zhreader.reader.templating import make_environment
 
 from zhreader.han import js_han_class
 from zhreader.model import Edition, iter_sentences
+from zhreader.reader.search_index import BUCKETS
+from zhreader.reader.templating import make_environment
 from zhreader.signature import short_hash
 
 # Written by versions before the index was sharded by year; removed by the library.

@@ -306,6 +306,7 @@ def _hostile_edition() -> Edition:
 def real_edition() -> Edition:
     """Build the real example through the pipeline (once per test process)."""
     from conftest import EXAMPLE
+
     from zhreader.pipeline.build import BuildSettings, build_edition, load_resources
 
     settings = BuildSettings()

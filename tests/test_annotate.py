@@ -7,12 +7,12 @@ import json
 import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLE
-from zhreader.pipeline.glossary.load import load_glossaries
-from zhreader.pipeline.words.annotate import Annotator, TokenMismatchError, check_join, romanise
 
 from zhreader.cli import main
 from zhreader.han import is_han
 from zhreader.model import Token, iter_sentences
+from zhreader.pipeline.glossary.load import load_glossaries
+from zhreader.pipeline.words.annotate import Annotator, TokenMismatchError, check_join, romanise
 
 GLOSS_SOURCES = ("cedict", "chars", "glossary", "learner", "name", "number")
 

@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
+
+from zhreader.errors import ZhreaderError
 from zhreader.pipeline.batch import (
     discover_issues,
     find_candidates,
@@ -23,8 +25,6 @@ from zhreader.pipeline.manifest import (
     load_manifest,
     rebuild_reason,
 )
-
-from zhreader.errors import ZhreaderError
 
 SIG = "zhreader:0.1.0|seg:jieba-0.42.1|py:pypinyin-0.55.0|gl:aaaaaa|mt:none"
 
@@ -554,9 +554,8 @@ def test_kill_and_rerun_loses_nothing(tmp_path, example_path, resources) -> None
 def test_progress_log_lines_and_bar() -> None:
     import io
 
-    from zhreader.pipeline.batch import BatchSummary, IssueResult
-
     from zhreader.commands.batch import Progress, summary_table
+    from zhreader.pipeline.batch import BatchSummary, IssueResult
 
     ok = IssueResult("a", "a.txt", True, sentences=10, translated=7, seconds=1.25)
     bad = IssueResult("b", "b.txt", False, reason="not UTF-8", failure="input")

@@ -15,9 +15,9 @@ import pytest
 from conftest import CHROMIUM_ARGS, require_tool
 from edition_samples import real_edition, sample_edition
 from playwright import sync_api
-from zhreader.reader.html import render_interlinear, render_side_by_side
 
 from zhreader.model import Edition, iter_sentences
+from zhreader.reader.html import render_interlinear, render_side_by_side
 
 ROOT = Path(__file__).resolve().parents[1]
 DESKTOP = {"width": 1280, "height": 900}

@@ -11,6 +11,7 @@ import jsonschema
 import pybtex.errors
 from conftest import require_tool
 from edition_samples import hostile_edition, real_edition, sample_edition
+
 from zhreader.reader.exports import citation_bib, citation_csl_json
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from zhreader.pipeline.words.cedict import DictEntry
-from zhreader.pipeline.words.dictionary import MAX_GLOSS, Dictionary, short_gloss_of
 
 from zhreader.pinyin_text import numbered
+from zhreader.pipeline.words.cedict import DictEntry
+from zhreader.pipeline.words.dictionary import MAX_GLOSS, Dictionary, short_gloss_of
 
 
 @pytest.fixture(scope="module")

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from conftest import require_tool
 from edition_samples import HOSTILE, hostile_edition, real_edition, sample_edition
-from zhreader.reader.context import term_anchor
-from zhreader.reader.epub import book_dates, book_identifier, build_epub
 
 from zhreader.model import Edition, iter_sentences
+from zhreader.reader.context import term_anchor
+from zhreader.reader.epub import book_dates, book_identifier, build_epub
 
 NS = {
     "opf": "http://www.idpf.org/2007/opf",

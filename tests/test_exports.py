@@ -9,6 +9,8 @@ from pathlib import Path
 import jsonschema
 from hypothesis import given
 from hypothesis import strategies as st
+
+from zhreader.model import Article, Block, Edition, Flag, Sentence, SourceInfo, Token
 from zhreader.reader.exports import (
     TSV_COLUMNS,
     citation_bib,
@@ -17,8 +19,6 @@ from zhreader.reader.exports import (
     sentences_jsonl,
     sentences_tsv,
 )
-
-from zhreader.model import Article, Block, Edition, Flag, Sentence, SourceInfo, Token
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "zhreader" / "schema"
 SIGNATURE = "zhreader:0.1.0|seg:jieba-0.42.1|py:pypinyin-0.55.0|gl:9c2e41|mt:none"

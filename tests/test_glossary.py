@@ -6,6 +6,16 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE
+
+from zhreader.errors import GlossaryError
+from zhreader.model import (
+    Article,
+    Block,
+    Edition,
+    Sentence,
+    SourceInfo,
+    Token,
+)
 from zhreader.pipeline.glossary.check import (
     HEADER,
     parse_glossary_file,
@@ -21,16 +31,6 @@ from zhreader.pipeline.glossary.load import (
     merge_files,
 )
 from zhreader.pipeline.glossary.report import quotations
-
-from zhreader.errors import GlossaryError
-from zhreader.model import (
-    Article,
-    Block,
-    Edition,
-    Sentence,
-    SourceInfo,
-    Token,
-)
 
 # Two good rows every test file starts with (lines 2 and 3 after the header).
 GOOD = [
@@ -483,12 +483,11 @@ def test_quotations_find_short_slogans():
 
 
 def test_every_term_in_the_example_is_one_token_with_the_glossary_reading(bundled: Glossary):
+    from zhreader.model import iter_sentences
     from zhreader.pipeline.structure.ingest import read_source
     from zhreader.pipeline.structure.recover import recover_structure
     from zhreader.pipeline.structure.sidecar import load_sidecar
     from zhreader.pipeline.words.annotate import Annotator
-
-    from zhreader.model import iter_sentences
 
     edition, _ = recover_structure(read_source(EXAMPLE), load_sidecar(EXAMPLE))
     edition = Annotator.initialize(bundled).annotate(edition)

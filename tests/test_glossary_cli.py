@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLE
-from zhreader.pipeline.glossary.check import HEADER
 
 from zhreader.cli import main
+from zhreader.pipeline.glossary.check import HEADER
 
 ROW = "两山夹一田\t\tliǎng shān jiā yī tián\tvalley fields\t\t\tslogan\tproposed: test"
 

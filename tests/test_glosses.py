@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
+from zhreader.errors import LearnerSensesError
+from zhreader.model import Article, Block, Edition, Sentence, SourceInfo, iter_sentences
 from zhreader.pipeline.words.annotate import Annotator
 from zhreader.pipeline.words.dictionary import sense_pieces, shorten
 from zhreader.pipeline.words.numbers import (
@@ -17,9 +20,6 @@ from zhreader.pipeline.words.numbers import (
     split_numeral,
 )
 from zhreader.pipeline.words.senses import LEARNER_SENSES, LearnerSenses, check_rows, read_rows
-
-from zhreader.errors import LearnerSensesError
-from zhreader.model import Article, Block, Edition, Sentence, SourceInfo, iter_sentences
 
 HEADER = "word\tprev\tnext\tgloss\tsource\n"
 
@@ -323,20 +323,19 @@ def test_no_gloss_is_cut_mid_phrase(annotator, edition_tokens):
 @pytest.fixture(scope="module")
 def edition_tokens(annotator):
     from conftest import EXAMPLE
+
+    from zhreader.model import iter_sentences
     from zhreader.pipeline.structure.ingest import read_source
     from zhreader.pipeline.structure.recover import recover_structure
     from zhreader.pipeline.structure.sidecar import load_sidecar
-
-    from zhreader.model import iter_sentences
 
     edition, _ = recover_structure(read_source(EXAMPLE), load_sidecar(EXAMPLE))
     return [t for s in iter_sentences(annotator.annotate(edition)) for t in s.tokens]
 
 
 def test_word_by_word_english_reads_dates_numbers_and_approximators(annotator):
-    from zhreader.pipeline.translate.translator import gloss_sentence
-
     from zhreader.model import Sentence
+    from zhreader.pipeline.translate.translator import gloss_sentence
 
     def english(text: str) -> str:
         return gloss_sentence(Sentence(id="a1-p1-s1", zh=text, tokens=annotator.tokens(text)))

@@ -18,11 +18,11 @@ from edition_samples import HOSTILE, hostile_edition, real_edition, sample_editi
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
+
+from zhreader.model import Article, Edition, Sentence, Token, iter_sentences
 from zhreader.reader.context import build_context, first_sense, ruby_parts, showable, term_anchor
 from zhreader.reader.epub import build_epub
 from zhreader.reader.html import render_interlinear, render_side_by_side
-
-from zhreader.model import Article, Edition, Sentence, Token, iter_sentences
 
 JAVA_FAST = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
 RENDERERS = {"side-by-side": render_side_by_side, "interlinear": render_interlinear}

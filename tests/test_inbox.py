@@ -7,6 +7,8 @@ import os
 from pathlib import Path, PurePath
 
 import pytest
+
+from zhreader.errors import InputError, ZhreaderError
 from zhreader.pipeline.batch import find_candidates, run_batch
 from zhreader.pipeline.build import BuildSettings
 from zhreader.pipeline.inbox import (
@@ -18,8 +20,6 @@ from zhreader.pipeline.inbox import (
 )
 from zhreader.pipeline.manifest import Manifest
 from zhreader.pipeline.structure.ingest import read_source
-
-from zhreader.errors import InputError, ZhreaderError
 
 TEXT = "村民王春生每月工资500元。\n"
 # Names the library writes at the top of OUT (files and folders).

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from zhreader.pipeline.batch import run_batch
 from zhreader.pipeline.build import BuildSettings
 from zhreader.pipeline.inbox import display_name

@@ -7,14 +7,14 @@ import hashlib
 import time
 
 import pytest
+
+from zhreader.errors import InputError
 from zhreader.pipeline.structure.ingest import (
     decode_bytes,
     read_source,
     remove_forbidden,
     split_lines,
 )
-
-from zhreader.errors import InputError
 
 
 @pytest.fixture(scope="module")

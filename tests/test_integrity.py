@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from zhreader.model import Block, Sentence
 from zhreader.pipeline.structure.ingest import SourceText, read_source
 from zhreader.pipeline.structure.integrity import TextIntegrityError, check_text_preserved
 from zhreader.pipeline.structure.recover import recover_structure
-
-from zhreader.model import Block, Sentence
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "linxiang-2020-04.txt"
 LINES = [line.strip() for line in EXAMPLE.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from zhreader.pipeline.structure.issue_meta import IssueMeta, metadata_from_filename
 
 CASES = [

@@ -6,11 +6,11 @@ import json
 
 from click.testing import CliRunner
 from edition_samples import real_edition
-from zhreader.pipeline.words.dictionary import Dictionary
-from zhreader.pipeline.words.lexicon import NO_CHINESE, readings, tone_marks
 
 from zhreader.cli import main
 from zhreader.model import edition_from_dict, iter_sentences, to_dict
+from zhreader.pipeline.words.dictionary import Dictionary
+from zhreader.pipeline.words.lexicon import NO_CHINESE, readings, tone_marks
 
 
 def test_tone_marks_from_cedict_pinyin():

@@ -11,6 +11,17 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+
+from zhreader.model import (
+    Article,
+    Block,
+    Edition,
+    GlossaryUse,
+    Sentence,
+    SourceInfo,
+    Token,
+    to_dict,
+)
 from zhreader.pipeline.batch import write_library_files
 from zhreader.pipeline.catalogue import (
     CATALOGUE,
@@ -38,17 +49,6 @@ from zhreader.reader.search_index import (
     syllable_pairs,
     token_keys,
     toneless,
-)
-
-from zhreader.model import (
-    Article,
-    Block,
-    Edition,
-    GlossaryUse,
-    Sentence,
-    SourceInfo,
-    Token,
-    to_dict,
 )
 from zhreader.signature import short_hash
 

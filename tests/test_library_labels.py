@@ -8,9 +8,9 @@ from pathlib import Path
 
 from edition_samples import sample_edition
 from test_library import _library, _put
-from zhreader.reader.search_index import sentences_js
 
 from zhreader.model import iter_sentences, map_sentences
+from zhreader.reader.search_index import sentences_js
 
 
 def gloss_edition():

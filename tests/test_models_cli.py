@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from zhreader.pipeline.build import BuildSettings
 
 from zhreader.cli import main
+from zhreader.pipeline.build import BuildSettings
 
 ROOT = Path(__file__).resolve().parents[1]
 TINY = ROOT / "tests" / "data" / "translate-zh_en-tiny-1.0.argosmodel"

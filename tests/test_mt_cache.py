@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from zhreader.pipeline.translate.cache import (
     CACHE_ENV,
     TranslationCache,

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pypinyin import Style, pinyin
-from zhreader.pipeline.structure import bylines
-from zhreader.pipeline.words import segment
 
 from zhreader import names
+from zhreader.pipeline.structure import bylines
+from zhreader.pipeline.words import segment
 
 
 def test_tables_have_no_problems() -> None:

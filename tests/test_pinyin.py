@@ -9,13 +9,13 @@ from importlib import metadata
 
 import pytest
 from conftest import ROOT, require_shared
+
+from zhreader.han import is_han
+from zhreader.pinyin_text import join_syllables, numbered, tone_of
 from zhreader.pipeline.words.function_words import grammatical_reading
 from zhreader.pipeline.words.pinyin import PinyinReader, apply_sandhi
 from zhreader.pipeline.words.polyphone import PolyphoneModel
 from zhreader.pipeline.words.readings import parse_cedict_readings
-
-from zhreader.han import is_han
-from zhreader.pinyin_text import join_syllables, numbered, tone_of
 
 
 @pytest.fixture(scope="module")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from zhreader.pipeline.translate.quality import (
     en_numbers,
     missing_numbers,

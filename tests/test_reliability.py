@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
+from zhreader.cli import main
 from zhreader.pipeline.batch import LOCK_NAME, _Lock, run_batch
 from zhreader.pipeline.build import BuildSettings
 from zhreader.pipeline.manifest import MANIFEST_NAME, load_manifest
 from zhreader.pipeline.translate.cache import TranslationCache, TranslationCacheError
-
-from zhreader.cli import main
 
 TEXT = "产业发展\n\n村民王春生每月工资500元。大家都很高兴。\n"
 

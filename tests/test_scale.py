@@ -14,11 +14,11 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+
+from zhreader.han import is_han
 from zhreader.pipeline.structure.ingest import read_source
 from zhreader.pipeline.structure.integrity import check_text_preserved
 from zhreader.pipeline.structure.recover import recover_structure
-
-from zhreader.han import is_han
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "linxiang-2020-04.txt"
 

@@ -8,10 +8,6 @@ from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
-from zhreader.pipeline.glossary import glossary_appendix, load_glossaries
-from zhreader.pipeline.structure.ingest import read_source
-from zhreader.pipeline.structure.recover import recover_structure
-from zhreader.pipeline.words import Annotator
 
 from zhreader.model import (
     Flag,
@@ -22,6 +18,10 @@ from zhreader.model import (
     map_sentences,
     to_dict,
 )
+from zhreader.pipeline.glossary import glossary_appendix, load_glossaries
+from zhreader.pipeline.structure.ingest import read_source
+from zhreader.pipeline.structure.recover import recover_structure
+from zhreader.pipeline.words import Annotator
 
 SCHEMA_PATH = Path(__file__).resolve().parents[1] / "zhreader" / "schema" / "edition.schema.json"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from zhreader.pipeline.words.dictionary import Dictionary
 from zhreader.pipeline.words.segment import Piece, Segmenter, bylines_in
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from zhreader.pipeline.structure.sentences import LONG_SENTENCE, split_sentences
 
 CASES = [

@@ -6,12 +6,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+
+from zhreader.errors import SidecarError
 from zhreader.pipeline.structure.ingest import read_source
 from zhreader.pipeline.structure.integrity import check_text_preserved
 from zhreader.pipeline.structure.recover import recover_structure
 from zhreader.pipeline.structure.sidecar import load_sidecar, sidecar_path
-
-from zhreader.errors import SidecarError
 
 FIXES = """\
 [issue]

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
+from zhreader.model import iter_sentences, to_dict
 from zhreader.pipeline.structure.ingest import SourceText, read_source
 from zhreader.pipeline.structure.integrity import check_text_preserved
 from zhreader.pipeline.structure.recover import recover_structure
-
-from zhreader.model import iter_sentences, to_dict
 
 # (section, headline, deck, dateline, bylines) of every article, in reading order.
 ARTICLES = [

@@ -14,12 +14,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+
+from zhreader.model import to_dict
 from zhreader.pipeline.structure.ingest import SourceText
 from zhreader.pipeline.structure.integrity import check_text_preserved
 from zhreader.pipeline.structure.recover import NOTICE_CODE, recover_structure
 from zhreader.reader.html import render_interlinear, render_side_by_side
-
-from zhreader.model import to_dict
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT / "tests" / "data" / "structure_pages"
@@ -234,6 +234,7 @@ def test_a_deck_printed_over_two_lines_stays_under_the_headline():
 
 def test_kicker_and_author_line_are_in_a_valid_epub(tmp_path):
     from test_epub import entries, run_epubcheck
+
     from zhreader.reader.epub import build_epub
 
     edition, _ = _build((PAGES / "daily-economy.txt").read_text(encoding="utf-8"))
@@ -289,6 +290,7 @@ def test_an_edition_with_kickers_and_author_lines_matches_its_schema():
 
 def test_sentence_exports_with_kickers_and_author_lines_match_their_schema():
     from jsonschema import Draft202012Validator
+
     from zhreader.reader.exports import sentences_jsonl
 
     schema = json.loads((ROOT / "zhreader" / "schema" / "sentences.schema.json").read_text())

@@ -12,9 +12,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from zhreader.pipeline.build import BuildSettings
-from zhreader.pipeline.translate.cache import TranslationCache
-from zhreader.pipeline.translate.quality import HAN_RE, contains_phrase
 
 from zhreader.model import (
     Article,
@@ -25,6 +22,9 @@ from zhreader.model import (
     Token,
     iter_sentences,
 )
+from zhreader.pipeline.build import BuildSettings
+from zhreader.pipeline.translate.cache import TranslationCache
+from zhreader.pipeline.translate.quality import HAN_RE, contains_phrase
 
 ROOT = Path(__file__).resolve().parents[1]
 TINY = ROOT / "tests" / "data" / "translate-zh_en-tiny-1.0.argosmodel"

@@ -13,11 +13,11 @@ from pathlib import Path
 import jsonschema
 from click.testing import CliRunner
 from edition_samples import real_edition, sample_edition
-from zhreader.reader.anki import FIELDS, MODEL_ID, build_deck, deck_id
-from zhreader.reader.vocab import vocab_columns, vocab_items, vocab_tsv
 
 from zhreader.cli import main
 from zhreader.model import iter_sentences
+from zhreader.reader.anki import FIELDS, MODEL_ID, build_deck, deck_id
+from zhreader.reader.vocab import vocab_columns, vocab_items, vocab_tsv
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = json.loads((ROOT / "zhreader" / "schema" / "vocab.schema.json").read_text("utf-8"))

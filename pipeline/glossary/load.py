@@ -14,6 +14,8 @@ from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
+from zhreader.errors import GlossaryError
+from zhreader.model import Edition, GlossaryUse, iter_sentences
 from zhreader.pipeline.glossary.check import (
     COLUMNS,
     MIN_TERM_LENGTH,
@@ -23,9 +25,6 @@ from zhreader.pipeline.glossary.check import (
     check_glossary_file,
     parse_glossary_file,
 )
-
-from zhreader.errors import GlossaryError
-from zhreader.model import Edition, GlossaryUse, iter_sentences
 from zhreader.signature import short_hash
 
 

@@ -11,11 +11,10 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from zhreader.pipeline.glossary.check import MIN_TERM_LENGTH
-from zhreader.pipeline.glossary.load import Glossary, GlossaryEntry, term_occurrences
-
 from zhreader.han import HAN_RE, han_count
 from zhreader.model import Edition, Sentence, Token, iter_sentences
+from zhreader.pipeline.glossary.check import MIN_TERM_LENGTH
+from zhreader.pipeline.glossary.load import Glossary, GlossaryEntry, term_occurrences
 
 # Quotation marks that set off slogans in Chinese text: “…”, ‘…’, 「…」, 『…』.
 QUOTED = re.compile(

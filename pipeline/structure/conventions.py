@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from zhreader.pipeline.structure.bylines import looks_like_names, names_in, split_names
-from zhreader.pipeline.structure.layout_words import alternation
-
 from zhreader.han import HAN_CLASS
 from zhreader.names import BYLINE_ROLES
+from zhreader.pipeline.structure.bylines import looks_like_names, names_in, split_names
+from zhreader.pipeline.structure.layout_words import alternation
 
 # 本报讯 / 本报北京5月8日电 / 本报长沙5月8日讯 / 新华社天津4月27日电 / 据新华社…电,
 # optionally with the writers in brackets: 本报讯（记者 王芳 通讯员 李明）.

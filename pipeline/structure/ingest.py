@@ -15,9 +15,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from zhreader.pipeline.inbox import size_message
-
 from zhreader.errors import InputError
+from zhreader.pipeline.inbox import size_message
 
 # Longest BOM first: the UTF-32-LE mark begins with the UTF-16-LE one.
 _BOMS = (

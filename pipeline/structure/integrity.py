@@ -25,11 +25,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from zhreader.pipeline.structure.ingest import SourceText, split_lines
-from zhreader.pipeline.structure.sentences import CLOSERS, ENDERS, SEMICOLONS
-
 from zhreader.errors import TextIntegrityError
 from zhreader.model import Article, Edition, Sentence, article_heading
+from zhreader.pipeline.structure.ingest import SourceText, split_lines
+from zhreader.pipeline.structure.sentences import CLOSERS, ENDERS, SEMICOLONS
 
 _BOUNDARY = ENDERS | CLOSERS | SEMICOLONS
 _HINT = "this is a bug in zhreader's structure recovery; please report it with the input"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from zhreader.han import is_han
 from zhreader.pipeline.structure.conventions import (
     dateline_prefix,
     is_agency_tag,
@@ -28,8 +29,6 @@ from zhreader.pipeline.structure.conventions import (
     split_shared_credit,
 )
 from zhreader.pipeline.structure.sentences import CLOSERS, ENDERS
-
-from zhreader.han import is_han
 
 # A subhead is short and carries no sentence punctuation; a headline (at the top
 # of an article) may be longer.

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from zhreader.model import Article, Block, Edition, Notice, Sentence, SourceInfo
 from zhreader.pipeline.inbox import display_name
 from zhreader.pipeline.structure.bylines import trailing_credit
 from zhreader.pipeline.structure.conventions import (
@@ -59,8 +60,6 @@ from zhreader.pipeline.structure.layout import (
 )
 from zhreader.pipeline.structure.sentences import split_sentences
 from zhreader.pipeline.structure.sidecar import Sidecar
-
-from zhreader.model import Article, Block, Edition, Notice, Sentence, SourceInfo
 
 NOTICE_CODE = "structure-doubt"
 

@@ -14,9 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from zhreader.pipeline.translate.quality import HAN_RE, contains_phrase, find_phrase
-
 from zhreader.model import Flag, Sentence
+from zhreader.pipeline.translate.quality import HAN_RE, contains_phrase, find_phrase
 
 _FINAL_PUNCTUATION = ".!?;:\"'”’)…"
 

@@ -15,13 +15,12 @@ import os
 import re
 from dataclasses import dataclass, replace
 
+from zhreader.errors import TranslationModelError
+from zhreader.model import Edition, Notice, Sentence, Token, iter_sentences, map_sentences
 from zhreader.pipeline.translate.cache import TranslationCache, cache_key
 from zhreader.pipeline.translate.packages import INSTALL_HINT, PackageInfo, installed_packages
 from zhreader.pipeline.translate.quality import HAN_RE, quality_flags
 from zhreader.pipeline.translate.terms import Term, enforce_terms, sentence_terms
-
-from zhreader.errors import TranslationModelError
-from zhreader.model import Edition, Notice, Sentence, Token, iter_sentences, map_sentences
 
 # argostranslate's decoding options (translate.apply_packaged_translation).
 LENGTH_PENALTY = 0.2

@@ -13,6 +13,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from zhreader.model import Edition, Sentence, Token, iter_sentences, map_sentences
+from zhreader.names import COMMON_SURNAMES, PLACE_ENGLISH, PLACE_SUFFIXES, TITLES
+from zhreader.pinyin_text import numbered
 from zhreader.pipeline.words.dictionary import Dictionary
 from zhreader.pipeline.words.gloss import GlossChooser
 from zhreader.pipeline.words.numbers import number_gloss, rejoin_numeral
@@ -26,10 +29,6 @@ from zhreader.pipeline.words.segment import (
     one_name_by_hmm,
 )
 from zhreader.pipeline.words.senses import EDGE, LearnerSenses, Neighbour
-
-from zhreader.model import Edition, Sentence, Token, iter_sentences, map_sentences
-from zhreader.names import COMMON_SURNAMES, PLACE_ENGLISH, PLACE_SUFFIXES, TITLES
-from zhreader.pinyin_text import numbered
 from zhreader.signature import short_hash
 
 _TONE_MARKS = dict.fromkeys(map(ord, "\U00000300\U00000301\U00000304\U0000030c"))

@@ -17,6 +17,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import NamedTuple
 
+from zhreader.errors import DictionaryError
+from zhreader.fsutil import atomic_write_bytes
+from zhreader.pinyin_text import numbered
 from zhreader.pipeline.words.cedict import (
     DictEntry,
     cache_dir,
@@ -25,10 +28,6 @@ from zhreader.pipeline.words.cedict import (
     package_file,
     read_entries,
 )
-
-from zhreader.errors import DictionaryError
-from zhreader.fsutil import atomic_write_bytes
-from zhreader.pinyin_text import numbered
 from zhreader.signature import short_hash
 
 HSK_FILE = "hsk30_words.tsv"  # GF0025-2021, the national grading standard

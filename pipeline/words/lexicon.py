@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pypinyin.contrib.tone_convert import to_tone
-from zhreader.pipeline.words.dictionary import Dictionary
 
 from zhreader.han import has_han, is_han
 from zhreader.model import Edition, LexiconEntry, Notice, Reading, iter_sentences
+from zhreader.pipeline.words.dictionary import Dictionary
 
 # Tokens of these kinds have dictionary words (numbers, Latin text and punctuation do not).
 WORD_KINDS = frozenset({"word", "name", "place"})

@@ -30,15 +30,14 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from zhreader.han import is_han
+from zhreader.names import SURNAME_READINGS
+from zhreader.pinyin_text import numbered
 from zhreader.pipeline.words.context_model import ContextModel, Site, features
 from zhreader.pipeline.words.dictionary import Dictionary
 from zhreader.pipeline.words.function_words import GRAMMAR_RULES_VERSION, grammatical_reading
 from zhreader.pipeline.words.polyphone import PolyphoneModel
 from zhreader.pipeline.words.readings import load_cedict_readings
-
-from zhreader.han import is_han
-from zhreader.names import SURNAME_READINGS
-from zhreader.pinyin_text import numbered
 from zhreader.signature import short_hash
 
 # Logit bonus for a reading that a dictionary gives the polyphone's word (whole)

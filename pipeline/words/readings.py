@@ -19,10 +19,9 @@ import marshal
 from collections.abc import Callable
 from importlib import metadata
 
-from zhreader.pipeline.words.cedict import cache_dir, cedict_path, parse_entries
-
 from zhreader.fsutil import atomic_write_bytes
 from zhreader.pinyin_text import numbered
+from zhreader.pipeline.words.cedict import cache_dir, cedict_path, parse_entries
 from zhreader.signature import short_hash
 
 # Bump when the rules that derive the cached table change.

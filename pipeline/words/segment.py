@@ -15,8 +15,6 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from zhreader.pipeline.words.dictionary import Dictionary
-
 from zhreader.han import HAN_CLASS
 from zhreader.names import (
     COMMON_COMPOUND_SURNAMES,
@@ -26,6 +24,7 @@ from zhreader.names import (
     SURNAMES,
     TITLES,
 )
+from zhreader.pipeline.words.dictionary import Dictionary
 
 _DIGIT = "0-9\U0000ff10-\U0000ff19"
 _LATIN = "A-Za-z\U0000ff21-\U0000ff3a\U0000ff41-\U0000ff5a"

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from zhreader.errors import LearnerSensesError
+from zhreader.names import PLACE_SUFFIXES
 from zhreader.pipeline.words.numbers import (
     APPROXIMATORS,
     MONTHS,
@@ -24,9 +26,6 @@ from zhreader.pipeline.words.numbers import (
     han_value,
     ordinal,
 )
-
-from zhreader.errors import LearnerSensesError
-from zhreader.names import PLACE_SUFFIXES
 
 LEARNER_SENSES = Path(__file__).with_name("data") / "learner_senses.tsv"
 COLUMNS = ("word", "prev", "next", "gloss", "source")
