@@ -165,18 +165,13 @@ def build_one(
     candidate: Candidate, out: Path, settings: BuildSettings, resources: Resources
 ) -> IssueResult:
     """Build one issue into ``out/<slug>/``; never raise: failures become results."""
-    from zhreader.model import edition_from_dict
-
     started = time.perf_counter()
     try:
         report = build_issue(
             candidate.path, out, issue_settings(settings, candidate.path), resources, candidate.slug
         )
-        folder = out / candidate.slug
-        edition = edition_from_dict(
-            json.loads((folder / "edition.json").read_text(encoding="utf-8"))
-        )
-        library_files = write_library_files(folder, candidate.slug, edition)
+        edition = report.edition
+        library_files = write_library_files(out / candidate.slug, candidate.slug, edition)
     except OutputError as err:  # not the input's fault: retried on the next run
         return _failure(candidate, str(err), "output", started)
     except ZhreaderError as err:

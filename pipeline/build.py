@@ -64,6 +64,7 @@ class BuildReport:
     en_kind: str
     messages: tuple[str, ...] = ()
     signature: str = ""
+    edition: Edition | None = None  # the model the files were rendered from
 
 
 def load_resources(settings: BuildSettings) -> Resources:
@@ -143,6 +144,7 @@ def build_issue(
         en_kind="mt" if stats else "gloss",
         messages=messages,
         signature=edition.signature,
+        edition=edition,
     )
 
 
