@@ -4,7 +4,7 @@
 # Usage: scripts/check_wheel.sh [CHECKOUT_ZHREADER]  (default: .venv/bin/zhreader)
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-checkout_zhreader="${1:-$repo/.venv/bin/zhreader}"
+checkout_zhreader="$(realpath "${1:-$repo/.venv/bin/zhreader}")"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 

@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from zhreader.errors import TextIntegrityError
-from zhreader.model import Article, Edition, Sentence, article_heading
+from zhreader.model import Article, Edition, Sentence, article_heading, article_sentences
 from zhreader.pipeline.structure.ingest import SourceText, split_lines
 from zhreader.pipeline.structure.sentences import CLOSERS, ENDERS, SEMICOLONS
 
@@ -56,7 +56,7 @@ def _visible(text: str) -> str:
 
 
 def _check_counts(lines: list[str], edition: Edition, name: str) -> None:
-    fields = [field for article in edition.articles for field in _fields(article)]
+    fields = [field for article in edition.articles for field in article_sentences(article)]
     have = Counter(_visible("".join(field.zh for field in fields)))
     want = Counter("".join(lines))
     for ch, count in have.items():
@@ -88,19 +88,6 @@ def _first_field(fields: list[Sentence], ch: str) -> str:
 
 def _first_line(lines: list[str], ch: str) -> int | None:
     return next((n for n, line in enumerate(lines, start=1) if ch in line), None)
-
-
-def _fields(article: Article):
-    """Yield every text field of an article in reading order."""
-    yield from article_heading(article)
-    if article.byline_line is not None:
-        yield article.byline_line
-    if article.dateline is not None:
-        yield article.dateline
-    for block in article.blocks:
-        yield from block.sentences
-        if block.credit is not None:
-            yield block.credit
 
 
 @dataclass(frozen=True)

@@ -153,14 +153,7 @@ def batch(
     scheduler,
     quiet,
     follow_symlinks,
-    glossaries,
-    beam_size,
-    threads,
-    compute_type,
-    cache_path,
-    formats,
-    vocab_level,
-    max_input_mb,
+    **options,
 ) -> None:
     """Build every new or changed issue under FOLDER into OUT, then the library.
 
@@ -176,17 +169,7 @@ def batch(
     """
     from zhreader.pipeline.batch import run_batch
 
-    settings = settings_from_options(
-        out,
-        formats,
-        cache_path,
-        glossaries=tuple(glossaries),
-        beam_size=beam_size,
-        threads=threads,
-        compute_type=compute_type,
-        vocab_level=vocab_level,
-        max_input_mb=max_input_mb,
-    )
+    settings = settings_from_options(out, **options)
     mode = "quiet" if quiet else ("bar" if sys.stderr.isatty() else "log")
     progress = Progress(mode)
     summary = run_batch(

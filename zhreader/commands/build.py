@@ -29,14 +29,17 @@ def parse_formats(value: str) -> tuple[str, ...]:
     return tuple(name for name in FORMATS if name in wanted)
 
 
-def settings_from_options(out: Path, formats: str, cache_path: Path | None, **options):
-    """Return the BuildSettings a command's options describe."""
+def settings_from_options(
+    out: Path, formats: str, cache_path: Path | None, glossaries: tuple[Path, ...], **options
+):
+    """Return the BuildSettings a command's options describe (``translation_options`` and more)."""
     from zhreader.pipeline.build import BuildSettings
     from zhreader.pipeline.translate.cache import default_cache_path
 
     return BuildSettings(
         formats=parse_formats(formats),
         cache_path=cache_path or default_cache_path(out),
+        glossaries=tuple(glossaries),
         **options,
     )
 
@@ -90,8 +93,7 @@ def translation_options(command):
               help="Issue date, YYYY-MM-DD (overrides the sidecar and file name).")
 @click.option("--page", help="Page label (overrides the sidecar).")
 @translation_options
-def build(inputs, out, paper, date, page, glossaries, beam_size, threads, compute_type,
-          cache_path, formats, vocab_level, max_input_mb) -> None:
+def build(inputs, out, paper, date, page, **options) -> None:
     """Build the reading editions of each INPUT issue into OUT/<slug>/.
 
     \b
@@ -100,20 +102,7 @@ def build(inputs, out, paper, date, page, glossaries, beam_size, threads, comput
     """
     from zhreader.pipeline.build import build_issue, load_resources
 
-    settings = settings_from_options(
-        out,
-        formats,
-        cache_path,
-        glossaries=tuple(glossaries),
-        beam_size=beam_size,
-        threads=threads,
-        compute_type=compute_type,
-        vocab_level=vocab_level,
-        paper=paper,
-        date=date,
-        page=page,
-        max_input_mb=max_input_mb,
-    )
+    settings = settings_from_options(out, paper=paper, date=date, page=page, **options)
     resources = load_resources(settings)
     for message in getattr(resources.glossary, "overrides", ()):
         click.echo(f"glossary: {message}")
