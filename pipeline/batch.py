@@ -24,7 +24,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from zhreader.errors import OutputError, ZhreaderError, output_error, printable
@@ -294,24 +294,24 @@ def _build_in_worker(candidate: Candidate, out: Path, settings: BuildSettings) -
 # --- the run -----------------------------------------------------------------
 
 
+# What a manifest record takes over from a build's result: the fields both
+# have (files, terms, title, date, …), named and meant alike in the two.
+_FROM_RESULT = tuple(
+    f.name
+    for f in fields(IssueRecord)
+    if f.name in IssueResult.__dataclass_fields__ and f.name != "signature"
+)
+
+
 def _record(result: IssueResult, candidate: Candidate, signature: str, fp: str) -> IssueRecord:
     return IssueRecord(
-        slug=result.slug,
+        **{name: getattr(result, name) for name in _FROM_RESULT},
         path=result.rel,
         input_sha256=candidate.input_sha256,
         sidecar_sha256=candidate.sidecar_sha256,
         signature=result.signature or signature,
         glossary_checked=fp,
         status="built" if result.ok else "failed",
-        reason=result.reason,
-        failure=result.failure,
-        files=result.files,
-        terms=result.terms,
-        title=result.title,
-        date=result.date,
-        paper=result.paper,
-        page=result.page,
-        sentences=result.sentences,
     )
 
 

@@ -180,14 +180,19 @@ def block_sentences(block: Block) -> Iterator[Sentence]:
         yield block.credit
 
 
-def article_sentences(article: Article) -> Iterator[Sentence]:
-    """Yield every sentence of an article in reading order."""
+def article_front(article: Article) -> Iterator[Sentence]:
+    """Yield what comes before the blocks: the heading, the author line, the dateline."""
     yield from article_heading(article)
     if article.byline_line is not None:
         yield article.byline_line
     # The dateline opens the first paragraph, so it comes before the blocks.
     if article.dateline is not None:
         yield article.dateline
+
+
+def article_sentences(article: Article) -> Iterator[Sentence]:
+    """Yield every sentence of an article in reading order."""
+    yield from article_front(article)
     for block in article.blocks:
         yield from block_sentences(block)
 

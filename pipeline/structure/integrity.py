@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from zhreader.errors import TextIntegrityError
-from zhreader.model import Article, Edition, Sentence, article_heading, article_sentences
+from zhreader.model import Article, Edition, Sentence, article_front, article_sentences
 from zhreader.pipeline.structure.ingest import SourceText, split_lines
 from zhreader.pipeline.structure.sentences import CLOSERS, ENDERS, SEMICOLONS
 
@@ -322,11 +322,7 @@ def _task(
 
 
 def _text_fields(article: Article, figures: list):
-    yield from article_heading(article)
-    if article.byline_line is not None:
-        yield article.byline_line
-    if article.dateline is not None:
-        yield article.dateline
+    yield from article_front(article)
     for block in article.blocks:
         if block.kind == "figure":
             credit = (block.credit,) if block.credit is not None else ()
