@@ -141,7 +141,7 @@ class Annotator:
     def _mark_names(self, pieces: list[Piece]) -> list[Piece]:
         """Make an unknown word that opens a clause as a person's name a name (王芳在…).
 
-        jieba often cuts a three-character name 2 + 1 (李光 | 登); the single
+        jieba often cuts a three-character name 2 + 1 (张国 | 登); the single
         character joins the name when jieba's POS HMM reads the three as one name.
         """
         out: list[Piece] = []
