@@ -23,24 +23,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import time
 from pathlib import Path
-
-MARK = "\U00002581"
-
-
-def load_pairs(sent: Path, lb: Path, limit: int | None) -> list[tuple[str, int, str]]:
-    """Return (sentence, index of the polyphone, gold reading) triples."""
-    sentences = sent.read_text(encoding="utf-8").splitlines()
-    labels = lb.read_text(encoding="utf-8").splitlines()
-    if len(sentences) != len(labels):
-        sys.exit(f"{sent} has {len(sentences)} lines but {lb} has {len(labels)}")
-    pairs = []
-    for line, label in zip(sentences, labels, strict=True):
-        index = line.index(MARK)
-        pairs.append((line.replace(MARK, ""), index, label.strip()))
-    return pairs[:limit] if limit else pairs
 
 
 def syllable_at(words, readings, index: int, is_han) -> str:
@@ -94,11 +78,12 @@ def main() -> None:
 
     from zhreader.han import is_han
     from zhreader.pinyin_text import numbered
+    from zhreader.pipeline.words.context_model import read_marked
     from zhreader.pipeline.words.pinyin import PinyinReader
     from zhreader.pipeline.words.polyphone import PolyphoneModel
 
     jieba.setLogLevel(60)
-    pairs = load_pairs(args.sent, args.lb, args.limit)
+    pairs = read_marked(args.sent, args.lb)[: args.limit]
     print(f"{len(pairs)} sentences from {args.sent}")
 
     started = time.perf_counter()

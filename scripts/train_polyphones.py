@@ -33,25 +33,9 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-MARK = "\U00002581"
 DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "g2pl"
 DEFAULT_OUT = ROOT / "pipeline" / "data" / "polyphone-context.npz"
 SEED = 13
-
-
-def load_marked(sent: Path, lb: Path) -> list[tuple[str, int, str]]:
-    """Return (sentence, index of the marked polyphone, numbered reading, ü as v) triples."""
-    lines = sent.read_text(encoding="utf-8").splitlines()
-    labels = lb.read_text(encoding="utf-8").splitlines()
-    if len(lines) != len(labels):
-        sys.exit(f"{sent}: {len(lines)} lines, but {lb}: {len(labels)}")
-    out = []
-    for number, (line, label) in enumerate(zip(lines, labels, strict=True), 1):
-        index = line.find(MARK)
-        if index < 0 or line.count(MARK) != 2:
-            sys.exit(f"{sent}:{number}: expected one character between two {MARK!r}")
-        out.append((line.replace(MARK, ""), index, label.strip().replace("u:", "v")))
-    return out
 
 
 def describe(pairs, segmenter, tag) -> list[tuple[str, list[str], str]]:
@@ -161,6 +145,7 @@ def main() -> None:
     parser.add_argument("--grid", action="store_true", help="compare C on g2pL dev; write nothing")
     args = parser.parse_args()
 
+    from zhreader.pipeline.words.context_model import read_marked
     from zhreader.pipeline.words.dictionary import Dictionary
     from zhreader.pipeline.words.segment import Segmenter
 
@@ -168,10 +153,10 @@ def main() -> None:
     dictionary = Dictionary.load()
     segmenter = Segmenter.initialize(dictionary)
     tag = dictionary.word_tag
-    train = describe(load_marked(args.data / "train.sent", args.data / "train.lb"), segmenter, tag)
+    train = describe(read_marked(args.data / "train.sent", args.data / "train.lb"), segmenter, tag)
     print(f"{len(train)} training sentences described in {time.perf_counter() - started:.0f} s")
     if args.grid:
-        dev = describe(load_marked(args.data / "dev.sent", args.data / "dev.lb"), segmenter, tag)
+        dev = describe(read_marked(args.data / "dev.sent", args.data / "dev.lb"), segmenter, tag)
         half = (len(dev) + 1) // 2
         for c in (0.1, 0.3, 1.0, 3.0, 10.0):
             for min_count in (1, 2, 3):

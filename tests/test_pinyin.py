@@ -12,6 +12,7 @@ from conftest import ROOT, require_shared
 
 from zhreader.han import is_han
 from zhreader.pinyin_text import join_syllables, numbered, tone_of
+from zhreader.pipeline.words.context_model import read_marked
 from zhreader.pipeline.words.function_words import grammatical_reading
 from zhreader.pipeline.words.pinyin import PinyinReader, apply_sandhi
 from zhreader.pipeline.words.polyphone import PolyphoneModel
@@ -127,16 +128,14 @@ def test_everyday_wei_benchmark_data():
     from zhreader.pipeline.words.annotate import Annotator
 
     data = ROOT / "benchmarks" / "data"
-    sentences = (data / "everyday-wei.sent").read_text(encoding="utf-8").splitlines()
-    labels = (data / "everyday-wei.lb").read_text(encoding="utf-8").splitlines()
+    pairs = read_marked(data / "everyday-wei.sent", data / "everyday-wei.lb")
     annotator = Annotator.initialize()
     right = 0
-    for marked, gold in zip(sentences, labels, strict=True):
-        index = marked.index("\U00002581")
-        tokens = annotator.tokens(marked.replace("\U00002581", ""))
+    for sentence, index, gold in pairs:
+        tokens = annotator.tokens(sentence)
         syllables = [s for t in tokens for s in (t.pinyin or ("",) * len(t.zh))]
         right += numbered(syllables[index]) == gold
-    assert len(sentences) == 30
+    assert len(pairs) == 30
     assert right >= 24, right
 
 
@@ -385,10 +384,8 @@ STRIDE = 25  # every 25th sentence: about 400 of each split, a few seconds
 
 def _marked_sample(folder: str) -> list[tuple[str, int, str]]:
     """Return every STRIDE-th (sentence, index, reading) of a CPP-style dev split."""
-    from scripts.train_polyphones import load_marked
-
     path = require_shared(f"eval/{folder}")
-    return load_marked(path / "dev.sent", path / "dev.lb")[::STRIDE]
+    return read_marked(path / "dev.sent", path / "dev.lb")[::STRIDE]
 
 
 def _accuracy(reader, pairs) -> tuple[float, float]:

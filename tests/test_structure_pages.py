@@ -6,7 +6,6 @@ scored by the same code as ``benchmarks/structure_pages.py``: every claim must h
 
 from __future__ import annotations
 
-import importlib.util
 import inspect
 import json
 import sys
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks import structure_pages as BENCHMARK
 from zhreader.model import to_dict
 from zhreader.pipeline.structure.ingest import SourceText
 from zhreader.pipeline.structure.integrity import check_text_preserved
@@ -25,16 +25,6 @@ ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT / "tests" / "data" / "structure_pages"
 
 
-def _benchmark():
-    spec = importlib.util.spec_from_file_location(
-        "structure_pages", ROOT / "benchmarks" / "structure_pages.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-BENCHMARK = _benchmark()
 
 
 def _source(text: str, name: str = "page.txt") -> SourceText:

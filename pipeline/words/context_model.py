@@ -20,6 +20,7 @@ import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
 import numpy as np
 
@@ -52,6 +53,26 @@ class Site:
                 return cls(tuple(words), w, index - start)
             start += len(word)
         raise IndexError(f"position {index} is outside the sentence")
+
+
+# The CPP / g2pL format: each line of a .sent file marks its polyphone between
+# two of these (▁了▁); the same line of the .lb file holds its reading (le5, lu:4).
+MARK = "\U00002581"
+
+
+def read_marked(sent: Path, lb: Path) -> list[tuple[str, int, str]]:
+    """Return (sentence, index of the marked character, reading with ü as v) per line."""
+    lines = sent.read_text(encoding="utf-8").splitlines()
+    labels = lb.read_text(encoding="utf-8").splitlines()
+    if len(lines) != len(labels):
+        raise ValueError(f"{sent}: {len(lines)} lines, but {lb}: {len(labels)}")
+    out = []
+    for number, (line, label) in enumerate(zip(lines, labels, strict=True), 1):
+        index = line.find(MARK)
+        if index < 0 or line.count(MARK) != 2:
+            raise ValueError(f"{sent}:{number}: expected one character between two {MARK!r}")
+        out.append((line.replace(MARK, ""), index, label.strip().replace("u:", "v")))
+    return out
 
 
 def features(site: Site, tag: Tagger) -> list[str]:
@@ -168,4 +189,13 @@ class ContextModel:
         return rows[self._keys[rows] == keys]
 
 
-__all__ = ["FEATURE_VERSION", "MODEL_FILE", "ContextModel", "Site", "feature_key", "features"]
+__all__ = [
+    "FEATURE_VERSION",
+    "MARK",
+    "MODEL_FILE",
+    "ContextModel",
+    "Site",
+    "feature_key",
+    "features",
+    "read_marked",
+]

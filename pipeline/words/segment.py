@@ -11,6 +11,7 @@ role word such as 村民 or 书记, or an unknown word that starts with a surnam
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -476,13 +477,14 @@ def one_name_by_hmm(word: str) -> bool:
     return all(tag == "nr" for _, tag in states) and states[-1][0] == "E"
 
 
-def _hmm_states(word: str) -> list[tuple[str, str]]:
+@functools.lru_cache(maxsize=65536)
+def _hmm_states(word: str) -> tuple[tuple[str, str], ...]:
     from jieba import posseg
 
     _, states = posseg.viterbi(
         word, posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P
     )
-    return states
+    return tuple(states)  # a pure function of the word: memoised, so kept immutable
 
 
 def _maybe_name(word: str) -> bool:
