@@ -1,21 +1,17 @@
 """Glossary: the curated policy terms, their checker and the term report."""
 
-from zhreader.pipeline.glossary.check import GlossaryEntry, check_glossary_file, parse_glossary_file
-from zhreader.pipeline.glossary.load import (
-    Glossary,
-    bundled_glossary_path,
-    glossary_appendix,
-    load_glossaries,
-)
-from zhreader.pipeline.glossary.report import glossary_report
+from zhreader.lazy import lazy_exports
 
-__all__ = [
-    "Glossary",
-    "GlossaryEntry",
-    "bundled_glossary_path",
-    "check_glossary_file",
-    "glossary_appendix",
-    "glossary_report",
-    "load_glossaries",
-    "parse_glossary_file",
-]
+# Public name → the module of this stage that defines it (imported on first use).
+_EXPORTS = {
+    "Glossary": "load",
+    "GlossaryEntry": "check",
+    "bundled_glossary_path": "load",
+    "check_glossary_file": "check",
+    "glossary_appendix": "load",
+    "glossary_report": "report",
+    "load_glossaries": "load",
+    "parse_glossary_file": "check",
+}
+__getattr__ = lazy_exports(__name__, _EXPORTS)
+__all__ = sorted(_EXPORTS)

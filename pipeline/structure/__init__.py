@@ -1,24 +1,21 @@
 """Structure: from a page's plain text to articles, blocks and sentences."""
 
-from zhreader.pipeline.structure.bylines import names_in, trailing_credit
-from zhreader.pipeline.structure.ingest import SourceText, read_source
-from zhreader.pipeline.structure.integrity import TextIntegrityError, check_text_preserved
-from zhreader.pipeline.structure.issue_meta import IssueMeta, metadata_from_filename
-from zhreader.pipeline.structure.recover import recover_structure
-from zhreader.pipeline.structure.sentences import split_sentences
-from zhreader.pipeline.structure.sidecar import Sidecar, load_sidecar
+from zhreader.lazy import lazy_exports
 
-__all__ = [
-    "IssueMeta",
-    "Sidecar",
-    "SourceText",
-    "TextIntegrityError",
-    "check_text_preserved",
-    "load_sidecar",
-    "metadata_from_filename",
-    "names_in",
-    "read_source",
-    "recover_structure",
-    "split_sentences",
-    "trailing_credit",
-]
+# Public name → the module of this stage that defines it (imported on first use).
+_EXPORTS = {
+    "IssueMeta": "issue_meta",
+    "Sidecar": "sidecar",
+    "SourceText": "ingest",
+    "TextIntegrityError": "integrity",
+    "check_text_preserved": "integrity",
+    "load_sidecar": "sidecar",
+    "metadata_from_filename": "issue_meta",
+    "names_in": "bylines",
+    "read_source": "ingest",
+    "recover_structure": "recover",
+    "split_sentences": "sentences",
+    "trailing_credit": "bylines",
+}
+__getattr__ = lazy_exports(__name__, _EXPORTS)
+__all__ = sorted(_EXPORTS)

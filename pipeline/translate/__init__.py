@@ -1,16 +1,16 @@
 """Translate: offline machine translation with the glossary enforced, cached and flagged."""
 
-from zhreader.pipeline.translate.cache import TranslationCache
-from zhreader.pipeline.translate.packages import install_file, installed_packages
-from zhreader.pipeline.translate.quality import quality_flags
-from zhreader.pipeline.translate.translator import gloss_edition, load_translator, translate_edition
+from zhreader.lazy import lazy_exports
 
-__all__ = [
-    "TranslationCache",
-    "gloss_edition",
-    "install_file",
-    "installed_packages",
-    "load_translator",
-    "quality_flags",
-    "translate_edition",
-]
+# Public name → the module of this stage that defines it (imported on first use).
+_EXPORTS = {
+    "TranslationCache": "cache",
+    "gloss_edition": "translator",
+    "install_file": "packages",
+    "installed_packages": "packages",
+    "load_translator": "translator",
+    "quality_flags": "quality",
+    "translate_edition": "translator",
+}
+__getattr__ = lazy_exports(__name__, _EXPORTS)
+__all__ = sorted(_EXPORTS)

@@ -1,21 +1,18 @@
 """Words: segmentation, pinyin, glosses and levels for every sentence."""
 
-from zhreader.pipeline.words.annotate import Annotator
-from zhreader.pipeline.words.dictionary import Dictionary
-from zhreader.pipeline.words.function_words import grammatical_reading
-from zhreader.pipeline.words.pinyin import PinyinReader, apply_sandhi
-from zhreader.pipeline.words.polyphone import PolyphoneModel
-from zhreader.pipeline.words.sandhi import neutral_positions, sandhi_syllables
-from zhreader.pipeline.words.segment import Segmenter
+from zhreader.lazy import lazy_exports
 
-__all__ = [
-    "Annotator",
-    "Dictionary",
-    "PinyinReader",
-    "PolyphoneModel",
-    "Segmenter",
-    "apply_sandhi",
-    "grammatical_reading",
-    "neutral_positions",
-    "sandhi_syllables",
-]
+# Public name → the module of this stage that defines it (imported on first use).
+_EXPORTS = {
+    "Annotator": "annotate",
+    "Dictionary": "dictionary",
+    "PinyinReader": "pinyin",
+    "PolyphoneModel": "polyphone",
+    "Segmenter": "segment",
+    "apply_sandhi": "pinyin",
+    "grammatical_reading": "function_words",
+    "neutral_positions": "sandhi",
+    "sandhi_syllables": "sandhi",
+}
+__getattr__ = lazy_exports(__name__, _EXPORTS)
+__all__ = sorted(_EXPORTS)

@@ -9,6 +9,7 @@ up as they come.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sqlite3
 from collections import Counter
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from zhreader.errors import DictionaryError
-from zhreader.fsutil import atomic_write_bytes
+from zhreader.fsutil import atomic_write_bytes, atomic_write_text
 from zhreader.pinyin_text import numbered
 from zhreader.pipeline.words.cedict import (
     DictEntry,
@@ -498,6 +499,7 @@ def _remove_stale(current: Path) -> None:
     for old in current.parent.glob("words-*.sqlite"):
         if old != current:
             old.unlink(missing_ok=True)
+            old.with_suffix(".checked").unlink(missing_ok=True)
 
 
 def _writable(path: Path) -> None:
@@ -521,15 +523,34 @@ def _open(path: Path) -> sqlite3.Connection | None:
     try:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         rules = db.execute("SELECT value FROM meta WHERE key = 'rules'").fetchone()
-        # A damaged file (a crashed disk, a copy cut short) is rebuilt, not
-        # met later as a traceback in the middle of a build.
-        healthy = db.execute("PRAGMA quick_check(1)").fetchone() == ("ok",)
+        healthy = rules == (RULES_VERSION,) and _checked(db, path)
     except sqlite3.Error:
         return None
-    if rules == (RULES_VERSION,) and healthy:
+    if healthy:
         return db
     db.close()
     return None
+
+
+def _checked(db: sqlite3.Connection, path: Path) -> bool:
+    """Tell whether the file's pages are sound; check them once per version of the file.
+
+    A damaged file (a crashed disk, a copy cut short) is rebuilt, not met later
+    as a traceback in the middle of a build. The check reads every page (half
+    a second), so a passed check is remembered beside the file by its size and
+    modification time, and a start-up with the same file skips it.
+    """
+    stat = path.stat()
+    stamp = f"{stat.st_size} {stat.st_mtime_ns}\n"
+    marker = path.with_suffix(".checked")
+    with contextlib.suppress(OSError):
+        if marker.read_text(encoding="utf-8") == stamp:
+            return True
+    if db.execute("PRAGMA quick_check(1)").fetchone() != ("ok",):
+        return False
+    with contextlib.suppress(OSError):  # a read-only cache only repeats the check
+        atomic_write_text(marker, stamp)
+    return True
 
 
 def _build(cedict: Path, hsk: Path, jieba_dict: Path, hsk_version: str) -> bytes:
