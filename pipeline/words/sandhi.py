@@ -19,7 +19,7 @@ readings chosen upstream (对不起 duìbuqǐ) stay as they are.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from zhreader.pinyin_text import tone_of
 
@@ -28,8 +28,7 @@ _NUMERALS = frozenset("零〇一二三四五六七八九十百千万亿两")
 _DIGITS = frozenset("零〇一二三四五六七八九")
 
 
-@dataclass(frozen=True)
-class _Syllable:
+class _Syllable(NamedTuple):  # a tuple: one per Han character of a line, made fast
     position: int  # in the sentence
     char: str
     syllable: str
