@@ -25,7 +25,7 @@ from zhreader.names import (
     SURNAMES,
     TITLES,
 )
-from zhreader.pipeline.words.dictionary import Dictionary
+from zhreader.pipeline.words.dictionary import Dictionary, WordFrequencies
 
 _DIGIT = "0-9\U0000ff10-\U0000ff19"
 _LATIN = "A-Za-z\U0000ff21-\U0000ff3a\U0000ff41-\U0000ff5a"
@@ -95,6 +95,7 @@ class Segmenter:
     def __init__(self, tokenizer, dictionary: Dictionary, terms: Mapping[str, tuple[str, str]]):
         self._jieba = tokenizer
         self._dictionary = dictionary
+        self._frequencies = dictionary.word_frequencies()[0]  # looks up what it lacks
         self._terms = dict(terms)  # form -> (entry zh, kind)
         self._term_lengths = _lengths_by_first_char(self._terms)
         firsts = "".join(sorted(self._term_lengths))
@@ -112,10 +113,9 @@ class Segmenter:
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
-        tokenizer = jieba.Tokenizer()
-        # The same prefix dictionary jieba would build from its dict.txt, but
-        # looked up word by word instead of unmarshalled whole at start-up.
-        tokenizer.FREQ, tokenizer.total = dictionary.word_frequencies()
+        frequencies, total = dictionary.word_frequencies()
+        tokenizer = _tokenizer_on(frequencies)
+        tokenizer.total = total
         tokenizer.initialized = True
         return cls(tokenizer, dictionary, dict(terms or {}))
 
@@ -211,7 +211,7 @@ class Segmenter:
 
     def _known(self, word: str) -> bool:
         """Tell whether jieba's dictionary has the word (not guessed by its HMM)."""
-        return bool(self._jieba.FREQ.get(word))
+        return bool(self._frequencies.get(word))
 
     def _names(self, words: list[tuple[str, str]], left: str) -> list[Piece]:
         """Join jieba's words into place and person names; tag the rest."""
@@ -255,7 +255,7 @@ class Segmenter:
             return False
         if word[0] in MEASURE_OPENERS or word.endswith("个"):
             return False  # a measure phrase (这台, 两本书, 找个) reads and glosses whole
-        return self._jieba.FREQ.get(word, 0) <= GUESS_FREQUENCY
+        return self._frequencies.get(word, 0) <= GUESS_FREQUENCY
 
     def _parts(self, word: str) -> list[str]:
         """Cut a guessed word into the fewest words both dictionaries list, or characters.
@@ -371,6 +371,27 @@ class Segmenter:
             size += 1
             chars += len(nxt)
         return size if chars >= 2 else 1
+
+
+def _tokenizer_on(frequencies: WordFrequencies):
+    """Return a jieba tokenizer on the derived dictionary's word frequencies.
+
+    The same prefix dictionary jieba would build from its dict.txt, but looked
+    up word by word instead of unmarshalled whole at start-up. Before cutting
+    a block, the tokenizer has every piece it will ask about looked up; then
+    its inner loops read the plain dict of looked-up words, not a Python
+    method per lookup.
+    """
+    import jieba
+
+    class Tokenizer(jieba.Tokenizer):
+        def get_DAG(self, sentence: str):  # noqa: N802 - jieba's name
+            frequencies.prepare(sentence)  # all that get_DAG, calc and the HMM step ask
+            return super().get_DAG(sentence)
+
+    tokenizer = Tokenizer()
+    tokenizer.FREQ = frequencies.loaded
+    return tokenizer
 
 
 def _recurs(text: str, names: set[str]) -> bool:
