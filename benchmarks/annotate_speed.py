@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-ROUNDS = 9
+ROUNDS = 15
 TARGET_RATIO = 2.0
 TARGET_STARTUP_S = 1.5
 
