@@ -7,6 +7,7 @@ import hashlib
 import io
 from importlib import metadata
 
+import numpy as np
 import pytest
 from conftest import ROOT, require_shared
 
@@ -15,7 +16,7 @@ from zhreader.pinyin_text import join_syllables, numbered, tone_of
 from zhreader.pipeline.words.context_model import read_marked
 from zhreader.pipeline.words.function_words import grammatical_reading
 from zhreader.pipeline.words.pinyin import PinyinReader, apply_sandhi
-from zhreader.pipeline.words.polyphone import PolyphoneModel
+from zhreader.pipeline.words.polyphone import _PASS, WINDOW, PolyphoneModel
 from zhreader.pipeline.words.readings import parse_cedict_readings
 
 
@@ -216,13 +217,57 @@ def test_model_batches_match_single_sentences():
     items = [(t, [i for i, c in enumerate(t) if model.handles(c)]) for t in texts]
     items.append(("他", []))
     assert [len(p) for _, p in items] == [7, 2, 1, 0]
-    # Batched products may sum in another order: equal to float32 rounding.
-    batched = model.scores_many(items)
     single = [model.scores(s, p) for s, p in items]
-    for many_scores, one_scores in zip(batched, single, strict=True):
-        for many, one in zip(many_scores, one_scores, strict=True):
-            assert many.keys() == one.keys()
-            assert all(abs(many[r] - one[r]) < 1e-4 for r in many)
+    # Enough windows for several passes: every row's products see blocks of
+    # the same size, so batching does not move a single bit.
+    repeats = 2 * _PASS // 10 + 1
+    assert model.scores_many(items * repeats) == single * repeats
+
+
+def _reference_logits(state: dict, char_ids: dict, window: str, index: int) -> np.ndarray:
+    """Return g2pM's logits for ``window[index]``: its LSTM run plainly, whole, in float64."""
+    ids = [char_ids["\U0000c2dc"], *(char_ids.get(c, char_ids["<UNK>"]) for c in window)]
+    ids.append(char_ids["\U0000b05d"])
+    x = state["embedding.weight"].astype(np.float64)[ids]
+
+    def run(suffix: str, inputs: np.ndarray) -> list[np.ndarray]:
+        w_ih, w_hh = state[f"lstm.weight_ih_l0{suffix}"], state[f"lstm.weight_hh_l0{suffix}"]
+        bias = state[f"lstm.bias_ih_l0{suffix}"] + state[f"lstm.bias_hh_l0{suffix}"]
+        h = np.zeros(w_hh.shape[1])
+        c = np.zeros(w_hh.shape[1])
+        out = []
+        for row in inputs:
+            i, f, g, o = np.split(w_ih @ row + w_hh @ h + bias, 4)
+            c = 1 / (1 + np.exp(-f)) * c + 1 / (1 + np.exp(-i)) * np.tanh(g)
+            h = 1 / (1 + np.exp(-o)) * np.tanh(c)
+            out.append(h)
+        return out
+
+    hidden = np.concatenate([run("", x)[index + 1], run("_reverse", x[::-1])[::-1][index + 1]])
+    layer = np.maximum(state["logit_layer.0.weight"] @ hidden + state["logit_layer.0.bias"], 0)
+    return state["logit_layer.2.weight"] @ layer + state["logit_layer.2.bias"]
+
+
+def test_model_windows_match_a_plain_lstm_over_the_whole_window():
+    import pickle
+    from importlib import resources
+
+    def load(name):
+        return pickle.loads(resources.files("g2pM").joinpath(name).read_bytes())  # noqa: S301
+
+    state, char_ids, class_ids = load("np_ckpt.pkl"), load("char2idx.pkl"), load("class2idx.pkl")
+    model = PolyphoneModel.load()
+    # Polyphones near either end and in the middle of a line longer than a window,
+    # with a character g2pM does not know (Ⅻ) inside a window.
+    sentence = "长沙银行行长还说，调查了各地种植情况，Ⅻ得了重要的数据，还要再调查为好。"
+    positions = [i for i, c in enumerate(sentence) if model.handles(c)]
+    assert positions[0] == 0 and positions[-1] == len(sentence) - 2 and len(positions) > 10
+    for position, scores in zip(positions, model.scores(sentence, positions), strict=True):
+        begin = max(0, position - WINDOW)
+        window = sentence[begin : position + WINDOW + 1]
+        logits = _reference_logits(state, char_ids, window, position - begin)
+        for reading, logit in scores.items():
+            assert abs(logit - logits[class_ids[reading.replace("v", "u:")]]) < 1e-3
 
 
 def test_signature_names_sources(reader):

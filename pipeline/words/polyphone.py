@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from importlib.metadata import version
+from typing import NamedTuple
 
 import numpy as np
 
@@ -26,9 +27,12 @@ from zhreader.errors import ZhreaderError
 
 # Characters either side of a polyphone that the model reads (see scores_many).
 WINDOW = 10
-# Windows per LSTM batch: enough to share each step's overhead, small enough that
-# numpy's BLAS does not start threads for the products (slow on a busy machine).
-_BATCH = 16
+# Rows per matrix product in the LSTM (see _blocked): numpy's BLAS computes up
+# to 32 rows alike and without threads; 16 is what the scores were checked with.
+_BLOCK = 16
+# Windows run side by side in one pass: enough to share each step's overhead
+# (a newspaper page holds a few hundred), few enough that a step's arrays stay in cache.
+_PASS = 512
 # g2pM's sentence markers (Korean syllables in its vocabulary) and unknown token.
 _BOS, _EOS, _UNK = "\U0000c2dc", "\U0000b05d", "<UNK>"
 
@@ -152,78 +156,106 @@ class PolyphoneModel:
         """Score many sentences' polyphones, each from the ``WINDOW`` characters around it.
 
         Each polyphone is read from its own window (BOS + up to ``WINDOW``
-        characters either side + EOS), and the windows of all the sentences
-        run side by side in batches: a step of the recurrence costs about the
-        same for one window or many (numpy's call overhead dominates), and a
-        window is 21 steps however long the sentence. On CPP dev the window
-        reads as well as the whole sentence (docs/pinyin.md).
+        characters either side + EOS), and the windows run side by side, up
+        to ``_PASS`` at a time: a step of the recurrence costs about the same
+        for one window or many (numpy's call overhead dominates). On CPP dev
+        the window reads as well as the whole sentence (docs/pinyin.md).
         """
+        unk, bos, eos = (self._char_ids[m] for m in (_UNK, _BOS, _EOS))
+        encoded: dict[str, list[int]] = {}
         windows = []
-        for number, (sentence, positions) in enumerate(items):
-            for slot, position in enumerate(positions):
+        for sentence, positions in items:
+            ids = encoded.get(sentence)
+            if ids is None:
+                ids = encoded[sentence] = [self._char_ids.get(c, unk) for c in sentence]
+            for position in positions:
                 begin = max(0, position - WINDOW)
-                text = sentence[begin : position + WINDOW + 1]
-                windows.append((number, slot, text, position - begin))
-        results: list[list[dict[str, float]]] = [[{}] * len(p) for _, p in items]
-        windows.sort(key=lambda w: len(w[2]))
-        for first in range(0, len(windows), _BATCH):
-            chunk = windows[first : first + _BATCH]
-            states = self._states([text for _, _, text, _ in chunk])
-            chars = [text[local] for _, _, text, local in chunk]
-            # +1: the BOS marker sits before the window's first character.
-            rows = states[np.arange(len(chunk)), [local + 1 for *_, local in chunk]]
-            for (number, slot, _, _), scores in zip(chunk, self._logits(chars, rows), strict=True):
-                results[number][slot] = scores
-        return results
+                seq = [bos, *ids[begin : position + WINDOW + 1], eos]
+                windows.append(_Window(sentence[position], seq, position - begin + 1))
+        scores = iter(
+            [
+                found
+                for first in range(0, len(windows), _PASS)
+                for found in self._logits(windows[first : first + _PASS])
+            ]
+        )
+        return [[next(scores) for _ in positions] for _, positions in items]
 
-    def _logits(self, chars: Sequence[str], rows: np.ndarray) -> list[dict[str, float]]:
-        """Return each character's candidate logits from its hidden state row."""
-        layer = np.maximum(rows @ self._w.fc0_w + self._w.fc0_b, 0.0)
-        logits = (layer @ self._w.fc1_w + self._w.fc1_b).tolist()
+    def _logits(self, windows: Sequence[_Window]) -> list[dict[str, float]]:
+        """Return the candidate logits of each window's polyphone."""
+        rows = self._states(windows)
+        layer = np.maximum(_blocked(rows, self._w.fc0_w) + self._w.fc0_b, 0.0)
+        logits = _blocked(layer, self._w.fc1_w) + self._w.fc1_b
+        # Only a character's own readings are compared: pick those of the 876 classes.
+        candidates = [self._readings[window.char] for window in windows]
+        picked = logits[
+            np.repeat(np.arange(len(windows)), [len(ids) for ids, _ in candidates]),
+            [i for ids, _ in candidates for i in ids],
+        ].tolist()
         out = []
-        for row, char in zip(logits, chars, strict=True):
-            ids, names = self._readings[char]
-            out.append({name: row[i] for name, i in zip(names, ids, strict=True)})
+        first = 0
+        for _, names in candidates:
+            out.append(dict(zip(names, picked[first : first + len(names)], strict=True)))
+            first += len(names)
         return out
 
-    def _ids(self, sentence: str) -> list[int]:
-        unk = self._char_ids[_UNK]
-        ids = [self._char_ids[_BOS]]
-        ids += [self._char_ids.get(c, unk) for c in sentence]
-        ids.append(self._char_ids[_EOS])
-        return ids
+    def _states(self, windows: Sequence[_Window]) -> np.ndarray:
+        """Run both LSTM directions over each window; return its polyphone's [2h] state.
 
-    def _states(self, sentences: Sequence[str]) -> np.ndarray:
-        """Run both LSTM directions over BOS + sentence + EOS; return [B, T, 2h] states.
-
-        Sentences are padded at the end; the backward direction reads each
-        sentence reversed (then padded), so padding never reaches a real state.
+        Step t feeds the forward LSTM the window's t-th id and the backward one
+        its t-th id from the end; both stop once they have reached every
+        polyphone (about half the window), and a window shorter than the
+        longest reads padding after its end, which never reaches its polyphone.
         """
-        seqs = [self._ids(s) for s in sentences]
-        steps = max(len(ids) for ids in seqs)
-        fw = np.zeros((len(seqs), steps), dtype=np.int64)  # 0 is g2pM's <PAD>
-        bw = np.zeros((len(seqs), steps), dtype=np.int64)
-        for row, ids in enumerate(seqs):
-            fw[row, : len(ids)] = ids
-            bw[row, : len(ids)] = ids[::-1]
-        # Step t feeds the forward LSTM at position t and the backward one at T-1-t.
-        x = self._w.forward[fw] + self._w.backward[bw]  # [B, T, 8h]
+        count = len(windows)
+        ahead = np.array([w.index for w in windows])  # forward steps before the polyphone
+        behind = np.array([len(w.ids) - 1 - w.index for w in windows])  # backward steps
+        steps = int(max(ahead.max(), behind.max())) + 1
+        fw = np.zeros((steps, count), dtype=np.int64)  # 0 is g2pM's <PAD>
+        bw = np.zeros((steps, count), dtype=np.int64)
+        for row, window in enumerate(windows):
+            ids = window.ids[:steps]
+            fw[: len(ids), row] = ids
+            ids = window.ids[::-1][:steps]
+            bw[: len(ids), row] = ids
         h = self._h
-        state = np.zeros((len(seqs), 2 * h), dtype=np.float32)
-        cell = np.zeros((len(seqs), 2 * h), dtype=np.float32)
-        out = np.empty((len(seqs), steps, 2 * h), dtype=np.float32)
-        hidden_w = self._w.hidden
+        state = np.zeros((count, 2 * h), dtype=np.float32)
+        cell = np.zeros((count, 2 * h), dtype=np.float32)
+        out = np.empty((steps, count, 2 * h), dtype=np.float32)
+        forward, backward, hidden_w = self._w.forward, self._w.backward, self._w.hidden
         i, f, g, o = (slice(k * 2 * h, (k + 1) * 2 * h) for k in range(4))
         for t in range(steps):
-            z = np.tanh(x[:, t] + state @ hidden_w)
+            z = np.tanh((forward[fw[t]] + backward[bw[t]]) + _blocked(state, hidden_w))
             gates = z * 0.5 + 0.5
             cell = gates[:, f] * cell + gates[:, i] * z[:, g]
             state = gates[:, o] * np.tanh(cell)
-            out[:, t] = state
-        # The backward half was computed from each sentence's end: put it back in order.
-        for row, ids in enumerate(seqs):
-            out[row, : len(ids), h:] = out[row, : len(ids), h:][::-1].copy()
-        return out
+            out[t] = state
+        rows = np.arange(count)
+        return np.concatenate([out[ahead, rows, :h], out[behind, rows, h:]], axis=1)
+
+
+class _Window(NamedTuple):
+    """One polyphone's window: its character, BOS + ids + EOS, and its index in them."""
+
+    char: str
+    ids: list[int]
+    index: int
+
+
+def _blocked(rows: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Return ``rows @ weights``, multiplied ``_BLOCK`` rows at a time in one call.
+
+    A product's bits depend on how many rows BLAS sees at once (OpenBLAS takes
+    another kernel for larger ones, and starts threads, slow on a busy
+    machine); stacking the rows in blocks of a fixed size keeps every row's
+    result the same however many windows a text has.
+    """
+    count = rows.shape[0]
+    blocks = -(-count // _BLOCK)
+    padded = np.zeros((blocks * _BLOCK, rows.shape[1]), dtype=rows.dtype)
+    padded[:count] = rows
+    product = np.matmul(padded.reshape(blocks, _BLOCK, -1), weights)
+    return product.reshape(blocks * _BLOCK, -1)[:count]
 
 
 __all__ = ["PolyphoneModel"]
