@@ -305,10 +305,10 @@ class Segmenter:
         word = words[i]
         if word in PLACE_SUFFIXES:
             return (1, "place") if self._stem_size(words, i, out) else (0, "")
-        guessed = not self._known(word) and word[0] not in FUNCTION_CHARS
+        if not word.endswith(PLACE_SUFFIXES) or word[0] in FUNCTION_CHARS or self._known(word):
+            return 0, ""  # the cheap checks first: most words end in no place suffix
         # 冲村 alone is half a name; it needs a stem or a length of three.
-        has_stem = len(word) >= 3 or bool(self._stem_size(words, i, out))
-        if guessed and word.endswith(PLACE_SUFFIXES) and has_stem:
+        if len(word) >= 3 or self._stem_size(words, i, out):
             return 1, "place"
         return 0, ""
 
