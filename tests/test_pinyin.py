@@ -574,3 +574,22 @@ def test_the_place_berlin_keeps_its_reading(reader):
     words = ["柏林", "是", "德国", "首都", "。"]
     kinds = ["name", "word", "place", "word", "punct"]
     assert [s.lower() for s in read_one(reader, words, kinds)["柏林"]] == ["bó", "lín"]
+
+
+def test_context_model_looks_features_up_under_their_keys():
+    from zhreader.pipeline.words.context_model import ContextModel, Site, feature_key, features
+
+    model = ContextModel.load()
+    words = ("银行", "行长", "还", "得", "调查", "种植", "情况", "。")
+    for site in (Site(words, 1, 0), Site(words, 2, 0), Site(words, 3, 0), Site(words, 5, 0)):
+        char = words[site.word][site.offset]
+        feats = features(site, lambda word: "n")
+        names = model.candidates(char)
+        keys = np.array([feature_key(char, f) for f in feats], dtype=np.uint32)
+        rows = model._found(keys)
+        assert len(rows) > 1  # more than the bias: the context was found
+        scores = model._weights[rows, : len(names)].sum(axis=0)
+        shifted = scores - scores.max()
+        log_z = float(np.log(np.exp(shifted).sum()))
+        expected = {name: float(s) - log_z for name, s in zip(names, shifted, strict=True)}
+        assert model.log_probs(char, feats) == expected

@@ -192,7 +192,9 @@ class ContextModel:
     def log_probs(self, char: str, feats: Sequence[str]) -> dict[str, float]:
         """Return the log-probability of each reading the model knows for ``char``."""
         names = self._classes[char]
-        keys = np.fromiter((feature_key(char, f) for f in feats), np.uint32, len(feats))
+        # feature_key(char, f), the CRC carried on from the character's prefix.
+        prefix = zlib.crc32(f"{char}\U0000001f".encode())
+        keys = np.fromiter((zlib.crc32(f.encode(), prefix) for f in feats), np.uint32, len(feats))
         found = self._found(keys)
         scores = self._weights[found, : len(names)].sum(axis=0)
         scores = scores - scores.max()
