@@ -8,8 +8,10 @@ Each sentence is cut by the pipeline's segmenter, each polyphone described by
 ``context_model.features``, and one L2-regularised multinomial logistic
 regression is fitted per character (scikit-learn's lbfgs: deterministic,
 seeded). Features seen fewer than ``--min-count`` times for a character are
-dropped, weights are stored as float16 under 32-bit hashed keys, and the file
-is written byte-for-byte reproducibly (fixed zip dates), temp file then rename.
+dropped, weights are stored as float16 under 32-bit hashed keys, with each
+reading's share of the character's training sentences (the reader divides
+part of that prior out: ``PRIOR_SHIFT``), and the file is written
+byte-for-byte reproducibly (fixed zip dates), temp file then rename.
 
 ``--grid`` instead prints the model's accuracy alone for several ``C`` on the
 two halves of g2pL dev (the first half chooses, the second is held out); the
