@@ -355,8 +355,10 @@ def test_the_judged_gloss_set_is_well_formed():
         sentences = {row["id"]: row for row in csv.DictReader(f, delimiter="\t")}
     with (data / "glosses-judged.tsv").open(encoding="utf-8", newline="") as f:
         judged = list(csv.DictReader(f, delimiter="\t"))
-    assert {row["half"] for row in sentences.values()} == {"dev", "held-out", "held-out-2"}
+    halves = {"dev", "held-out", "held-out-2", "held-out-3"}
+    assert {row["half"] for row in sentences.values()} == halves
     assert sum(sentences[j["sentence"]]["half"] == "held-out-2" for j in judged) >= 200
+    assert sum(sentences[j["sentence"]]["half"] == "held-out-3" for j in judged) >= 250
     for line, item in enumerate(judged, start=2):
         text = sentences[item["sentence"]]["text"]
         assert text.count(item["word"]) >= int(item["nth"]) >= 1, f"glosses-judged.tsv:{line}"
