@@ -160,7 +160,10 @@ def main() -> None:
                 counts[name][key][0] += ok
                 counts[name][key][1] += 1
             if name == "zhreader" and not ok and (args.misses or args.half == sentence["half"]):
-                print(f"MISS {item['sentence']} {item['word']}: {shown!r}  want {senses[:3]}")
+                print(
+                    f"MISS {item['sentence']} {item['word']}: {shown!r}  want {senses[:3]}"
+                    f"  ({miss_cause(tokens[item['sentence']], span)})"
+                )
             if name == "zhreader" and not ok:
                 causes[sentence["half"]][miss_cause(tokens[item["sentence"]], span)] += 1
 

@@ -142,6 +142,8 @@ def test_numbers_read_as_english():
         ("我们找个地方坐一下", "找个", "to try to find + a"),
         ("这次会议开了两个小时", "这次", "this time"),
         ("他们干了三个月", "月", "months"),
+        ("请把课本翻到第二十页", "第二十", "20th"),
+        ("这是我第三次来北京", "第三次", "3rd time"),
     ],
 )
 def test_dates_times_and_numbers(annotator, text, word, gloss):
@@ -190,6 +192,16 @@ def test_dates_times_and_numbers(annotator, text, word, gloss):
         ("他的钱包给偷了", "给", "by (passive)"),
         ("我们的学校", "我们", "our"),
         ("我们的学校", "的", "(possessive)"),
+        ("该项目将于年底完工", "将", "will"),
+        ("会议将在北京召开", "将", "will"),
+        ("将贫困户纳入保障范围", "将", "(marks the object)"),
+        ("天气越来越冷了。", "了", "(change of state)"),
+        ("我吃了饭就走", "了", "(completed action)"),
+        ("请把窗户打开", "请", "please"),
+        ("她一边听音乐一边写作业", "一边", "(doing) while"),
+        ("我刚到家", "刚", "just"),
+        ("多喝点水", "多", "more"),
+        ("多喝点水", "点", "a bit"),
         # the part of speech read from the word before: a noun after 的, a state after 很
         ("满足群众的需求", "需求", "requirement"),
         ("我很满意", "满意", "satisfied"),
@@ -203,6 +215,28 @@ def test_dates_times_and_numbers(annotator, text, word, gloss):
 )
 def test_words_take_their_sense_in_context(annotator, text, word, gloss):
     assert glosses(annotator, text)[word] == gloss
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # the disposal 把 before a noun and a verb, though jieba lists 把门 and 把手
+        ("你把门关上。", ["你", "把", "门", "关上", "。"]),
+        ("请把手伸出来", ["请", "把", "手"]),
+        # after 的, 把手 is the handle
+        ("门的把手坏了", ["门", "的", "把手"]),
+        # jieba lists 于本周 as a person name: it is a preposition and a time
+        ("物资将于本周内运抵", ["物资", "将", "于", "本周", "内"]),
+        ("会议于明天上午召开", ["会议", "于", "明天", "上午", "召开"]),
+    ],
+)
+def test_cuts_that_mislead_the_gloss_are_mended(annotator, text, words):
+    cut = [t.zh for t in annotator.tokens(text)]
+    assert cut[: len(words)] == words
+
+
+def test_a_modifier_inside_a_built_gloss_gives_its_first_sense(annotator):
+    assert annotator._glosses.compound_gloss("本周") == "this week"
 
 
 def test_compounds_outside_the_dictionary_take_their_best_split(annotator):

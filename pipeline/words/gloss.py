@@ -24,9 +24,10 @@ from zhreader.pipeline.words.numbers import (
     english_figure,
     english_words,
     han_value,
+    ordinal,
     split_numeral,
 )
-from zhreader.pipeline.words.segment import name_by_hmm
+from zhreader.pipeline.words.segment import listed_phrase, name_by_hmm
 from zhreader.pipeline.words.senses import CLASSES, EDGE, LearnerSenses, Neighbour
 
 # An English determiner reads straight into the next part (该市 "the city").
@@ -112,7 +113,9 @@ class GlossChooser:
 
     def is_name(self, word: str) -> bool:
         """Tell whether jieba lists ``word`` as a person name that starts with a surname."""
-        return word[:1] in self._surnames and self._dictionary.name_kind(word) == "name"
+        if word[:1] not in self._surnames or self._dictionary.name_kind(word) != "name":
+            return False
+        return not listed_phrase(word, self._dictionary)
 
     def opens_with_name(self, word: str, prev: Neighbour, nxt: Neighbour) -> bool:
         """Tell whether an unknown word opening a clause is a person's name (王芳在…).
@@ -142,6 +145,8 @@ class GlossChooser:
         percent = _PERCENT.match(word)
         if percent and han_value(percent.group(1)) is not None:
             return f"{han_value(percent.group(1))}%"
+        if word[:1] == "第" and not self._dictionary.common(word):
+            return self._ordinal_gloss(word[1:], nxt)
         numeral, approx, rest = split_numeral(word)
         value = han_value(numeral) if numeral else None
         if value is None:
@@ -177,6 +182,21 @@ class GlossChooser:
             figure = "a"  # 一批 "a batch (of)"; 一台 "one (machines)"
         return f"{figure} {unit}"
 
+    def _ordinal_gloss(self, word: str, nxt: Neighbour) -> str | None:
+        """Read what follows 第 as an ordinal: 第二十 "20th", 第三次 "3rd time"."""
+        numeral, approx, rest = split_numeral(word)
+        value = han_value(numeral) if numeral and not approx else None
+        if value is None or value != int(value):
+            return None
+        figure = ordinal(int(value))
+        if not rest:
+            return figure
+        unit = self._unit_gloss(rest, Neighbour(numeral, "word", "m"), nxt)
+        if unit is None or unit.startswith("to "):
+            return None
+        unit = "" if unit.startswith("(") else _SINGULAR.get(unit, unit)
+        return f"{figure} {unit}".strip()
+
     def _unit_gloss(self, rest: str, numeral: Neighbour, nxt: Neighbour) -> str | None:
         """Return the gloss of what follows a numeral ("" for a bare 个), None if unknown."""
         if rest.startswith("个") and len(rest) > 1:
@@ -211,9 +231,11 @@ class GlossChooser:
                 and prev.tag[:1] == "n"
             ):
                 tag = "vn"  # after a noun, a compound ends in its head noun: 职能作用
-            gloss = self._senses.choose(parts[i], prev, nxt) or self._dictionary.short_gloss(
-                parts[i], reading[s:e], tag=tag
-            )
+            learner = self._senses.choose(parts[i], prev, nxt)
+            # Inside a built gloss a modifier's row gives its first sense (本周 "this
+            # week"); a verb keeps its alternatives (看电视 "to look at, to watch + TV").
+            gloss = learner.split(", ")[0] if learner and learner[:3] != "to " else learner
+            gloss = gloss or self._dictionary.short_gloss(parts[i], reading[s:e], tag=tag)
             if not gloss:
                 return None
             glosses.append(gloss)
