@@ -144,6 +144,10 @@ def test_numbers_read_as_english():
         ("他们干了三个月", "月", "months"),
         ("请把课本翻到第二十页", "第二十", "20th"),
         ("这是我第三次来北京", "第三次", "3rd time"),
+        # a month named by a Han numeral is the month; a unit word after a numeral counts
+        ("线路将于明年六月开通", "六月", "June"),
+        ("这里离地铁站只有五分钟", "五分钟", "five minutes"),
+        ("我吃了两碗米饭", "两碗", "two bowls"),
     ],
 )
 def test_dates_times_and_numbers(annotator, text, word, gloss):
@@ -202,6 +206,12 @@ def test_dates_times_and_numbers(annotator, text, word, gloss):
         ("我刚到家", "刚", "just"),
         ("多喝点水", "多", "more"),
         ("多喝点水", "点", "a bit"),
+        ("这个房间又干净又安静", "又", "and"),  # the second 又 (the last occurrence)
+        ("别着急，慢慢说", "别", "don't"),
+        ("我弟弟今年上大学了", "上", "to go to, to attend"),
+        ("我回答不了", "不了", "unable to"),
+        # a verbal noun after a negation or before an aspect particle is the verb
+        ("公交票价暂不调整", "调整", "to adjust"),
         # the part of speech read from the word before: a noun after 的, a state after 很
         ("满足群众的需求", "需求", "requirement"),
         ("我很满意", "满意", "satisfied"),
@@ -237,6 +247,12 @@ def test_cuts_that_mislead_the_gloss_are_mended(annotator, text, words):
 
 def test_a_modifier_inside_a_built_gloss_gives_its_first_sense(annotator):
     assert annotator._glosses.compound_gloss("本周") == "this week"
+
+
+def test_a_built_gloss_reads_its_ends_in_the_sentence(annotator):
+    # 这 | 封信: the measure word 封 after a demonstrative counts letters
+    assert glosses(annotator, "你把这封信交给他")["封信"] == "(classifier for letters) + letter"
+    assert annotator._glosses.compound_gloss("问问") == "to ask"  # a doubled verb is the verb
 
 
 def test_compounds_outside_the_dictionary_take_their_best_split(annotator):

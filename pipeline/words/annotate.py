@@ -245,7 +245,7 @@ class Annotator:
         else:
             pinyin = reading
             word = self._dictionary.simplified(piece.text)
-            if kind == "word" and self._glosses.contextual(word, prev):
+            if kind == "word" and self._glosses.contextual(word, prev, nxt):
                 key = (word, reading, prev, nxt)
                 found = self._in_context.get(key)
                 if found is None:

@@ -54,6 +54,13 @@ _NOUN_BEFORE = frozenset(["的"])
 _DEGREE = frozenset(
     ["很", "太", "非常", "比较", "更", "最", "特别", "十分", "挺", "有点", "越来越"]
 )
+_VERB_BEFORE = frozenset(
+    ["不", "没", "没有", "未", "别", "要", "将", "会", "能", "已", "已经", "正在", "再", "要求"]
+)
+_ASPECT = frozenset("了着过")
+_DATE_UNITS = frozenset("月日号")
+# jieba's tags of measure words and units: 分钟 q, 公斤 m, 星期 t.
+_UNIT_TAGS = frozenset(["q", "m", "mq", "t"])
 # A word of the learner table that jieba does not count is taken to be this frequent.
 _COMMON = 1000
 # What a measure word's gloss becomes after "a" / "one": 一个月 "a month".
@@ -75,7 +82,7 @@ class GlossChooser:
     def senses(self) -> LearnerSenses:
         return self._senses
 
-    def contextual(self, word: str, prev: Neighbour = EDGE) -> bool:
+    def contextual(self, word: str, prev: Neighbour = EDGE, nxt: Neighbour = EDGE) -> bool:
         """Tell whether the gloss of ``word`` may depend on its neighbours."""
         return (
             self._senses.contextual(word)
@@ -83,6 +90,8 @@ class GlossChooser:
             or not self._dictionary.contains(word)
             or prev.text in _NOUN_BEFORE
             or prev.text in _DEGREE
+            or prev.text in _VERB_BEFORE
+            or nxt.text in _ASPECT
         )
 
     def word_gloss(
@@ -102,14 +111,14 @@ class GlossChooser:
         if number:
             return number, "number"
         if self._dictionary.common(word):
-            tag = tag_in_context(tag, prev)
+            tag = tag_in_context(tag, prev, nxt)
             return self._dictionary.short_gloss(word, reading, tag=tag), "cedict"
         if romanise and self.is_name(word) and len(reading) == len(word):
             return romanise(reading), "name"
         proper = self._dictionary.short_gloss(word, reading, proper=True, tag=tag)
         if proper:
             return proper, "cedict"
-        return self.compound_gloss(word, reading), "chars"
+        return self.compound_gloss(word, reading, prev, nxt), "chars"
 
     def is_name(self, word: str) -> bool:
         """Tell whether jieba lists ``word`` as a person name that starts with a surname."""
@@ -159,6 +168,11 @@ class GlossChooser:
         if not rest:
             return figure
         unit = self._unit_gloss(rest, Neighbour(numeral, "word", "m"), nxt)
+        if unit and rest in _DATE_UNITS and not approx:
+            return unit  # 六月 "June", 二十日 "20th": the row reads the number
+        tag = self._dictionary.word_tag(rest) if unit is None else ""
+        if tag == "q" or (len(rest) > 1 and tag in _UNIT_TAGS):
+            unit = _plural(self._dictionary.short_gloss(rest) or "", value)  # 五分钟 "five minutes"
         noun = ""
         if unit is None and len(rest) > 1:
             # 两本书: numeral, measure word, noun; the noun says what is counted.
@@ -207,22 +221,36 @@ class GlossChooser:
             return None
         return "" if unit.startswith("(general") else unit
 
-    def compound_gloss(self, word: str, reading: tuple[str, ...] = ()) -> str | None:
+    def compound_gloss(
+        self,
+        word: str,
+        reading: tuple[str, ...] = (),
+        before: Neighbour = EDGE,
+        after: Neighbour = EDGE,
+    ) -> str | None:
         """Gloss a word CC-CEDICT lacks from its best split into dictionary words.
 
         The split is the one jieba would make (the most probable by jieba's
         word frequencies: 家门口 → 家 门口, not 家门 口), and each part takes its
-        contextual sense, its neighbours being the other parts: 收入水平
-        "income level", 该市 "the city".
+        contextual sense, its neighbours being the other parts and, at the
+        ends, the word's own neighbours (这 | 封信: 封 counts letters):
+        收入水平 "income level", 该市 "the city". A doubled verb is the verb
+        (问问 "to ask").
         """
         if len(reading) != len(word):
             reading = ("",) * len(word)
+        half = len(word) // 2
+        doubled = len(word) in (2, 4) and word[:half] == word[half:]
+        if doubled and self._dictionary.common(word[:half]):
+            verb = self._dictionary.short_gloss(word[:half], reading[:half], tag="v")
+            if verb and verb.startswith("to "):
+                return verb
         spans = self._best_split(word)
         parts = [word[s:e] for s, e in spans]
         glosses = []
         for i, (s, e) in enumerate(spans):
-            prev = self._neighbour(parts[i - 1]) if i else EDGE
-            nxt = self._neighbour(parts[i + 1]) if i + 1 < len(parts) else EDGE
+            prev = self._neighbour(parts[i - 1]) if i else before
+            nxt = self._neighbour(parts[i + 1]) if i + 1 < len(parts) else after
             tag = self._dictionary.word_tag(parts[i])
             if (
                 i == len(parts) - 1 > 0
@@ -266,12 +294,16 @@ class GlossChooser:
         return Neighbour(word, "word", self._dictionary.word_tag(word))
 
 
-def tag_in_context(tag: str, prev: Neighbour) -> str:
-    """Read a verb's part of speech from the word before it.
+def tag_in_context(tag: str, prev: Neighbour, nxt: Neighbour = EDGE) -> str:
+    """Read a verb's part of speech from the words around it.
 
     After 的 a verb is a noun (群众的需求 "demand"); after a degree adverb
-    (很 太 非常 …) it is an adjective or a state (很满意 "satisfied").
+    (很 太 非常 …) it is an adjective or a state (很满意 "satisfied"). A
+    verbal noun after a negation or a modal, or before an aspect particle, is
+    the verb (暂不调整 "to adjust", 检查了 "to inspect").
     """
+    if tag == "vn" and (prev.text in _VERB_BEFORE or nxt.text in _ASPECT):
+        return "v"
     if tag[:1] != "v":
         return tag
     if prev.text in _NOUN_BEFORE:
@@ -279,6 +311,17 @@ def tag_in_context(tag: str, prev: Neighbour) -> str:
     if prev.text in _DEGREE:
         return "a"
     return tag
+
+
+def _plural(unit: str, value: float) -> str | None:
+    """Return a one-word English unit in the plural after a number other than one."""
+    if not unit.isalpha():
+        return None
+    if value == 1 or unit.endswith("s"):
+        return unit
+    if unit.endswith("y") and unit[-2:-1] not in "aeiou":
+        return unit[:-1] + "ies"
+    return unit + ("es" if unit.endswith(("x", "ch", "sh")) else "s")
 
 
 def _join(glosses: list[str]) -> str:
