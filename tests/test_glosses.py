@@ -148,6 +148,10 @@ def test_numbers_read_as_english():
         ("线路将于明年六月开通", "六月", "June"),
         ("这里离地铁站只有五分钟", "五分钟", "five minutes"),
         ("我吃了两碗米饭", "两碗", "two bowls"),
+        ("已惠及全省一百多万农户", "一百多万", "over 1 million"),
+        ("办结率达百分之九十八", "百分之九十八", "98%"),
+        ("受理群众投诉两千余件", "两千余", "over two thousand"),
+        ("他打算在县城开一家小超市", "一家", "one (businesses)"),
     ],
 )
 def test_dates_times_and_numbers(annotator, text, word, gloss):
@@ -212,6 +216,10 @@ def test_dates_times_and_numbers(annotator, text, word, gloss):
         ("我回答不了", "不了", "unable to"),
         # a verbal noun after a negation or before an aspect particle is the verb
         ("公交票价暂不调整", "调整", "to adjust"),
+        ("这件事我得跟我爱人商量一下", "得", "must, have to"),
+        ("我的电脑坏了", "坏", "broken"),
+        ("我市今年新增学位八千个", "我市", "our city"),
+        ("消防队员经过三个多小时的扑救", "多", "over"),
         # the part of speech read from the word before: a noun after 的, a state after 很
         ("满足群众的需求", "需求", "requirement"),
         ("我很满意", "满意", "satisfied"),
@@ -253,6 +261,24 @@ def test_a_built_gloss_reads_its_ends_in_the_sentence(annotator):
     # 这 | 封信: the measure word 封 after a demonstrative counts letters
     assert glosses(annotator, "你把这封信交给他")["封信"] == "(classifier for letters) + letter"
     assert annotator._glosses.compound_gloss("问问") == "to ask"  # a doubled verb is the verb
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "gloss"),
+    [
+        # a surname before a title is a name, never a character's sense (李 "plum")
+        ("王家村的李大爷身体还很硬朗", "李", "Li"),
+        ("我问了刘医生", "刘", "Liu"),
+        ("黄书记说", "黄", "Huang"),
+        # a surname with its title reads as the English title and the name
+        ("张老师和王经理来了", "张老师", "Teacher Zhang"),
+        ("李先生和王女士都来了", "王女士", "Ms. Wang"),
+        # a surname that is also a function word stays the word
+        ("老师和学生都来了", "和", "and"),
+    ],
+)
+def test_a_surname_with_a_title_is_a_name(annotator, text, word, gloss):
+    assert glosses(annotator, text)[word] == gloss
 
 
 def test_compounds_outside_the_dictionary_take_their_best_split(annotator):
@@ -348,6 +374,8 @@ def test_rejoin_numeral():
     assert rejoin_numeral("三", "万五千人") == ("三万五千", "人")
     assert rejoin_numeral("这一", "万") is None  # not a numeral on the left
     assert rejoin_numeral("二十", "人次") is None  # no 万 / 亿 on the right
+    assert rejoin_numeral("两", "千余件") == ("两千余", "件")  # with its approximator
+    assert rejoin_numeral("三", "十分重要") is None  # 十分 is "very"
 
 
 def test_names_and_places_of_the_example_are_never_glossed_by_character(edition_tokens):

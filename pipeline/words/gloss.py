@@ -17,9 +17,11 @@ import math
 import re
 from collections.abc import Callable
 
+from zhreader.names import TITLES
 from zhreader.pipeline.words.dictionary import Dictionary
 from zhreader.pipeline.words.numbers import (
     APPROXIMATORS,
+    HAN_BIG,
     HAN_NUMERAL_CHARS,
     english_figure,
     english_words,
@@ -27,7 +29,7 @@ from zhreader.pipeline.words.numbers import (
     ordinal,
     split_numeral,
 )
-from zhreader.pipeline.words.segment import listed_phrase, name_by_hmm
+from zhreader.pipeline.words.segment import FUNCTION_CHARS, listed_phrase, name_by_hmm
 from zhreader.pipeline.words.senses import CLASSES, EDGE, LearnerSenses, Neighbour
 
 # An English determiner reads straight into the next part (该市 "the city").
@@ -59,6 +61,7 @@ _VERB_BEFORE = frozenset(
 )
 _ASPECT = frozenset("了着过")
 _DATE_UNITS = frozenset("月日号")
+_TITLES = frozenset(TITLES)
 # jieba's tags of measure words and units: 分钟 q, 公斤 m, 星期 t.
 _UNIT_TAGS = frozenset(["q", "m", "mq", "t"])
 # A word of the learner table that jieba does not count is taken to be this frequent.
@@ -92,6 +95,7 @@ class GlossChooser:
             or prev.text in _DEGREE
             or prev.text in _VERB_BEFORE
             or nxt.text in _ASPECT
+            or (len(word) == 1 and nxt.text in _TITLES)
         )
 
     def word_gloss(
@@ -103,6 +107,10 @@ class GlossChooser:
         romanise: Callable[[tuple[str, ...]], str] | None = None,
     ) -> tuple[str | None, str]:
         """Return (gloss, source) of a word token: learner, number, cedict, name or chars."""
+        if romanise and len(reading) == len(word) and self._surname_first(word, nxt):
+            titled = self.titled(word, reading, romanise)
+            if titled:
+                return titled, "name"
         tag = self._dictionary.word_tag(word)
         chosen = self._senses.choose(word, prev, nxt)
         if chosen:
@@ -119,6 +127,25 @@ class GlossChooser:
         if proper:
             return proper, "cedict"
         return self.compound_gloss(word, reading, prev, nxt), "chars"
+
+    def _surname_first(self, word: str, nxt: Neighbour) -> bool:
+        """Tell whether a word is a surname before a title (李 | 大爷) or with one (张老师)."""
+        if word[:1] not in self._surnames or word[:1] in FUNCTION_CHARS:
+            return False
+        return word[1:] in _TITLES if len(word) > 1 else nxt.text in _TITLES
+
+    def titled(
+        self, word: str, reading: tuple[str, ...], romanise: Callable[[tuple[str, ...]], str]
+    ) -> str | None:
+        """Read a surname and its title: 李 "Li", 张老师 "Teacher Zhang", 王经理 "Manager Wang"."""
+        surname = romanise(reading[:1])
+        if len(word) == 1:
+            return surname
+        title = self._senses.choose(word[1:]) or self._dictionary.short_gloss(word[1:]) or ""
+        title = re.sub(r"\s*\(.*?\)", "", title.split(", ")[0]).strip()
+        if not title or title.startswith("to ") or " " in title:
+            return None
+        return f"{title[:1].upper()}{title[1:]} {surname}"
 
     def is_name(self, word: str) -> bool:
         """Tell whether jieba lists ``word`` as a person name that starts with a surname."""
@@ -160,8 +187,12 @@ class GlossChooser:
         value = han_value(numeral) if numeral else None
         if value is None:
             return None
-        if self._dictionary.common(word) and not (rest and CLASSES["NOUN"](nxt)):
-            return None  # 一家 "the whole family", but 一家公司 "a (company)"
+        counts = CLASSES["NOUN"](nxt) or CLASSES["ADJ"](nxt) or CLASSES["VERB"](prev)
+        if self._dictionary.common(word) and not (rest and counts):
+            return None  # 一家 "the whole family", but 一家公司, 开一家小店 "a (business)"
+        if approx and rest[:1] in HAN_BIG:
+            value *= HAN_BIG[rest[0]]  # 一百多万 "over one million"
+            rest = rest[1:]
         figure = english_words(value) if value < 10_000 else english_figure(value)
         if approx:
             figure = f"{APPROXIMATORS[approx]} {figure}"
@@ -262,7 +293,8 @@ class GlossChooser:
             learner = self._senses.choose(parts[i], prev, nxt)
             # Inside a built gloss a modifier's row gives its first sense (本周 "this
             # week"); a verb keeps its alternatives (看电视 "to look at, to watch + TV").
-            gloss = learner.split(", ")[0] if learner and learner[:3] != "to " else learner
+            modifier = learner and learner[:3] != "to " and "(" not in learner
+            gloss = learner.split(", ")[0] if modifier else learner
             gloss = gloss or self._dictionary.short_gloss(parts[i], reading[s:e], tag=tag)
             if not gloss:
                 return None

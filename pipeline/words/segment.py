@@ -52,6 +52,7 @@ GUESS_FREQUENCY = 3
 # Demonstratives and numerals that open a measure phrase jieba keeps whole
 # (这台, 两本书, 该市); such a phrase is no guess to cut.
 MEASURE_OPENERS = frozenset("这那哪该每各某此一二三四五六七八九十两几")
+_NUMERAL_OPENERS = ("百分之", "第")
 # Localisers that close a 在… frame (在会议中, 在工作上) and the words that open
 # the next phrase right after one: jieba joins 中将 "lieutenant general" and
 # 上将 "general" in 在一问一答中将…, 在此基础上将….
@@ -274,8 +275,8 @@ class Segmenter:
         """
         if len(word) < 2 or self._dictionary.contains(word):
             return False
-        if word[0] in MEASURE_OPENERS or word.endswith("个"):
-            return False  # a measure phrase (这台, 两本书, 找个) reads and glosses whole
+        if word[0] in MEASURE_OPENERS or word.endswith("个") or word.startswith(_NUMERAL_OPENERS):
+            return False  # a measure phrase (这台, 找个) or a number (百分之九十八) stays whole
         return self._jieba.FREQ.get(word, 0) <= GUESS_FREQUENCY
 
     def _parts(self, word: str) -> list[str]:
