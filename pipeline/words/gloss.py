@@ -93,9 +93,11 @@ class GlossChooser:
             or not self._dictionary.contains(word)
             or prev.text in _NOUN_BEFORE
             or prev.text in _DEGREE
-            or prev.text in _VERB_BEFORE
-            or nxt.text in _ASPECT
             or (len(word) == 1 and nxt.text in _TITLES)
+            or (
+                (prev.text in _VERB_BEFORE or nxt.text in _ASPECT)
+                and self._dictionary.word_tag(word) == "vn"
+            )
         )
 
     def word_gloss(
