@@ -217,6 +217,11 @@ def test_dates_times_and_numbers(annotator, text, word, gloss):
         # a verbal noun after a negation or before an aspect particle is the verb
         ("公交票价暂不调整", "调整", "to adjust"),
         ("这件事我得跟我爱人商量一下", "得", "must, have to"),
+        ("我们在吃饭", "在", "(in progress)"),
+        ("我在北京工作", "在", "at, in"),
+        ("我找不到我的眼镜了", "不到", "unable to"),
+        ("我觉得这个办法挺好的", "挺", "quite"),
+        ("外面风很大，把窗户关好", "好", "(done) well"),
         ("我的电脑坏了", "坏", "broken"),
         ("我市今年新增学位八千个", "我市", "our city"),
         ("消防队员经过三个多小时的扑救", "多", "over"),
