@@ -462,3 +462,17 @@ def test_the_judged_gloss_set_is_well_formed():
         text = sentences[item["sentence"]]["text"]
         assert text.count(item["word"]) >= int(item["nth"]) >= 1, f"glosses-judged.tsv:{line}"
         assert all(item["acceptable"].split("|")), f"glosses-judged.tsv:{line}"
+
+
+def test_a_long_glossary_translation_gives_its_short_alternative_as_gloss():
+    from zhreader.pipeline.glossary.load import load_glossaries
+    from zhreader.pipeline.words.annotate import term_gloss
+
+    glossary = load_glossaries(())
+    marginal = glossary.lookup("边缘户")
+    assert len(marginal.en) > 30 and term_gloss(marginal) == "marginal household"
+    registered = glossary.lookup("建档立卡贫困户")
+    assert term_gloss(registered) == registered.en  # short enough: the English itself
+    # no alternative fits the line: the English stays
+    employment = glossary.lookup("就业扶贫")
+    assert term_gloss(employment) == employment.en

@@ -16,7 +16,7 @@ from pathlib import Path
 from zhreader.model import Edition, Sentence, Token, iter_sentences, map_sentences
 from zhreader.names import COMMON_SURNAMES, PLACE_ENGLISH, PLACE_SUFFIXES, TITLES
 from zhreader.pinyin_text import numbered
-from zhreader.pipeline.words.dictionary import Dictionary
+from zhreader.pipeline.words.dictionary import MAX_GLOSS, Dictionary
 from zhreader.pipeline.words.gloss import GlossChooser
 from zhreader.pipeline.words.numbers import number_gloss, rejoin_numeral
 from zhreader.pipeline.words.sandhi import neutral_positions
@@ -240,7 +240,7 @@ class Annotator:
         if entry is not None:
             syllables = entry.syllables
             pinyin = syllables if len(syllables) == len(reading) else reading
-            gloss, source = entry.en, "glossary"
+            gloss, source = term_gloss(entry), "glossary"
             level = self._dictionary.hsk_level(piece.text)
         else:
             pinyin = reading
@@ -312,6 +312,20 @@ class Annotator:
             return replace(sentence, tokens=self.tokens(sentence.zh, found))
 
         return map_sentences(first, second)
+
+
+def term_gloss(entry) -> str:
+    """Return a policy term's gloss: its English, or a short alternative when that is long.
+
+    The English is a translation (边缘户 "household at risk of falling into
+    poverty"); under the word a learner needs a short gloss, and the
+    glossary's own alternative that fits the line is one ("marginal
+    household"). Without such an alternative the English stays.
+    """
+    if len(entry.en) <= MAX_GLOSS:
+        return entry.en
+    short = [alt for alt in entry.en_alt if len(alt) <= MAX_GLOSS]
+    return min(short, key=len) if short else entry.en
 
 
 def _toneless(syllable: str) -> str:
