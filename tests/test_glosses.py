@@ -218,6 +218,9 @@ def test_dates_times_and_numbers(annotator, text, word, gloss):
         ("公交票价暂不调整", "调整", "to adjust"),
         ("这件事我得跟我爱人商量一下", "得", "must, have to"),
         ("我们在吃饭", "在", "(in progress)"),
+        ("下一步，我们将继续", "下", "next"),
+        ("老李家去年养了三十头猪", "头", "(classifier for livestock)"),
+        ("各乡镇要高度重视", "高度", "highly"),
         # the everyday sense is CC-CEDICT's neutral-tone entry (gùshi), the reader gives gùshì
         ("奶奶给我讲了一个故事", "故事", "story"),
         # frequent words whose part-of-speech sense misled
@@ -276,6 +279,19 @@ def test_the_part_of_speech_is_read_from_the_words_around():
     assert tag_in_context("vn", Neighbour("不", "word", "d")) == "v"  # 暂不调整: the verb
     assert tag_in_context("vn", EDGE, Neighbour("了", "word", "ul")) == "v"  # 检查了
     assert tag_in_context("vn", EDGE) == "vn"
+
+
+def test_a_glossary_term_after_gai_is_the_noun_it_names():
+    from zhreader.pipeline.glossary.load import load_glossaries
+
+    annotator = Annotator.initialize(load_glossaries(()))
+    tokens = {t.zh: t for t in annotator.tokens("该合作社采取新模式。")}
+    assert tokens["合作社"].term and tokens["该"].gloss == "the"
+
+
+def test_a_demonstrative_before_a_place_word_is_no_place_name(annotator):
+    tokens = {t.zh: t for t in annotator.tokens("各乡镇要高度重视。")}
+    assert tokens["各乡镇"].kind == "word"  # "each town", not a town called Gexiang
 
 
 def test_a_built_gloss_reads_its_ends_in_the_sentence(annotator):

@@ -203,10 +203,7 @@ class Annotator:
 
     def _neighbours(self, pieces: Sequence[Piece]) -> list[tuple[Neighbour, Neighbour]]:
         """Return each piece's previous and next token (spaces skipped), as contexts see them."""
-        seen = [
-            Neighbour(p.text, p.kind, self._dictionary.word_tag(p.text) if p.kind == "word" else "")
-            for p in pieces
-        ]
+        seen = [Neighbour(p.text, p.kind, self._context_tag(p)) for p in pieces]
         solid = [i for i, p in enumerate(pieces) if p.kind != "space"]
         around = [(EDGE, EDGE)] * len(pieces)
         for k, i in enumerate(solid):
@@ -214,6 +211,13 @@ class Annotator:
             nxt = seen[solid[k + 1]] if k + 1 < len(solid) else EDGE
             around[i] = (prev, nxt)
         return around
+
+    def _context_tag(self, piece: Piece) -> str:
+        """Return jieba's tag of a word; a glossary term that is no verb counts as a noun."""
+        if piece.kind != "word":
+            return ""
+        tag = self._dictionary.word_tag(piece.text)
+        return "nz" if piece.term and tag[:1] != "v" else tag  # 该 | 合作社 "the"
 
     def _token(
         self,

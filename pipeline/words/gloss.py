@@ -217,6 +217,7 @@ class GlossChooser:
             unit = "" if unit.startswith("(") else unit
         if unit is None or unit.startswith("to "):
             return None  # a verb after 一 is no measure word: 一到周末就… "as soon as"
+        unit = unit.removeprefix("a ")  # 一步 "one step", not "one a step"
         if value == 1 and not approx:
             unit = _SINGULAR.get(unit, unit)
         if noun:

@@ -26,6 +26,7 @@ from zhreader.names import (
     TITLES,
 )
 from zhreader.pipeline.words.dictionary import Dictionary
+from zhreader.pipeline.words.senses import DEMONSTRATIVES
 
 _DIGIT = "0-9\U0000ff10-\U0000ff19"
 _LATIN = "A-Za-z\U0000ff21-\U0000ff3a\U0000ff41-\U0000ff5a"
@@ -322,6 +323,8 @@ class Segmenter:
             return "word"
         if kind == "place" and not (self._proper(word) or word.endswith(PLACE_SUFFIXES)):
             return "word"  # nor are all its ns words places (惠及)
+        if kind == "place" and word[0] in DEMONSTRATIVES and self._dictionary.contains(word[1:]):
+            return "word"  # 各乡镇 is "each town", no town called Gexiang
         return kind or "word"
 
     def _proper(self, word: str) -> bool:
