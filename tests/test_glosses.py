@@ -219,6 +219,10 @@ def test_dates_times_and_numbers(annotator, text, word, gloss):
         ("这件事我得跟我爱人商量一下", "得", "must, have to"),
         ("我们在吃饭", "在", "(in progress)"),
         ("下一步，我们将继续", "下", "next"),
+        ("这件衣服还可以，不算太贵", "还", "fairly, passably"),
+        ("我还想再喝一杯咖啡", "想", "to want"),
+        ("他连饭都没吃就走了", "连", "even"),
+        ("我们边吃边聊吧", "边", "(doing) while"),
         ("老李家去年养了三十头猪", "头", "(classifier for livestock)"),
         ("各乡镇要高度重视", "高度", "highly"),
         # the everyday sense is CC-CEDICT's neutral-tone entry (gùshi), the reader gives gùshì
@@ -298,6 +302,7 @@ def test_a_built_gloss_reads_its_ends_in_the_sentence(annotator):
     # 这 | 封信: the measure word 封 after a demonstrative counts letters
     assert glosses(annotator, "你把这封信交给他")["封信"] == "(classifier for letters) + letter"
     assert annotator._glosses.compound_gloss("问问") == "to ask"  # a doubled verb is the verb
+    assert annotator._glosses.compound_gloss("干干净净") == "clean"  # AABB: the word AB
 
 
 @pytest.mark.parametrize(

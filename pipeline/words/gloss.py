@@ -279,6 +279,9 @@ class GlossChooser:
             verb = self._dictionary.short_gloss(word[:half], reading[:half], tag="v")
             if verb and verb.startswith("to "):
                 return verb
+        pairs = len(word) == 4 and word[0] == word[1] and word[2] == word[3]
+        if pairs and self._dictionary.common(word[::2]):  # 干干净净 "clean"
+            return self._dictionary.short_gloss(word[::2], reading[::2])
         spans = self._best_split(word)
         parts = [word[s:e] for s, e in spans]
         glosses = []
