@@ -79,7 +79,7 @@ def features(site: Site, tag: Tagger) -> list[str]:
     """Return the context features of the polyphone at ``site`` (strings, deterministic)."""
     words = site.words
     text = "".join(words)
-    start = sum(len(w) for w in words[: site.word])
+    start = sum(map(len, words[: site.word]))
     index = start + site.offset
     padded = _START * _NGRAM_REACH + text + _END * _NGRAM_REACH
     p = index + _NGRAM_REACH
@@ -107,14 +107,31 @@ def features(site: Site, tag: Tagger) -> list[str]:
         f"NT:{tag(nxt)}",
         f"TT:{tag(prev)}|{tag(word)}|{tag(nxt)}",
     ]
+    return out + sorted(_bag(words, site.word, start, index))
+
+
+def _bag(words: tuple[str, ...], word: int, start: int, index: int) -> set[str]:
+    """Return the words other than ``words[word]`` that reach within ``_BAG_REACH`` of ``index``.
+
+    The walk goes outwards from the polyphone's word and stops at the first
+    word out of reach: a line holds many words, a bag only a few.
+    """
     bag = set()
-    position = 0
-    for w, other in enumerate(words):
-        near = index - _BAG_REACH <= position + len(other) and position <= index + _BAG_REACH
-        if near and w != site.word and not other.isspace():
-            bag.add(f"B:{other}")
-        position += len(other)
-    return out + sorted(bag)
+    end = start  # where the word left of the current one ends
+    for w in range(word - 1, -1, -1):
+        if end < index - _BAG_REACH:
+            break
+        if not words[w].isspace():
+            bag.add(f"B:{words[w]}")
+        end -= len(words[w])
+    position = start + len(words[word])
+    for w in range(word + 1, len(words)):
+        if position > index + _BAG_REACH:
+            break
+        if not words[w].isspace():
+            bag.add(f"B:{words[w]}")
+        position += len(words[w])
+    return bag
 
 
 def feature_key(char: str, feature: str) -> int:

@@ -74,10 +74,10 @@ class _Polyphone:
     bonus: dict[str, float]  # numbered reading -> evidence from the dictionaries
     word: int  # which word of the sentence gets the reading
 
-    @property
+    @functools.cached_property
     def index(self) -> int:
-        """Return the polyphone's position in ``text``."""
-        return sum(len(w) for w in self.site.words[: self.site.word]) + self.site.offset
+        """Return the polyphone's position in ``text`` (worked out once: a line has many words)."""
+        return sum(map(len, self.site.words[: self.site.word])) + self.site.offset
 
 
 @dataclass(frozen=True)

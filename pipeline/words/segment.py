@@ -25,7 +25,7 @@ from zhreader.names import (
     SURNAMES,
     TITLES,
 )
-from zhreader.pipeline.words.dictionary import Dictionary
+from zhreader.pipeline.words.dictionary import Dictionary, WordFrequencies
 from zhreader.pipeline.words.senses import DEMONSTRATIVES
 
 _DIGIT = "0-9\U0000ff10-\U0000ff19"
@@ -97,8 +97,11 @@ class Segmenter:
     def __init__(self, tokenizer, dictionary: Dictionary, terms: Mapping[str, tuple[str, str]]):
         self._jieba = tokenizer
         self._dictionary = dictionary
+        self._frequencies = dictionary.word_frequencies()[0]  # looks up what it lacks
         self._terms = dict(terms)  # form -> (entry zh, kind)
         self._term_lengths = _lengths_by_first_char(self._terms)
+        firsts = "".join(sorted(self._term_lengths))
+        self._term_starts = re.compile(f"[{re.escape(firsts)}]") if firsts else None
 
     @classmethod
     def initialize(
@@ -112,10 +115,9 @@ class Segmenter:
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
-        tokenizer = jieba.Tokenizer()
-        # The same prefix dictionary jieba would build from its dict.txt, but
-        # looked up word by word instead of unmarshalled whole at start-up.
-        tokenizer.FREQ, tokenizer.total = dictionary.word_frequencies()
+        frequencies, total = dictionary.word_frequencies()
+        tokenizer = _tokenizer_on(frequencies)
+        tokenizer.total = total
         tokenizer.initialized = True
         return cls(tokenizer, dictionary, dict(terms or {}))
 
@@ -146,21 +148,27 @@ class Segmenter:
     def _fixed_spans(self, text: str, names: set[str]) -> list[tuple[int, int, Piece]]:
         """Find terms and names; where they overlap the longest wins (then the earliest)."""
         found: list[tuple[int, int, Piece]] = []
-        name_lengths = _lengths_by_first_char(names)
         # Terms are written simplified; traditional text matches through its twin.
         twin = self._dictionary.simplified(text)
-        for start, char in enumerate(twin):
-            for length in self._term_lengths.get(char, ()):
+        # Only where a term's first character stands (one scan in C, not a loop per character).
+        for match in self._term_starts.finditer(twin) if self._term_starts else ():
+            start = match.start()
+            for length in self._term_lengths[match.group()]:
                 form = twin[start : start + length]
                 if len(form) == length and form in self._terms:
                     zh, kind = self._terms[form]
                     found.append(
                         (start, start + length, Piece(text[start : start + length], kind, zh))
                     )
-            for length in name_lengths.get(text[start], ()):
-                original = text[start : start + length]
-                if original in names and not self._straddles(twin, start, start + length):
-                    found.append((start, start + length, Piece(original, "name")))
+        for name in names:
+            if len(name) < 2:
+                continue
+            start = text.find(name)
+            while start >= 0:  # every occurrence, overlapping ones too
+                if not self._straddles(twin, start, start + len(name)):
+                    found.append((start, start + len(name), Piece(name, "name")))
+                start = text.find(name, start + 1)
+        # Longest first, then earliest; at one span a term stays before a name (stable sort).
         found.sort(key=lambda span: (span[0] - span[1], span[0]))
         # Which characters a taken span covers: checking a span costs its own
         # length, not the number of spans taken before it.
@@ -205,7 +213,7 @@ class Segmenter:
 
     def _known(self, word: str) -> bool:
         """Tell whether jieba's dictionary has the word (not guessed by its HMM)."""
-        return bool(self._jieba.FREQ.get(word))
+        return bool(self._frequencies.get(word))
 
     def _names(self, words: list[tuple[str, str]], left: str) -> list[Piece]:
         """Join jieba's words into place and person names; tag the rest."""
@@ -278,7 +286,7 @@ class Segmenter:
             return False
         if word[0] in MEASURE_OPENERS or word.endswith("个") or word.startswith(_NUMERAL_OPENERS):
             return False  # a measure phrase (这台, 找个) or a number (百分之九十八) stays whole
-        return self._jieba.FREQ.get(word, 0) <= GUESS_FREQUENCY
+        return self._frequencies.get(word, 0) <= GUESS_FREQUENCY
 
     def _parts(self, word: str) -> list[str]:
         """Cut a guessed word into the fewest words both dictionaries list, or characters.
@@ -408,6 +416,27 @@ class Segmenter:
             size += 1
             chars += len(nxt)
         return size if chars >= 2 else 1
+
+
+def _tokenizer_on(frequencies: WordFrequencies):
+    """Return a jieba tokenizer on the derived dictionary's word frequencies.
+
+    The same prefix dictionary jieba would build from its dict.txt, but looked
+    up word by word instead of unmarshalled whole at start-up. Before cutting
+    a block, the tokenizer has every piece it will ask about looked up; then
+    its inner loops read the plain dict of looked-up words, not a Python
+    method per lookup.
+    """
+    import jieba
+
+    class Tokenizer(jieba.Tokenizer):
+        def get_DAG(self, sentence: str):  # noqa: N802 - jieba's name
+            frequencies.prepare(sentence)  # all that get_DAG, calc and the HMM step ask
+            return super().get_DAG(sentence)
+
+    tokenizer = Tokenizer()
+    tokenizer.FREQ = frequencies.loaded
+    return tokenizer
 
 
 def _recurs(text: str, names: set[str]) -> bool:
