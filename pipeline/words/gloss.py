@@ -17,7 +17,7 @@ import math
 import re
 from collections.abc import Callable
 
-from zhreader.names import TITLES
+from zhreader.names import FUNCTION_CHARS, TITLES
 from zhreader.pipeline.words.dictionary import Dictionary
 from zhreader.pipeline.words.numbers import (
     APPROXIMATORS,
@@ -29,7 +29,7 @@ from zhreader.pipeline.words.numbers import (
     ordinal,
     split_numeral,
 )
-from zhreader.pipeline.words.segment import FUNCTION_CHARS, listed_phrase, name_by_hmm
+from zhreader.pipeline.words.segment import listed_phrase, name_by_hmm
 from zhreader.pipeline.words.senses import CLASSES, EDGE, LearnerSenses, Neighbour
 
 # An English determiner reads straight into the next part (该市 "the city").

@@ -18,10 +18,17 @@ from dataclasses import dataclass
 
 from zhreader.han import HAN_CLASS
 from zhreader.names import (
+    APPROXIMATE,
     COMMON_COMPOUND_SURNAMES,
     COMMON_SURNAMES,
     COMPOUND_SURNAMES,
+    FRAME_CLOSERS,
+    FRAME_OPENERS,
+    FUNCTION_CHARS,
+    MEASURE_OPENERS,
+    NUMERALS,
     PLACE_SUFFIXES,
+    SPEECH_VERBS,
     SURNAMES,
     TITLES,
 )
@@ -50,30 +57,11 @@ _SCRIPT = re.compile(
 # jieba's dictionary lists many phrases at its floor frequency (排长队 3, 没来 3);
 # a word no more frequent than this that CC-CEDICT lacks is a guess (Segmenter._guessed).
 GUESS_FREQUENCY = 3
-# Demonstratives and numerals that open a measure phrase jieba keeps whole
-# (这台, 两本书, 该市); such a phrase is no guess to cut.
-MEASURE_OPENERS = frozenset("这那哪该每各某此一二三四五六七八九十两几")
+# The word classes the rules below look for (verbs of speaking, numerals, the
+# localisers that close a 在… frame, as in 在一问一答中将…) are data:
+# zhreader/data/segment_words.tsv, read by zhreader.names.
+# Prefixes of a number the guess-cutter keeps whole (百分之九十八, 第二十).
 _NUMERAL_OPENERS = ("百分之", "第")
-# Localisers that close a 在… frame (在会议中, 在工作上) and the words that open
-# the next phrase right after one: jieba joins 中将 "lieutenant general" and
-# 上将 "general" in 在一问一答中将…, 在此基础上将….
-FRAME_CLOSERS = frozenset("中上里下内")
-FRAME_OPENERS = frozenset("将把对被让给向就也都又才已")
-# Verbs of speaking: between a title and one of these stands a person's name.
-SPEECH_VERBS = (
-    "介绍", "说", "表示", "指出", "强调", "告诉", "认为", "坦言", "透露", "称", "讲",
-    "说道", "解释", "补充", "提到", "谈到", "回忆", "感慨", "笑着说", "说明", "要求",
-    "希望", "提出", "建议", "坦承", "直言", "回应", "答道", "问道",
-)  # fmt: skip
-# Characters that never start a place stem or a given name when they stand alone.
-FUNCTION_CHARS = frozenset(
-    "的地得了着过在和与及或是为对把被从到向往于由以将给让使各每本该全这那此其某哪"
-    "一二三四五六七八九十百千万两几多个名户家位座所等也都就还又再才已并而但之入进出回"
-    "驻下上中内外里前后新老城大小说是有无不没很最更要会能可去来"
-)
-# After a number these mean "more than" / "about"; the measure word follows.
-APPROXIMATE = frozenset("多余来几")
-NUMERALS = frozenset("一二三四五六七八九十百千万两几")
 # Bylines inside the text: 本报讯(刘某某), a closing (刘某某), 刘某某 摄.
 _BYLINE = re.compile(
     rf"(?:本报讯|讯)\s*[(\U0000FF08]\s*(?P<a>[{HAN_CLASS}]{{2,4}})\s*[)\U0000FF09]"
