@@ -1,6 +1,6 @@
 """Archive scale: full, incremental and unchanged runs, the library in Chromium, local vs Dask.
 
-    python benchmarks/archive_scale.py [--issues 300 1000] [--sample 16] [--jobs 2]
+    python benchmarks/archive_scale.py [--issues 300 1000] [--sample 16] [--jobs 2] [--work DIR]
 
 For each size, a synthetic archive (the example's paragraphs recombined per
 issue, one issue a day from 2019-01-01, so 3,000 issues span eight years;
@@ -24,6 +24,8 @@ repeats, so the search finds N/``--sample`` times each sentence.
 
 The last line is one JSON object: per size ``full_s``, ``incremental_s``,
 ``incremental_fraction``, ``unchanged_s``, ``driver_peak_rss_mb``,
+``unchanged_without_memo_s`` (the median of three reruns each, with and
+without the signature memo: the latter is main's behaviour before it),
 ``worker_peak_rss_mb``, ``library_mb``, ``out_mb``, ``files``, ``index_kb``,
 ``index_load_ms``, ``js_heap_mb``, ``search_ms`` {zh, pinyin, en} and
 ``search_hits``; then ``local_s``, ``dask_s`` and ``dask_overhead``.
@@ -48,10 +50,14 @@ from batch_scale import make_archive  # noqa: E402 - the same synthetic issues
 QUERIES = {"zh": "扶贫", "pinyin": "fupin", "en": "poverty"}
 # Run in a fresh interpreter per batch: the driver's peak RSS is then this run's.
 _RUNNER = """
-import json, sys
+import json, sys, tempfile
 from pathlib import Path
 from zhreader.pipeline.batch import run_batch
 from zhreader.pipeline.build import BuildSettings
+if sys.argv[5] == "cold":  # main's behaviour: no signature memo, the resources are loaded
+    from zhreader.pipeline import signature_memo
+    empty = Path(tempfile.mkdtemp())
+    signature_memo.memo_folder = lambda: empty
 summary = run_batch(Path(sys.argv[1]), Path(sys.argv[2]), BuildSettings(), int(sys.argv[3]),
                     engine=sys.argv[4])
 print(json.dumps({"built": len(summary.built), "skipped": len(summary.skipped),
@@ -62,11 +68,16 @@ LIBRARY_PARTS = ("index.html", "failures.html", "years", "terms", "search")
 ISSUE_LIBRARY_FILES = ("library.json", "search.js", "search-keys.json")
 
 
-def batch(folder: Path, out: Path, jobs: int, engine: str = "local") -> tuple[dict, float]:
-    """Run one batch in a fresh process; return (its figures, wall seconds)."""
+def batch(
+    folder: Path, out: Path, jobs: int, engine: str = "local", memo: str = "warm"
+) -> tuple[dict, float]:
+    """Run one batch in a fresh process; return (its figures, wall seconds).
+
+    ``memo="cold"`` runs without the signature memo, as main did before it.
+    """
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", _RUNNER, str(folder), str(out), str(jobs), engine],
+        [sys.executable, "-c", _RUNNER, str(folder), str(out), str(jobs), engine, memo],
         check=True,
         capture_output=True,
         text=True,
@@ -149,13 +160,23 @@ def one_size(base: Path, issues: int, jobs: int) -> dict:
     make_archive(folder, 1, start=issues)
     inc, inc_s = batch(folder, out, jobs)
     same, same_s = batch(folder, out, jobs)
+    # Three of each, alternating (the machine's load drifts): with the memo, without.
+    warm = [same_s]
+    cold = []
+    for _ in range(3):
+        cold.append(batch(folder, out, jobs, memo="cold")[1])
+        if len(warm) < 3:
+            warm.append(batch(folder, out, jobs)[1])
     figures = {
         "full_s": round(full_s, 1),
         "built": full["built"],
         "incremental_s": round(inc_s, 2),
         "incremental_built": inc["built"],
         "incremental_fraction": round(inc_s / full_s, 4),
-        "unchanged_s": round(same_s, 2),
+        "unchanged_s": round(sorted(warm)[1], 2),
+        "unchanged_runs_s": [round(x, 2) for x in warm],
+        "unchanged_without_memo_s": round(sorted(cold)[1], 2),
+        "unchanged_without_memo_runs_s": [round(x, 2) for x in cold],
         "unchanged_built": same["built"],
         "driver_peak_rss_mb": round(max(full["driver_mb"], inc["driver_mb"]), 1),
         "worker_peak_rss_mb": round(full["worker_mb"], 1),
@@ -281,9 +302,14 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
     parser.add_argument("--no-engines", action="store_true", help="skip local vs Dask")
     parser.add_argument("--cloned", type=int, nargs="*", default=[], help="library-only sizes")
+    parser.add_argument(
+        "--work", type=Path, help="folder for the archives and outputs (default: a temporary one)"
+    )
     args = parser.parse_args()
     result: dict = {"jobs": args.jobs}
-    with tempfile.TemporaryDirectory(prefix="zhreader-archive-bench-") as tmp:
+    if args.work is not None:
+        args.work.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="zhreader-archive-bench-", dir=args.work) as tmp:
         base = Path(tmp)
         if not args.no_engines:
             result.update(engines(base, args.sample, args.jobs))

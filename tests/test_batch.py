@@ -422,6 +422,39 @@ def _built_slugs(out: Path) -> list[str]:
     return [slug for slug, r in manifest["issues"].items() if r["status"] == "built"]
 
 
+# A fresh process, as cron starts one: an unchanged rerun, then the modules it imported.
+_UNCHANGED_RERUN = """
+import json, sys
+from pathlib import Path
+from zhreader.pipeline.batch import run_batch
+from zhreader.pipeline.build import BuildSettings
+summary = run_batch(Path(sys.argv[1]), Path(sys.argv[2]), BuildSettings(), 2)
+heavy = ("jieba", "pypinyin", "numpy", "ctranslate2", "distributed",
+         "zhreader.pipeline.words.annotate", "zhreader.pipeline.words.dictionary")
+print(json.dumps({"built": len(summary.built), "skipped": len(summary.skipped),
+                  "loaded": sorted(name for name in heavy if name in sys.modules)}))
+"""
+
+
+def test_an_unchanged_rerun_in_a_fresh_process_loads_nothing_heavy(first_run) -> None:
+    """The signature comes from the memo the first run left (signature_memo), not a load."""
+    import subprocess
+    import sys
+
+    folder, out, _ = first_run
+    before, journal = _tree(out), (out / "manifest.jsonl").read_bytes()
+    done = subprocess.run(
+        [sys.executable, "-c", _UNCHANGED_RERUN, str(folder), str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    assert figures == {"built": 0, "skipped": 2, "loaded": []}, done.stderr
+    assert _tree(out) == before
+    assert (out / "manifest.jsonl").read_bytes() == journal
+
+
 def test_same_input_and_signature_give_the_same_bytes(first_run, resources) -> None:
     import shutil
 
