@@ -34,6 +34,7 @@ without the signature memo: the latter is main's behaviour before it),
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import shutil
@@ -157,7 +158,19 @@ def one_size(base: Path, issues: int, jobs: int) -> dict:
     folder, out = base / f"archive-{issues}", base / f"out-{issues}"
     make_archive(folder, issues)
     full, full_s = batch(folder, out, jobs)
-    make_archive(folder, 1, start=issues)
+    figures = {"full_s": round(full_s, 1), "built": full["built"]}
+    figures.update(after_full(folder, out, jobs, issues, full_s, full["driver_mb"]))
+    figures["worker_peak_rss_mb"] = round(full["worker_mb"], 1)
+    print(f"{issues} issues: {json.dumps(figures, ensure_ascii=False)}", flush=True)
+    shutil.rmtree(out)
+    return figures
+
+
+def after_full(
+    folder: Path, out: Path, jobs: int, next_day: int, full_s: float, full_driver_mb: float
+) -> dict:
+    """Measure a built archive: +1 issue (day ``next_day``), unchanged reruns, disk, Chromium."""
+    make_archive(folder, 1, start=next_day)
     inc, inc_s = batch(folder, out, jobs)
     same, same_s = batch(folder, out, jobs)
     # Three of each, alternating (the machine's load drifts): with the memo, without.
@@ -167,9 +180,7 @@ def one_size(base: Path, issues: int, jobs: int) -> dict:
         cold.append(batch(folder, out, jobs, memo="cold")[1])
         if len(warm) < 3:
             warm.append(batch(folder, out, jobs)[1])
-    figures = {
-        "full_s": round(full_s, 1),
-        "built": full["built"],
+    return {
         "incremental_s": round(inc_s, 2),
         "incremental_built": inc["built"],
         "incremental_fraction": round(inc_s / full_s, 4),
@@ -178,14 +189,73 @@ def one_size(base: Path, issues: int, jobs: int) -> dict:
         "unchanged_without_memo_s": round(sorted(cold)[1], 2),
         "unchanged_without_memo_runs_s": [round(x, 2) for x in cold],
         "unchanged_built": same["built"],
-        "driver_peak_rss_mb": round(max(full["driver_mb"], inc["driver_mb"]), 1),
-        "worker_peak_rss_mb": round(full["worker_mb"], 1),
+        "driver_peak_rss_mb": round(max(full_driver_mb, inc["driver_mb"]), 1),
+        "incremental_driver_rss_mb": round(inc["driver_mb"], 1),
         **disk(out),
         **browser(out),
     }
-    print(f"{issues} issues: {json.dumps(figures, ensure_ascii=False)}", flush=True)
-    shutil.rmtree(out)
+
+
+def resumed(folder: Path, out: Path, jobs: int, built_s: float, first: int) -> dict:
+    """Finish an archive whose full run was killed after ``built_s`` seconds, then measure it.
+
+    Inputs the killed run did not build are removed first (they would be built
+    now); the resumed run writes the library of the ones it did, as the full
+    run would have. Its full-run time is ``built_s`` plus the resumed run's.
+    ``first`` > 0 measures, instead, the archive of the ``first`` oldest built
+    issues (their folders hard-linked, their manifest records copied): an
+    archive built by the same run, for a smaller size without building it again.
+    """
+    built = _built_records(out)
+    if first:
+        folder, out = _subset(folder, out, sorted(built)[:first], built)
+        built = _built_records(out)
+    for path in folder.glob("*.txt"):
+        if path.stem not in built:
+            path.unlink()
+    issues = len(built)
+    finish, finish_s = batch(folder, out, jobs)
+    full_s = built_s + finish_s
+    figures = {
+        "issues": issues,
+        "killed_run_s": round(built_s, 1),
+        "resumed_s": round(finish_s, 1),
+        "resumed_built": finish["built"],
+        "full_s": round(full_s, 1),
+        "resumed_driver_rss_mb": round(finish["driver_mb"], 1),
+    }
+    last = max(dt.date.fromisoformat(slug[-10:]) for slug in built)
+    next_day = (last - dt.date(2019, 1, 1)).days + 1  # make_archive's numbering
+    figures.update(after_full(folder, out, jobs, next_day, full_s, finish["driver_mb"]))
+    print(f"{issues} issues (resumed): {json.dumps(figures, ensure_ascii=False)}", flush=True)
     return figures
+
+
+def _built_records(out: Path) -> dict[str, str]:
+    """Return {slug: journal line} of the built issues, replaying the journal."""
+    records = {}
+    for line in (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
+        try:
+            data = json.loads(line)
+        except ValueError:
+            continue  # a line torn by the kill
+        if "slug" in data:
+            records[data["slug"]] = line if data["status"] == "built" else None
+    return {slug: line for slug, line in records.items() if line is not None}
+
+
+def _subset(folder: Path, out: Path, slugs: list[str], built: dict) -> tuple[Path, Path]:
+    small, small_out = folder.with_name(f"{folder.name}-first"), out.with_name(f"{out.name}-first")
+    small.mkdir()
+    small_out.mkdir()
+    for slug in slugs:
+        os.link(folder / f"{slug}.txt", small / f"{slug}.txt")
+        shutil.copytree(out / slug, small_out / slug, copy_function=os.link)
+    lines = (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
+    head = [line for line in lines if '"slug"' not in line and line.strip()]
+    text = "\n".join([*head, *(built[slug] for slug in slugs)]) + "\n"
+    (small_out / "manifest.jsonl").write_text(text, encoding="utf-8")
+    return small, small_out
 
 
 _LIBRARY_RUNNER = """
@@ -208,8 +278,6 @@ print(json.dumps({"seconds": time.perf_counter() - started, "pages": pages,
 
 def cloned(base: Path, count: int, sample: int, jobs: int) -> dict:
     """Measure the library step alone on ``count`` issues cloned from ``sample`` built ones."""
-    import datetime as dt
-
     folder, out = base / "seed", base / f"out-cloned-{count}"
     make_archive(folder, sample)
     batch(folder, out, jobs)
@@ -305,8 +373,20 @@ def main() -> None:
     parser.add_argument(
         "--work", type=Path, help="folder for the archives and outputs (default: a temporary one)"
     )
+    parser.add_argument(
+        "--resume",
+        nargs=3,
+        metavar=("FOLDER", "OUT", "SECONDS"),
+        help="finish and measure an archive whose full run was killed after SECONDS",
+    )
+    parser.add_argument("--first", type=int, default=0, help="with --resume: its N oldest issues")
     args = parser.parse_args()
     result: dict = {"jobs": args.jobs}
+    if args.resume:
+        folder, out, seconds = Path(args.resume[0]), Path(args.resume[1]), float(args.resume[2])
+        result["resumed"] = resumed(folder, out, args.jobs, seconds, args.first)
+        print(json.dumps(result, ensure_ascii=False))
+        return
     if args.work is not None:
         args.work.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="zhreader-archive-bench-", dir=args.work) as tmp:
