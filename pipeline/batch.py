@@ -452,10 +452,16 @@ def _plan(candidates, manifest, signature, fingerprint, out, failed):
 
     todo, skipped = [], []
     current = manifest.glossaries[fingerprint]
+    # Per glossary an issue was checked against, not per issue: comparing two
+    # snapshots was most of an unchanged rerun's CPU time (0.5 s at 300 issues).
+    forms_since: dict[str, set[str] | None] = {}
     for candidate in candidates:
         record = manifest.issues.get(candidate.slug)
-        before = manifest.glossaries.get(record.glossary_checked) if record else None
-        forms = changed_forms(before, current) if before is not None else None
+        checked = record.glossary_checked if record else None
+        if checked not in forms_since:
+            before = manifest.glossaries.get(checked) if checked else None
+            forms_since[checked] = changed_forms(before, current) if before is not None else None
+        forms = forms_since[checked]
         reason = rebuild_reason(
             record, candidate, signature, forms, lambda c=candidate: read_source(c.path).text, out
         )

@@ -362,7 +362,10 @@ def rebuild_reason(
         return f"signature changed ({', '.join(changed)})"
     if record.status == "failed":
         return "retry after a crash" if record.failure != "input" else None
-    if any(not (out / name).exists() for name in record.files):
+    # os.path on strings: every file of every issue is checked on every run
+    # (tens of thousands in an archive), and pathlib's parsing cost most of it.
+    folder = os.fspath(out)
+    if any(not os.path.exists(os.path.join(folder, name)) for name in record.files):
         return "output files missing"
     if parse_signature(record.signature).get("gl") == parse_signature(signature).get("gl"):
         return None
