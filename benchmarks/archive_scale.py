@@ -1,6 +1,7 @@
 """Archive scale: full, incremental and unchanged runs, the library in Chromium, local vs Dask.
 
     python benchmarks/archive_scale.py [--issues 300 1000] [--sample 16] [--jobs 2] [--work DIR]
+        [--baseline main] [--resume FOLDER OUT SECONDS [--first N]]
 
 For each size, a synthetic archive (the example's paragraphs recombined per
 issue, one issue a day from 2019-01-01, so 3,000 issues span eight years;
@@ -15,6 +16,12 @@ toneless pinyin word, an English word), each in a fresh page.
 Baseline in the same run: the local pool vs a Dask LocalCluster building the
 same ``--sample`` issues (fresh output each, same jobs).
 
+``--baseline main`` also times each size's unchanged reruns with main's code
+(laid out from ``git archive``, run through ``PYTHONPATH``), in the same run.
+``--resume FOLDER OUT SECONDS`` finishes and measures an archive whose full
+run was killed (the build did not fit the time here), ``--first N`` the
+archive of its N oldest issues.
+
 ``--cloned N`` measures the library alone at sizes too large to build here:
 ``--sample`` real issues are built, then their library files (record,
 sentences, postings) are copied under N dated slugs, one a day, and the
@@ -25,7 +32,9 @@ repeats, so the search finds N/``--sample`` times each sentence.
 The last line is one JSON object: per size ``full_s``, ``incremental_s``,
 ``incremental_fraction``, ``unchanged_s``, ``driver_peak_rss_mb``,
 ``unchanged_without_memo_s`` (the median of three reruns each, with and
-without the signature memo: the latter is main's behaviour before it),
+without the signature memo: the latter is main's behaviour before it; wall
+and, as ``*_cpu_s``, CPU seconds of the process and its children, which a
+loaded machine does not inflate),
 ``worker_peak_rss_mb``, ``library_mb``, ``out_mb``, ``files``, ``index_kb``,
 ``index_load_ms``, ``js_heap_mb``, ``search_ms`` {zh, pinyin, en} and
 ``search_hits``; then ``local_s``, ``dask_s`` and ``dask_overhead``.
@@ -49,9 +58,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from batch_scale import make_archive  # noqa: E402 - the same synthetic issues
 
 QUERIES = {"zh": "扶贫", "pinyin": "fupin", "en": "poverty"}
+BASELINE: list[Path] = []  # --baseline: the folder of the baseline's zhreader package
 # Run in a fresh interpreter per batch: the driver's peak RSS is then this run's.
 _RUNNER = """
-import json, sys, tempfile
+import json, resource, sys, tempfile
 from pathlib import Path
 from zhreader.pipeline.batch import run_batch
 from zhreader.pipeline.build import BuildSettings
@@ -63,31 +73,58 @@ summary = run_batch(Path(sys.argv[1]), Path(sys.argv[2]), BuildSettings(), int(s
                     engine=sys.argv[4])
 print(json.dumps({"built": len(summary.built), "skipped": len(summary.skipped),
                   "failed": len(summary.failed), "driver_mb": summary.main_rss_mb,
-                  "worker_mb": summary.peak_rss_mb}))
+                  "worker_mb": summary.peak_rss_mb,
+                  "cpu_s": sum(resource.getrusage(who).ru_utime + resource.getrusage(who).ru_stime
+                               for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))}))
 """
 LIBRARY_PARTS = ("index.html", "failures.html", "years", "terms", "search")
 ISSUE_LIBRARY_FILES = ("library.json", "search.js", "search-keys.json")
 
 
 def batch(
-    folder: Path, out: Path, jobs: int, engine: str = "local", memo: str = "warm"
+    folder: Path,
+    out: Path,
+    jobs: int,
+    engine: str = "local",
+    memo: str = "warm",
+    code: Path | None = None,
 ) -> tuple[dict, float]:
     """Run one batch in a fresh process; return (its figures, wall seconds).
 
-    ``memo="cold"`` runs without the signature memo, as main did before it.
+    ``memo="cold"`` runs without the signature memo; ``code`` is a folder
+    holding another version's ``zhreader`` package (``baseline_code``).
     """
+    env = dict(os.environ)
+    if code is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(code), env.get("PYTHONPATH")]))
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", _RUNNER, str(folder), str(out), str(jobs), engine, memo],
         check=True,
         capture_output=True,
         text=True,
+        env=env,
     )
     seconds = time.perf_counter() - started
     figures = json.loads(done.stdout.strip().splitlines()[-1])
     if figures["failed"]:
         print(f"  {figures['failed']} failed", file=sys.stderr)
     return figures, seconds
+
+
+def baseline_code(ref: str, dest: Path) -> Path:
+    """Lay out the ``zhreader`` package of git ``ref`` as installed (pyproject's package-dir)."""
+    tree = dest / "tree"
+    tree.mkdir(parents=True)
+    git = ["git", "-C", str(ROOT), "archive", ref]
+    archive = subprocess.run(git, check=True, capture_output=True)
+    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
+    package = dest / "code" / "zhreader"
+    shutil.copytree(tree / "zhreader", package)
+    shutil.copytree(tree / "pipeline", package / "pipeline")
+    shutil.copytree(tree / "reader", package / "reader")
+    shutil.copy(tree / "glossary.tsv", package / "glossary.tsv")
+    return package.parent
 
 
 def disk(out: Path) -> dict:
@@ -174,26 +211,45 @@ def after_full(
     inc, inc_s = batch(folder, out, jobs)
     same, same_s = batch(folder, out, jobs)
     # Three of each, alternating (the machine's load drifts): with the memo, without.
-    warm = [same_s]
-    cold = []
+    warm, cold, main = [(same_s, same["cpu_s"])], [], []
     for _ in range(3):
-        cold.append(batch(folder, out, jobs, memo="cold")[1])
+        figures, seconds = batch(folder, out, jobs, memo="cold")
+        cold.append((seconds, figures["cpu_s"]))
+        if BASELINE:
+            figures, seconds = batch(folder, out, jobs, code=BASELINE[0])
+            assert figures["built"] == 0, "the baseline's code rebuilt the archive"
+            main.append((seconds, figures["cpu_s"]))
         if len(warm) < 3:
-            warm.append(batch(folder, out, jobs)[1])
+            figures, seconds = batch(folder, out, jobs)
+            warm.append((seconds, figures["cpu_s"]))
+    baseline = {}
+    if main:
+        baseline = {
+            "unchanged_baseline_s": _median(main, 0),
+            "unchanged_baseline_cpu_s": _median(main, 1),
+            "unchanged_baseline_runs_s": [round(x, 2) for x, _ in main],
+        }
     return {
         "incremental_s": round(inc_s, 2),
         "incremental_built": inc["built"],
         "incremental_fraction": round(inc_s / full_s, 4),
-        "unchanged_s": round(sorted(warm)[1], 2),
-        "unchanged_runs_s": [round(x, 2) for x in warm],
-        "unchanged_without_memo_s": round(sorted(cold)[1], 2),
-        "unchanged_without_memo_runs_s": [round(x, 2) for x in cold],
+        "unchanged_s": _median(warm, 0),
+        "unchanged_cpu_s": _median(warm, 1),
+        "unchanged_runs_s": [round(x, 2) for x, _ in warm],
+        "unchanged_without_memo_s": _median(cold, 0),
+        "unchanged_without_memo_cpu_s": _median(cold, 1),
+        "unchanged_without_memo_runs_s": [round(x, 2) for x, _ in cold],
+        **baseline,
         "unchanged_built": same["built"],
         "driver_peak_rss_mb": round(max(full_driver_mb, inc["driver_mb"]), 1),
         "incremental_driver_rss_mb": round(inc["driver_mb"], 1),
         **disk(out),
         **browser(out),
     }
+
+
+def _median(runs: list[tuple[float, float]], column: int) -> float:
+    return round(sorted(run[column] for run in runs)[len(runs) // 2], 2)
 
 
 def resumed(folder: Path, out: Path, jobs: int, built_s: float, first: int) -> dict:
@@ -380,8 +436,15 @@ def main() -> None:
         help="finish and measure an archive whose full run was killed after SECONDS",
     )
     parser.add_argument("--first", type=int, default=0, help="with --resume: its N oldest issues")
+    parser.add_argument(
+        "--baseline", metavar="REF", help="also time unchanged reruns with git REF's code (main)"
+    )
     args = parser.parse_args()
     result: dict = {"jobs": args.jobs}
+    if args.baseline:
+        code = Path(tempfile.mkdtemp(prefix="zhreader-baseline-", dir=args.work))
+        BASELINE.append(baseline_code(args.baseline, code))
+        result["baseline"] = args.baseline
     if args.resume:
         folder, out, seconds = Path(args.resume[0]), Path(args.resume[1]), float(args.resume[2])
         result["resumed"] = resumed(folder, out, args.jobs, seconds, args.first)
