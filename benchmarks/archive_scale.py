@@ -441,6 +441,8 @@ def main() -> None:
     )
     args = parser.parse_args()
     result: dict = {"jobs": args.jobs}
+    if args.work is not None:
+        args.work.mkdir(parents=True, exist_ok=True)
     if args.baseline:
         code = Path(tempfile.mkdtemp(prefix="zhreader-baseline-", dir=args.work))
         BASELINE.append(baseline_code(args.baseline, code))
@@ -450,8 +452,6 @@ def main() -> None:
         result["resumed"] = resumed(folder, out, args.jobs, seconds, args.first)
         print(json.dumps(result, ensure_ascii=False))
         return
-    if args.work is not None:
-        args.work.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="zhreader-archive-bench-", dir=args.work) as tmp:
         base = Path(tmp)
         if not args.no_engines:

@@ -40,6 +40,7 @@ from zhreader.pipeline.manifest import (
     glossary_snapshot,
     load_manifest,
     rebuild_reason,
+    shared_terms,
 )
 from zhreader.pipeline.structure.issue_meta import metadata_from_filename
 from zhreader.pipeline.structure.sidecar import load_sidecar, sidecar_exists, sidecar_path
@@ -430,6 +431,7 @@ def _run_locked(
     built: list[IssueResult] = []
     peak = 0.0
     for candidate, result in schedule(todo, out, settings, setup.resources, jobs):
+        result = replace(result, terms=shared_terms(result.terms))  # kept for the whole run
         if result.ok:
             setup.confirm(result.signature)
         manifest.record(out, _record(result, candidate, signature, fingerprint))

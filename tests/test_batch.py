@@ -203,6 +203,18 @@ def test_recording_an_issue_appends_one_line(tmp_path: Path) -> None:
     assert len(lines) == 5  # the header, the glossary once (with the first record), 3 records
 
 
+def test_records_loaded_from_the_journal_share_their_term_strings(tmp_path: Path) -> None:
+    """The driver holds every record; the same terms recur in every issue, held once."""
+    manifest = Manifest(glossaries={"aaaaaa": {}})
+    manifest.save(tmp_path)
+    for number in range(2):
+        terms = ("".join(["扶", "贫"]), "".join(["脱贫", "攻坚"]))  # built: distinct objects
+        manifest.record(tmp_path, _record(slug=f"s{number}", path=f"s{number}.txt", terms=terms))
+    first, second = (load_manifest(tmp_path).issues[f"s{n}"] for n in range(2))
+    assert first.terms == second.terms == ("扶贫", "脱贫攻坚")
+    assert all(a is b for a, b in zip(first.terms, second.terms, strict=True))
+
+
 def _line(**changes) -> str:
     data = {**dataclasses.asdict(_record(slug="b", path="b.txt")), **changes}
     return json.dumps({k: v for k, v in data.items() if v != "DROP"})
