@@ -114,7 +114,7 @@ def memo_folder() -> Path:
 
 
 def setup_stamp(settings: BuildSettings) -> str:
-    """Return a hash of everything the signature's parts (but ``gl``) are computed from."""
+    """Return a hash of everything the signature's parts are computed from."""
     from zhreader.pipeline.glossary.load import bundled_glossary_path
     from zhreader.pipeline.words.cedict import cedict_path
 
