@@ -12,7 +12,9 @@ Each line of SENT holds one sentence with one character wrapped in U+2581
 - the trained model alone (``context_model``, on the chosen segmenter's
   words), g2pM where it does not know the character;
 - zhreader: the real segmenter (the Annotator's, with name and place kinds)
-  or plain jieba, then ``PinyinReader.read``.
+  or plain jieba, then ``PinyinReader.read``;
+- the same reader without the label shift (``prior_shift`` 0: the trained
+  model keeps g2pL's reading priors, as on main before it), the baseline.
 
 It reports each on the first and second half of the file (the rules were
 written looking at the first half only) and the reader's time per sentence.
@@ -126,6 +128,17 @@ def main() -> None:
         _write_errors(args.errors, pairs, answers, alone, numbered)
     ms = 1000 * spent / len(pairs)
     batch = [tokenize(k, sentence) for k, (sentence, _, _) in enumerate(pairs)]
+    unshifted = PinyinReader.initialize(prior_shift=0.0).read_many(batch)
+    results["no_prior_shift"] = score(
+        "zhreader, no prior shift",
+        [
+            syllable_at(words, found, index, is_han)
+            for (words, _), found, (_, index, _) in zip(batch, unshifted, pairs, strict=True)
+        ],
+        pairs,
+        numbered,
+    )
+
     started = time.perf_counter()
     again = reader.read_many(batch)
     many_ms = 1000 * (time.perf_counter() - started) / len(pairs)
@@ -137,6 +150,9 @@ def main() -> None:
         f"; initialize {load_seconds:.2f} s; read_many == read: {same}"
     )
     summary = {**ours, **{k: round(v["accuracy"], 2) for k, v in results.items()}}
+    summary["halves"] = {
+        k: [round(v["first_half"], 2), round(v["second_half"], 2)] for k, v in results.items()
+    }
     summary.update(
         ms_per_sentence=round(ms, 3),
         ms_per_sentence_many=round(many_ms, 3),

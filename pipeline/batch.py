@@ -42,6 +42,7 @@ from zhreader.pipeline.manifest import (
     rebuild_reason,
 )
 from zhreader.pipeline.structure.issue_meta import metadata_from_filename
+from zhreader.pipeline.structure.recover import NOTICE_CODE
 from zhreader.pipeline.structure.sidecar import load_sidecar, sidecar_exists, sidecar_path
 from zhreader.reader.search_index import KEYS_FILE, SENTENCES_FILE
 
@@ -69,6 +70,8 @@ class IssueResult:
     signature: str = ""
     seconds: float = 0.0
     peak_rss_mb: float = 0.0
+    # Structure decisions an editor may want to check: "file.txt:LINE: …" (edition.json notices).
+    notices: tuple[str, ...] = ()
 
 
 @dataclass
@@ -196,6 +199,7 @@ def build_one(
         signature=edition.signature,
         seconds=time.perf_counter() - started,
         peak_rss_mb=_peak_rss_mb(),
+        notices=tuple(n.message for n in edition.notices if n.code == NOTICE_CODE),
     )
 
 

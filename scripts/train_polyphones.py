@@ -8,8 +8,10 @@ Each sentence is cut by the pipeline's segmenter, each polyphone described by
 ``context_model.features``, and one L2-regularised multinomial logistic
 regression is fitted per character (scikit-learn's lbfgs: deterministic,
 seeded). Features seen fewer than ``--min-count`` times for a character are
-dropped, weights are stored as float16 under 32-bit hashed keys, and the file
-is written byte-for-byte reproducibly (fixed zip dates), temp file then rename.
+dropped, weights are stored as float16 under 32-bit hashed keys, with each
+reading's share of the character's training sentences (the reader divides
+part of that prior out: ``PRIOR_SHIFT``), and the file is written
+byte-for-byte reproducibly (fixed zip dates), temp file then rename.
 
 ``--grid`` instead prints the model's accuracy alone for several ``C`` on the
 two halves of g2pL dev (the first half chooses, the second is held out); the
@@ -50,8 +52,12 @@ def describe(pairs, segmenter, tag) -> list[tuple[str, list[str], str]]:
     return out
 
 
-def fit(examples, c: float, min_count: int) -> dict[str, tuple[tuple[str, ...], dict]]:
-    """Fit one regression per character; return char -> (readings, feature -> weights)."""
+def fit(examples, c: float, min_count: int) -> dict[str, tuple[tuple[str, ...], dict, list]]:
+    """Fit one regression per character.
+
+    Return char -> (readings, feature -> weights, log of each reading's share of
+    the character's training sentences, add-one smoothed).
+    """
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
@@ -81,7 +87,9 @@ def fit(examples, c: float, min_count: int) -> dict[str, tuple[tuple[str, ...], 
             coef = np.hstack([np.zeros_like(coef), coef])
         full = np.zeros((len(vocab), len(classes)))
         full[:, lr.classes_] = coef
-        model[char] = (classes, {f: full[i] for f, i in vocab.items()})
+        counts_of = collections.Counter(label for _, label in rows)
+        shares = [(counts_of[r] + 1) / (len(rows) + len(classes)) for r in classes]
+        model[char] = (classes, {f: full[i] for f, i in vocab.items()}, np.log(shares).tolist())
     return model
 
 
@@ -91,7 +99,7 @@ def accuracy(model, examples) -> float:
     for char, feats, label in examples:
         if char not in model:
             continue
-        classes, weights = model[char]
+        classes, weights, _ = model[char]
         score = sum((weights[f] for f in feats if f in weights), np.zeros(len(classes)))
         right += classes[int(np.argmax(score))] == label
     return 100 * right / max(len(examples), 1)
@@ -101,9 +109,9 @@ def pack(model) -> dict[str, np.ndarray]:
     """Lay the model out as the arrays ``ContextModel.load`` reads."""
     from zhreader.pipeline.words.context_model import FEATURE_VERSION, feature_key
 
-    widest = max(len(classes) for classes, _ in model.values())
+    widest = max(len(classes) for classes, _, _ in model.values())
     merged: dict[int, np.ndarray] = {}
-    for char, (classes, weights) in model.items():
+    for char, (classes, weights, _) in model.items():
         for feature, row in weights.items():
             key = feature_key(char, feature)
             padded = np.zeros(widest)
@@ -111,7 +119,11 @@ def pack(model) -> dict[str, np.ndarray]:
             merged[key] = merged.get(key, 0) + padded  # a 32-bit collision: weights add
     keys = np.array(sorted(merged), dtype=np.uint32)
     chars = sorted(model)
+    priors = np.zeros((len(chars), widest))
+    for row, char in enumerate(chars):
+        priors[row, : len(model[char][0])] = model[char][2]
     return {
+        "priors": priors.astype(np.float32),
         "keys": keys,
         "weights": np.stack([merged[int(k)] for k in keys]).astype(np.float16),
         "chars": np.array("".join(chars)),
@@ -161,7 +173,7 @@ def main() -> None:
         for c in (0.1, 0.3, 1.0, 3.0, 10.0):
             for min_count in (1, 2, 3):
                 model = fit(train, c, min_count)
-                size = sum(len(w) for _, w in model.values())
+                size = sum(len(w) for _, w, _ in model.values())
                 print(
                     f"C={c:<5} min_count={min_count}  features {size:>7}"
                     f"  dev first half {accuracy(model, dev[:half]):6.2f}"

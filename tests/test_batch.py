@@ -344,6 +344,19 @@ def test_batch_builds_two_issues_and_reports_the_broken_one(first_run) -> None:
     assert not list(out.rglob("*.tmp"))
 
 
+def test_the_summary_names_each_structure_notice_by_file_and_line(first_run) -> None:
+    folder, out, result = first_run
+    notices = [line for line in result.output.splitlines() if line.startswith("  notice: ")]
+    doubt = "51: 湘建鞋业公司就业扶贫车间… read as a photo caption set inside a broken paragraph"
+    assert sorted(line.split(":", 2)[1].strip() for line in notices) == [
+        f"2020/04/{DATED}",
+        "linxiang-2020-04.txt",
+    ]
+    assert all(doubt in line for line in notices)
+    edition = json.loads((out / "linxiang-2020-04" / "edition.json").read_text(encoding="utf-8"))
+    assert any(doubt in n["message"] for n in edition["notices"])
+
+
 def test_file_name_metadata_reaches_the_edition_and_citation(first_run) -> None:
     _, out, _ = first_run
     slug = "2020-04-" + Path(DATED).stem

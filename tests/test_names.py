@@ -40,3 +40,12 @@ def test_surname_fu_is_known_to_bylines_and_segmenter() -> None:
 def test_every_place_suffix_has_english() -> None:
     assert set(names.PLACE_ENGLISH) == set(names.PLACE_SUFFIXES)
     assert names.PLACE_ENGLISH["镇"] == "Town"
+
+
+def test_the_segmenter_reads_its_word_classes_from_the_table() -> None:
+    # One fact, one place: segment.py keeps no word lists of its own.
+    assert segment.SPEECH_VERBS is names.SPEECH_VERBS
+    assert {"介绍", "表示", "说"} <= set(names.SPEECH_VERBS)
+    assert "中" in names.FRAME_CLOSERS and "将" in names.FRAME_OPENERS
+    assert names.NUMERALS.issubset(names.FUNCTION_CHARS)
+    assert all(len(c) == 1 for c in names.FUNCTION_CHARS | names.MEASURE_OPENERS)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import gzip
 import hashlib
 import io
+import math
 from importlib import metadata
 
 import pytest
@@ -12,7 +14,7 @@ from conftest import ROOT, require_shared
 
 from zhreader.han import is_han
 from zhreader.pinyin_text import join_syllables, numbered, tone_of
-from zhreader.pipeline.words.context_model import read_marked
+from zhreader.pipeline.words.context_model import FEATURE_VERSION, ContextModel, read_marked
 from zhreader.pipeline.words.function_words import grammatical_reading
 from zhreader.pipeline.words.pinyin import PinyinReader, apply_sandhi
 from zhreader.pipeline.words.polyphone import PolyphoneModel
@@ -227,11 +229,38 @@ def test_model_batches_match_single_sentences():
 
 def test_signature_names_sources(reader):
     part = reader.signature_part()
-    assert part.startswith(f"pypinyin-{metadata.version('pypinyin')}+g2pM-0.1.2.5+trained1-")
+    trained = f"trained{FEATURE_VERSION}"
+    assert part.startswith(f"pypinyin-{metadata.version('pypinyin')}+g2pM-0.1.2.5+{trained}-")
     # The trained weights are named by a hash of the shipped file.
     weights = ROOT / "pipeline" / "data" / "polyphone-context.npz"
     digest = hashlib.sha256(weights.read_bytes()).hexdigest()[:8]
-    assert f"+trained1-{digest}+ctx:" in part
+    assert f"+{trained}-{digest}+ctx:" in part
+
+
+def test_trained_model_stores_its_training_priors():
+    model = ContextModel.load()
+    for char in "行长为藏":
+        shares = {r: math.exp(p) for r, p in model.log_priors(char).items()}
+        assert set(shares) == set(model.candidates(char))
+        assert abs(sum(shares.values()) - 1) < 1e-3, (char, shares)
+    # g2pL's training split holds 240 xíng to 60 háng sentences of 行.
+    assert model.log_priors("行")["xing2"] > model.log_priors("行")["hang2"]
+
+
+def test_label_shift_removes_part_of_the_training_prior(reader):
+    # 藏 in a sentence where the context alone does not settle it: dividing
+    # g2pL's prior (cáng 75 %) out raises zàng by exactly the shift.
+    from zhreader.pipeline.words.pinyin import PRIOR_SHIFT
+
+    pending = reader._prepare(["西藏", "的", "藏", "人"], ["place", "word", "word", "word"])[1]
+    (poly,) = [p for p in pending if p.word == 2]
+    kept = copy.copy(reader)
+    kept._prior_shift = 0.0
+    shifted, raw = reader._context_scores(poly), kept._context_scores(poly)
+    priors = ContextModel.load().log_priors("藏")
+    for r in raw:
+        assert shifted[r] == pytest.approx(raw[r] - PRIOR_SHIFT * priors[r])
+    assert shifted["zang4"] - shifted["cang2"] > raw["zang4"] - raw["cang2"]
 
 
 # --- sandhi ------------------------------------------------------------------------

@@ -187,13 +187,18 @@ def test_spaces_latin_and_punctuation_are_their_own_kinds(segmenter):
     assert kinds(pieces)["……"] == "punct"
 
 
-def test_jieba_on_the_derived_frequencies_cuts_like_jieba(segmenter, example_path, tmp_path):
+def test_jieba_on_the_derived_frequencies_cuts_like_jieba(tmp_path_factory, example_path, tmp_path):
     import jieba
 
+    # A fresh dictionary: jieba reads a plain dict of the words looked up so
+    # far, so every piece it asks about must be looked up before it asks.
+    cache = tmp_path_factory.getbasetemp() / "zhreader-cache"
+    fresh = Segmenter.initialize(Dictionary.load(cache))._jieba
     reference = jieba.Tokenizer()
     reference.tmp_dir = str(tmp_path)  # jieba's own prefix dictionary, built afresh
     text = example_path.read_text(encoding="utf-8")
-    assert list(segmenter._jieba.cut(text)) == list(reference.cut(text))
+    assert list(fresh.cut(text)) == list(reference.cut(text))
+    assert list(fresh.cut(text, HMM=False)) == list(reference.cut(text, HMM=False))
 
 
 def test_traditional_text_is_cut_like_simplified(segmenter):

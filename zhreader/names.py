@@ -1,4 +1,6 @@
-"""Names: surnames and their name readings, titles and roles, place suffixes.
+"""Names: surnames and their name readings, titles and roles, place suffixes, and
+the words around names that the segmenter looks for (verbs of speaking,
+numerals, function characters: ``segment_words.tsv``).
 
 The tables are data (``zhreader/data/*.tsv``, each row with its source) and
 this module is the only place that reads them: the structure stage finds
@@ -18,6 +20,16 @@ SURNAME_COLUMNS = ("surname", "reading", "guess", "source")
 TITLE_COLUMNS = ("word", "kind", "source")
 PLACE_COLUMNS = ("suffix", "english", "source")
 TITLE_KINDS = ("byline", "title")
+SEGMENT_COLUMNS = ("word", "kind", "source")
+SEGMENT_KINDS = (
+    "speech_verb",
+    "measure_opener",
+    "frame_closer",
+    "frame_opener",
+    "function_char",
+    "approximate",
+    "numeral",
+)
 
 
 @cache
@@ -33,6 +45,12 @@ def _rows(name: str, columns: tuple[str, ...]) -> tuple[Row, ...]:
 _SURNAME_ROWS = _rows("surnames.tsv", SURNAME_COLUMNS)
 _TITLE_ROWS = _rows("titles.tsv", TITLE_COLUMNS)
 _PLACE_ROWS = _rows("place_suffixes.tsv", PLACE_COLUMNS)
+_SEGMENT_ROWS = _rows("segment_words.tsv", SEGMENT_COLUMNS)
+
+
+def _segment_words(kind: str) -> tuple[str, ...]:
+    return tuple(r["word"] for r in _SEGMENT_ROWS if r["kind"] == kind)
+
 
 # Every surname, for places where a name is expected (an author line, a credit).
 SURNAMES = frozenset(r["surname"] for r in _SURNAME_ROWS if len(r["surname"]) == 1)
@@ -57,6 +75,18 @@ TITLES = tuple(r["word"] for r in _TITLE_ROWS if r["kind"] == "title")
 # Place-name suffixes, in table order, and the English of each.
 PLACE_SUFFIXES = tuple(r["suffix"] for r in _PLACE_ROWS)
 PLACE_ENGLISH = {r["suffix"]: r["english"] for r in _PLACE_ROWS}
+# Verbs of speaking: between a title and one of these stands a person's name.
+SPEECH_VERBS = _segment_words("speech_verb")
+# Demonstratives and numerals that open a measure phrase jieba keeps whole (这台, 两本书).
+MEASURE_OPENERS = frozenset(_segment_words("measure_opener"))
+# Localisers that close a 在… frame and the words that open the next phrase after one.
+FRAME_CLOSERS = frozenset(_segment_words("frame_closer"))
+FRAME_OPENERS = frozenset(_segment_words("frame_opener"))
+# Characters that never start a place stem or a given name when they stand alone.
+FUNCTION_CHARS = frozenset(_segment_words("function_char"))
+# After a number these mean "more than" / "about"; the measure word follows.
+APPROXIMATE = frozenset(_segment_words("approximate"))
+NUMERALS = frozenset(_segment_words("numeral"))
 
 
 def check_tables() -> list[str]:
@@ -66,6 +96,7 @@ def check_tables() -> list[str]:
         ("surnames.tsv", SURNAME_COLUMNS, ("surname",)),
         ("titles.tsv", TITLE_COLUMNS, ("word", "kind")),
         ("place_suffixes.tsv", PLACE_COLUMNS, ("suffix",)),
+        ("segment_words.tsv", SEGMENT_COLUMNS, ("word", "kind")),
     ):
         seen: set[tuple[str, ...]] = set()
         for number, row in read_table(name, columns):
@@ -97,16 +128,28 @@ def _row_problems(name: str, row: dict[str, str]) -> list[str]:
         return [f"kind must be one of {', '.join(TITLE_KINDS)}, not {row['kind']!r}"]
     if name == "place_suffixes.tsv" and not row["english"][:1].isupper():
         return ["the English of a place type is a capitalised word (Town)"]
+    if name == "segment_words.tsv":
+        if row["kind"] not in SEGMENT_KINDS:
+            return [f"kind must be one of {', '.join(SEGMENT_KINDS)}, not {row['kind']!r}"]
+        if row["kind"] != "speech_verb" and len(row["word"]) != 1:
+            return [f"a {row['kind']} is one character"]
     return []
 
 
 __all__ = [
+    "APPROXIMATE",
     "BYLINE_ROLES",
     "COMMON_COMPOUND_SURNAMES",
     "COMMON_SURNAMES",
     "COMPOUND_SURNAMES",
+    "FRAME_CLOSERS",
+    "FRAME_OPENERS",
+    "FUNCTION_CHARS",
+    "MEASURE_OPENERS",
+    "NUMERALS",
     "PLACE_ENGLISH",
     "PLACE_SUFFIXES",
+    "SPEECH_VERBS",
     "SURNAMES",
     "SURNAME_READINGS",
     "TITLES",

@@ -18,16 +18,16 @@ from zhreader.pipeline.structure.layout_words import alternation
 # 本报讯 / 本报北京5月8日电 / 本报长沙5月8日讯 / 新华社天津4月27日电 / 据新华社…电,
 # optionally with the writers in brackets: 本报讯（记者 王芳 通讯员 李明）.
 _DATELINE = re.compile(
-    r"^(?:据)?(?:本报讯|本报[^\s，。（(]{1,12}?[讯电]|(?:新华社|中新社)[^\s，。（(]{0,12}?电)"
+    rf"^(?:据)?(?:本报讯|本报[^\s，。（(]{{1,12}}?[讯电]|{alternation('wire')}[^\s，。（(]{{0,12}}?电)"
     r"(?:\s*[（(][^（）()\n]{1,40}[）)])?"
 )
 _DATELINE_PLACE_DATE = re.compile(
-    r"^据?(?:本报|新华社|中新社)(?P<place>[^\d\s，。（(]{0,10}?)"
+    rf"^据?(?:本报|{alternation('wire')})(?P<place>[^\d\s，。（(]{{0,10}}?)"
     r"(?P<month>\d{1,2})月(?P<day>\d{1,2})日[电讯]"
 )
 # 新华社记者 / 本报记者 / 行业报记者 / 本报通讯员 / 特约记者 …: a role, then names.
 _ROLE = "(?:" + "|".join(BYLINE_ROLES) + ")"  # longest first
-_ORGANISATION = rf"(?:本报|新华社|中新社|[{HAN_CLASS}]{{1,8}}?报)?"
+_ORGANISATION = rf"(?:本报|{alternation('wire')}|[{HAN_CLASS}]{{1,8}}?报)?"
 _AUTHOR_PART = re.compile(_ORGANISATION + _ROLE + r"\s*")
 _AUTHOR_MAX = 40
 # A photo credit: 刘实华 摄, 刘  阳/摄, 新华社记者 X摄, X摄（人民视觉）, 受访者供图, 制图：X.
@@ -51,9 +51,13 @@ _SHARED_CAPTION_MIN = 6
 _SOURCE = re.compile(rf"^{alternation('source_label')}\s*[：:]")
 # A holder named after a picture's caption: （某市博物馆藏）.
 _HOLDER = re.compile(r"[（(][^（）()]{1,24}藏[）)]$")
-_CAPTION_OPENING = re.compile(r"^(?:图为|图：|图:|上图|下图|左图|右图|图片：|图\d|图一|图二)")
+# 图①… numbers a page's pictures with circled digits U+2460–U+2473 (①–⑳).
+_CAPTION_OPENING = re.compile(
+    r"^(?:图为|图：|图:|上图|下图|左图|右图|图片：|图\d|图一|图二|图[\u2460-\u2473])"
+)
 # Page furniture: the editors' and layout credits of a page.
 _SIDEBAR = re.compile(rf"^{alternation('sidebar')}[：:]?$")
+_PICTURE_STORY = re.compile(rf"^{alternation('picture_story')}$")
 _FURNITURE = re.compile(rf"^{alternation('furniture')}\s*[：:]")
 # A note that closes a text: （吴芳参与采写）, （…本报记者丁一帆整理）, （陈明）.
 _WRITE_UP = re.compile(rf"{alternation('write_up')}$")
@@ -206,6 +210,11 @@ def is_sidebar_label(text: str) -> bool:
     return _SIDEBAR.match(text.strip()) is not None
 
 
+def is_picture_story_title(text: str) -> bool:
+    """Say whether a line is the title of a picture story (图片报道), an article of its own."""
+    return _PICTURE_STORY.match("".join(text.split())) is not None
+
+
 def is_furniture(text: str) -> bool:
     """Say whether a line is page furniture (本版责编：…, 版式设计：…)."""
     return bool(_FURNITURE.match(text.strip()))
@@ -252,6 +261,7 @@ __all__ = [
     "is_caption_opening",
     "is_credit",
     "is_furniture",
+    "is_picture_story_title",
     "is_sidebar_label",
     "is_role_only",
     "is_source_line",

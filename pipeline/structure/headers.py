@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from zhreader.han import HAN_CLASS
 from zhreader.pipeline.structure.conventions import (
     author_names,
     dateline_prefix,
     is_bare_name_line,
     is_role_only,
+    is_sidebar_label,
     read_dateline,
 )
 from zhreader.pipeline.structure.layout import Page, Piece
@@ -29,8 +31,25 @@ _SAYING = re.compile(rf"{alternation('saying')}$")
 _POLICY_VERB = re.compile(rf"^{alternation('policy_verb')}")
 # A column label closes a headline: （走基层）, （民生视点）.
 _LABEL = re.compile(r"[（(][^（）()]{1,16}[）)]$")
+# A kicker sets the scene of the news: its time (截至6月底, 入汛以来), its event
+# (全国游泳冠军赛) or its place (湖北宜昌); a deck may close on its genre (…纪实).
+_TIME_OPENING = re.compile(rf"^{alternation('time_opening')}")
+_TIME_CLOSING = re.compile(rf"{alternation('time_closing')}$")
+# An event named alone (全国游泳冠军赛); with its stage (…开幕) it may be a headline.
+_EVENT = re.compile(rf"{alternation('event')}$")
+_PLACE_ONLY = re.compile(rf"^{alternation('region')}[{HAN_CLASS}]{{0,3}}$")
+_GENRE = re.compile(rf"{alternation('deck_genre')}$")
+_DECK_OPENING = re.compile(rf"^{alternation('deck_opening')}")
+# The headline carries the group's catchword in quotes (东北虎“安家”) and is
+# often set as two parallel halves (节水护河  人人有责); kickers and decks inform plainly.
+_CATCHWORD = re.compile(r"“[^“”]{1,12}”")
+_HALVES = re.compile(r"[^\s\u3000][\s\u3000]+[^\s\u3000]")
+# A time phrase alone is short (截至6月底, 今年前5个月); 今年夏粮再获丰收 is news.
+SCENE_MAX = 7
 _KICKER_ENDS = ("——", "……", "：", ":")
 _QUOTED = re.compile(r"^[“「『][^“”]*[”」』]$")
+# A two-character name set with spaces between its characters: 苇  岸.
+_SPACED_NAME = re.compile(rf"^[{HAN_CLASS}][ \u3000]{{1,4}}[{HAN_CLASS}]$")
 SHORT_RATIO = 0.6
 NAME_LINE_MAX = 24
 # A header has at most a kicker, a headline over two lines and a deck over two.
@@ -72,15 +91,22 @@ def is_title(piece: Piece) -> bool:
 def is_name_line(text: str) -> bool:
     """Say whether a line holds only writers' names (周明远; 晓风　李明; 何  川  孙  丽).
 
-    One name alone must have a known surname; with two or more, a name whose
-    surname the tables lack passes beside a known one.
+    One name alone must have a known surname, unless it is a two-character
+    name set with spaces between its characters (苇  岸): papers space out
+    writers' names, never titles. With two or more names, one whose surname
+    the tables lack passes beside a known one.
     """
     if len(text) > NAME_LINE_MAX:
         return False
     if is_bare_name_line(text):
         return True
     several = len(text.split()) >= 2
-    return several and bool(author_names(text, lenient=True))
+    return (several and bool(author_names(text, lenient=True))) or _is_spaced_name(text)
+
+
+def _is_spaced_name(text: str) -> bool:
+    core = text.strip()
+    return bool(_SPACED_NAME.match(core)) and not is_sidebar_label("".join(core.split()))
 
 
 def read_header(
@@ -152,10 +178,13 @@ def _kicker_index(heads: list[list[Piece]], page: Page, header: Header) -> int |
     first, second = _text(heads[0]), _text(heads[1])
     if first.endswith(_KICKER_ENDS):
         return 0
-    if len(heads) >= 3 or len(heads[1]) > 1:
-        return 0 if len(heads) >= 3 else None
-    if len(heads[0]) > 1:  # the first is a headline printed over two lines
+    if len(heads) >= 3:
+        return 0
+    # The main headline is the title set in type so large it runs over two lines.
+    if len(heads[0]) > 1:
         return None
+    if len(heads[1]) > 1:
+        return 0
     score = _kicker_score(first, second)
     if score == 0:
         line = heads[1][0].line
@@ -187,7 +216,34 @@ def _kicker_score(first: str, second: str) -> int:
         score += 1
     if len(second) <= SHORT_RATIO * len(first):
         score -= 1
+    score += _scene_score(first)
+    if _GENRE.search(second):
+        score -= 2  # ——…纪实 without its dashes
+    if _DECK_OPENING.match(second):
+        score -= 1  # 将…, 较去年…: the deck goes on with the headline's subject
+    score += _headline_marks(second) - _headline_marks(first)
     return score
+
+
+def _headline_marks(text: str) -> int:
+    """Count what marks a title as the main headline: a quoted catchword, two parallel halves."""
+    core = text.strip()
+    catchword = not _QUOTED.match(core) and bool(_CATCHWORD.search(core))
+    return int(catchword) + int(bool(_HALVES.search(core)))
+
+
+def _scene_score(text: str) -> int:
+    """Score a title that only names the time, place or event of the news (a kicker's job).
+
+    A time phrase or a region alone scores 2; a line ending on an event scores
+    1, since a headline may also end on one (中国女排挺进世界杯).
+    """
+    core = "".join(text.split())
+    if _TIME_CLOSING.search(core) or _PLACE_ONLY.match(core):
+        return 2
+    if len(core) <= SCENE_MAX and _TIME_OPENING.match(core):
+        return 2
+    return 1 if _EVENT.search(core) else 0
 
 
 def _merge_run_on(heads: list[Piece]) -> list[list[Piece]]:
@@ -224,7 +280,9 @@ def header_names(header: Header) -> list[str]:
     """Return the writers the header names: author lines, then the dateline's bracket."""
     names: list[str] = []
     if header.authors:
-        names.extend(author_names(text_of(header.authors), lenient=True))
+        text = text_of(header.authors)
+        spaced = ("".join(text.split()),) if _is_spaced_name(text) else ()
+        names.extend(author_names(text, lenient=True) or spaced)
     if header.dateline is not None:
         prefix = dateline_prefix(header.dateline.text()) or ""
         names.extend(read_dateline(prefix).names)

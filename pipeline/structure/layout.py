@@ -52,6 +52,11 @@ _DECK = re.compile(r"^(?:——|—|--|──)")
 _SENTENCE_STOPS = frozenset("。；;！？!?")
 _CLAUSE_STOPS = frozenset("。；;")
 _TRAILING_STOPS = frozenset("，,、；;：:")
+# Where a sentence goes on and a paragraph never ends.
+_CLAUSE_BREAKS = frozenset("，,、")
+_PROSE_STOPS = frozenset("，,。；;")
+# An interview's question is a paragraph, whatever stands beside it.
+_INTERVIEWER = re.compile(r"^(?:本报记者|记者|问)[：:]")
 _KICKER_ENDS = ("——", "……", "：", ":")
 _BRACKETED = re.compile(r"^[（(][^（）()]*[）)]$")
 # Latin words are separated by spaces, so one comes back where a break met two letters.
@@ -196,12 +201,20 @@ def ends_mid_sentence(text: str) -> bool:
     """Say whether a paragraph stops where no sentence can end.
 
     A closing quote ends a sentence only after an ender (“……。”); a quoted
-    term at the end of a line (…开设“田间课堂”) runs on.
+    term at the end of a line (…开设“田间课堂”) runs on, and so does a title
+    (…印发《…》) or a name with its bracket (中央党校（国家行政学院）): a
+    bracket closes a paragraph only as a note after a finished sentence
+    (…。（赵玮）) or alone on its line.
     """
     core = text.rstrip()
     last = core[-1]
     if last in "”’」』" and len(core) > 1:
         return core[-2] not in ENDERS
+    if last == "》":
+        return True
+    if last in "）)" and dateline_prefix(core) != core:
+        opener = max(core.rfind("（"), core.rfind("("))
+        return opener > 0 and core[opener - 1] not in ENDERS and core[opener - 1] not in CLOSERS
     return last not in ENDERS and last not in CLOSERS and last not in "；;：:"
 
 
@@ -219,6 +232,7 @@ def classify(
                 "caption" if i + 1 < len(units) and units[i + 1].line == unit.line else "credit"
             )
     _mark_figures(units, kinds)
+    _mark_long_kickers(units, kinds)
     _mark_continuations(units, kinds, page)
     _mark_question_subheads(units, kinds, page)
     for i, unit in enumerate(units):
@@ -266,7 +280,10 @@ def _kind(unit: Unit, first: bool) -> str:
 def _mark_figures(units: list[Unit], kinds: list[str]) -> None:
     """Mark the caption that sits right above a 图为… line or a photo credit.
 
-    Above a 图为… line only a short finished title line is (临湘市春耕生产如火如荼。).
+    Above a 图为… line only a short finished title line is (临湘市春耕生产如火如荼。),
+    not above a caption that shares its line with the credit (the line above
+    it may be a sentence's tail);
+    above a chart's source line (数据来源：…) its title is.
     Above a named credit (X摄) the paragraph is the picture's caption, several
     sentences long in a picture story; above a bare agency tag (（影像中国）),
     which may stand under a picture without caption, only a line of at most 80
@@ -277,16 +294,39 @@ def _mark_figures(units: list[Unit], kinds: list[str]) -> None:
         if kinds[i] not in ("caption", "credit") or units[i].gap > 1:
             continue
         before = units[i - 1].text
+        if kinds[i - 1] == "heading" and is_source_line(units[i].text):
+            kinds[i - 1] = "caption"  # a chart's title over its source line
+            continue
         if kinds[i - 1] != "paragraph" or ends_mid_sentence(before):
             continue
         if kinds[i] == "caption":  # a caption's title line above its 图为… line
-            caption = is_caption_like(before, CAPTION_TITLE_MAX)
+            opening = is_caption_opening(units[i].text) or is_source_line(units[i].text)
+            caption = opening and is_caption_like(before, CAPTION_TITLE_MAX)
         elif is_agency_tag(units[i].text):
             caption = len(before) <= CAPTION_LINE_MAX or "图为" in before
         else:
             caption = len(before) <= CAPTION_PARAGRAPH_MAX or "图为" in before
         if caption:
             kinds[i - 1] = "caption"
+
+
+def _mark_long_kickers(units: list[Unit], kinds: list[str]) -> None:
+    """Read a long title line set right over a title as a title (王某在…会议上强调).
+
+    Away from the top of an article a title is short; a kicker reporting who
+    spoke where may run to a headline's length. It starts flush after a
+    blank line (or a finished paragraph) and a title follows with no blank.
+    """
+    for i in range(len(units) - 1):
+        unit = units[i]
+        if kinds[i] != "paragraph" or unit.indent or kinds[i + 1] != "heading":
+            continue
+        if units[i + 1].gap or (i and unit.gap == 0) or len(unit.text) <= HEADING_MAX:
+            continue
+        if i and kinds[i - 1] == "paragraph" and ends_mid_sentence(units[i - 1].text):
+            continue
+        if _heading_shape(unit.text, HEADLINE_MAX, top=True):
+            kinds[i] = "heading"
 
 
 def _mark_continuations(units: list[Unit], kinds: list[str], page: Page) -> None:
@@ -320,20 +360,48 @@ def _mark_continuations(units: list[Unit], kinds: list[str], page: Page) -> None
 def _mark_question_subheads(units: list[Unit], kinds: list[str], page: Page) -> None:
     """Read a short question set apart like a subhead as one (数据怎样变成收益？).
 
-    Only where the page shows it: paragraphs indented, this line not, blank
-    lines around it, and the text above it finished.
+    Where the page shows it: paragraphs indented, this line not, the text
+    above it finished, and blank lines around it where the page sets blank
+    lines between paragraphs. On any page, a short question printed beside a
+    subhead is that subhead's other half (热门景区怎样预约？ / 门票退改有哪些规定).
     """
-    if not page.indents:
-        return
+    apart = 1 if page.blank_separated else 0
     for i in range(1, len(units) - 1):
         unit = units[i]
-        if kinds[i] != "paragraph" or unit.indent or unit.gap < 1 or units[i + 1].gap < 1:
+        if kinds[i] != "paragraph" or not _is_short_question(unit.text):
             continue
-        text = unit.text
-        if len(text) > HEADING_MAX or text[-1] not in "？?" or ends_mid_sentence(units[i - 1].text):
+        if ends_mid_sentence(units[i - 1].text) and kinds[i - 1] != "heading":
             continue
-        if not any(ch in _SENTENCE_STOPS for ch in text[:-1]):
+        if _beside_subhead(units, kinds, i):
             kinds[i] = "heading"
+            continue
+        if not page.indents or unit.indent or min(unit.gap, units[i + 1].gap) < apart:
+            continue
+        if units[i + 1].indent:  # the text below runs on without indent otherwise
+            kinds[i] = "heading"
+
+
+def _is_short_question(text: str) -> bool:
+    """Say whether a line is one short question (no stop before its ？), not an interviewer's."""
+    core = text.strip()
+    return (
+        len(core) <= HEADING_MAX
+        and core[-1] in "？?"
+        and not any(ch in _SENTENCE_STOPS for ch in core[:-1])
+        and not _INTERVIEWER.match(core)
+        and not dateline_prefix(core)
+    )
+
+
+def _beside_subhead(units: list[Unit], kinds: list[str], i: int) -> bool:
+    """Say whether line i stands right above or below a subhead, set like it (no wide gap)."""
+    above = kinds[i - 1] == "heading" and i >= 2 and units[i].gap < WIDE_GAP
+    below = kinds[i + 1] == "heading" and units[i + 1].gap < WIDE_GAP
+    if above and kinds[i - 2] in ("heading", "deck", "author"):
+        above = False  # the line under an article's titles is no subhead's half
+    if below and i + 2 < len(units) and kinds[i + 2] in ("deck", "author", "dateline"):
+        below = False  # the title below heads an article
+    return above or below
 
 
 def build_pieces(
@@ -426,6 +494,12 @@ def _skippable(units, kinds, j, marks, page: Page) -> bool:
     return unit.gap >= WIDE_GAP
 
 
+def _is_prose(text: str) -> bool:
+    """Say whether a line is running prose (it has a clause inside or ends on a comma), no title."""
+    core = text.rstrip()
+    return core[-1] in _CLAUSE_BREAKS or any(ch in _PROSE_STOPS for ch in core)
+
+
 def _continues(units, kinds, j, joins, previous: Unit, page: Page) -> bool:
     if joins.get(previous.line):
         return True
@@ -434,9 +508,13 @@ def _continues(units, kinds, j, joins, previous: Unit, page: Page) -> bool:
         return False
     if page.indents:
         if unit.indent:
-            return False
+            # A new paragraph starts indented, but not after running prose that
+            # stopped mid-sentence: a copy that indents the tail still continues it.
+            return kinds[j] == "paragraph" and _is_prose(previous.text)
         return kinds[j] in ("paragraph", "heading")
-    return kinds[j] == "paragraph"
+    # No title follows a comma: a title-shaped line there is the sentence's next line.
+    after_comma = kinds[j] == "heading" and previous.text.rstrip()[-1] in _CLAUSE_BREAKS
+    return kinds[j] == "paragraph" or after_comma
 
 
 __all__ = [

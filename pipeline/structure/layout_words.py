@@ -3,8 +3,13 @@
 ``layout_words.tsv`` (columns word, kind, source) lists the labels of page
 furniture (本版责编), picture agencies (人民视觉), chart source labels
 (数据来源), verbs of saying that close a kicker (强调), words a policy headline
-opens with (推动), the words of a closing note (参与采写) and the labels of boxes
-that belong to the article around them (链接, 开栏的话). This module is
+opens with (推动), the words of a closing note (参与采写), the labels of boxes
+that belong to the article around them (链接, 开栏的话), and what tells a
+kicker from a deck: time phrases (截至…, …以来), events (…锦标赛), regions
+(湖北…), the genre words that close a deck (…纪实) and the words a deck
+that goes on with the headline's subject opens with (将…, 较…), the titles
+of picture stories (图片报道), and the agencies whose datelines papers print
+(新华社, 中新网). This module is
 the only place that reads it; ``check_layout_words()`` lists every problem in
 it and a test runs it.
 """
@@ -18,7 +23,23 @@ from zhreader.han import HAN_CLASS
 from zhreader.tables import bundled_text, read_rows
 
 COLUMNS = ("word", "kind", "source")
-KINDS = ("furniture", "agency", "source_label", "saying", "policy_verb", "write_up", "sidebar")
+KINDS = (
+    "furniture",
+    "agency",
+    "source_label",
+    "saying",
+    "policy_verb",
+    "write_up",
+    "sidebar",
+    "time_opening",
+    "time_closing",
+    "event",
+    "deck_genre",
+    "deck_opening",
+    "region",
+    "picture_story",
+    "wire",
+)
 FILE = "layout_words.tsv"
 _HAN_WORD = re.compile(rf"^[{HAN_CLASS}]+$")
 

@@ -32,6 +32,7 @@ from zhreader.pipeline.structure.conventions import (
     dateline_prefix,
     is_caption_opening,
     is_furniture,
+    is_picture_story_title,
     is_sidebar_label,
     is_source_line,
     read_dateline,
@@ -91,7 +92,12 @@ class Draft:
 
 
 def _only_titles(draft: Draft) -> bool:
-    """Say whether an article is title lines only (no text, author line, dateline or label)."""
+    """Say whether an article is title lines only (no text, author line, dateline or label).
+
+    A title the sidecar marked as a headline stays an article, text or not.
+    """
+    if any(piece.forced == "headline" for piece in draft.label_pieces):
+        return False
     return (
         not draft.blocks
         and draft.dateline is None
@@ -140,7 +146,11 @@ def layout_doubts(pieces: list[Piece]) -> list[str]:
     for piece in pieces:
         if piece.kind == "figure" and piece.in_paragraph and not piece.credit_units:
             unit = piece.units[0]
-            if not (is_caption_opening(unit.text) or is_source_line(unit.text)):
+            # 图为… or a chart's source line (数据来源：…) confirms a figure.
+            confirmed = any(
+                is_caption_opening(u.text) or is_source_line(u.text) for u in piece.units
+            )
+            if not confirmed:
                 doubts.append(
                     f"{unit.line}: {preview(unit.text)} read as a photo caption set inside a "
                     'broken paragraph (a sidecar fix action = "paragraph" makes it the '
@@ -217,8 +227,9 @@ def assemble(pieces: list[Piece], page: Page | None = None) -> tuple[list[Draft]
             else:
                 current.blocks.append(block)
         elif piece.kind == "heading":
+            in_box = _is_sidebar_piece(piece) or (i > 0 and _is_sidebar_piece(pieces[i - 1]))
             if not page.separated and current.dateline is not None and feature is not None:
-                current = feature
+                current = current if in_box else feature  # a box stays with its article
             current.blocks.append(DraftBlock("subhead", _lines(piece), piece.text()))
         elif current is None:
             current = _headless_article(piece, pending)
@@ -251,8 +262,12 @@ def _article_start(pieces, i, page: Page, current, feature) -> int | None:
         return None
     if current is not None and is_sidebar_label(piece.text()):
         return None  # a 链接 box or an editor's note belongs to the article around it
+    if current is not None and i and _is_sidebar_piece(pieces[i - 1]):
+        return None  # the box's own title (its dateline may follow) stays in the box
     if page.separated:
         return 0 if current is None or piece.gap >= WIDE_GAP else None
+    if is_picture_story_title(piece.text()):
+        return 0  # 图片报道 heads its photo, never a subhead of the story above
     role = heading_role(pieces, i)
     if role == "section":
         return _section_end(pieces, i)
@@ -261,6 +276,10 @@ def _article_start(pieces, i, page: Page, current, feature) -> int | None:
     if role == "subhead" and _opens_feature(current, feature):
         return 0
     return None
+
+
+def _is_sidebar_piece(piece: Piece) -> bool:
+    return piece.kind == "heading" and is_sidebar_label(piece.text())
 
 
 def _opens_feature(current: Draft | None, feature: Draft | None) -> bool:

@@ -8,6 +8,7 @@ always join back into its text; a mismatch raises, it is never patched.
 
 from __future__ import annotations
 
+import gc
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -72,7 +73,15 @@ class Annotator:
         terms = _term_table(glossary)
         segmenter = Segmenter.initialize(dictionary, terms)
         reader = PinyinReader.initialize(dictionary)
-        return cls(segmenter, dictionary, reader, glossary, LearnerSenses.load())
+        annotator = cls(segmenter, dictionary, reader, glossary, LearnerSenses.load())
+        # The tables just loaded live as long as the process (pypinyin's phrase
+        # dictionary alone is 240k lists). Out of the collector's reach, they no
+        # longer make each full collection, which annotating triggers now and
+        # then, walk them all: such a collection cost more than a whole pass over
+        # the example. Objects already garbage stay with the frozen ones (none
+        # expected: loading builds no cycles).
+        gc.freeze()
+        return annotator
 
     @property
     def dictionary(self) -> Dictionary:

@@ -8,9 +8,12 @@ character n-grams around the polyphone, the word that holds it and its
 neighbours (the segmenter's words) and their jieba part-of-speech tags. Each
 feature of a character is stored under a 32-bit hash of (character, feature)
 with one weight per reading, so the file holds no text of the training data.
-g2pL is balanced per reading, so the model's own prior is flat: it says how
-the context moves the odds, and the reader adds it to g2pM's logits, which
-carry running text's priors (docs/pinyin.md has the figures).
+g2pL's readings are spread by design (300 sentences a character, split
+80/20, 75/25 ... between readings), not as in running text, so the model's
+probabilities carry g2pL's priors. The file also stores each reading's share
+of the training sentences (``log_priors``): the reader divides part of that
+prior out (label shift) before adding the model to g2pM's logits, which carry
+running text's priors (docs/pinyin.md has the figures).
 """
 
 from __future__ import annotations
@@ -27,8 +30,9 @@ import numpy as np
 from zhreader.errors import ZhreaderError
 
 MODEL_FILE = "polyphone-context.npz"
-# Bump when ``features`` changes: a model file of another version is refused.
-FEATURE_VERSION = "1"
+# Bump when ``features`` or the file's arrays change: a model file of another
+# version is refused. 2: the training priors (``log_priors``) are stored.
+FEATURE_VERSION = "2"
 _START, _END = "\U00002402", "\U00002403"  # sentence-edge markers (␂ ␃)
 _NGRAM_REACH = 3  # characters either side
 _BAG_REACH = 10  # characters either side for the bag of nearby words
@@ -79,7 +83,7 @@ def features(site: Site, tag: Tagger) -> list[str]:
     """Return the context features of the polyphone at ``site`` (strings, deterministic)."""
     words = site.words
     text = "".join(words)
-    start = sum(len(w) for w in words[: site.word])
+    start = sum(map(len, words[: site.word]))
     index = start + site.offset
     padded = _START * _NGRAM_REACH + text + _END * _NGRAM_REACH
     p = index + _NGRAM_REACH
@@ -107,14 +111,31 @@ def features(site: Site, tag: Tagger) -> list[str]:
         f"NT:{tag(nxt)}",
         f"TT:{tag(prev)}|{tag(word)}|{tag(nxt)}",
     ]
+    return out + sorted(_bag(words, site.word, start, index))
+
+
+def _bag(words: tuple[str, ...], word: int, start: int, index: int) -> set[str]:
+    """Return the words other than ``words[word]`` that reach within ``_BAG_REACH`` of ``index``.
+
+    The walk goes outwards from the polyphone's word and stops at the first
+    word out of reach: a line holds many words, a bag only a few.
+    """
     bag = set()
-    position = 0
-    for w, other in enumerate(words):
-        near = index - _BAG_REACH <= position + len(other) and position <= index + _BAG_REACH
-        if near and w != site.word and not other.isspace():
-            bag.add(f"B:{other}")
-        position += len(other)
-    return out + sorted(bag)
+    end = start  # where the word left of the current one ends
+    for w in range(word - 1, -1, -1):
+        if end < index - _BAG_REACH:
+            break
+        if not words[w].isspace():
+            bag.add(f"B:{words[w]}")
+        end -= len(words[w])
+    position = start + len(words[word])
+    for w in range(word + 1, len(words)):
+        if position > index + _BAG_REACH:
+            break
+        if not words[w].isspace():
+            bag.add(f"B:{words[w]}")
+        position += len(words[w])
+    return bag
 
 
 def feature_key(char: str, feature: str) -> int:
@@ -125,10 +146,13 @@ def feature_key(char: str, feature: str) -> int:
 class ContextModel:
     """Score a polyphone's readings from its context with the trained weights."""
 
-    def __init__(self, keys: np.ndarray, weights: np.ndarray, classes: dict, version: str):
+    def __init__(
+        self, keys: np.ndarray, weights: np.ndarray, classes: dict, priors: dict, version: str
+    ):
         self._keys = keys  # sorted uint32
         self._weights = weights  # [keys, most readings of a character], float32
         self._classes = classes  # char -> tuple of numbered readings (weight columns)
+        self._priors = priors  # char -> {reading: log of its share of the training sentences}
         self._version = version
 
     @classmethod
@@ -159,8 +183,14 @@ class ContextModel:
             }
             keys = data["keys"].astype(np.uint32)
             weights = data["weights"].astype(np.float32)
+            priors = {
+                char: dict(zip(names, row.tolist(), strict=False))
+                for (char, names), row in zip(
+                    classes.items(), data["priors"].astype(np.float64), strict=True
+                )
+            }
         digest = hashlib.sha256(raw).hexdigest()[:8]
-        return cls(keys, weights, classes, f"trained{FEATURE_VERSION}-{digest}")
+        return cls(keys, weights, classes, priors, f"trained{FEATURE_VERSION}-{digest}")
 
     def version(self) -> str:
         """Name the weights for signatures (feature version and a hash of the file)."""
@@ -171,6 +201,10 @@ class ContextModel:
 
     def candidates(self, char: str) -> tuple[str, ...]:
         return self._classes.get(char, ())
+
+    def log_priors(self, char: str) -> dict[str, float]:
+        """Return the log of each reading's share of the character's training sentences."""
+        return self._priors[char]
 
     def log_probs(self, char: str, feats: Sequence[str]) -> dict[str, float]:
         """Return the log-probability of each reading the model knows for ``char``."""

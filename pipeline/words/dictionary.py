@@ -57,12 +57,16 @@ class WordFrequencies(dict):
     jieba only asks ``in``, ``[]`` and ``get``; answering from the derived
     database word by word spares every start-up the 1-2 s of unmarshalling
     580k entries. Looked-up words stay in the dict; misses are remembered too.
+    ``loaded`` is a plain dict of the words looked up so far, for jieba's inner
+    loop once ``prepare`` has looked up all it will ask (this class's own
+    ``in`` is a Python call per lookup).
     """
 
     def __init__(self, db: sqlite3.Connection) -> None:
         super().__init__()
         self._db = db
         self._missing: set[str] = set()
+        self.loaded: dict[str, int] = {}
 
     def _load(self, word: str) -> bool:
         if word in self._missing:
@@ -72,7 +76,24 @@ class WordFrequencies(dict):
             self._missing.add(word)
             return False
         dict.__setitem__(self, word, row[0])
+        self.loaded[word] = row[0]
         return True
+
+    def prepare(self, text: str) -> None:
+        """Look up every piece of ``text`` that jieba's cut asks about, so ``loaded`` answers it.
+
+        From each position jieba asks about ever longer pieces while the prefix
+        dictionary has them, then about the first one it lacks (which stays
+        absent from ``loaded``). Any word its HMM step asks about is one of these.
+        """
+        loaded, missing = self.loaded, self._missing
+        for start in range(len(text)):
+            for end in range(start + 1, len(text) + 1):
+                piece = text[start:end]
+                if piece in loaded:
+                    continue
+                if piece in missing or not self._load(piece):
+                    break
 
     def __contains__(self, word: object) -> bool:
         return dict.__contains__(self, word) or (isinstance(word, str) and self._load(word))

@@ -10,7 +10,8 @@ decided in this order:
    (``function_words.grammatical_reading``);
 3. otherwise g2pM's BiLSTM over the ten characters either side, plus
    ``CONTEXT_WEIGHT`` times the log-probability of the model trained here
-   (``context_model``, 114 characters), its logits
+   (``context_model``, 114 characters) with part of its training data's
+   reading prior divided out (``PRIOR_SHIFT``, label shift), its logits
    raised by the dictionaries' readings of the word and of the shorter words
    inside it (``EVIDENCE`` below), so a dictionary wins where the model hesitates,
    and raised more for a common word (``FREQUENCY_TRUST``): g2pM learned its
@@ -57,6 +58,12 @@ FREQUENCY_TRUST = 1.0
 # added to g2pM's logits; chosen on the first halves of CPP dev and g2pL dev
 # (docs/pinyin.md).
 CONTEXT_WEIGHT = 3.0
+# Label shift: the trained model learned g2pL's reading shares (80/20, 75/25 ...
+# by the dataset's design), while g2pM's logits already carry running text's;
+# this much of the training prior is divided out of the trained model's
+# probabilities before they are added (0 keeps it, 1 removes it). Chosen on the
+# first halves of CPP dev and g2pL dev (docs/pinyin.md).
+PRIOR_SHIFT = 0.5
 # Bump when a rule inside the reader changes (the erhua 儿 below, the tiling of
 # compounds) or the spoken form's (the Annotator's neutral tones, "3"): it is
 # part of the signature, so outputs show which rules read them.
@@ -74,10 +81,10 @@ class _Polyphone:
     bonus: dict[str, float]  # numbered reading -> evidence from the dictionaries
     word: int  # which word of the sentence gets the reading
 
-    @property
+    @functools.cached_property
     def index(self) -> int:
-        """Return the polyphone's position in ``text``."""
-        return sum(len(w) for w in self.site.words[: self.site.word]) + self.site.offset
+        """Return the polyphone's position in ``text`` (worked out once: a line has many words)."""
+        return sum(map(len, self.site.words[: self.site.word])) + self.site.offset
 
 
 @dataclass(frozen=True)
@@ -109,6 +116,7 @@ class PinyinReader:
         tag: Callable[[str], str],
         context: ContextModel | None = None,
         proper: Callable[[str], bool] = lambda word: True,
+        prior_shift: float = PRIOR_SHIFT,
     ):
         self._pypinyin = pypinyin_module
         self._phrases = phrases
@@ -118,10 +126,13 @@ class PinyinReader:
         self._frequency = frequency
         self._tag = tag
         self._proper = proper
+        self._prior_shift = prior_shift
         self._plans: dict[str, _Plan] = {}
 
     @classmethod
-    def initialize(cls, dictionary: Dictionary | None = None) -> PinyinReader:
+    def initialize(
+        cls, dictionary: Dictionary | None = None, prior_shift: float = PRIOR_SHIFT
+    ) -> PinyinReader:
         """Load pypinyin, both context models and the CEDICT word readings once.
 
         ``dictionary`` supplies jieba's word frequencies (``FREQUENCY_TRUST``)
@@ -146,11 +157,12 @@ class PinyinReader:
             tag=dictionary.word_tag,
             context=ContextModel.load(),
             proper=lambda word: dictionary.proper_gloss(word) is not None,
+            prior_shift=prior_shift,
         )
 
     def signature_part(self) -> str:
         """Name the readings' sources, versions and rules."""
-        weights = (sorted(EVIDENCE.items()), FREQUENCY_TRUST, CONTEXT_WEIGHT)
+        weights = (sorted(EVIDENCE.items()), FREQUENCY_TRUST, CONTEXT_WEIGHT, self._prior_shift)
         weights += (READER_RULES_VERSION, GRAMMAR_RULES_VERSION)
         rules = short_hash(repr((weights, sorted(SURNAME_READINGS.items()))))
         models = self._model.version()
@@ -200,11 +212,17 @@ class PinyinReader:
         )
 
     def _context_scores(self, poly: _Polyphone) -> dict[str, float]:
-        """Return the trained model's log-probabilities, {} for a character it does not know."""
+        """Return the trained model's log-probabilities less part of its training prior.
+
+        ``prior_shift`` times the log of each reading's share of the training
+        sentences comes off (label shift); {} for a character it does not know.
+        """
         char = poly.text[poly.index]
         if self._context is None or not self._context.handles(char):
             return {}
-        return self._context.log_probs(char, features(poly.site, self._tag))
+        scores = self._context.log_probs(char, features(poly.site, self._tag))
+        priors = self._context.log_priors(char)
+        return {r: v - self._prior_shift * priors[r] for r, v in scores.items()}
 
     def _prepare(self, words: Sequence[str], kinds: Sequence[str]):
         """Return the sentence's readings so far and the polyphones left to the models.
@@ -418,4 +436,11 @@ def apply_sandhi(
     return sandhi_syllables(words, readings, is_han)
 
 
-__all__ = ["CONTEXT_WEIGHT", "EVIDENCE", "FREQUENCY_TRUST", "PinyinReader", "apply_sandhi"]
+__all__ = [
+    "CONTEXT_WEIGHT",
+    "EVIDENCE",
+    "FREQUENCY_TRUST",
+    "PRIOR_SHIFT",
+    "PinyinReader",
+    "apply_sandhi",
+]

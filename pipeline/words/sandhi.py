@@ -18,8 +18,10 @@ readings chosen upstream (对不起 duìbuqǐ) stay as they are.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from itertools import accumulate
+from typing import NamedTuple
 
 from zhreader.pinyin_text import tone_of
 
@@ -28,8 +30,7 @@ _NUMERALS = frozenset("零〇一二三四五六七八九十百千万亿两")
 _DIGITS = frozenset("零〇一二三四五六七八九")
 
 
-@dataclass(frozen=True)
-class _Syllable:
+class _Syllable(NamedTuple):  # a tuple: one per Han character of a line, made fast
     position: int  # in the sentence
     char: str
     syllable: str
@@ -38,17 +39,27 @@ class _Syllable:
     word_final: bool  # last Han character of a word of two or more
 
 
-def _flatten(words, readings, is_han) -> list[_Syllable]:
-    """List every Han character's syllable with where it sits."""
-    flat: list[_Syllable] = []
-    start = 0
-    for w, (word, syllables) in enumerate(zip(words, readings, strict=True)):
-        han = [(start + i, c) for i, c in enumerate(word) if is_han(c)]
-        for slot, ((position, char), syllable) in enumerate(zip(han, syllables, strict=False)):
-            final = len(han) > 1 and slot == len(han) - 1
-            flat.append(_Syllable(position, char, syllable, w, slot, final))
-        start += len(word)
-    return flat
+class _Line:
+    """A line's words and readings, asked for the syllable at a position of its text."""
+
+    def __init__(self, words, readings, is_han) -> None:
+        self.words, self.readings, self._is_han = words, readings, is_han
+        self.starts = list(accumulate(map(len, words), initial=0))
+
+    def at(self, position: int) -> _Syllable | None:
+        """Return the syllable of the Han character at ``position``, None if it has none."""
+        if not 0 <= position < self.starts[-1]:
+            return None
+        w = bisect_right(self.starts, position) - 1
+        word, offset = self.words[w], position - self.starts[w]
+        if not self._is_han(word[offset]):
+            return None
+        han = [i for i, c in enumerate(word) if self._is_han(c)]
+        slot = han.index(offset)
+        if slot >= len(self.readings[w]):
+            return None
+        final = len(han) > 1 and slot == len(han) - 1
+        return _Syllable(position, word[offset], self.readings[w][slot], w, slot, final)
 
 
 def _yi(prev: _Syllable | None, cur: _Syllable, nxt: _Syllable | None, word: str) -> str | None:
@@ -75,24 +86,31 @@ def sandhi_syllables(
     """Return each word's syllables with 一/不 sandhi, None where nothing changes."""
     if not any("一" in word or "不" in word for word in words):
         return [None] * len(words)  # most sentences: skip building the syllable list
-    flat = _flatten(words, readings, is_han)
+    # Only the syllables of 一 and 不 change, by their neighbours': look those up
+    # by position instead of listing every syllable of a long line.
+    line = _Line(words, readings, is_han)
     out = [list(s) for s in readings]
-    for i, cur in enumerate(flat):
-        if cur.syllable not in ("yī", "bù"):
-            continue
-        prev = flat[i - 1] if i > 0 and flat[i - 1].position == cur.position - 1 else None
-        nxt = flat[i + 1] if i + 1 < len(flat) else None
-        nxt = nxt if nxt is not None and nxt.position == cur.position + 1 else None
-        if cur.char == "不" and nxt is not None and tone_of(nxt.syllable) == 4:
-            out[cur.word][cur.slot] = "bú"
-        elif cur.char == "一":
-            spoken = _yi(prev, cur, nxt, words[cur.word])
-            if spoken is not None:
-                out[cur.word][cur.slot] = spoken
+    for w, (word, _) in enumerate(zip(words, readings, strict=True)):
+        for offset in (i for i, c in enumerate(word) if c in "一不"):
+            position = line.starts[w] + offset
+            cur = line.at(position)
+            if cur is None or cur.syllable not in ("yī", "bù"):
+                continue
+            _change(out, cur, line.at(position - 1), line.at(position + 1), word)
     return [
         tuple(new) if tuple(new) != tuple(old) else None
         for new, old in zip(out, readings, strict=True)
     ]
+
+
+def _change(out, cur: _Syllable, prev: _Syllable | None, nxt: _Syllable | None, word: str):
+    """Write the spoken syllable of 一 or 不 into ``out`` where the sandhi changes it."""
+    if cur.char == "不" and nxt is not None and tone_of(nxt.syllable) == 4:
+        out[cur.word][cur.slot] = "bú"
+    elif cur.char == "一":
+        spoken = _yi(prev, cur, nxt, word)
+        if spoken is not None:
+            out[cur.word][cur.slot] = spoken
 
 
 def neutral_positions(syllables: Sequence[str], entries: Sequence[str]) -> tuple[int, ...]:

@@ -18,14 +18,21 @@ from dataclasses import dataclass
 
 from zhreader.han import HAN_CLASS
 from zhreader.names import (
+    APPROXIMATE,
     COMMON_COMPOUND_SURNAMES,
     COMMON_SURNAMES,
     COMPOUND_SURNAMES,
+    FRAME_CLOSERS,
+    FRAME_OPENERS,
+    FUNCTION_CHARS,
+    MEASURE_OPENERS,
+    NUMERALS,
     PLACE_SUFFIXES,
+    SPEECH_VERBS,
     SURNAMES,
     TITLES,
 )
-from zhreader.pipeline.words.dictionary import Dictionary
+from zhreader.pipeline.words.dictionary import Dictionary, WordFrequencies
 
 _DIGIT = "0-9\U0000ff10-\U0000ff19"
 _LATIN = "A-Za-z\U0000ff21-\U0000ff3a\U0000ff41-\U0000ff5a"
@@ -49,29 +56,9 @@ _SCRIPT = re.compile(
 # jieba's dictionary lists many phrases at its floor frequency (排长队 3, 没来 3);
 # a word no more frequent than this that CC-CEDICT lacks is a guess (Segmenter._guessed).
 GUESS_FREQUENCY = 3
-# Demonstratives and numerals that open a measure phrase jieba keeps whole
-# (这台, 两本书, 该市); such a phrase is no guess to cut.
-MEASURE_OPENERS = frozenset("这那哪该每各某此一二三四五六七八九十两几")
-# Localisers that close a 在… frame (在会议中, 在工作上) and the words that open
-# the next phrase right after one: jieba joins 中将 "lieutenant general" and
-# 上将 "general" in 在一问一答中将…, 在此基础上将….
-FRAME_CLOSERS = frozenset("中上里下内")
-FRAME_OPENERS = frozenset("将把对被让给向就也都又才已")
-# Verbs of speaking: between a title and one of these stands a person's name.
-SPEECH_VERBS = (
-    "介绍", "说", "表示", "指出", "强调", "告诉", "认为", "坦言", "透露", "称", "讲",
-    "说道", "解释", "补充", "提到", "谈到", "回忆", "感慨", "笑着说", "说明", "要求",
-    "希望", "提出", "建议", "坦承", "直言", "回应", "答道", "问道",
-)  # fmt: skip
-# Characters that never start a place stem or a given name when they stand alone.
-FUNCTION_CHARS = frozenset(
-    "的地得了着过在和与及或是为对把被从到向往于由以将给让使各每本该全这那此其某哪"
-    "一二三四五六七八九十百千万两几多个名户家位座所等也都就还又再才已并而但之入进出回"
-    "驻下上中内外里前后新老城大小说是有无不没很最更要会能可去来"
-)
-# After a number these mean "more than" / "about"; the measure word follows.
-APPROXIMATE = frozenset("多余来几")
-NUMERALS = frozenset("一二三四五六七八九十百千万两几")
+# The word classes the rules below look for (verbs of speaking, numerals, the
+# localisers that close a 在… frame, as in 在一问一答中将…) are data:
+# zhreader/data/segment_words.tsv, read by zhreader.names.
 # Bylines inside the text: 本报讯(刘某某), a closing (刘某某), 刘某某 摄.
 _BYLINE = re.compile(
     rf"(?:本报讯|讯)\s*[(\U0000FF08]\s*(?P<a>[{HAN_CLASS}]{{2,4}})\s*[)\U0000FF09]"
@@ -95,8 +82,11 @@ class Segmenter:
     def __init__(self, tokenizer, dictionary: Dictionary, terms: Mapping[str, tuple[str, str]]):
         self._jieba = tokenizer
         self._dictionary = dictionary
+        self._frequencies = dictionary.word_frequencies()[0]  # looks up what it lacks
         self._terms = dict(terms)  # form -> (entry zh, kind)
         self._term_lengths = _lengths_by_first_char(self._terms)
+        firsts = "".join(sorted(self._term_lengths))
+        self._term_starts = re.compile(f"[{re.escape(firsts)}]") if firsts else None
 
     @classmethod
     def initialize(
@@ -110,10 +100,9 @@ class Segmenter:
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
-        tokenizer = jieba.Tokenizer()
-        # The same prefix dictionary jieba would build from its dict.txt, but
-        # looked up word by word instead of unmarshalled whole at start-up.
-        tokenizer.FREQ, tokenizer.total = dictionary.word_frequencies()
+        frequencies, total = dictionary.word_frequencies()
+        tokenizer = _tokenizer_on(frequencies)
+        tokenizer.total = total
         tokenizer.initialized = True
         return cls(tokenizer, dictionary, dict(terms or {}))
 
@@ -144,21 +133,27 @@ class Segmenter:
     def _fixed_spans(self, text: str, names: set[str]) -> list[tuple[int, int, Piece]]:
         """Find terms and names; where they overlap the longest wins (then the earliest)."""
         found: list[tuple[int, int, Piece]] = []
-        name_lengths = _lengths_by_first_char(names)
         # Terms are written simplified; traditional text matches through its twin.
         twin = self._dictionary.simplified(text)
-        for start, char in enumerate(twin):
-            for length in self._term_lengths.get(char, ()):
+        # Only where a term's first character stands (one scan in C, not a loop per character).
+        for match in self._term_starts.finditer(twin) if self._term_starts else ():
+            start = match.start()
+            for length in self._term_lengths[match.group()]:
                 form = twin[start : start + length]
                 if len(form) == length and form in self._terms:
                     zh, kind = self._terms[form]
                     found.append(
                         (start, start + length, Piece(text[start : start + length], kind, zh))
                     )
-            for length in name_lengths.get(text[start], ()):
-                original = text[start : start + length]
-                if original in names and not self._straddles(twin, start, start + length):
-                    found.append((start, start + length, Piece(original, "name")))
+        for name in names:
+            if len(name) < 2:
+                continue
+            start = text.find(name)
+            while start >= 0:  # every occurrence, overlapping ones too
+                if not self._straddles(twin, start, start + len(name)):
+                    found.append((start, start + len(name), Piece(name, "name")))
+                start = text.find(name, start + 1)
+        # Longest first, then earliest; at one span a term stays before a name (stable sort).
         found.sort(key=lambda span: (span[0] - span[1], span[0]))
         # Which characters a taken span covers: checking a span costs its own
         # length, not the number of spans taken before it.
@@ -203,7 +198,7 @@ class Segmenter:
 
     def _known(self, word: str) -> bool:
         """Tell whether jieba's dictionary has the word (not guessed by its HMM)."""
-        return bool(self._jieba.FREQ.get(word))
+        return bool(self._frequencies.get(word))
 
     def _names(self, words: list[tuple[str, str]], left: str) -> list[Piece]:
         """Join jieba's words into place and person names; tag the rest."""
@@ -247,7 +242,7 @@ class Segmenter:
             return False
         if word[0] in MEASURE_OPENERS or word.endswith("个"):
             return False  # a measure phrase (这台, 两本书, 找个) reads and glosses whole
-        return self._jieba.FREQ.get(word, 0) <= GUESS_FREQUENCY
+        return self._frequencies.get(word, 0) <= GUESS_FREQUENCY
 
     def _parts(self, word: str) -> list[str]:
         """Cut a guessed word into the fewest words both dictionaries list, or characters.
@@ -363,6 +358,27 @@ class Segmenter:
             size += 1
             chars += len(nxt)
         return size if chars >= 2 else 1
+
+
+def _tokenizer_on(frequencies: WordFrequencies):
+    """Return a jieba tokenizer on the derived dictionary's word frequencies.
+
+    The same prefix dictionary jieba would build from its dict.txt, but looked
+    up word by word instead of unmarshalled whole at start-up. Before cutting
+    a block, the tokenizer has every piece it will ask about looked up; then
+    its inner loops read the plain dict of looked-up words, not a Python
+    method per lookup.
+    """
+    import jieba
+
+    class Tokenizer(jieba.Tokenizer):
+        def get_DAG(self, sentence: str):  # noqa: N802 - jieba's name
+            frequencies.prepare(sentence)  # all that get_DAG, calc and the HMM step ask
+            return super().get_DAG(sentence)
+
+    tokenizer = Tokenizer()
+    tokenizer.FREQ = frequencies.loaded
+    return tokenizer
 
 
 def _recurs(text: str, names: set[str]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import click
 
@@ -109,7 +109,30 @@ def summary_table(summary) -> str:
     width = max(len(name) for name, _ in rows)
     lines = [f"  {name:<{width}}  {value:>8}" for name, value in rows]
     lines += [f"  failed: {path}: {reason}" for path, reason in summary.failed]
+    lines += notice_lines(summary.built)
     return "\n".join(["batch summary", *lines])
+
+
+# Notices beyond this many are counted, not listed: each issue's edition.json has them all.
+NOTICES_LISTED = 50
+
+
+def notice_lines(built) -> list[str]:
+    """Return the structure notices of the issues built, each naming its file and line."""
+    notices = [_in_folder(result.rel, message) for result in built for message in result.notices]
+    lines = [f"  notice: {notice}" for notice in notices[:NOTICES_LISTED]]
+    if len(notices) > NOTICES_LISTED:
+        lines.append(
+            f"  … and {len(notices) - NOTICES_LISTED} more notices (each issue's edition.json "
+            "lists its own)"
+        )
+    return lines
+
+
+def _in_folder(rel: str, message: str) -> str:
+    """Name the issue's file by its path under FOLDER (a notice names the file alone)."""
+    folder = PurePosixPath(rel).parent.as_posix()
+    return message if folder == "." else f"{folder}/{message}"
 
 
 @click.command()
