@@ -1,6 +1,7 @@
 """Archive scale: full, incremental and unchanged runs, the library in Chromium, local vs Dask.
 
-    python benchmarks/archive_scale.py [--issues 300 1000] [--sample 16] [--jobs 2]
+    python benchmarks/archive_scale.py [--issues 300 1000] [--sample 16] [--jobs 2] [--work DIR]
+        [--baseline main] [--resume FOLDER OUT SECONDS [--first N]]
 
 For each size, a synthetic archive (the example's paragraphs recombined per
 issue, one issue a day from 2019-01-01, so 3,000 issues span eight years;
@@ -15,6 +16,12 @@ toneless pinyin word, an English word), each in a fresh page.
 Baseline in the same run: the local pool vs a Dask LocalCluster building the
 same ``--sample`` issues (fresh output each, same jobs).
 
+``--baseline main`` also times each size's unchanged reruns with main's code
+(laid out from ``git archive``, run through ``PYTHONPATH``), in the same run.
+``--resume FOLDER OUT SECONDS`` finishes and measures an archive whose full
+run was killed (the build did not fit the time here), ``--first N`` the
+archive of its N oldest issues.
+
 ``--cloned N`` measures the library alone at sizes too large to build here:
 ``--sample`` real issues are built, then their library files (record,
 sentences, postings) are copied under N dated slugs, one a day, and the
@@ -24,6 +31,10 @@ repeats, so the search finds N/``--sample`` times each sentence.
 
 The last line is one JSON object: per size ``full_s``, ``incremental_s``,
 ``incremental_fraction``, ``unchanged_s``, ``driver_peak_rss_mb``,
+``unchanged_without_memo_s`` (the median of three reruns each, with and
+without the signature memo: the latter is main's behaviour before it; wall
+and, as ``*_cpu_s``, CPU seconds of the process and its children, which a
+loaded machine does not inflate),
 ``worker_peak_rss_mb``, ``library_mb``, ``out_mb``, ``files``, ``index_kb``,
 ``index_load_ms``, ``js_heap_mb``, ``search_ms`` {zh, pinyin, en} and
 ``search_hits``; then ``local_s``, ``dask_s`` and ``dask_overhead``.
@@ -32,6 +43,7 @@ The last line is one JSON object: per size ``full_s``, ``incremental_s``,
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import shutil
@@ -46,36 +58,73 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from batch_scale import make_archive  # noqa: E402 - the same synthetic issues
 
 QUERIES = {"zh": "扶贫", "pinyin": "fupin", "en": "poverty"}
+BASELINE: list[Path] = []  # --baseline: the folder of the baseline's zhreader package
 # Run in a fresh interpreter per batch: the driver's peak RSS is then this run's.
 _RUNNER = """
-import json, sys
+import json, resource, sys, tempfile
 from pathlib import Path
 from zhreader.pipeline.batch import run_batch
 from zhreader.pipeline.build import BuildSettings
+if sys.argv[5] == "cold":  # main's behaviour: no signature memo, the resources are loaded
+    from zhreader.pipeline import signature_memo
+    empty = Path(tempfile.mkdtemp())
+    signature_memo.memo_folder = lambda: empty
 summary = run_batch(Path(sys.argv[1]), Path(sys.argv[2]), BuildSettings(), int(sys.argv[3]),
                     engine=sys.argv[4])
 print(json.dumps({"built": len(summary.built), "skipped": len(summary.skipped),
                   "failed": len(summary.failed), "driver_mb": summary.main_rss_mb,
-                  "worker_mb": summary.peak_rss_mb}))
+                  "worker_mb": summary.peak_rss_mb,
+                  "cpu_s": sum(resource.getrusage(who).ru_utime + resource.getrusage(who).ru_stime
+                               for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))}))
 """
 LIBRARY_PARTS = ("index.html", "failures.html", "years", "terms", "search")
 ISSUE_LIBRARY_FILES = ("library.json", "search.js", "search-keys.json")
 
 
-def batch(folder: Path, out: Path, jobs: int, engine: str = "local") -> tuple[dict, float]:
-    """Run one batch in a fresh process; return (its figures, wall seconds)."""
+def batch(
+    folder: Path,
+    out: Path,
+    jobs: int,
+    engine: str = "local",
+    memo: str = "warm",
+    code: Path | None = None,
+) -> tuple[dict, float]:
+    """Run one batch in a fresh process; return (its figures, wall seconds).
+
+    ``memo="cold"`` runs without the signature memo; ``code`` is a folder
+    holding another version's ``zhreader`` package (``baseline_code``).
+    """
+    env = dict(os.environ)
+    if code is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(code), env.get("PYTHONPATH")]))
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", _RUNNER, str(folder), str(out), str(jobs), engine],
+        [sys.executable, "-c", _RUNNER, str(folder), str(out), str(jobs), engine, memo],
         check=True,
         capture_output=True,
         text=True,
+        env=env,
     )
     seconds = time.perf_counter() - started
     figures = json.loads(done.stdout.strip().splitlines()[-1])
     if figures["failed"]:
         print(f"  {figures['failed']} failed", file=sys.stderr)
     return figures, seconds
+
+
+def baseline_code(ref: str, dest: Path) -> Path:
+    """Lay out the ``zhreader`` package of git ``ref`` as installed (pyproject's package-dir)."""
+    tree = dest / "tree"
+    tree.mkdir(parents=True)
+    git = ["git", "-C", str(ROOT), "archive", ref]
+    archive = subprocess.run(git, check=True, capture_output=True)
+    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
+    package = dest / "code" / "zhreader"
+    shutil.copytree(tree / "zhreader", package)
+    shutil.copytree(tree / "pipeline", package / "pipeline")
+    shutil.copytree(tree / "reader", package / "reader")
+    shutil.copy(tree / "glossary.tsv", package / "glossary.tsv")
+    return package.parent
 
 
 def disk(out: Path) -> dict:
@@ -146,25 +195,123 @@ def one_size(base: Path, issues: int, jobs: int) -> dict:
     folder, out = base / f"archive-{issues}", base / f"out-{issues}"
     make_archive(folder, issues)
     full, full_s = batch(folder, out, jobs)
-    make_archive(folder, 1, start=issues)
-    inc, inc_s = batch(folder, out, jobs)
-    same, same_s = batch(folder, out, jobs)
-    figures = {
-        "full_s": round(full_s, 1),
-        "built": full["built"],
-        "incremental_s": round(inc_s, 2),
-        "incremental_built": inc["built"],
-        "incremental_fraction": round(inc_s / full_s, 4),
-        "unchanged_s": round(same_s, 2),
-        "unchanged_built": same["built"],
-        "driver_peak_rss_mb": round(max(full["driver_mb"], inc["driver_mb"]), 1),
-        "worker_peak_rss_mb": round(full["worker_mb"], 1),
-        **disk(out),
-        **browser(out),
-    }
+    figures = {"full_s": round(full_s, 1), "built": full["built"]}
+    figures.update(after_full(folder, out, jobs, issues, full_s, full["driver_mb"]))
+    figures["worker_peak_rss_mb"] = round(full["worker_mb"], 1)
     print(f"{issues} issues: {json.dumps(figures, ensure_ascii=False)}", flush=True)
     shutil.rmtree(out)
     return figures
+
+
+def after_full(
+    folder: Path, out: Path, jobs: int, next_day: int, full_s: float, full_driver_mb: float
+) -> dict:
+    """Measure a built archive: +1 issue (day ``next_day``), unchanged reruns, disk, Chromium."""
+    make_archive(folder, 1, start=next_day)
+    inc, inc_s = batch(folder, out, jobs)
+    same, same_s = batch(folder, out, jobs)
+    # Three of each, alternating (the machine's load drifts): with the memo, without.
+    warm, cold, main = [(same_s, same["cpu_s"])], [], []
+    for _ in range(3):
+        figures, seconds = batch(folder, out, jobs, memo="cold")
+        cold.append((seconds, figures["cpu_s"]))
+        if BASELINE:
+            figures, seconds = batch(folder, out, jobs, code=BASELINE[0])
+            assert figures["built"] == 0, "the baseline's code rebuilt the archive"
+            main.append((seconds, figures["cpu_s"]))
+        if len(warm) < 3:
+            figures, seconds = batch(folder, out, jobs)
+            warm.append((seconds, figures["cpu_s"]))
+    baseline = {}
+    if main:
+        baseline = {
+            "unchanged_baseline_s": _median(main, 0),
+            "unchanged_baseline_cpu_s": _median(main, 1),
+            "unchanged_baseline_runs_s": [round(x, 2) for x, _ in main],
+        }
+    return {
+        "incremental_s": round(inc_s, 2),
+        "incremental_built": inc["built"],
+        "incremental_fraction": round(inc_s / full_s, 4),
+        "unchanged_s": _median(warm, 0),
+        "unchanged_cpu_s": _median(warm, 1),
+        "unchanged_runs_s": [round(x, 2) for x, _ in warm],
+        "unchanged_without_memo_s": _median(cold, 0),
+        "unchanged_without_memo_cpu_s": _median(cold, 1),
+        "unchanged_without_memo_runs_s": [round(x, 2) for x, _ in cold],
+        **baseline,
+        "unchanged_built": same["built"],
+        "driver_peak_rss_mb": round(max(full_driver_mb, inc["driver_mb"]), 1),
+        "incremental_driver_rss_mb": round(inc["driver_mb"], 1),
+        **disk(out),
+        **browser(out),
+    }
+
+
+def _median(runs: list[tuple[float, float]], column: int) -> float:
+    return round(sorted(run[column] for run in runs)[len(runs) // 2], 2)
+
+
+def resumed(folder: Path, out: Path, jobs: int, built_s: float, first: int) -> dict:
+    """Finish an archive whose full run was killed after ``built_s`` seconds, then measure it.
+
+    Inputs the killed run did not build are removed first (they would be built
+    now); the resumed run writes the library of the ones it did, as the full
+    run would have. Its full-run time is ``built_s`` plus the resumed run's.
+    ``first`` > 0 measures, instead, the archive of the ``first`` oldest built
+    issues (their folders hard-linked, their manifest records copied): an
+    archive built by the same run, for a smaller size without building it again.
+    """
+    built = _built_records(out)
+    if first:
+        folder, out = _subset(folder, out, sorted(built)[:first], built)
+        built = _built_records(out)
+    for path in folder.glob("*.txt"):
+        if path.stem not in built:
+            path.unlink()
+    issues = len(built)
+    finish, finish_s = batch(folder, out, jobs)
+    full_s = built_s + finish_s
+    figures = {
+        "issues": issues,
+        "killed_run_s": round(built_s, 1),
+        "resumed_s": round(finish_s, 1),
+        "resumed_built": finish["built"],
+        "full_s": round(full_s, 1),
+        "resumed_driver_rss_mb": round(finish["driver_mb"], 1),
+    }
+    last = max(dt.date.fromisoformat(slug[-10:]) for slug in built)
+    next_day = (last - dt.date(2019, 1, 1)).days + 1  # make_archive's numbering
+    figures.update(after_full(folder, out, jobs, next_day, full_s, finish["driver_mb"]))
+    print(f"{issues} issues (resumed): {json.dumps(figures, ensure_ascii=False)}", flush=True)
+    return figures
+
+
+def _built_records(out: Path) -> dict[str, str]:
+    """Return {slug: journal line} of the built issues, replaying the journal."""
+    records = {}
+    for line in (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
+        try:
+            data = json.loads(line)
+        except ValueError:
+            continue  # a line torn by the kill
+        if "slug" in data:
+            records[data["slug"]] = line if data["status"] == "built" else None
+    return {slug: line for slug, line in records.items() if line is not None}
+
+
+def _subset(folder: Path, out: Path, slugs: list[str], built: dict) -> tuple[Path, Path]:
+    small, small_out = folder.with_name(f"{folder.name}-first"), out.with_name(f"{out.name}-first")
+    small.mkdir()
+    small_out.mkdir()
+    for slug in slugs:
+        os.link(folder / f"{slug}.txt", small / f"{slug}.txt")
+        shutil.copytree(out / slug, small_out / slug, copy_function=os.link)
+    lines = (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
+    head = [line for line in lines if '"slug"' not in line and line.strip()]
+    text = "\n".join([*head, *(built[slug] for slug in slugs)]) + "\n"
+    (small_out / "manifest.jsonl").write_text(text, encoding="utf-8")
+    return small, small_out
 
 
 _LIBRARY_RUNNER = """
@@ -187,8 +334,6 @@ print(json.dumps({"seconds": time.perf_counter() - started, "pages": pages,
 
 def cloned(base: Path, count: int, sample: int, jobs: int) -> dict:
     """Measure the library step alone on ``count`` issues cloned from ``sample`` built ones."""
-    import datetime as dt
-
     folder, out = base / "seed", base / f"out-cloned-{count}"
     make_archive(folder, sample)
     batch(folder, out, jobs)
@@ -281,9 +426,33 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
     parser.add_argument("--no-engines", action="store_true", help="skip local vs Dask")
     parser.add_argument("--cloned", type=int, nargs="*", default=[], help="library-only sizes")
+    parser.add_argument(
+        "--work", type=Path, help="folder for the archives and outputs (default: a temporary one)"
+    )
+    parser.add_argument(
+        "--resume",
+        nargs=3,
+        metavar=("FOLDER", "OUT", "SECONDS"),
+        help="finish and measure an archive whose full run was killed after SECONDS",
+    )
+    parser.add_argument("--first", type=int, default=0, help="with --resume: its N oldest issues")
+    parser.add_argument(
+        "--baseline", metavar="REF", help="also time unchanged reruns with git REF's code (main)"
+    )
     args = parser.parse_args()
     result: dict = {"jobs": args.jobs}
-    with tempfile.TemporaryDirectory(prefix="zhreader-archive-bench-") as tmp:
+    if args.work is not None:
+        args.work.mkdir(parents=True, exist_ok=True)
+    if args.baseline:
+        code = Path(tempfile.mkdtemp(prefix="zhreader-baseline-", dir=args.work))
+        BASELINE.append(baseline_code(args.baseline, code))
+        result["baseline"] = args.baseline
+    if args.resume:
+        folder, out, seconds = Path(args.resume[0]), Path(args.resume[1]), float(args.resume[2])
+        result["resumed"] = resumed(folder, out, args.jobs, seconds, args.first)
+        print(json.dumps(result, ensure_ascii=False))
+        return
+    with tempfile.TemporaryDirectory(prefix="zhreader-archive-bench-", dir=args.work) as tmp:
         base = Path(tmp)
         if not args.no_engines:
             result.update(engines(base, args.sample, args.jobs))

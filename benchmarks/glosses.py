@@ -10,7 +10,8 @@ split by sentence into a development half (odd sentences, tuned on) and a
 held-out half (even sentences, not looked at while tuning). A second
 held-out set (``held-out-2``, 26 news and everyday sentences) was written and
 judged in the second round of issue 12, before any rule of that round; it is
-reported on its own and never tuned on.
+reported on its own and never tuned on; so is ``held-out-3`` (32 sentences),
+written and judged in the third round before any of its rules.
 
 A gloss is what the interlinear line shows: the token's first sense (numbers:
 their gloss, else the digits). A judged word covered by several tokens is
@@ -28,7 +29,7 @@ import csv
 import json
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,6 +82,22 @@ def shown_english(tokens, span: tuple[int, int], english) -> str:
     return " ".join(e for e in out if e)
 
 
+def miss_cause(tokens, span: tuple[int, int]) -> str:
+    """Name the kind of a miss: the cut (word split or swallowed) or the gloss's source."""
+    covering, offset = [], 0
+    for token in tokens:
+        end = offset + len(token.zh)
+        if offset < span[1] and end > span[0]:
+            covering.append((offset, end, token))
+        offset = end
+    if len(covering) > 1:
+        return "cut: split"
+    start, end, token = covering[0]
+    if (start, end) != span:
+        return "cut: inside a longer token"
+    return f"{token.kind}/{token.gloss_source}"
+
+
 def first_sense(gloss: str | None) -> str:
     from zhreader.reader.context import first_sense as first
 
@@ -91,7 +108,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="print every unacceptable gloss")
     parser.add_argument(
-        "--half", choices=("dev", "held-out", "held-out-2"), help="print misses of one half"
+        "--half",
+        choices=("dev", "held-out", "held-out-2", "held-out-3"),
+        help="print misses of one half",
+    )
+    parser.add_argument(
+        "--causes", action="store_true", help="count misses by cause per half (no items shown)"
     )
     args = parser.parse_args()
 
@@ -120,6 +142,7 @@ def main() -> None:
         return first_sense(gloss)
 
     systems = {"zhreader": ours, "baseline": baseline}
+    causes: dict[str, Counter] = defaultdict(Counter)
     counts: dict[str, dict[str, list[int]]] = {s: defaultdict(lambda: [0, 0]) for s in systems}
     for item in judged:
         sentence = sentences[item["sentence"]]
@@ -137,7 +160,12 @@ def main() -> None:
                 counts[name][key][0] += ok
                 counts[name][key][1] += 1
             if name == "zhreader" and not ok and (args.misses or args.half == sentence["half"]):
-                print(f"MISS {item['sentence']} {item['word']}: {shown!r}  want {senses[:3]}")
+                print(
+                    f"MISS {item['sentence']} {item['word']}: {shown!r}  want {senses[:3]}"
+                    f"  ({miss_cause(tokens[item['sentence']], span)})"
+                )
+            if name == "zhreader" and not ok:
+                causes[sentence["half"]][miss_cause(tokens[item["sentence"]], span)] += 1
 
     def figures(name: str) -> dict[str, dict[str, float]]:
         return {
@@ -145,6 +173,9 @@ def main() -> None:
             for key, (a, n) in sorted(counts[name].items())
         }
 
+    if args.causes:
+        for half, counted in sorted(causes.items()):
+            print(f"misses/{half}: " + ", ".join(f"{c} {n}" for c, n in counted.most_common()))
     ours_figures, base_figures = figures("zhreader"), figures("baseline")
     print(f"{'set':<22}{'zhreader':>18}{'baseline':>18}")
     for key in ours_figures:

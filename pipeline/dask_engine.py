@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from zhreader.errors import ZhreaderError
@@ -25,6 +25,7 @@ from zhreader.pipeline.batch import (
     IssueResult,
     Schedule,
     build_one,
+    dask_missing_error,
     failed_result,
     worker_settings,
 )
@@ -39,10 +40,7 @@ def _distributed():
     try:
         import distributed
     except ImportError:
-        raise ZhreaderError(
-            "--engine dask needs Dask distributed, which is not installed",
-            hint="pip install 'zhreader[cluster]'",
-        ) from None
+        raise dask_missing_error() from None
     return distributed
 
 
@@ -85,7 +83,11 @@ def dask_schedule(scheduler: str | None) -> Schedule:
     distributed = _distributed()
 
     def schedule(
-        todo: list[Candidate], out: Path, settings: BuildSettings, resources: Resources, jobs: int
+        todo: list[Candidate],
+        out: Path,
+        settings: BuildSettings,
+        resources: Callable[[], Resources],
+        jobs: int,
     ) -> Iterator[tuple[Candidate, IssueResult]]:
         if not todo:
             return

@@ -203,6 +203,18 @@ def test_recording_an_issue_appends_one_line(tmp_path: Path) -> None:
     assert len(lines) == 5  # the header, the glossary once (with the first record), 3 records
 
 
+def test_records_loaded_from_the_journal_share_their_term_strings(tmp_path: Path) -> None:
+    """The driver holds every record; the same terms recur in every issue, held once."""
+    manifest = Manifest(glossaries={"aaaaaa": {}})
+    manifest.save(tmp_path)
+    for number in range(2):
+        terms = ("".join(["扶", "贫"]), "".join(["脱贫", "攻坚"]))  # built: distinct objects
+        manifest.record(tmp_path, _record(slug=f"s{number}", path=f"s{number}.txt", terms=terms))
+    first, second = (load_manifest(tmp_path).issues[f"s{n}"] for n in range(2))
+    assert first.terms == second.terms == ("扶贫", "脱贫攻坚")
+    assert all(a is b for a, b in zip(first.terms, second.terms, strict=True))
+
+
 def _line(**changes) -> str:
     data = {**dataclasses.asdict(_record(slug="b", path="b.txt")), **changes}
     return json.dumps({k: v for k, v in data.items() if v != "DROP"})
@@ -433,6 +445,39 @@ def test_second_run_skips_everything_and_changes_nothing(first_run, resources) -
 def _built_slugs(out: Path) -> list[str]:
     manifest = _manifest(out)
     return [slug for slug, r in manifest["issues"].items() if r["status"] == "built"]
+
+
+# A fresh process, as cron starts one: an unchanged rerun, then the modules it imported.
+_UNCHANGED_RERUN = """
+import json, sys
+from pathlib import Path
+from zhreader.pipeline.batch import run_batch
+from zhreader.pipeline.build import BuildSettings
+summary = run_batch(Path(sys.argv[1]), Path(sys.argv[2]), BuildSettings(), 2)
+heavy = ("jieba", "pypinyin", "numpy", "ctranslate2", "distributed",
+         "zhreader.pipeline.words.annotate", "zhreader.pipeline.words.dictionary")
+print(json.dumps({"built": len(summary.built), "skipped": len(summary.skipped),
+                  "loaded": sorted(name for name in heavy if name in sys.modules)}))
+"""
+
+
+def test_an_unchanged_rerun_in_a_fresh_process_loads_nothing_heavy(first_run) -> None:
+    """The signature comes from the memo the first run left (signature_memo), not a load."""
+    import subprocess
+    import sys
+
+    folder, out, _ = first_run
+    before, journal = _tree(out), (out / "manifest.jsonl").read_bytes()
+    done = subprocess.run(
+        [sys.executable, "-c", _UNCHANGED_RERUN, str(folder), str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    assert figures == {"built": 0, "skipped": 2, "loaded": []}, done.stderr
+    assert _tree(out) == before
+    assert (out / "manifest.jsonl").read_bytes() == journal
 
 
 def test_same_input_and_signature_give_the_same_bytes(first_run, resources) -> None:

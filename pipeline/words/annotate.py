@@ -17,7 +17,7 @@ from pathlib import Path
 from zhreader.model import Edition, Sentence, Token, iter_sentences, map_sentences
 from zhreader.names import COMMON_SURNAMES, PLACE_ENGLISH, PLACE_SUFFIXES, TITLES
 from zhreader.pinyin_text import numbered
-from zhreader.pipeline.words.dictionary import Dictionary
+from zhreader.pipeline.words.dictionary import MAX_GLOSS, Dictionary
 from zhreader.pipeline.words.gloss import GlossChooser
 from zhreader.pipeline.words.numbers import number_gloss, rejoin_numeral
 from zhreader.pipeline.words.sandhi import neutral_positions
@@ -215,10 +215,7 @@ class Annotator:
 
     def _neighbours(self, pieces: Sequence[Piece]) -> list[tuple[Neighbour, Neighbour]]:
         """Return each piece's previous and next token (spaces skipped), as contexts see them."""
-        seen = [
-            Neighbour(p.text, p.kind, self._dictionary.word_tag(p.text) if p.kind == "word" else "")
-            for p in pieces
-        ]
+        seen = [Neighbour(p.text, p.kind, self._context_tag(p)) for p in pieces]
         solid = [i for i, p in enumerate(pieces) if p.kind != "space"]
         around = [(EDGE, EDGE)] * len(pieces)
         for k, i in enumerate(solid):
@@ -226,6 +223,13 @@ class Annotator:
             nxt = seen[solid[k + 1]] if k + 1 < len(solid) else EDGE
             around[i] = (prev, nxt)
         return around
+
+    def _context_tag(self, piece: Piece) -> str:
+        """Return jieba's tag of a word; a glossary term that is no verb counts as a noun."""
+        if piece.kind != "word":
+            return ""
+        tag = self._dictionary.word_tag(piece.text)
+        return "nz" if piece.term and tag[:1] != "v" else tag  # 该 | 合作社 "the"
 
     def _token(
         self,
@@ -252,12 +256,12 @@ class Annotator:
         if entry is not None:
             syllables = entry.syllables
             pinyin = syllables if len(syllables) == len(reading) else reading
-            gloss, source = entry.en, "glossary"
+            gloss, source = term_gloss(entry), "glossary"
             level = self._dictionary.hsk_level(piece.text)
         else:
             pinyin = reading
             word = self._dictionary.simplified(piece.text)
-            if kind == "word" and self._glosses.contextual(word, prev):
+            if kind == "word" and self._glosses.contextual(word, prev, nxt):
                 key = (word, reading, prev, nxt)
                 found = self._in_context.get(key)
                 if found is None:
@@ -296,6 +300,10 @@ class Annotator:
         gloss = self._dictionary.proper_gloss(word, reading)
         if gloss:
             return gloss, "cedict"
+        if kind == "name" and len(reading) == len(word) > 1:
+            titled = self._glosses.titled(word, reading, romanise)  # 张老师 "Teacher Zhang"
+            if titled and word[1:] in TITLES:
+                return titled, "name"
         if kind == "place":
             return _place_gloss(word, reading), "name"
         return romanise(reading), "name"
@@ -320,6 +328,20 @@ class Annotator:
             return replace(sentence, tokens=self.tokens(sentence.zh, found))
 
         return map_sentences(first, second)
+
+
+def term_gloss(entry) -> str:
+    """Return a policy term's gloss: its English, or a short alternative when that is long.
+
+    The English is a translation (边缘户 "household at risk of falling into
+    poverty"); under the word a learner needs a short gloss, and the
+    glossary's own alternative that fits the line is one ("marginal
+    household"). Without such an alternative the English stays.
+    """
+    if len(entry.en) <= MAX_GLOSS:
+        return entry.en
+    short = [alt for alt in entry.en_alt if len(alt) <= MAX_GLOSS]
+    return min(short, key=len) if short else entry.en
 
 
 def _toneless(syllable: str) -> str:

@@ -17,16 +17,19 @@ import math
 import re
 from collections.abc import Callable
 
+from zhreader.names import FUNCTION_CHARS, TITLES
 from zhreader.pipeline.words.dictionary import Dictionary
 from zhreader.pipeline.words.numbers import (
     APPROXIMATORS,
+    HAN_BIG,
     HAN_NUMERAL_CHARS,
     english_figure,
     english_words,
     han_value,
+    ordinal,
     split_numeral,
 )
-from zhreader.pipeline.words.segment import name_by_hmm
+from zhreader.pipeline.words.segment import listed_phrase, name_by_hmm
 from zhreader.pipeline.words.senses import CLASSES, EDGE, LearnerSenses, Neighbour
 
 # An English determiner reads straight into the next part (该市 "the city").
@@ -53,6 +56,14 @@ _NOUN_BEFORE = frozenset(["的"])
 _DEGREE = frozenset(
     ["很", "太", "非常", "比较", "更", "最", "特别", "十分", "挺", "有点", "越来越"]
 )
+_VERB_BEFORE = frozenset(
+    ["不", "没", "没有", "未", "别", "要", "将", "会", "能", "已", "已经", "正在", "再", "要求"]
+)
+_ASPECT = frozenset("了着过")
+_DATE_UNITS = frozenset("月日号")
+_TITLES = frozenset(TITLES)
+# jieba's tags of measure words and units: 分钟 q, 公斤 m, 星期 t.
+_UNIT_TAGS = frozenset(["q", "m", "mq", "t"])
 # A word of the learner table that jieba does not count is taken to be this frequent.
 _COMMON = 1000
 # What a measure word's gloss becomes after "a" / "one": 一个月 "a month".
@@ -74,7 +85,7 @@ class GlossChooser:
     def senses(self) -> LearnerSenses:
         return self._senses
 
-    def contextual(self, word: str, prev: Neighbour = EDGE) -> bool:
+    def contextual(self, word: str, prev: Neighbour = EDGE, nxt: Neighbour = EDGE) -> bool:
         """Tell whether the gloss of ``word`` may depend on its neighbours."""
         return (
             self._senses.contextual(word)
@@ -82,6 +93,11 @@ class GlossChooser:
             or not self._dictionary.contains(word)
             or prev.text in _NOUN_BEFORE
             or prev.text in _DEGREE
+            or (len(word) == 1 and nxt.text in _TITLES)
+            or (
+                (prev.text in _VERB_BEFORE or nxt.text in _ASPECT)
+                and self._dictionary.word_tag(word) == "vn"
+            )
         )
 
     def word_gloss(
@@ -93,6 +109,10 @@ class GlossChooser:
         romanise: Callable[[tuple[str, ...]], str] | None = None,
     ) -> tuple[str | None, str]:
         """Return (gloss, source) of a word token: learner, number, cedict, name or chars."""
+        if romanise and len(reading) == len(word) and self._surname_first(word, nxt):
+            titled = self.titled(word, reading, romanise)
+            if titled:
+                return titled, "name"
         tag = self._dictionary.word_tag(word)
         chosen = self._senses.choose(word, prev, nxt)
         if chosen:
@@ -101,18 +121,39 @@ class GlossChooser:
         if number:
             return number, "number"
         if self._dictionary.common(word):
-            tag = tag_in_context(tag, prev)
+            tag = tag_in_context(tag, prev, nxt)
             return self._dictionary.short_gloss(word, reading, tag=tag), "cedict"
         if romanise and self.is_name(word) and len(reading) == len(word):
             return romanise(reading), "name"
         proper = self._dictionary.short_gloss(word, reading, proper=True, tag=tag)
         if proper:
             return proper, "cedict"
-        return self.compound_gloss(word, reading), "chars"
+        return self.compound_gloss(word, reading, prev, nxt), "chars"
+
+    def _surname_first(self, word: str, nxt: Neighbour) -> bool:
+        """Tell whether a word is a surname before a title (李 | 大爷) or with one (张老师)."""
+        if word[:1] not in self._surnames or word[:1] in FUNCTION_CHARS:
+            return False
+        return word[1:] in _TITLES if len(word) > 1 else nxt.text in _TITLES
+
+    def titled(
+        self, word: str, reading: tuple[str, ...], romanise: Callable[[tuple[str, ...]], str]
+    ) -> str | None:
+        """Read a surname and its title: 李 "Li", 张老师 "Teacher Zhang", 王经理 "Manager Wang"."""
+        surname = romanise(reading[:1])
+        if len(word) == 1:
+            return surname
+        title = self._senses.choose(word[1:]) or self._dictionary.short_gloss(word[1:]) or ""
+        title = re.sub(r"\s*\(.*?\)", "", title.split(", ")[0]).strip()
+        if not title or title.startswith("to ") or " " in title:
+            return None
+        return f"{title[:1].upper()}{title[1:]} {surname}"
 
     def is_name(self, word: str) -> bool:
         """Tell whether jieba lists ``word`` as a person name that starts with a surname."""
-        return word[:1] in self._surnames and self._dictionary.name_kind(word) == "name"
+        if word[:1] not in self._surnames or self._dictionary.name_kind(word) != "name":
+            return False
+        return not listed_phrase(word, self._dictionary)
 
     def opens_with_name(self, word: str, prev: Neighbour, nxt: Neighbour) -> bool:
         """Tell whether an unknown word opening a clause is a person's name (王芳在…).
@@ -142,18 +183,29 @@ class GlossChooser:
         percent = _PERCENT.match(word)
         if percent and han_value(percent.group(1)) is not None:
             return f"{han_value(percent.group(1))}%"
+        if word[:1] == "第" and not self._dictionary.common(word):
+            return self._ordinal_gloss(word[1:], nxt)
         numeral, approx, rest = split_numeral(word)
         value = han_value(numeral) if numeral else None
         if value is None:
             return None
-        if self._dictionary.common(word) and not (rest and CLASSES["NOUN"](nxt)):
-            return None  # 一家 "the whole family", but 一家公司 "a (company)"
+        counts = CLASSES["NOUN"](nxt) or CLASSES["ADJ"](nxt) or CLASSES["VERB"](prev)
+        if self._dictionary.common(word) and not (rest and counts):
+            return None  # 一家 "the whole family", but 一家公司, 开一家小店 "a (business)"
+        if approx and rest[:1] in HAN_BIG:
+            value *= HAN_BIG[rest[0]]  # 一百多万 "over one million"
+            rest = rest[1:]
         figure = english_words(value) if value < 10_000 else english_figure(value)
         if approx:
             figure = f"{APPROXIMATORS[approx]} {figure}"
         if not rest:
             return figure
         unit = self._unit_gloss(rest, Neighbour(numeral, "word", "m"), nxt)
+        if unit and rest in _DATE_UNITS and not approx:
+            return unit  # 六月 "June", 二十日 "20th": the row reads the number
+        tag = self._dictionary.word_tag(rest) if unit is None else ""
+        if tag == "q" or (len(rest) > 1 and tag in _UNIT_TAGS):
+            unit = _plural(self._dictionary.short_gloss(rest) or "", value)  # 五分钟 "five minutes"
         noun = ""
         if unit is None and len(rest) > 1:
             # 两本书: numeral, measure word, noun; the noun says what is counted.
@@ -165,6 +217,7 @@ class GlossChooser:
             unit = "" if unit.startswith("(") else unit
         if unit is None or unit.startswith("to "):
             return None  # a verb after 一 is no measure word: 一到周末就… "as soon as"
+        unit = unit.removeprefix("a ")  # 一步 "one step", not "one a step"
         if value == 1 and not approx:
             unit = _SINGULAR.get(unit, unit)
         if noun:
@@ -177,6 +230,21 @@ class GlossChooser:
             figure = "a"  # 一批 "a batch (of)"; 一台 "one (machines)"
         return f"{figure} {unit}"
 
+    def _ordinal_gloss(self, word: str, nxt: Neighbour) -> str | None:
+        """Read what follows 第 as an ordinal: 第二十 "20th", 第三次 "3rd time"."""
+        numeral, approx, rest = split_numeral(word)
+        value = han_value(numeral) if numeral and not approx else None
+        if value is None or value != int(value):
+            return None
+        figure = ordinal(int(value))
+        if not rest:
+            return figure
+        unit = self._unit_gloss(rest, Neighbour(numeral, "word", "m"), nxt)
+        if unit is None or unit.startswith("to "):
+            return None
+        unit = "" if unit.startswith("(") else _SINGULAR.get(unit, unit)
+        return f"{figure} {unit}".strip()
+
     def _unit_gloss(self, rest: str, numeral: Neighbour, nxt: Neighbour) -> str | None:
         """Return the gloss of what follows a numeral ("" for a bare 个), None if unknown."""
         if rest.startswith("个") and len(rest) > 1:
@@ -187,22 +255,39 @@ class GlossChooser:
             return None
         return "" if unit.startswith("(general") else unit
 
-    def compound_gloss(self, word: str, reading: tuple[str, ...] = ()) -> str | None:
+    def compound_gloss(
+        self,
+        word: str,
+        reading: tuple[str, ...] = (),
+        before: Neighbour = EDGE,
+        after: Neighbour = EDGE,
+    ) -> str | None:
         """Gloss a word CC-CEDICT lacks from its best split into dictionary words.
 
         The split is the one jieba would make (the most probable by jieba's
         word frequencies: 家门口 → 家 门口, not 家门 口), and each part takes its
-        contextual sense, its neighbours being the other parts: 收入水平
-        "income level", 该市 "the city".
+        contextual sense, its neighbours being the other parts and, at the
+        ends, the word's own neighbours (这 | 封信: 封 counts letters):
+        收入水平 "income level", 该市 "the city". A doubled verb is the verb
+        (问问 "to ask").
         """
         if len(reading) != len(word):
             reading = ("",) * len(word)
+        half = len(word) // 2
+        doubled = len(word) in (2, 4) and word[:half] == word[half:]
+        if doubled and self._dictionary.common(word[:half]):
+            verb = self._dictionary.short_gloss(word[:half], reading[:half], tag="v")
+            if verb and verb.startswith("to "):
+                return verb
+        pairs = len(word) == 4 and word[0] == word[1] and word[2] == word[3]
+        if pairs and self._dictionary.common(word[::2]):  # 干干净净 "clean"
+            return self._dictionary.short_gloss(word[::2], reading[::2])
         spans = self._best_split(word)
         parts = [word[s:e] for s, e in spans]
         glosses = []
         for i, (s, e) in enumerate(spans):
-            prev = self._neighbour(parts[i - 1]) if i else EDGE
-            nxt = self._neighbour(parts[i + 1]) if i + 1 < len(parts) else EDGE
+            prev = self._neighbour(parts[i - 1]) if i else before
+            nxt = self._neighbour(parts[i + 1]) if i + 1 < len(parts) else after
             tag = self._dictionary.word_tag(parts[i])
             if (
                 i == len(parts) - 1 > 0
@@ -211,9 +296,12 @@ class GlossChooser:
                 and prev.tag[:1] == "n"
             ):
                 tag = "vn"  # after a noun, a compound ends in its head noun: 职能作用
-            gloss = self._senses.choose(parts[i], prev, nxt) or self._dictionary.short_gloss(
-                parts[i], reading[s:e], tag=tag
-            )
+            learner = self._senses.choose(parts[i], prev, nxt)
+            # Inside a built gloss a modifier's row gives its first sense (本周 "this
+            # week"); a verb keeps its alternatives (看电视 "to look at, to watch + TV").
+            modifier = learner and learner[:3] != "to " and "(" not in learner
+            gloss = learner.split(", ")[0] if modifier else learner
+            gloss = gloss or self._dictionary.short_gloss(parts[i], reading[s:e], tag=tag)
             if not gloss:
                 return None
             glosses.append(gloss)
@@ -244,12 +332,16 @@ class GlossChooser:
         return Neighbour(word, "word", self._dictionary.word_tag(word))
 
 
-def tag_in_context(tag: str, prev: Neighbour) -> str:
-    """Read a verb's part of speech from the word before it.
+def tag_in_context(tag: str, prev: Neighbour, nxt: Neighbour = EDGE) -> str:
+    """Read a verb's part of speech from the words around it.
 
     After 的 a verb is a noun (群众的需求 "demand"); after a degree adverb
-    (很 太 非常 …) it is an adjective or a state (很满意 "satisfied").
+    (很 太 非常 …) it is an adjective or a state (很满意 "satisfied"). A
+    verbal noun after a negation or a modal, or before an aspect particle, is
+    the verb (暂不调整 "to adjust", 检查了 "to inspect").
     """
+    if tag == "vn" and (prev.text in _VERB_BEFORE or nxt.text in _ASPECT):
+        return "v"
     if tag[:1] != "v":
         return tag
     if prev.text in _NOUN_BEFORE:
@@ -257,6 +349,17 @@ def tag_in_context(tag: str, prev: Neighbour) -> str:
     if prev.text in _DEGREE:
         return "a"
     return tag
+
+
+def _plural(unit: str, value: float) -> str | None:
+    """Return a one-word English unit in the plural after a number other than one."""
+    if not unit.isalpha():
+        return None
+    if value == 1 or unit.endswith("s"):
+        return unit
+    if unit.endswith("y") and unit[-2:-1] not in "aeiou":
+        return unit[:-1] + "ies"
+    return unit + ("es" if unit.endswith(("x", "ch", "sh")) else "s")
 
 
 def _join(glosses: list[str]) -> str:

@@ -145,21 +145,28 @@ def split_numeral(word: str) -> tuple[str, str, str]:
     return numeral, approx, rest[len(approx) :]
 
 
-def rejoin_numeral(left: str, right: str) -> tuple[str, str] | None:
-    """Move the 万/亿 jieba cut off a Han numeral back onto it: 二十三 | 万人次 → 二十三万 | 人次.
+# Units jieba may cut off the digit before them (两 | 千余件); 十 is left out: 十分 is "very".
+_RIGHT_UNITS = frozenset("百千万亿")
 
-    ``left`` must be a whole Han numeral and ``right`` start with 万 or 亿;
-    the longest run of numeral characters from the start of ``right`` that
-    still makes one number with ``left`` joins it. Returns the two new texts
-    (the second may be empty), or None when nothing moves.
+
+def rejoin_numeral(left: str, right: str) -> tuple[str, str] | None:
+    """Give a Han numeral back the unit jieba cut off it: 二十三 | 万人次 → 二十三万 | 人次.
+
+    ``left`` must be a whole Han numeral and ``right`` start with 百, 千, 万
+    or 亿; the longest run of numeral characters from the start of ``right``
+    that still makes one number with ``left`` joins it, with an approximator
+    right after it (两 | 千余件 → 两千余 | 件). Returns the two new texts (the
+    second may be empty), or None when nothing moves.
     """
-    if right[:1] not in HAN_BIG or han_value(left) is None:
+    if right[:1] not in _RIGHT_UNITS or han_value(left) is None:
         return None
     end = 0
     while end < len(right) and right[end] in HAN_NUMERAL_CHARS:
         end += 1
     for cut in range(end, 0, -1):
         if han_value(left + right[:cut]) is not None:
+            if right[cut : cut + 1] in APPROXIMATORS and cut + 1 < len(right):
+                cut += 1  # the measure word after it stays a word
             return left + right[:cut], right[cut:]
     return None
 

@@ -33,6 +33,7 @@ from zhreader.names import (
     TITLES,
 )
 from zhreader.pipeline.words.dictionary import Dictionary, WordFrequencies
+from zhreader.pipeline.words.senses import DEMONSTRATIVES
 
 _DIGIT = "0-9\U0000ff10-\U0000ff19"
 _LATIN = "A-Za-z\U0000ff21-\U0000ff3a\U0000ff41-\U0000ff5a"
@@ -59,6 +60,8 @@ GUESS_FREQUENCY = 3
 # The word classes the rules below look for (verbs of speaking, numerals, the
 # localisers that close a 在… frame, as in 在一问一答中将…) are data:
 # zhreader/data/segment_words.tsv, read by zhreader.names.
+# Prefixes of a number the guess-cutter keeps whole (百分之九十八, 第二十).
+_NUMERAL_OPENERS = ("百分之", "第")
 # Bylines inside the text: 本报讯(刘某某), a closing (刘某某), 刘某某 摄.
 _BYLINE = re.compile(
     rf"(?:本报讯|讯)\s*[(\U0000FF08]\s*(?P<a>[{HAN_CLASS}]{{2,4}})\s*[)\U0000FF09]"
@@ -213,7 +216,7 @@ class Segmenter:
                 size, kind = 1, self._tagged(simple[i])
                 if i + 1 < len(simple) and simple[i + 1] in PLACE_SUFFIXES:
                     kind = "word"  # the stem of a place name (詹桥 before 镇)
-                elif kind == "word" and self._guessed(simple[i]) and not _maybe_name(simple[i]):
+                elif kind == "word" and self._cut_apart(simple[i]):
                     offset = 0
                     for part in self._parts(simple[i]):
                         original = words[i][0][offset : offset + len(part)]
@@ -229,7 +232,36 @@ class Segmenter:
                 del out[-stem:]
             out.append(Piece(text, kind))
             i += size
-        return _close_frames(out)
+        return _close_frames(self._split_disposal(out))
+
+    def _split_disposal(self, pieces: list[Piece]) -> list[Piece]:
+        """Cut 把 off a noun jieba joined it to before a verb: 你把门关上 → 把 | 门 | 关上.
+
+        jieba lists 把门 "to keep the gate" and 把手 "handle"; before a verb,
+        and not after 的 (门的把手坏了), they are the disposal 把 and its object.
+        """
+        out: list[Piece] = []
+        for i, piece in enumerate(pieces):
+            text = piece.text
+            if (
+                text[:1] == "把"
+                and len(text) in (2, 3)
+                and piece.kind == "word"
+                and i + 1 < len(pieces)
+                and (not out or out[-1].text != "的")
+                and self._dictionary.word_tag(text[1:])[:1] == "n"
+                and self._verb(pieces[i + 1].text)
+            ):
+                out.extend((Piece("把"), Piece(text[1:])))
+                continue
+            out.append(piece)
+        return out
+
+    def _cut_apart(self, word: str) -> bool:
+        """Tell whether jieba's word goes out as its parts: a guess, or a phrase named a name."""
+        if listed_phrase(word, self._dictionary):
+            return True
+        return self._guessed(word) and not _maybe_name(word)
 
     def _guessed(self, word: str) -> bool:
         """Tell whether jieba's word is a guess that no dictionary backs.
@@ -240,16 +272,20 @@ class Segmenter:
         """
         if len(word) < 2 or self._dictionary.contains(word):
             return False
-        if word[0] in MEASURE_OPENERS or word.endswith("个"):
-            return False  # a measure phrase (这台, 两本书, 找个) reads and glosses whole
+        if word[0] in MEASURE_OPENERS or word.endswith("个") or word.startswith(_NUMERAL_OPENERS):
+            return False  # a measure phrase (这台, 找个) or a number (百分之九十八) stays whole
         return self._frequencies.get(word, 0) <= GUESS_FREQUENCY
 
     def _parts(self, word: str) -> list[str]:
         """Cut a guessed word into the fewest words both dictionaries list, or characters.
 
+        A phrase jieba lists as a name is its preposition and its time word (于 | 本周).
+
         Where two cuts are equally short (排长|队 against 排|长队), the words
         they disagree on go out as characters: neither word is surely there.
         """
+        if listed_phrase(word, self._dictionary):
+            return [word[0], word[1:]]
         cuts = _fewest_pieces(
             word,
             lambda piece: len(piece) < len(word)
@@ -265,8 +301,16 @@ class Segmenter:
                 parts.extend(word[start:end])
         return parts
 
+    def _verb(self, word: str) -> bool:
+        """Tell whether a word is a verb: jieba's tag, else CC-CEDICT's "to …" sense (关上)."""
+        if self._dictionary.word_tag(word)[:1] == "v":
+            return True
+        return (self._dictionary.short_gloss(word) or "").startswith("to ")
+
     def _tagged(self, word: str) -> str:
         kind = self._dictionary.name_kind(word)
+        if kind == "name" and listed_phrase(word, self._dictionary):
+            return "word"
         if kind == "name" and len(word) >= 3 and word.endswith(PLACE_SUFFIXES):
             return "place"  # jieba tags some villages nr (黄金村)
         if kind == "name" and not starts_with_surname(word) and not _is_nickname(word):
@@ -275,6 +319,8 @@ class Segmenter:
             return "word"
         if kind == "place" and not (self._proper(word) or word.endswith(PLACE_SUFFIXES)):
             return "word"  # nor are all its ns words places (惠及)
+        if kind == "place" and word[0] in DEMONSTRATIVES and self._dictionary.contains(word[1:]):
+            return "word"  # 各乡镇 is "each town", no town called Gexiang
         return kind or "word"
 
     def _proper(self, word: str) -> bool:
@@ -476,6 +522,13 @@ def _split_approximate(words: list[str], left: Piece) -> list[str]:
     if left.kind == "number" and words and len(words[0]) > 1 and words[0][0] in APPROXIMATE:
         return [words[0][0], words[0][1:], *words[1:]]
     return words
+
+
+def listed_phrase(word: str, dictionary: Dictionary) -> bool:
+    """Tell whether a word jieba lists as a name is a phrase: a preposition and a time (于本周)."""
+    if len(word) < 3 or dictionary.word_tag(word[0]) != "p":
+        return False
+    return dictionary.name_kind(word) == "name" and dictionary.word_tag(word[1:]) == "t"
 
 
 def name_by_hmm(word: str) -> bool:
