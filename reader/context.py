@@ -53,7 +53,7 @@ def _installed(package: str) -> str:
         return "(not installed)"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Syllable:
     text: str
     tone: int
@@ -62,7 +62,7 @@ class Syllable:
     sandhi_tone: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RubyPart:
     """One base character (or run of characters) and its syllable, if any."""
 
@@ -70,7 +70,7 @@ class RubyPart:
     syllable: Syllable | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WordView:
     zh: str
     kind: str
@@ -86,7 +86,7 @@ class WordView:
     chosen: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SentenceView:
     id: str
     zh: str
@@ -96,7 +96,7 @@ class SentenceView:
     words: tuple[WordView, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BlockView:
     id: str
     kind: str
@@ -115,7 +115,7 @@ class BlockView:
         return " ".join(s.en for s in self.all_sentences if s.en)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntryView:
     """A word of an article's word list (EPUB): the dictionary entry and where it is used."""
 
@@ -203,6 +203,8 @@ class _Builder:
         self.terms = {use.zh for use in edition.glossary}
         self.lexicon = {entry.zh: entry for entry in edition.lexicon}
         self.removed: list[str] = []
+        # Equal tokens show as one view: a recurring word costs a pointer (issue 17).
+        self._views: dict[Token, WordView] = {}
 
     def text(self, text: str | None, where: str, report: bool = True) -> str:
         return showable(text or "", where, self.removed if report else [])
@@ -229,9 +231,18 @@ class _Builder:
             yield self.word(token, sentence.id)
 
     def word(self, token: Token, where: str) -> WordView:
-        # The sentence's own text already reported what its tokens lose.
-        zh = self.text(token.zh, where, report=False)
-        gloss = self.text(token.gloss, where) or None
+        # The sentence's own text already reported what its tokens lose; a
+        # gloss reports at every occurrence.
+        if token.gloss and _UNSHOWABLE.search(token.gloss):
+            self.text(token.gloss, where)
+        view = self._views.get(token)
+        if view is None:
+            view = self._views[token] = self._word(token)
+        return view
+
+    def _word(self, token: Token) -> WordView:
+        zh = self.text(token.zh, "", report=False)
+        gloss = self.text(token.gloss, "", report=False) or None
         href = term_anchor(token.term) if token.term in self.terms else None
         parts = ruby_parts(zh, token) if token.kind in RUBY_KINDS else ()
         if token.kind == "number" and token.gloss:

@@ -12,9 +12,12 @@ import os
 import re
 import uuid
 import zipfile
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import BinaryIO
 
+from zhreader.fsutil import text_writer
 from zhreader.model import Edition
 from zhreader.reader.context import EditionContext, build_context
 from zhreader.reader.html import environment, static_text
@@ -52,27 +55,35 @@ def book_identifier(edition: Edition) -> str:
     return f"urn:uuid:{uuid.uuid5(_NAMESPACE, edition.source.sha256)}"
 
 
-def _documents(c: EditionContext, edition: Edition, dates: BookDates) -> dict[str, str]:
+# A document of the book: a function that yields its text in pieces.
+Document = Callable[[], Iterable[str]]
+
+
+def _documents(c: EditionContext, edition: Edition, dates: BookDates) -> dict[str, Document]:
+    """Return the book's documents by name, each rendered only when it is written."""
     env = environment()
 
     def href(sentence_id: str) -> str | None:
         home = c.homes.get(sentence_id)
         return f"{home}.xhtml#{sentence_id}" if home else None
 
-    def page(template: str, title: str, lang: str = "en", **extra) -> str:
-        return env.get_template(template).render(
+    def page(template: str, title: str, lang: str = "en", **extra) -> Document:
+        return lambda: env.get_template(template).generate(
             c=c, doc_title=title, doc_lang=lang, glossary=c.glossary, href=href, **extra
         )
 
-    docs = {
-        "META-INF/container.xml": env.get_template("container.xml").render(),
-        "OEBPS/content.opf": env.get_template("content.opf").render(
+    def opf() -> Iterable[str]:
+        return env.get_template("content.opf").generate(
             c=c,
             identifier=book_identifier(edition),
             issue_date=dates.issue_date,
             modified=dates.modified.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        ),
-        "OEBPS/style.css": str(static_text("epub.css")),
+        )
+
+    docs: dict[str, Document] = {
+        "META-INF/container.xml": lambda: env.get_template("container.xml").generate(),
+        "OEBPS/content.opf": opf,
+        "OEBPS/style.css": lambda: (str(static_text("epub.css")),),
         "OEBPS/nav.xhtml": page("epub-nav.xhtml", "Contents"),
         "OEBPS/title.xhtml": page("epub-title.xhtml", c.title, c.title_lang),
         "OEBPS/glossary.xhtml": page("epub-glossary.xhtml", "Glossary"),
@@ -86,26 +97,41 @@ def _documents(c: EditionContext, edition: Edition, dates: BookDates) -> dict[st
 def _entry(name: str, stamp: datetime, compress: int) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, date_time=stamp.timetuple()[:6])
     info.compress_type = compress
+    # The level writestr(..., compresslevel=9) set before entries were streamed;
+    # ZipFile.open(info, "w") takes it from the entry (Python 3.11's name).
+    info._compresslevel = 9
     info.create_system = 3  # Unix, whatever machine builds the book
     info.external_attr = 0o100644 << 16
     return info
 
 
-def zip_book(documents: dict[str, str], stamp: datetime) -> bytes:
-    """Pack the documents into an EPUB container (mimetype first, stored)."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as book:
+def zip_book(documents: Mapping[str, str | Document], stamp: datetime, out: BinaryIO) -> None:
+    """Pack the documents into an EPUB container written to ``out`` (mimetype first, stored).
+
+    Each document is compressed as it is rendered, one chunk at a time: the
+    book is never held whole, nor any document of it.
+    """
+    with zipfile.ZipFile(out, "w") as book:
         book.writestr(_entry("mimetype", stamp, zipfile.ZIP_STORED), b"application/epub+zip")
         for name in sorted(documents):
-            data = documents[name].encode("utf-8")
-            book.writestr(_entry(name, stamp, zipfile.ZIP_DEFLATED), data, compresslevel=9)
-    return buffer.getvalue()
+            document = documents[name]
+            pieces = (document,) if isinstance(document, str) else document()
+            info = _entry(name, stamp, zipfile.ZIP_DEFLATED)
+            with book.open(info, "w") as entry:
+                text_writer(lambda pieces=pieces: pieces)(entry)
+
+
+def write_epub(edition: Edition, out: BinaryIO) -> None:
+    """Write the EPUB 3 book of one issue into an open binary file."""
+    dates = book_dates(edition.date)
+    zip_book(_documents(build_context(edition), edition, dates), dates.modified, out)
 
 
 def build_epub(edition: Edition, slug: str = "") -> bytes:
     """Build the EPUB 3 book of one issue (``slug`` names the file, not the book)."""
-    dates = book_dates(edition.date)
-    return zip_book(_documents(build_context(edition), edition, dates), dates.modified)
+    buffer = io.BytesIO()
+    write_epub(edition, buffer)
+    return buffer.getvalue()
 
 
-__all__ = ["BookDates", "book_dates", "book_identifier", "build_epub", "zip_book"]
+__all__ = ["BookDates", "book_dates", "book_identifier", "build_epub", "write_epub", "zip_book"]

@@ -94,21 +94,27 @@ def _record(edition: Edition, slug: str, article: Article, sentence: Sentence) -
     }
 
 
+def jsonl_lines(edition: Edition, slug: str) -> Iterator[str]:
+    """Yield sentences.jsonl line by line: one JSON object per sentence."""
+    for record in sentence_records(edition, slug):
+        yield json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
 def sentences_jsonl(edition: Edition, slug: str) -> str:
     """Return one JSON object per sentence, one per line (UTF-8 text, not \\u escapes)."""
-    lines = (
-        json.dumps(record, ensure_ascii=False, separators=(",", ":"))
-        for record in sentence_records(edition, slug)
-    )
-    return "".join(line + "\n" for line in lines)
+    return "".join(jsonl_lines(edition, slug))
+
+
+def tsv_lines(edition: Edition, slug: str) -> Iterator[str]:
+    """Yield sentences.tsv line by line: the header row, then one row per sentence."""
+    yield "\t".join(TSV_COLUMNS) + "\n"
+    for record in sentence_records(edition, slug):
+        yield "\t".join(_tsv_cell(record[column]) for column in TSV_COLUMNS) + "\n"
 
 
 def sentences_tsv(edition: Edition, slug: str) -> str:
     """Return the sentence records as a flat table with a header row."""
-    rows = ["\t".join(TSV_COLUMNS)]
-    for record in sentence_records(edition, slug):
-        rows.append("\t".join(_tsv_cell(record[column]) for column in TSV_COLUMNS))
-    return "".join(row + "\n" for row in rows)
+    return "".join(tsv_lines(edition, slug))
 
 
 def _tsv_cell(value: object) -> str:
@@ -254,9 +260,11 @@ __all__ = [
     "citation_bib",
     "citation_csl",
     "citation_csl_json",
+    "jsonl_lines",
     "sentence_pinyin",
     "sentence_records",
     "sentence_terms",
     "sentences_jsonl",
     "sentences_tsv",
+    "tsv_lines",
 ]

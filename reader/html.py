@@ -6,6 +6,7 @@ loads nothing from anywhere, and it works opened from disk.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from importlib.resources import files
 
@@ -41,11 +42,13 @@ def static_text(name: str) -> Markup:
     return Markup(text)
 
 
-def _render(template: str, context: EditionContext, edition_name: str, body_class: str) -> str:
+def _pieces(
+    template: str, context: EditionContext, edition_name: str, body_class: str
+) -> Iterator[str]:
     return (
         environment()
         .get_template(template)
-        .render(
+        .generate(
             c=context,
             edition_name=edition_name,
             body_class=body_class,
@@ -57,14 +60,31 @@ def _render(template: str, context: EditionContext, edition_name: str, body_clas
     )
 
 
+def side_by_side_pieces(edition: Edition) -> Iterator[str]:
+    """Yield the side-by-side edition's HTML in pieces, as the template renders it."""
+    return _pieces("side-by-side.html", build_context(edition), "side-by-side", "sbs")
+
+
+def interlinear_pieces(edition: Edition) -> Iterator[str]:
+    """Yield the interlinear edition's HTML in pieces, as the template renders it."""
+    return _pieces("interlinear.html", build_context(edition), "interlinear", "interlinear")
+
+
 def render_side_by_side(edition: Edition) -> str:
     """Render the side-by-side edition (Chinese left, English right) as one HTML file."""
-    return _render("side-by-side.html", build_context(edition), "side-by-side", "sbs")
+    return "".join(side_by_side_pieces(edition))
 
 
 def render_interlinear(edition: Edition) -> str:
     """Render the interlinear edition (ruby pinyin, glosses, reader controls) as one HTML file."""
-    return _render("interlinear.html", build_context(edition), "interlinear", "interlinear")
+    return "".join(interlinear_pieces(edition))
 
 
-__all__ = ["environment", "lang_of", "render_interlinear", "render_side_by_side"]
+__all__ = [
+    "environment",
+    "interlinear_pieces",
+    "lang_of",
+    "render_interlinear",
+    "render_side_by_side",
+    "side_by_side_pieces",
+]

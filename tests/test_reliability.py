@@ -11,10 +11,15 @@ import pytest
 from click.testing import CliRunner
 
 from zhreader.cli import main
+from zhreader.errors import output_error
 from zhreader.pipeline.batch import LOCK_NAME, _Lock, run_batch
 from zhreader.pipeline.build import BuildSettings
 from zhreader.pipeline.manifest import MANIFEST_NAME, load_manifest
-from zhreader.pipeline.translate.cache import TranslationCache, TranslationCacheError
+from zhreader.pipeline.translate.cache import (
+    TranslationCache,
+    TranslationCacheError,
+    cache_key,
+)
 
 TEXT = "产业发展\n\n村民王春生每月工资500元。大家都很高兴。\n"
 
@@ -175,7 +180,7 @@ def test_a_full_disk_fails_the_issue_in_a_batch_and_is_retried(tmp_path, resourc
     real = write.write_files
 
     def full(folder, files):
-        raise write.atomic_write_bytes.__globals__["output_error"](
+        raise output_error(
             folder / "edition.json", OSError(errno.ENOSPC, "No space left on device")
         )
 
@@ -244,21 +249,56 @@ def test_a_translation_memory_with_a_wrong_schema_is_one_line(tmp_path) -> None:
     assert "--cache" in message and "delete" in message and "\n" not in message
 
 
-def test_a_translation_memory_with_corrupt_pages_is_one_line(tmp_path) -> None:
-    path = tmp_path / "tm.sqlite"
+def _memory(path: Path, rows: int) -> bytes:
+    """Write a translation memory of ``rows`` rows with real keys; return the file's bytes."""
     cache = TranslationCache.open(path)
-    cache.put_many((f"k{i}", f"源{i}" * 50, f"en {i}" * 50, "m") for i in range(2000))
+    cache.put_many(
+        (cache_key("m", {}, [], f"源{i}"), f"源{i}" * 50, f"en {i}" * 50, "m") for i in range(rows)
+    )
     cache.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     cache.close()
-    data = bytearray(path.read_bytes())
-    page = 4096
-    data[3 * page : 6 * page] = b"\xa5" * (3 * page)  # damage pages in the middle
-    path.write_bytes(bytes(data))
-    with pytest.raises(TranslationCacheError) as caught:
-        TranslationCache.open(path)
-    message = str(caught.value)
-    assert message.startswith(f"{path}: cannot open the translation cache: the file is damaged")
-    assert "--cache" in message and "\n" not in message
+    return path.read_bytes()
+
+
+def test_every_damaged_page_of_a_translation_memory_is_one_line(tmp_path) -> None:
+    path = tmp_path / "tm.sqlite"
+    data = _memory(path, 600)
+    keys = [cache_key("m", {}, [], f"源{i}") for i in range(600)]
+    page, met_on_open = 4096, 0
+    for number in range(1, len(data) // page):  # every page but the header's
+        damaged = bytearray(data)
+        damaged[number * page : (number + 1) * page] = b"\xa5" * page
+        path.write_bytes(bytes(damaged))
+        with pytest.raises(TranslationCacheError) as caught:
+            cache = TranslationCache.open(path)
+            met_on_open -= 1
+            try:
+                cache.get_many(keys)  # the first lookup that meets the page names it
+            finally:
+                cache.close()
+        met_on_open += 1
+        message = str(caught.value)
+        assert message.startswith(f"{path}: cannot "), message
+        assert "--cache" in message and "delete" in message and "\n" not in message
+    # The root and interior pages, which every lookup passes through, fail the open.
+    assert 2 <= met_on_open < len(data) // page - 1
+
+
+def _bytes_read() -> int:
+    """Return what this process has read through system calls so far (Linux)."""
+    io = Path("/proc/self/io").read_text()
+    return int(next(line for line in io.splitlines() if line.startswith("rchar:")).split()[1])
+
+
+def test_opening_a_translation_memory_reads_a_few_pages_whatever_its_size(tmp_path) -> None:
+    path = tmp_path / "tm.sqlite"
+    size = len(_memory(path, 8000))  # about 6 MB
+    before = _bytes_read()
+    TranslationCache.open(path).close()
+    read = _bytes_read() - before
+    # 17 walks from the root to a leaf: about 70 of its 1,900 pages. A full
+    # check read every page, on every start of a process.
+    assert size > 5_000_000 and read < 128 * 4096, read
 
 
 def test_a_corrupt_dictionary_cache_is_rebuilt(tmp_path, monkeypatch) -> None:

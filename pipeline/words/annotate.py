@@ -129,6 +129,8 @@ class Annotator:
             [(w, [p.kind for p in pieces]) for w, pieces in zip(words, cut, strict=True)]
         )
         out = []
+        # Equal tokens become one object: a word that recurs costs a pointer (issue 17).
+        shared: dict[Token, Token] = {}
         for text, pieces, w, reading in zip(texts, cut, words, readings, strict=True):
             sandhi = [
                 self._spoken(word, piece.kind, syllables, form)
@@ -143,6 +145,7 @@ class Annotator:
                     pieces, reading, sandhi, around, strict=True
                 )
             )
+            tokens = tuple(shared.setdefault(token, token) for token in tokens)
             check_join(text, tokens)
             out.append(tokens)
         return out
