@@ -622,3 +622,39 @@ def test_context_model_looks_features_up_under_their_keys():
         log_z = float(np.log(np.exp(shifted).sum()))
         expected = {name: float(s) - log_z for name, s in zip(names, shifted, strict=True)}
         assert model.log_probs(char, feats) == expected
+
+
+def test_context_features_read_only_the_characters_within_reach():
+    """The n-gram features come from a window, as they did from the padded whole line."""
+    from zhreader.pipeline.words.context_model import Site, features
+
+    words = ("我", "在", "银行", "，", "行长", "说", "还", "得", "调查", "一下", "。")
+    text = "".join(words)
+    padded = "\u2402" * 3 + text + "\u2403" * 3
+    start = 0
+    for w, word in enumerate(words):
+        for offset in range(len(word)):
+            p = 3 + start + offset
+            found = features(Site(words, w, offset), lambda _: "n")
+            grams = {f.split(":", 1)[0]: f.split(":", 1)[1] for f in found[1:12]}
+            assert grams == {
+                **{f"L{k}": padded[p - k] for k in (1, 2, 3)},
+                **{f"R{k}": padded[p + k] for k in (1, 2, 3)},
+                "LL": padded[p - 2 : p],
+                "RR": padded[p + 1 : p + 3],
+                "LR": padded[p - 1] + padded[p + 1],
+                "LLL": padded[p - 3 : p],
+                "RRR": padded[p + 1 : p + 4],
+            }
+        start += len(word)
+
+
+def test_the_wei_rule_reads_a_bounded_clause_in_a_line_without_punctuation():
+    # 为 with its verb: a line of thousands of words without a comma reads the
+    # same as its clause alone (the rule reads a bounded stretch, not the line).
+    clause = ["学校", "为", "学生", "提供", "午餐"]
+    line = ["我们", "今天"] * 2000 + clause + ["大家", "都", "很", "高兴"] * 2000
+    tag = lambda word: "v" if word in ("提供", "高兴") else "n"  # noqa: E731
+    alone = grammatical_reading(clause, 1, tag)
+    assert alone == "wei4"
+    assert grammatical_reading(line, 4001, tag) == alone

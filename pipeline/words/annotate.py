@@ -378,8 +378,11 @@ def _place_gloss(word: str, reading: tuple[str, ...]) -> str:
 
 def _opens_clause(pieces: Sequence[Piece], i: int) -> bool:
     """Tell whether piece ``i`` comes after the sentence edge or punctuation (spaces skipped)."""
-    before = [p for p in pieces[:i] if p.kind != "space"]
-    return not before or before[-1].kind == "punct"
+    # Walk back from the piece: copying the line before it made a long line quadratic.
+    for j in range(i - 1, -1, -1):
+        if pieces[j].kind != "space":
+            return pieces[j].kind == "punct"
+    return True
 
 
 def join_numerals(pieces: list[Piece]) -> list[Piece]:

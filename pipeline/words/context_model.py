@@ -82,11 +82,13 @@ def read_marked(sent: Path, lb: Path) -> list[tuple[str, int, str]]:
 def features(site: Site, tag: Tagger) -> list[str]:
     """Return the context features of the polyphone at ``site`` (strings, deterministic)."""
     words = site.words
-    text = "".join(words)
-    start = sum(map(len, words[: site.word]))
-    index = start + site.offset
-    padded = _START * _NGRAM_REACH + text + _END * _NGRAM_REACH
-    p = index + _NGRAM_REACH
+    left, right = _neighbours(words, site.word, site.offset, _NGRAM_REACH)
+    char = words[site.word][site.offset]
+    # Only the characters within reach are read, so a feature costs the same in
+    # a line of any length (a line without punctuation is one long sentence).
+    padded = _START * (_NGRAM_REACH - len(left)) + left + char + right
+    padded += _END * (_NGRAM_REACH - len(right))
+    p = _NGRAM_REACH
     out = ["bias"]
     for k in range(1, _NGRAM_REACH + 1):
         out.append(f"L{k}:{padded[p - k]}")
@@ -111,7 +113,23 @@ def features(site: Site, tag: Tagger) -> list[str]:
         f"NT:{tag(nxt)}",
         f"TT:{tag(prev)}|{tag(word)}|{tag(nxt)}",
     ]
-    return out + sorted(_bag(words, site.word, start, index))
+    # The bag reads positions relative to the polyphone's word.
+    return out + sorted(_bag(words, site.word, 0, site.offset))
+
+
+def _neighbours(words: tuple[str, ...], word: int, offset: int, reach: int) -> tuple[str, str]:
+    """Return up to ``reach`` characters before and after ``words[word][offset]``."""
+    left = words[word][:offset]
+    w = word
+    while len(left) < reach and w > 0:
+        w -= 1
+        left = words[w] + left
+    right = words[word][offset + 1 :]
+    w = word
+    while len(right) < reach and w + 1 < len(words):
+        w += 1
+        right += words[w]
+    return left[-reach:], right[:reach]
 
 
 def _bag(words: tuple[str, ...], word: int, start: int, index: int) -> set[str]:

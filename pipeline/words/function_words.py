@@ -34,6 +34,10 @@ _DE2_AFTER = frozenset(["了", "过", "到", "着"])
 
 # Marks that end a clause for the 为 rule (the enumeration comma 、 does not).
 _CLAUSE_ENDS = frozenset("，。；！？：,;!?:")
+# A clause is read at most this many words either side of the word: news clauses
+# are far shorter, and a line without punctuation must not make every rule read
+# the whole line (quadratic time).
+_CLAUSE_REACH = 40
 # Modal verbs: jieba tags them v, but 要为人民服务 is the preposition wèi.
 _MODALS = frozenset(
     ("要", "能", "会", "应", "应该", "应当", "可以", "可", "愿意", "想", "将", "必须")
@@ -219,10 +223,10 @@ def _modifies(after: Sequence[str], i: int) -> bool:
 def _clause(words: Sequence[str], w: int) -> tuple[Sequence[str], Sequence[str]]:
     """Return the words of ``words[w]``'s clause before it and after it."""
     start = w
-    while start > 0 and words[start - 1] not in _CLAUSE_ENDS:
+    while start > max(0, w - _CLAUSE_REACH) and words[start - 1] not in _CLAUSE_ENDS:
         start -= 1
     end = w + 1
-    while end < len(words) and words[end] not in _CLAUSE_ENDS:
+    while end < min(len(words), w + 1 + _CLAUSE_REACH) and words[end] not in _CLAUSE_ENDS:
         end += 1
     return words[start:w], words[w + 1 : end]
 

@@ -80,11 +80,7 @@ class _Polyphone:
     slot: int  # which syllable of its word
     bonus: dict[str, float]  # numbered reading -> evidence from the dictionaries
     word: int  # which word of the sentence gets the reading
-
-    @functools.cached_property
-    def index(self) -> int:
-        """Return the polyphone's position in ``text`` (worked out once: a line has many words)."""
-        return sum(map(len, self.site.words[: self.site.word])) + self.site.offset
+    index: int  # the polyphone's position in ``text``
 
 
 @dataclass(frozen=True)
@@ -235,6 +231,7 @@ class PinyinReader:
         pending: list[_Polyphone] = []
         text = "".join(words)
         sentence = tuple(words)
+        start = 0  # where the current word starts in ``text``
         for w, (word, kind, plan) in enumerate(zip(words, kinds, plans, strict=True)):
             fixed = 0
             # A dictionary's proper noun (柏林 Bólín) is no 柏 Bǎi; a common word
@@ -250,9 +247,12 @@ class PinyinReader:
                 if choice is not None:
                     readings[w][slot] = _choose(readings[w][slot], choice)
                 elif alone:
-                    pending.append(_Polyphone(word, Site((word,), 0, offset), slot, bonus, w))
+                    site = Site((word,), 0, offset)
+                    pending.append(_Polyphone(word, site, slot, bonus, w, offset))
                 else:
-                    pending.append(_Polyphone(text, Site(sentence, w, offset), slot, bonus, w))
+                    site = Site(sentence, w, offset)
+                    pending.append(_Polyphone(text, site, slot, bonus, w, start + offset))
+            start += len(word)
         return readings, pending
 
     def _in_dictionaries(self, word: str) -> bool:
