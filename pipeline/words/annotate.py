@@ -300,9 +300,9 @@ class Annotator:
         gloss = self._dictionary.proper_gloss(word, reading)
         if gloss:
             return gloss, "cedict"
-        if kind == "name" and len(reading) == len(word) > 1:
+        if kind == "name" and len(reading) == len(word) > 1 and word[1:] in TITLES:
             titled = self._glosses.titled(word, reading, romanise)  # 张老师 "Teacher Zhang"
-            if titled and word[1:] in TITLES:
+            if titled:
                 return titled, "name"
         if kind == "place":
             return _place_gloss(word, reading), "name"

@@ -113,8 +113,7 @@ def features(site: Site, tag: Tagger) -> list[str]:
         f"NT:{tag(nxt)}",
         f"TT:{tag(prev)}|{tag(word)}|{tag(nxt)}",
     ]
-    # The bag reads positions relative to the polyphone's word.
-    return out + sorted(_bag(words, site.word, 0, site.offset))
+    return out + sorted(_bag(words, site.word, site.offset))
 
 
 def _neighbours(words: tuple[str, ...], word: int, offset: int, reach: int) -> tuple[str, str]:
@@ -132,23 +131,24 @@ def _neighbours(words: tuple[str, ...], word: int, offset: int, reach: int) -> t
     return left[-reach:], right[:reach]
 
 
-def _bag(words: tuple[str, ...], word: int, start: int, index: int) -> set[str]:
-    """Return the words other than ``words[word]`` that reach within ``_BAG_REACH`` of ``index``.
+def _bag(words: tuple[str, ...], word: int, offset: int) -> set[str]:
+    """Return the words other than ``words[word]`` within ``_BAG_REACH`` of its ``offset``.
 
-    The walk goes outwards from the polyphone's word and stops at the first
-    word out of reach: a line holds many words, a bag only a few.
+    Positions count from the start of the polyphone's word. The walk goes
+    outwards from that word and stops at the first word out of reach: a line
+    holds many words, a bag only a few.
     """
     bag = set()
-    end = start  # where the word left of the current one ends
+    end = 0  # where the word left of the current one ends
     for w in range(word - 1, -1, -1):
-        if end < index - _BAG_REACH:
+        if end < offset - _BAG_REACH:
             break
         if not words[w].isspace():
             bag.add(f"B:{words[w]}")
         end -= len(words[w])
-    position = start + len(words[word])
+    position = len(words[word])
     for w in range(word + 1, len(words)):
-        if position > index + _BAG_REACH:
+        if position > offset + _BAG_REACH:
             break
         if not words[w].isspace():
             bag.add(f"B:{words[w]}")
