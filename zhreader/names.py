@@ -29,6 +29,7 @@ SEGMENT_KINDS = (
     "function_char",
     "approximate",
     "numeral",
+    "numeral_opener",
 )
 
 
@@ -87,6 +88,8 @@ FUNCTION_CHARS = frozenset(_segment_words("function_char"))
 # After a number these mean "more than" / "about"; the measure word follows.
 APPROXIMATE = frozenset(_segment_words("approximate"))
 NUMERALS = frozenset(_segment_words("numeral"))
+# Prefixes of a number that the guess-cutter keeps whole (百分之九十八, 第二十).
+NUMERAL_OPENERS = _segment_words("numeral_opener")
 
 
 def check_tables() -> list[str]:
@@ -131,7 +134,7 @@ def _row_problems(name: str, row: dict[str, str]) -> list[str]:
     if name == "segment_words.tsv":
         if row["kind"] not in SEGMENT_KINDS:
             return [f"kind must be one of {', '.join(SEGMENT_KINDS)}, not {row['kind']!r}"]
-        if row["kind"] != "speech_verb" and len(row["word"]) != 1:
+        if row["kind"] not in ("speech_verb", "numeral_opener") and len(row["word"]) != 1:
             return [f"a {row['kind']} is one character"]
     return []
 
@@ -147,6 +150,7 @@ __all__ = [
     "FUNCTION_CHARS",
     "MEASURE_OPENERS",
     "NUMERALS",
+    "NUMERAL_OPENERS",
     "PLACE_ENGLISH",
     "PLACE_SUFFIXES",
     "SPEECH_VERBS",

@@ -26,6 +26,7 @@ from zhreader.names import (
     FRAME_OPENERS,
     FUNCTION_CHARS,
     MEASURE_OPENERS,
+    NUMERAL_OPENERS,
     NUMERALS,
     PLACE_SUFFIXES,
     SPEECH_VERBS,
@@ -60,8 +61,6 @@ GUESS_FREQUENCY = 3
 # The word classes the rules below look for (verbs of speaking, numerals, the
 # localisers that close a 在… frame, as in 在一问一答中将…) are data:
 # zhreader/data/segment_words.tsv, read by zhreader.names.
-# Prefixes of a number the guess-cutter keeps whole (百分之九十八, 第二十).
-_NUMERAL_OPENERS = ("百分之", "第")
 # Bylines inside the text: 本报讯(刘某某), a closing (刘某某), 刘某某 摄.
 _BYLINE = re.compile(
     rf"(?:本报讯|讯)\s*[(\U0000FF08]\s*(?P<a>[{HAN_CLASS}]{{2,4}})\s*[)\U0000FF09]"
@@ -272,7 +271,7 @@ class Segmenter:
         """
         if len(word) < 2 or self._dictionary.contains(word):
             return False
-        if word[0] in MEASURE_OPENERS or word.endswith("个") or word.startswith(_NUMERAL_OPENERS):
+        if word[0] in MEASURE_OPENERS or word.endswith("个") or word.startswith(NUMERAL_OPENERS):
             return False  # a measure phrase (这台, 找个) or a number (百分之九十八) stays whole
         return self._frequencies.get(word, 0) <= GUESS_FREQUENCY
 
