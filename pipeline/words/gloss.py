@@ -94,10 +94,7 @@ class GlossChooser:
             or prev.text in _NOUN_BEFORE
             or prev.text in _DEGREE
             or (len(word) == 1 and nxt.text in _TITLES)
-            or (
-                (prev.text in _VERB_BEFORE or nxt.text in _ASPECT)
-                and self._dictionary.word_tag(word) == "vn"
-            )
+            or (_used_as_verb(prev, nxt) and self._dictionary.word_tag(word) == "vn")
         )
 
     def word_gloss(
@@ -332,6 +329,11 @@ class GlossChooser:
         return Neighbour(word, "word", self._dictionary.word_tag(word))
 
 
+def _used_as_verb(prev: Neighbour, nxt: Neighbour) -> bool:
+    """Tell whether a verbal noun between these neighbours is the verb (暂不调整, 检查了)."""
+    return prev.text in _VERB_BEFORE or nxt.text in _ASPECT
+
+
 def tag_in_context(tag: str, prev: Neighbour, nxt: Neighbour = EDGE) -> str:
     """Read a verb's part of speech from the words around it.
 
@@ -340,7 +342,7 @@ def tag_in_context(tag: str, prev: Neighbour, nxt: Neighbour = EDGE) -> str:
     verbal noun after a negation or a modal, or before an aspect particle, is
     the verb (暂不调整 "to adjust", 检查了 "to inspect").
     """
-    if tag == "vn" and (prev.text in _VERB_BEFORE or nxt.text in _ASPECT):
+    if tag == "vn" and _used_as_verb(prev, nxt):
         return "v"
     if tag[:1] != "v":
         return tag
