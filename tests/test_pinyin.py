@@ -649,12 +649,40 @@ def test_context_features_read_only_the_characters_within_reach():
         start += len(word)
 
 
+class _CountedWords(tuple):
+    """A sentence's words that count how many of them a rule reads."""
+
+    touched = 0
+
+    def __getitem__(self, key):
+        found = super().__getitem__(key)
+        type(self).touched += len(found) if isinstance(key, slice) else 1
+        return found
+
+    def __iter__(self):
+        type(self).touched += len(self)
+        return super().__iter__()
+
+
+def test_context_features_read_the_words_near_the_polyphone_only():
+    # One line without punctuation is one sentence: features that joined or
+    # summed the whole line per polyphone made such a line quadratic.
+    from zhreader.pipeline.words.context_model import Site, features
+
+    words = _CountedWords(("我们", "今天") * 5000 + ("银行",) + ("大家", "很", "高兴") * 3000)
+    _CountedWords.touched = 0
+    features(Site(words, 10_000, 1), lambda _: "n")
+    assert _CountedWords.touched < 50
+
+
 def test_the_wei_rule_reads_a_bounded_clause_in_a_line_without_punctuation():
     # 为 with its verb: a line of thousands of words without a comma reads the
-    # same as its clause alone (the rule reads a bounded stretch, not the line).
+    # same as its clause alone, and the rule reads a bounded stretch of it.
     clause = ["学校", "为", "学生", "提供", "午餐"]
-    line = ["我们", "今天"] * 2000 + clause + ["大家", "都", "很", "高兴"] * 2000
+    line = _CountedWords(["我们", "今天"] * 2000 + clause + ["大家", "都", "很", "高兴"] * 2000)
     tag = lambda word: "v" if word in ("提供", "高兴") else "n"  # noqa: E731
     alone = grammatical_reading(clause, 1, tag)
     assert alone == "wei4"
+    _CountedWords.touched = 0
     assert grammatical_reading(line, 4001, tag) == alone
+    assert _CountedWords.touched < 400
