@@ -111,21 +111,27 @@ class Segmenter:
     def segment(self, text: str, names: Iterable[str] = ()) -> list[Piece]:
         """Return the pieces of ``text``; they join back exactly into it."""
         known = {n for n in names if len(n) >= 2} | set(bylines_in(text))
-        pieces = self._segment(text, known)
+        runs: dict[tuple[str, str, str], list[Piece]] = {}
+        pieces = self._segment(text, known, runs)
         # A name found once (after 村民, in a byline) is a name wherever it recurs.
         found = names_in(pieces) - known
         if _recurs(text, found):
-            pieces = self._segment(text, known | found)
+            # The second pass cuts the same Han runs as the first except where
+            # a name now stands: those it takes from the first (a long
+            # paragraph that names a person twice was cut twice over).
+            pieces = self._segment(text, known | found, runs)
         return pieces
 
-    def _segment(self, text: str, names: set[str]) -> list[Piece]:
+    def _segment(
+        self, text: str, names: set[str], runs: dict[tuple[str, str, str], list[Piece]]
+    ) -> list[Piece]:
         pieces: list[Piece] = []
         position = 0
         for start, end, piece in self._fixed_spans(text, names):
-            pieces.extend(self._free(text[position:start], pieces))
+            pieces.extend(self._free(text[position:start], pieces, runs))
             pieces.append(piece)
             position = end
-        pieces.extend(self._free(text[position:], pieces))
+        pieces.extend(self._free(text[position:], pieces, runs))
         if "".join(p.text for p in pieces) != text:
             raise AssertionError(f"segmentation lost text: {text!r}")
         return pieces
@@ -176,14 +182,24 @@ class Segmenter:
 
     # --- the rest: scripts, then jieba ---------------------------------------------------
 
-    def _free(self, text: str, before: list[Piece]) -> list[Piece]:
-        """Split by script and cut the Han runs; ``before`` gives the words to the left."""
+    def _free(
+        self, text: str, before: list[Piece], runs: dict[tuple[str, str, str], list[Piece]]
+    ) -> list[Piece]:
+        """Split by script and cut the Han runs; ``before`` gives the words to the left.
+
+        ``runs`` holds the cuts made so far, by run and left neighbour (all a
+        run's cut depends on): the second pass of ``segment`` reuses them.
+        """
         pieces: list[Piece] = []
         for match in _SCRIPT.finditer(text):
             kind = match.lastgroup
             if kind == "han":
                 left = (pieces or before)[-1] if (pieces or before) else Piece("", "space")
-                pieces.extend(self._han(match.group(), left))
+                key = (match.group(), left.text, left.kind)
+                cut = runs.get(key)
+                if cut is None:
+                    cut = runs[key] = self._han(match.group(), left)
+                pieces.extend(cut)
             else:
                 pieces.append(Piece(match.group(), kind))
         return pieces
