@@ -187,17 +187,25 @@ class PinyinReader:
             readings.append(sentence_readings)
             pending.extend((number, poly) for poly in sentence_pending)
         scores = self._model.scores_many([(poly.text, [poly.index]) for _, poly in pending])
-        for (number, poly), (options,) in zip(pending, scores, strict=True):
+        contexts = self._context_scores_many([poly for _, poly in pending])
+        for (number, poly), (options,), context in zip(pending, scores, contexts, strict=True):
             found = readings[number][poly.word]
-            found[poly.slot] = _choose(found[poly.slot], self.choose(poly, options))
+            found[poly.slot] = _choose(found[poly.slot], self.choose(poly, options, context))
         return [
             [_styled(w, k, s) for w, k, s in zip(words, kinds, found, strict=True)]
             for (words, kinds), found in zip(sentences, readings, strict=True)
         ]
 
-    def choose(self, poly: _Polyphone, options: dict[str, float]) -> str:
-        """Return the reading with the best sum of g2pM's logit, the trained model and evidence."""
-        context = self._context_scores(poly)
+    def choose(
+        self, poly: _Polyphone, options: dict[str, float], context: dict[str, float] | None = None
+    ) -> str:
+        """Return the reading with the best sum of g2pM's logit, the trained model and evidence.
+
+        ``context`` is the trained model's ``_context_scores`` of ``poly`` when
+        already computed (``read_many`` scores all polyphones at once).
+        """
+        if context is None:
+            context = self._context_scores(poly)
         # A reading the trained model never saw for the character gets its lowest score.
         floor = min(context.values(), default=0.0)
         return max(
@@ -213,12 +221,23 @@ class PinyinReader:
         ``prior_shift`` times the log of each reading's share of the training
         sentences comes off (label shift); {} for a character it does not know.
         """
-        char = poly.text[poly.index]
-        if self._context is None or not self._context.handles(char):
-            return {}
-        scores = self._context.log_probs(char, features(poly.site, self._tag))
-        priors = self._context.log_priors(char)
-        return {r: v - self._prior_shift * priors[r] for r, v in scores.items()}
+        return self._context_scores_many([poly])[0]
+
+    def _context_scores_many(self, polys: Sequence[_Polyphone]) -> list[dict[str, float]]:
+        """Return ``_context_scores`` of each polyphone, the model run on all of them at once."""
+        out: list[dict[str, float]] = [{} for _ in polys]
+        if self._context is None:
+            return out
+        known = [i for i, poly in enumerate(polys) if self._context.handles(poly.text[poly.index])]
+        queries = [
+            (polys[i].text[polys[i].index], features(polys[i].site, self._tag)) for i in known
+        ]
+        for i, (char, _), scores in zip(
+            known, queries, self._context.log_probs_many(queries), strict=True
+        ):
+            priors = self._context.log_priors(char)
+            out[i] = {r: v - self._prior_shift * priors[r] for r, v in scores.items()}
+        return out
 
     def _prepare(self, words: Sequence[str], kinds: Sequence[str]):
         """Return the sentence's readings so far and the polyphones left to the models.
