@@ -199,6 +199,10 @@ def test_jieba_on_the_derived_frequencies_cuts_like_jieba(tmp_path_factory, exam
     text = example_path.read_text(encoding="utf-8")
     assert list(fresh.cut(text)) == list(reference.cut(text))
     assert list(fresh.cut(text, HMM=False)) == list(reference.cut(text, HMM=False))
+    # The DAG that loads words as it walks is jieba's own, from a cold start too.
+    cold = Segmenter.initialize(Dictionary.load(cache))._jieba
+    for line in text.splitlines():
+        assert cold.get_DAG(line) == reference.get_DAG(line)
 
 
 def test_traditional_text_is_cut_like_simplified(segmenter):

@@ -425,17 +425,16 @@ def _tokenizer_on(frequencies: WordFrequencies):
     """Return a jieba tokenizer on the derived dictionary's word frequencies.
 
     The same prefix dictionary jieba would build from its dict.txt, but looked
-    up word by word instead of unmarshalled whole at start-up. Before cutting
-    a block, the tokenizer has every piece it will ask about looked up; then
-    its inner loops read the plain dict of looked-up words, not a Python
-    method per lookup.
+    up word by word instead of unmarshalled whole at start-up. The tokenizer's
+    DAG of a block looks up every piece it reaches (all that jieba's ``calc``
+    and HMM step ask); then those inner loops read the plain dict of
+    looked-up words, not a Python method per lookup.
     """
     import jieba
 
     class Tokenizer(jieba.Tokenizer):
         def get_DAG(self, sentence: str):  # noqa: N802 - jieba's name
-            frequencies.prepare(sentence)  # all that get_DAG, calc and the HMM step ask
-            return super().get_DAG(sentence)
+            return frequencies.dag(sentence)
 
     tokenizer = Tokenizer()
     tokenizer.FREQ = frequencies.loaded
