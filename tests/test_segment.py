@@ -205,6 +205,26 @@ def test_jieba_on_the_derived_frequencies_cuts_like_jieba(tmp_path_factory, exam
         assert cold.get_DAG(line) == reference.get_DAG(line)
 
 
+def test_name_and_place_rules_fire_only_past_their_gates(segmenter, example_path):
+    """The cheap gates in front of the rules never turn away a word a rule would take."""
+    from zhreader.names import TITLES
+
+    fired = 0
+    for line in example_path.read_text(encoding="utf-8").splitlines():
+        words = list(segmenter._jieba.cut(line))
+        for i, word in enumerate(words):
+            # Any pieces before it, so a stem could be found.
+            out = [Piece(w) for w in words[max(0, i - 3) : i]]
+            place, person = segmenter._place_at(words, i, out), segmenter._person_at(words, i, "")
+            fired += bool(place[0]) + bool(person[0])
+            if not segmenter._facts(word)[0]:
+                assert place == (0, ""), word
+            if len(word) < 3 and not (i and segmenter._facts(words[i - 1])[1]):
+                assert person == (0, ""), word
+            assert segmenter._facts(word)[1] == word.endswith(TITLES)
+    assert fired > 20
+
+
 def test_traditional_text_is_cut_like_simplified(segmenter):
     simplified = texts(segmenter.segment("电话调查员通过询问贫困户户籍人口"))
     traditional = texts(segmenter.segment("電話調查員通過詢問貧困戶戶籍人口"))

@@ -55,6 +55,9 @@ _SCRIPT = re.compile(
 )
 
 
+# Words whose facts (Segmenter._facts) are remembered; a year of a paper holds fewer.
+_FACTS_CACHE_SIZE = 200_000
+_WordFacts = tuple[bool, bool, str, tuple[tuple[int, str], ...] | None]
 # jieba's dictionary lists many phrases at its floor frequency (排长队 3, 没来 3);
 # a word no more frequent than this that CC-CEDICT lacks is a guess (Segmenter._guessed).
 GUESS_FREQUENCY = 3
@@ -89,6 +92,7 @@ class Segmenter:
         self._term_lengths = _lengths_by_first_char(self._terms)
         firsts = "".join(sorted(self._term_lengths))
         self._term_starts = re.compile(f"[{re.escape(firsts)}]") if firsts else None
+        self._word_facts: dict[str, _WordFacts] = {}
 
     @classmethod
     def initialize(
@@ -224,19 +228,23 @@ class Segmenter:
         out: list[Piece] = []
         i = 0
         while i < len(simple):
-            size, kind = self._place_at(simple, i, out)
-            if not size:
+            word = simple[i]
+            ends_place, _, tagged, parts = self._facts(word)
+            # The gates are what the rules require first: a place suffix at the
+            # end; a role word before, or three characters (most words have neither).
+            size, kind = self._place_at(simple, i, out) if ends_place else (0, "")
+            after_title = self._facts(simple[i - 1])[1] if i else left.endswith(TITLES)
+            if not size and (len(word) >= 3 or after_title):
                 size, kind = self._person_at(simple, i, left)
             if not size:
-                size, kind = 1, self._tagged(simple[i])
+                size, kind = 1, tagged
                 if i + 1 < len(simple) and simple[i + 1] in PLACE_SUFFIXES:
                     kind = "word"  # the stem of a place name (詹桥 before 镇)
-                elif kind == "word" and self._cut_apart(simple[i]):
+                elif parts is not None:
                     offset = 0
-                    for part in self._parts(simple[i]):
-                        original = words[i][0][offset : offset + len(part)]
-                        out.append(Piece(original, self._tagged(part)))
-                        offset += len(part)
+                    for length, part_kind in parts:
+                        out.append(Piece(words[i][0][offset : offset + length], part_kind))
+                        offset += length
                     i += 1
                     continue
             text = "".join(original for original, _ in words[i : i + size])
@@ -248,6 +256,23 @@ class Segmenter:
             out.append(Piece(text, kind))
             i += size
         return _close_frames(self._split_disposal(out))
+
+    def _facts(self, word: str) -> _WordFacts:
+        """Return what the rules ask of a word alone (memoised, pure): whether it
+        ends in a place suffix and in a title, its tag, and its parts (length,
+        kind) when it goes out cut apart, else None.
+        """
+        facts = self._word_facts.get(word)
+        if facts is None:
+            if len(self._word_facts) >= _FACTS_CACHE_SIZE:
+                self._word_facts.clear()  # bounded memory
+            kind = self._tagged(word)
+            parts = None
+            if kind == "word" and self._cut_apart(word):
+                parts = tuple((len(part), self._tagged(part)) for part in self._parts(word))
+            facts = (word.endswith(PLACE_SUFFIXES), word.endswith(TITLES), kind, parts)
+            self._word_facts[word] = facts
+        return facts
 
     def _split_disposal(self, pieces: list[Piece]) -> list[Piece]:
         """Cut 把 off a noun jieba joined it to before a verb: 你把门关上 → 把 | 门 | 关上.
