@@ -30,6 +30,7 @@ import functools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from zhreader.han import is_han
 from zhreader.names import SURNAME_READINGS
@@ -85,14 +86,16 @@ class _Polyphone:
 
 @dataclass(frozen=True)
 class _Plan:
-    """A word's context-free part: pypinyin's syllables and its polyphones.
+    """A word's context-free part: its syllables so far and the polyphones left open.
 
-    Each polyphone is (offset in the word, syllable slot, the reading both
-    dictionaries agree on or None, the evidence bonus per reading).
+    ``syllables`` are pypinyin's, with the reading both dictionaries agree on
+    written in at each polyphone that has one (银行 yínháng, worked out once
+    per word, not once per occurrence). Each polyphone left to the sentence is
+    (offset in the word, syllable slot, the evidence bonus per reading).
     """
 
-    citation: tuple[str, ...]
-    polyphones: tuple[tuple[int, int, str | None, dict[str, float]], ...]
+    syllables: tuple[str, ...]
+    undecided: tuple[tuple[int, int, dict[str, float]], ...]
 
 
 _PLAN_CACHE_SIZE = 100_000
@@ -246,23 +249,27 @@ class PinyinReader:
         reads the same wherever it stands (one reading per name on a page).
         """
         plans = [self._plan(word) for word in words]
-        readings = [list(plan.citation) for plan in plans]
+        readings = [list(plan.syllables) for plan in plans]
         pending: list[_Polyphone] = []
         text = "".join(words)
         sentence = tuple(words)
-        start = 0  # where the current word starts in ``text``
-        for w, (word, kind, plan) in enumerate(zip(words, kinds, plans, strict=True)):
+        starts = list(accumulate(map(len, words)))  # where each word ends in ``text``
+        # Most words are neither names nor hold a polyphone left open: skip them.
+        for w in [w for w, plan in enumerate(plans) if plan.undecided or kinds[w] == "name"]:
+            word, kind, plan = words[w], kinds[w], plans[w]
+            start = starts[w] - len(word)  # where the word starts in ``text``
             fixed = 0
             # A dictionary's proper noun (柏林 Bólín) is no 柏 Bǎi; a common word
             # the segmenter calls a name (书记解放介绍) takes the surname reading.
             alone = kind == "name" and not (self._in_dictionaries(word) and self._proper(word))
             if alone:
+                # The surname's reading replaces whatever the dictionaries agreed on.
                 fixed = _known_surname(word)
                 readings[w][:fixed] = SURNAME_READINGS[_han(word)[:fixed]] if fixed else ()
-            for offset, slot, agreed, bonus in plan.polyphones:
+            for offset, slot, bonus in plan.undecided:
                 if slot < fixed:
                     continue
-                choice = agreed or grammatical_reading(words, w, self._tag)
+                choice = grammatical_reading(words, w, self._tag)
                 if choice is not None:
                     readings[w][slot] = _choose(readings[w][slot], choice)
                 elif alone:
@@ -271,7 +278,6 @@ class PinyinReader:
                 else:
                     site = Site(sentence, w, offset)
                     pending.append(_Polyphone(text, site, slot, bonus, w, start + offset))
-            start += len(word)
         return readings, pending
 
     def _in_dictionaries(self, word: str) -> bool:
@@ -284,17 +290,20 @@ class PinyinReader:
         if plan is None:
             if len(self._plans) >= _PLAN_CACHE_SIZE:
                 self._plans.clear()  # bounded memory; the plans are pure, so this is safe
-            polyphones = []
+            syllables = self._citation(word)
+            undecided = []
             slot = 0
             for offset, char in enumerate(word):
                 if not is_han(char):
                     continue
                 if self._model.handles(char):
                     agreed = self._agreed(word, offset)
-                    bonus = {} if agreed else self._evidence(word, offset)
-                    polyphones.append((offset, slot, agreed, bonus))
+                    if agreed:
+                        syllables[slot] = _choose(syllables[slot], agreed)
+                    else:
+                        undecided.append((offset, slot, self._evidence(word, offset)))
                 slot += 1
-            plan = _Plan(tuple(self._citation(word)), tuple(polyphones))
+            plan = _Plan(tuple(syllables), tuple(undecided))
             self._plans[word] = plan
         return plan
 
