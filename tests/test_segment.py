@@ -232,6 +232,21 @@ def test_traditional_text_is_cut_like_simplified(segmenter):
     assert "".join(traditional) == "電話調查員通過詢問貧困戶戶籍人口"
 
 
+@pytest.mark.parametrize(
+    ("simplified", "traditional"),
+    [
+        # A place jieba tags (中国) after a one-character stem: the stem rule runs.
+        ("2026年中国经济稳中向好，专家至中国调研。", "2026年中國經濟穩中向好，專家至中國調研。"),
+        ("他们种的西瓜很甜，排长队买的人很多。", "他們種的西瓜很甜，排長隊買的人很多。"),
+        ("村民张富次说，镇党委书记解放介绍了情况。", "村民張富次說，鎮黨委書記解放介紹了情況。"),
+    ],
+)
+def test_a_traditional_twin_is_cut_by_the_same_rules(segmenter, simplified, traditional):
+    """Simplified text takes the pieces remembered per word; a traditional twin builds them anew."""
+    expected = [(len(p.text), p.kind, p.term) for p in segmenter.segment(simplified)]
+    assert [(len(p.text), p.kind, p.term) for p in segmenter.segment(traditional)] == expected
+
+
 # --- plausibility: no word the sentence does not hold ----------------------------------
 
 

@@ -57,7 +57,7 @@ _SCRIPT = re.compile(
 
 # Words whose facts (Segmenter._facts) are remembered; a year of a paper holds fewer.
 _FACTS_CACHE_SIZE = 200_000
-_WordFacts = tuple[bool, bool, str, tuple[tuple[int, str], ...] | None]
+_WordFacts = tuple[bool, bool, str, tuple[tuple[int, str], ...] | None, tuple["Piece", ...]]
 # jieba's dictionary lists many phrases at its floor frequency (排长队 3, 没来 3);
 # a word no more frequent than this that CC-CEDICT lacks is a guess (Segmenter._guessed).
 GUESS_FREQUENCY = 3
@@ -229,7 +229,7 @@ class Segmenter:
         i = 0
         while i < len(simple):
             word = simple[i]
-            ends_place, _, tagged, parts = self._facts(word)
+            ends_place, _, tagged, parts, alone = self._facts(word)
             # The gates are what the rules require first: a place suffix at the
             # end; a role word before, or three characters (most words have neither).
             size, kind = self._place_at(simple, i, out) if ends_place else (0, "")
@@ -240,6 +240,10 @@ class Segmenter:
                 size, kind = 1, tagged
                 if i + 1 < len(simple) and simple[i + 1] in PLACE_SUFFIXES:
                     kind = "word"  # the stem of a place name (詹桥 before 镇)
+                elif tagged != "place" and words[i][0] == word:
+                    out.extend(alone)  # the usual case: simplified text, pieces made once
+                    i += 1
+                    continue
                 elif parts is not None:
                     offset = 0
                     for length, part_kind in parts:
@@ -259,8 +263,9 @@ class Segmenter:
 
     def _facts(self, word: str) -> _WordFacts:
         """Return what the rules ask of a word alone (memoised, pure): whether it
-        ends in a place suffix and in a title, its tag, and its parts (length,
-        kind) when it goes out cut apart, else None.
+        ends in a place suffix and in a title, its tag, its parts (length, kind)
+        when it goes out cut apart (else None), and the pieces it goes out as
+        when no rule joins it (the pieces are frozen, so shared).
         """
         facts = self._word_facts.get(word)
         if facts is None:
@@ -270,7 +275,12 @@ class Segmenter:
             parts = None
             if kind == "word" and self._cut_apart(word):
                 parts = tuple((len(part), self._tagged(part)) for part in self._parts(word))
-            facts = (word.endswith(PLACE_SUFFIXES), word.endswith(TITLES), kind, parts)
+            alone, offset = [], 0
+            for length, part_kind in parts or ((len(word), kind),):
+                alone.append(Piece(word[offset : offset + length], part_kind))
+                offset += length
+            ends = (word.endswith(PLACE_SUFFIXES), word.endswith(TITLES))
+            facts = (*ends, kind, parts, tuple(alone))
             self._word_facts[word] = facts
         return facts
 
