@@ -55,8 +55,8 @@ _SCRIPT = re.compile(
 )
 
 
-# Words whose facts (Segmenter._facts) are remembered; a year of a paper holds fewer.
-_FACTS_CACHE_SIZE = 200_000
+# Words whose facts (Segmenter._facts) are remembered, as the pinyin reader's plans.
+_FACTS_CACHE_SIZE = 100_000
 _WordFacts = tuple[bool, bool, str, tuple[tuple[int, str], ...] | None, tuple["Piece", ...]]
 # jieba's dictionary lists many phrases at its floor frequency (排长队 3, 没来 3);
 # a word no more frequent than this that CC-CEDICT lacks is a guess (Segmenter._guessed).
