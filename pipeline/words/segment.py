@@ -262,10 +262,11 @@ class Segmenter:
         return _close_frames(self._split_disposal(out))
 
     def _facts(self, word: str) -> _WordFacts:
-        """Return what the rules ask of a word alone (memoised, pure): whether it
-        ends in a place suffix and in a title, its tag, its parts (length, kind)
-        when it goes out cut apart (else None), and the pieces it goes out as
-        when no rule joins it (the pieces are frozen, so shared).
+        """Return what the rules ask of a word alone, worked out once per word.
+
+        Whether it ends in a place suffix and in a title, its tag, its parts
+        (length, kind) when it goes out cut apart (else None), and the pieces
+        it goes out as when no rule joins it (frozen, so shared).
         """
         facts = self._word_facts.get(word)
         if facts is None:
