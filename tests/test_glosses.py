@@ -19,7 +19,13 @@ from zhreader.pipeline.words.numbers import (
     rejoin_numeral,
     split_numeral,
 )
-from zhreader.pipeline.words.senses import LEARNER_SENSES, LearnerSenses, check_rows, read_rows
+from zhreader.pipeline.words.senses import (
+    LEARNER_SENSES,
+    LearnerSenses,
+    Neighbour,
+    check_rows,
+    read_rows,
+)
 
 HEADER = "word\tprev\tnext\tgloss\tsource\n"
 
@@ -125,7 +131,10 @@ def test_numbers_read_as_english():
         ("5月8日上午，市政府召开会议。", "日", "8th"),
         ("2019年3月", "年", "(year)"),
         ("他早上七点到了。", "七点", "seven o'clock"),
-        ("十二点半", "十二点", "twelve o'clock"),
+        ("十二点半", "十二点半", "half past twelve"),  # one time, not 十二点 | 半
+        ("我们七点十分出发", "七点十分", "7:10"),  # not 十分 "very"
+        ("会议九点一刻开始", "九点一刻", "quarter past nine"),
+        ("这件事十分重要", "十分", "very"),
         ("游客38万人次", "38万", "380,000"),
         ("收入1.6亿元", "1.6亿", "160 million"),
         ("收入1.6亿元", "元", "yuan"),
@@ -299,8 +308,12 @@ def test_a_demonstrative_before_a_place_word_is_no_place_name(annotator):
 
 
 def test_a_built_gloss_reads_its_ends_in_the_sentence(annotator):
-    # 这 | 封信: the measure word 封 after a demonstrative counts letters
-    assert glosses(annotator, "你把这封信交给他")["封信"] == "(classifier for letters) + letter"
+    # 这 | 封信: the measure word 封 after a demonstrative counts letters, and a
+    # classifier before its noun says nothing in English: "this" "letter", not "to seal"
+    assert glosses(annotator, "你把这封信交给他")["封信"] == "letter"
+    before = annotator._glosses.compound_gloss("封信", before=Neighbour("这", "word", "r"))
+    assert before == "letter"
+    assert annotator._glosses.compound_gloss("封信").startswith("to ")  # no count before it
     assert annotator._glosses.compound_gloss("问问") == "to ask"  # a doubled verb is the verb
     assert annotator._glosses.compound_gloss("干干净净") == "clean"  # AABB: the word AB
 
@@ -410,6 +423,35 @@ def test_a_verb_after_yi_is_not_counted(annotator):
     assert glosses(annotator, "一到周末就下雨。")["一到"] == "as soon as + to reach"
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "gloss"),
+    [
+        # A personal pronoun before family, home, friends or a work unit is the possessive.
+        ("他家有两头牛", "他家", "his home"),
+        ("我朋友住在北京", "我", "my"),
+        ("你们学校很大", "你们", "your"),
+        ("我想你", "我", "I"),
+        # 把 after a numeral is the measure word, elsewhere the object marker.
+        ("我买了三把椅子", "把", "(classifier for things with handles)"),
+        ("把门关上", "把", "(marks the object)"),
+    ],
+)
+def test_pronouns_and_measure_words_read_their_neighbours(annotator, text, word, gloss):
+    assert glosses(annotator, text)[word] == gloss
+
+
+def test_a_noun_before_men_is_plural(annotator):
+    from zhreader.pipeline.words.gloss import plural_noun
+
+    assert glosses(annotator, "学生们在操场上跑步")["学生"] == "students"
+    assert glosses(annotator, "老师们很辛苦")["老师"] == "teachers"
+    assert plural_noun("child") == "children"
+    assert plural_noun("fellow countryman") == "fellow countrymen"
+    assert plural_noun("city, town") == "cities"
+    assert plural_noun("to go") == "to go"  # no noun, no plural
+    assert plural_noun("(plural)") == "(plural)"
+
+
 def test_rejoin_numeral():
     assert rejoin_numeral("二十三", "万人次") == ("二十三万", "人次")
     assert rejoin_numeral("一", "亿") == ("一亿", "")
@@ -418,6 +460,13 @@ def test_rejoin_numeral():
     assert rejoin_numeral("二十", "人次") is None  # no 万 / 亿 on the right
     assert rejoin_numeral("两", "千余件") == ("两千余", "件")  # with its approximator
     assert rejoin_numeral("三", "十分重要") is None  # 十分 is "very"
+    # An hour takes its minutes back: 七点 | 十分 is 7:10, not "seven o'clock" "very".
+    assert rejoin_numeral("七点", "十分") == ("七点十分", "")
+    assert rejoin_numeral("五点", "半") == ("五点半", "")
+    assert rejoin_numeral("五点", "零五分") == ("五点零五分", "")
+    assert rejoin_numeral("一点", "半") == ("一点半", "")
+    assert rejoin_numeral("重点", "半") is None  # 重 is no numeral
+    assert rejoin_numeral("五点", "十分钟") is None  # minutes of duration stay apart
 
 
 def test_names_and_places_of_the_example_are_never_glossed_by_character(edition_tokens):
@@ -475,10 +524,11 @@ def test_the_judged_gloss_set_is_well_formed():
         sentences = {row["id"]: row for row in csv.DictReader(f, delimiter="\t")}
     with (data / "glosses-judged.tsv").open(encoding="utf-8", newline="") as f:
         judged = list(csv.DictReader(f, delimiter="\t"))
-    halves = {"dev", "held-out", "held-out-2", "held-out-3"}
+    halves = {"dev", "held-out", "held-out-2", "held-out-3", "held-out-4"}
     assert {row["half"] for row in sentences.values()} == halves
     assert sum(sentences[j["sentence"]]["half"] == "held-out-2" for j in judged) >= 200
     assert sum(sentences[j["sentence"]]["half"] == "held-out-3" for j in judged) >= 250
+    assert sum(sentences[j["sentence"]]["half"] == "held-out-4" for j in judged) >= 250
     for line, item in enumerate(judged, start=2):
         text = sentences[item["sentence"]]["text"]
         assert text.count(item["word"]) >= int(item["nth"]) >= 1, f"glosses-judged.tsv:{line}"

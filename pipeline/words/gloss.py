@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 
 from zhreader.names import FUNCTION_CHARS, TITLES
-from zhreader.pipeline.words.dictionary import Dictionary
+from zhreader.pipeline.words.dictionary import COUNTED, Dictionary
 from zhreader.pipeline.words.numbers import (
     APPROXIMATORS,
     HAN_BIG,
@@ -60,6 +60,9 @@ _VERB_BEFORE = frozenset(
     ["不", "没", "没有", "未", "别", "要", "将", "会", "能", "已", "已经", "正在", "再", "要求"]
 )
 _ASPECT = frozenset("了着过")
+_PLURAL = "们"
+# English nouns whose plural is not made with -s.
+_IRREGULAR_PLURALS = {"child": "children", "person": "people", "man": "men", "woman": "women"}
 _DATE_UNITS = frozenset("月日号")
 _TITLES = frozenset(TITLES)
 # jieba's tags of measure words and units: 分钟 q, 公斤 m, 星期 t.
@@ -92,8 +95,9 @@ class GlossChooser:
             or word[:1] in HAN_NUMERAL_CHARS
             or not self._dictionary.contains(word)
             or prev.text in _NOUN_BEFORE
+            or nxt.text == _PLURAL
             or prev.text in _DEGREE
-            or (len(word) == 1 and nxt.text in _TITLES)
+            or (len(word) == 1 and (nxt.text in _TITLES or _counts(prev)))
             or (_used_as_verb(prev, nxt) and self._dictionary.word_tag(word) == "vn")
         )
 
@@ -106,6 +110,19 @@ class GlossChooser:
         romanise: Callable[[tuple[str, ...]], str] | None = None,
     ) -> tuple[str | None, str]:
         """Return (gloss, source) of a word token: learner, number, cedict, name or chars."""
+        gloss, source = self._word_gloss(word, reading, prev, nxt, romanise)
+        if nxt.text == _PLURAL and source in ("cedict", "learner", "chars") and gloss:
+            gloss = plural_noun(gloss)  # 学生 | 们 "students (plural)"
+        return gloss, source
+
+    def _word_gloss(
+        self,
+        word: str,
+        reading: tuple[str, ...],
+        prev: Neighbour,
+        nxt: Neighbour,
+        romanise: Callable[[tuple[str, ...]], str] | None,
+    ) -> tuple[str | None, str]:
         if romanise and len(reading) == len(word) and self._surname_first(word, nxt):
             titled = self.titled(word, reading, romanise)
             if titled:
@@ -118,7 +135,7 @@ class GlossChooser:
         if number:
             return number, "number"
         if self._dictionary.common(word):
-            tag = tag_in_context(tag, prev, nxt)
+            tag = tag_in_context(tag, prev, nxt, counted=len(word) == 1)
             return self._dictionary.short_gloss(word, reading, tag=tag), "cedict"
         if romanise and self.is_name(word) and len(reading) == len(word):
             return romanise(reading), "name"
@@ -197,6 +214,9 @@ class GlossChooser:
             figure = f"{APPROXIMATORS[approx]} {figure}"
         if not rest:
             return figure
+        clock = _clock_time(value, rest) if not approx else None
+        if clock:
+            return clock
         unit = self._unit_gloss(rest, Neighbour(numeral, "word", "m"), nxt)
         if unit and rest in _DATE_UNITS and not approx:
             return unit  # 六月 "June", 二十日 "20th": the row reads the number
@@ -248,6 +268,10 @@ class GlossChooser:
             unit = self._senses.choose(rest[1:], Neighbour("个", "word", "q"), nxt)
             return unit if unit else None
         unit = self._senses.choose(rest, numeral, nxt)
+        if unit is None and len(rest) == 1:
+            # A measure word the table lacks: its CC-CEDICT classifier sense (三栋 buildings).
+            counted = self._dictionary.short_gloss(rest, tag=COUNTED) or ""
+            unit = counted if counted.startswith("(classifier for ") else None
         if unit is None:
             return None
         return "" if unit.startswith("(general") else unit
@@ -279,6 +303,9 @@ class GlossChooser:
         pairs = len(word) == 4 and word[0] == word[1] and word[2] == word[3]
         if pairs and self._dictionary.common(word[::2]):  # 干干净净 "clean"
             return self._dictionary.short_gloss(word[::2], reading[::2])
+        if len(word) > 1 and word[-1] == _PLURAL and self._dictionary.common(word[:-1]):
+            stem = self._dictionary.short_gloss(word[:-1], reading[:-1], tag="n")
+            return plural_noun(stem) if stem else None  # 孩子们 "children"
         spans = self._best_split(word)
         parts = [word[s:e] for s, e in spans]
         glosses = []
@@ -329,19 +356,46 @@ class GlossChooser:
         return Neighbour(word, "word", self._dictionary.word_tag(word))
 
 
+def _clock_time(hour: float, rest: str) -> str | None:
+    """Read the time after an hour's numeral: 点半 "half past six", 点十分 "6:10"."""
+    if not rest.startswith("点") or hour != int(hour) or not 0 <= hour <= 24:
+        return None
+    minutes = {"点半": 30, "点一刻": 15, "点三刻": 45}.get(rest)
+    if minutes is None and rest.endswith("分") and len(rest) > 2:
+        minutes = han_value(rest[1:-1].removeprefix("零"))
+    if minutes is None or minutes != int(minutes) or not 0 < minutes < 60:
+        return None
+    if minutes == 30:
+        return f"half past {english_words(int(hour))}"
+    if minutes == 15:
+        return f"quarter past {english_words(int(hour))}"
+    if minutes == 45:
+        return f"quarter to {english_words(int(hour) + 1)}"
+    return f"{int(hour)}:{int(minutes):02d}"
+
+
+def _counts(prev: Neighbour) -> bool:
+    """Tell whether a word after ``prev`` is counted: after a numeral or a demonstrative."""
+    return CLASSES["NUM"](prev) or CLASSES["DEM"](prev)
+
+
 def _used_as_verb(prev: Neighbour, nxt: Neighbour) -> bool:
     """Tell whether a verbal noun between these neighbours is the verb (暂不调整, 检查了)."""
     return prev.text in _VERB_BEFORE or nxt.text in _ASPECT
 
 
-def tag_in_context(tag: str, prev: Neighbour, nxt: Neighbour = EDGE) -> str:
-    """Read a verb's part of speech from the words around it.
+def tag_in_context(tag: str, prev: Neighbour, nxt: Neighbour = EDGE, counted: bool = False) -> str:
+    """Read a word's part of speech from the words around it.
 
     After 的 a verb is a noun (群众的需求 "demand"); after a degree adverb
     (很 太 非常 …) it is an adjective or a state (很满意 "satisfied"). A
     verbal noun after a negation or a modal, or before an aspect particle, is
-    the verb (暂不调整 "to adjust", 检查了 "to inspect").
+    the verb (暂不调整 "to adjust", 检查了 "to inspect"). A single character
+    that may be ``counted`` and is no verb is a measure word after a numeral
+    or a demonstrative (三栋 "(classifier for buildings)").
     """
+    if counted and tag[:1] != "v" and _counts(prev):
+        return COUNTED
     if tag == "vn" and _used_as_verb(prev, nxt):
         return "v"
     if tag[:1] != "v":
@@ -351,6 +405,19 @@ def tag_in_context(tag: str, prev: Neighbour, nxt: Neighbour = EDGE) -> str:
     if prev.text in _DEGREE:
         return "a"
     return tag
+
+
+def plural_noun(gloss: str) -> str:
+    """Put the first sense of a noun's gloss in the plural (学生们 "students"); else keep it."""
+    first = gloss.split(", ")[0]
+    if first.startswith(("to ", "(")) or not first.replace(" ", "").isalpha():
+        return gloss
+    head, _, last = first.rpartition(" ")
+    if last in _IRREGULAR_PLURALS.values() or last in ("I", "we", "you", "they", "he", "she"):
+        return gloss
+    many = _IRREGULAR_PLURALS.get(last) or (last[:-3] + "men" if last.endswith("man") else None)
+    many = many or _plural(last, 2) or last
+    return f"{head} {many}".strip()
 
 
 def _plural(unit: str, value: float) -> str | None:
@@ -376,7 +443,12 @@ def _join(glosses: list[str]) -> str:
         ("a" if left.startswith("to ") else "") if g.startswith("(general") else g
         for left, g in zip(["", *glosses], glosses, strict=False)
     ]
-    glosses = [g for g in glosses if g] or ["(general classifier)"]
+    # A classifier between a determiner and its noun says nothing in English (这条河 "this river").
+    glosses = [
+        g
+        for g, right in zip(glosses, [*glosses[1:], ""], strict=True)
+        if g and not (right and g.startswith("(classifier for "))
+    ] or ["(general classifier)"]
     out = glosses[0]
     for left, right in zip(glosses, glosses[1:], strict=False):
         plain = left in _DETERMINERS or not (left.startswith(("to ", "(")) or right[:3] == "to ")
@@ -384,4 +456,4 @@ def _join(glosses: list[str]) -> str:
     return out
 
 
-__all__ = ["GlossChooser"]
+__all__ = ["GlossChooser", "plural_noun", "tag_in_context"]

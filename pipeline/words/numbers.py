@@ -149,8 +149,24 @@ def split_numeral(word: str) -> tuple[str, str, str]:
 _RIGHT_UNITS = frozenset("百千万亿")
 
 
+def _clock_hour(word: str) -> bool:
+    """Tell whether ``word`` is an hour: a Han numeral and 点 (七点)."""
+    return word[-1:] == "点" and han_value(word[:-1]) is not None
+
+
+def _clock_rest(word: str) -> bool:
+    """Tell whether ``word`` gives the minutes after an hour: 半, 一刻, 三刻, 十分, 零五分."""
+    if word in ("半", "一刻", "三刻"):
+        return True
+    minutes = han_value(word[:-1].removeprefix("零")) if word[-1:] == "分" else None
+    return minutes is not None and 0 < minutes < 60
+
+
 def rejoin_numeral(left: str, right: str) -> tuple[str, str] | None:
     """Give a Han numeral back the unit jieba cut off it: 二十三 | 万人次 → 二十三万 | 人次.
+
+    An hour gets its minutes back the same way: 七点 | 十分 → 七点十分 (not 十分
+    "very"), 十二点 | 半 → 十二点半.
 
     ``left`` must be a whole Han numeral and ``right`` start with 百, 千, 万
     or 亿; the longest run of numeral characters from the start of ``right``
@@ -158,6 +174,8 @@ def rejoin_numeral(left: str, right: str) -> tuple[str, str] | None:
     right after it (两 | 千余件 → 两千余 | 件). Returns the two new texts (the
     second may be empty), or None when nothing moves.
     """
+    if _clock_hour(left) and _clock_rest(right):
+        return left + right, ""  # 十二点 | 半 → 十二点半: one time, "half past twelve"
     if right[:1] not in _RIGHT_UNITS or han_value(left) is None:
         return None
     end = 0
