@@ -135,6 +135,12 @@ def test_numbers_read_as_english():
         ("我们七点十分出发", "七点十分", "7:10"),  # not 十分 "very"
         ("会议九点一刻开始", "九点一刻", "quarter past nine"),
         ("这件事十分重要", "十分", "very"),
+        # 成 counts tenths; an approximator after the unit belongs to the number.
+        ("粮食产量增长了三成", "三成", "30%"),
+        ("他在上海住了四年多", "四年多", "over four years"),
+        ("上周四下午开会", "上周四", "last Thursday"),
+        ("下个月初完工", "下个", "next"),
+        ("近五百户村民搬进新房", "近", "approximately"),
         ("游客38万人次", "38万", "380,000"),
         ("收入1.6亿元", "1.6亿", "160 million"),
         ("收入1.6亿元", "元", "yuan"),
@@ -467,6 +473,9 @@ def test_rejoin_numeral():
     assert rejoin_numeral("一点", "半") == ("一点半", "")
     assert rejoin_numeral("重点", "半") is None  # 重 is no numeral
     assert rejoin_numeral("五点", "十分钟") is None  # minutes of duration stay apart
+    assert rejoin_numeral("三年", "多") == ("三年多", "")
+    assert rejoin_numeral("两成", "余") == ("两成余", "")
+    assert rejoin_numeral("今年", "多") is None  # 今 is no numeral
 
 
 def test_names_and_places_of_the_example_are_never_glossed_by_character(edition_tokens):

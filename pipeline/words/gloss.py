@@ -61,6 +61,7 @@ _VERB_BEFORE = frozenset(
 )
 _ASPECT = frozenset("了着过")
 _PLURAL = "们"
+_TENTHS = "成"
 # English nouns whose plural is not made with -s.
 _IRREGULAR_PLURALS = {"child": "children", "person": "people", "man": "men", "woman": "women"}
 _DATE_UNITS = frozenset("月日号")
@@ -209,6 +210,11 @@ class GlossChooser:
         if approx and rest[:1] in HAN_BIG:
             value *= HAN_BIG[rest[0]]  # 一百多万 "over one million"
             rest = rest[1:]
+        if not approx and len(rest) == 2 and rest[1] in APPROXIMATORS:
+            rest, approx = rest[0], rest[1]  # 三年多 "over three years": 多 after the unit
+        if rest == _TENTHS:
+            figure = f"{round(value * 10)}%"  # 六成 "60%": 成 counts tenths
+            return f"{APPROXIMATORS[approx]} {figure}" if approx else figure
         figure = english_words(value) if value < 10_000 else english_figure(value)
         if approx:
             figure = f"{APPROXIMATORS[approx]} {figure}"

@@ -145,6 +145,9 @@ def split_numeral(word: str) -> tuple[str, str, str]:
     return numeral, approx, rest[len(approx) :]
 
 
+# Units an approximator may follow (三年多 "over three years", 两成多 "over 20%"): jieba
+# cuts the 多 off them, and it belongs to the number.
+_COUNTED_UNITS = frozenset("年天岁倍成")
 # Units jieba may cut off the digit before them (两 | 千余件); 十 is left out: 十分 is "very".
 _RIGHT_UNITS = frozenset("百千万亿")
 
@@ -176,6 +179,8 @@ def rejoin_numeral(left: str, right: str) -> tuple[str, str] | None:
     """
     if _clock_hour(left) and _clock_rest(right):
         return left + right, ""  # 十二点 | 半 → 十二点半: one time, "half past twelve"
+    if right in APPROXIMATORS and left[-1:] in _COUNTED_UNITS and han_value(left[:-1]) is not None:
+        return left + right, ""  # 三年 | 多 → 三年多 "over three years", 两成 | 多
     if right[:1] not in _RIGHT_UNITS or han_value(left) is None:
         return None
     end = 0
