@@ -141,6 +141,8 @@ def test_numbers_read_as_english():
         ("上周四下午开会", "上周四", "last Thursday"),
         ("下个月初完工", "下个", "next"),
         ("近五百户村民搬进新房", "近", "approximately"),
+        ("我们坐一会儿再走", "一会儿", "a moment"),  # no numeral and measure word
+        ("下午三点钟开会", "三点钟", "three o'clock"),
         ("游客38万人次", "38万", "380,000"),
         ("收入1.6亿元", "1.6亿", "160 million"),
         ("收入1.6亿元", "元", "yuan"),
@@ -440,6 +442,12 @@ def test_a_verb_after_yi_is_not_counted(annotator):
         # 把 after a numeral is the measure word, elsewhere the object marker.
         ("我买了三把椅子", "把", "(classifier for things with handles)"),
         ("把门关上", "把", "(marks the object)"),
+        # 点 before a noun or after 了 is 一点 "a bit"; 到 before a time is "by".
+        ("天冷了，多穿点衣服", "点", "a bit (of)"),
+        ("他吃了点东西", "点", "a bit"),
+        ("这项工程到明年完工", "到", "by, until"),
+        ("天快亮了", "快", "almost, soon"),
+        ("快来帮忙", "快", "rapid"),
     ],
 )
 def test_pronouns_and_measure_words_read_their_neighbours(annotator, text, word, gloss):

@@ -224,6 +224,8 @@ class GlossChooser:
         if clock:
             return clock
         unit = self._unit_gloss(rest, Neighbour(numeral, "word", "m"), nxt)
+        if unit is None and self._dictionary.contains(word):
+            return None  # 一会儿 "a moment", 一点儿 "a bit": no measure word after the numeral
         if unit and rest in _DATE_UNITS and not approx:
             return unit  # 六月 "June", 二十日 "20th": the row reads the number
         tag = self._dictionary.word_tag(rest) if unit is None else ""
@@ -274,6 +276,9 @@ class GlossChooser:
             unit = self._senses.choose(rest[1:], Neighbour("个", "word", "q"), nxt)
             return unit if unit else None
         unit = self._senses.choose(rest, numeral, nxt)
+        verb = self._dictionary.word_tag(rest)[:1] == "v"
+        if verb and unit and unit == self._senses.choose(rest, EDGE, nxt):
+            unit = None  # a verb's row that holds without the numeral counts nothing (一到)
         if unit is None and len(rest) == 1:
             # A measure word the table lacks: its CC-CEDICT classifier sense (三栋 buildings).
             counted = self._dictionary.short_gloss(rest, tag=COUNTED) or ""
@@ -366,6 +371,8 @@ def _clock_time(hour: float, rest: str) -> str | None:
     """Read the time after an hour's numeral: 点半 "half past six", 点十分 "6:10"."""
     if not rest.startswith("点") or hour != int(hour) or not 0 <= hour <= 24:
         return None
+    if rest == "点钟":
+        return f"{english_words(int(hour))} o'clock"
     minutes = {"点半": 30, "点一刻": 15, "点三刻": 45}.get(rest)
     if minutes is None and rest.endswith("分") and len(rest) > 2:
         minutes = han_value(rest[1:-1].removeprefix("零"))
