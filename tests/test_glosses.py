@@ -143,6 +143,7 @@ def test_numbers_read_as_english():
         ("近五百户村民搬进新房", "近", "approximately"),
         ("我们坐一会儿再走", "一会儿", "a moment"),  # no numeral and measure word
         ("下午三点钟开会", "三点钟", "three o'clock"),
+        ("利润增长百分之六点五", "百分之六点五", "6.5%"),  # jieba cuts 百分之六点 | 五
         ("游客38万人次", "38万", "380,000"),
         ("收入1.6亿元", "1.6亿", "160 million"),
         ("收入1.6亿元", "元", "yuan"),
@@ -448,6 +449,13 @@ def test_a_verb_after_yi_is_not_counted(annotator):
         ("这项工程到明年完工", "到", "by, until"),
         ("天快亮了", "快", "almost, soon"),
         ("快来帮忙", "快", "rapid"),
+        ("路上小心点", "点", "a bit"),
+        # 小/老 and a surname is how friends call each other, cut or whole.
+        ("小李这个人很认真", "李", "Li"),
+        ("小李这个人很认真", "小", "Xiao"),
+        ("我刚才碰到老张了", "老张", "Lao Zhang"),
+        ("小马跑得快", "小马", "colt"),  # a dictionary word stays
+        ("这个小孩很小", "很小", "very small"),
     ],
 )
 def test_pronouns_and_measure_words_read_their_neighbours(annotator, text, word, gloss):

@@ -25,6 +25,7 @@ from zhreader.pipeline.words.numbers import (
     HAN_NUMERAL_CHARS,
     english_figure,
     english_words,
+    han_decimal,
     han_value,
     ordinal,
     split_numeral,
@@ -50,7 +51,6 @@ _DETERMINERS = frozenset(
         "your",
     ]
 )
-_PERCENT = re.compile(r"^百分之(.+)$")
 _LONGEST_PART = 4
 _NOUN_BEFORE = frozenset(["的"])
 _DEGREE = frozenset(
@@ -62,6 +62,8 @@ _VERB_BEFORE = frozenset(
 _ASPECT = frozenset("了着过")
 _PLURAL = "们"
 _TENTHS = "成"
+# 小王 "Xiao Wang", 老李 "Lao Li": a surname called by a friend.
+_FAMILIAR = frozenset("小老")
 # English nouns whose plural is not made with -s.
 _IRREGULAR_PLURALS = {"child": "children", "person": "people", "man": "men", "woman": "women"}
 _DATE_UNITS = frozenset("月日号")
@@ -99,6 +101,8 @@ class GlossChooser:
             or nxt.text == _PLURAL
             or prev.text in _DEGREE
             or (len(word) == 1 and (nxt.text in _TITLES or _counts(prev)))
+            or word in _FAMILIAR
+            or prev.text in _FAMILIAR
             or (_used_as_verb(prev, nxt) and self._dictionary.word_tag(word) == "vn")
         )
 
@@ -124,6 +128,8 @@ class GlossChooser:
         nxt: Neighbour,
         romanise: Callable[[tuple[str, ...]], str] | None,
     ) -> tuple[str | None, str]:
+        if romanise and len(reading) == len(word) and self._familiar(word, prev, nxt):
+            return romanise(reading[:1]) + (f" {romanise(reading[1:])}" if word[1:] else ""), "name"
         if romanise and len(reading) == len(word) and self._surname_first(word, nxt):
             titled = self.titled(word, reading, romanise)
             if titled:
@@ -144,6 +150,21 @@ class GlossChooser:
         if proper:
             return proper, "cedict"
         return self.compound_gloss(word, reading, prev, nxt), "chars"
+
+    def _familiar(self, word: str, prev: Neighbour, nxt: Neighbour) -> bool:
+        """Tell whether a word is 小/老 and a surname, the way friends name each other.
+
+        小王 "Xiao Wang", 老李 "Lao Li" (a word CC-CEDICT lacks as a common
+        word: 小马 "pony" stays), and the same cut in two: 小 | 李, 老 | 张.
+        """
+        if word[:1] in _FAMILIAR and len(word) == 2:
+            return self._plain_surname(word[1]) and not self._dictionary.common(word)
+        if word in _FAMILIAR:
+            return nxt.kind == "word" and self._plain_surname(nxt.text)
+        return prev.text in _FAMILIAR and self._plain_surname(word)
+
+    def _plain_surname(self, char: str) -> bool:
+        return len(char) == 1 and char in self._surnames and char not in FUNCTION_CHARS
 
     def _surname_first(self, word: str, nxt: Neighbour) -> bool:
         """Tell whether a word is a surname before a title (李 | 大爷) or with one (张老师)."""
@@ -195,9 +216,9 @@ class GlossChooser:
         Only words CC-CEDICT lacks as common words (一起, 十分 and 千万 keep
         their senses) or whose rest is a measure word the table knows.
         """
-        percent = _PERCENT.match(word)
-        if percent and han_value(percent.group(1)) is not None:
-            return f"{han_value(percent.group(1))}%"
+        percent = han_decimal(word[3:]) if word.startswith("百分之") else None
+        if percent is not None:
+            return f"{percent:g}%"  # 百分之十五 "15%", 百分之八点五 "8.5%"
         if word[:1] == "第" and not self._dictionary.common(word):
             return self._ordinal_gloss(word[1:], nxt)
         numeral, approx, rest = split_numeral(word)

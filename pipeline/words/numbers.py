@@ -77,6 +77,17 @@ def han_value(text: str) -> int | None:
     return high + mid + section + (digit or 0)
 
 
+def han_decimal(text: str) -> float | None:
+    """Return the number a Han numeral with 点 writes (八点五 → 8.5), else han_value's."""
+    whole, dot, fraction = text.partition("点")
+    if not dot:
+        return han_value(text)
+    digits = _digit_string(fraction) if fraction else None
+    if han_value(whole) is None or digits is None:
+        return None
+    return float(f"{han_value(whole)}.{''.join(str(HAN_DIGITS[c]) for c in fraction)}")
+
+
 def _digit_string(text: str) -> int | None:
     if any(c not in HAN_DIGITS for c in text):
         return None
@@ -177,6 +188,8 @@ def rejoin_numeral(left: str, right: str) -> tuple[str, str] | None:
     right after it (两 | 千余件 → 两千余 | 件). Returns the two new texts (the
     second may be empty), or None when nothing moves.
     """
+    if left.startswith("百分之") and left.endswith("点") and _digit_string(right) is not None:
+        return left + right, ""  # 百分之八点 | 五 → 百分之八点五 "8.5%"
     if _clock_hour(left) and _clock_rest(right):
         return left + right, ""  # 十二点 | 半 → 十二点半: one time, "half past twelve"
     if right in APPROXIMATORS and left[-1:] in _COUNTED_UNITS and han_value(left[:-1]) is not None:
@@ -201,6 +214,7 @@ __all__ = [
     "digits_value",
     "english_figure",
     "english_words",
+    "han_decimal",
     "han_value",
     "number_gloss",
     "ordinal",
