@@ -450,6 +450,12 @@ def test_a_verb_after_yi_is_not_counted(annotator):
         ("天快亮了", "快", "almost, soon"),
         ("快来帮忙", "快", "rapid"),
         ("路上小心点", "点", "a bit"),
+        ("有上千人参加活动", "上", "over, upwards of"),
+        ("一共不到三十人", "不到", "less than"),
+        ("他别走", "别", "don't"),
+        ("累了就歇会儿", "会", "a while"),
+        ("累了就歇会儿", "儿", "(-r suffix)"),
+        ("有关部门下一步将开展检查", "一步", "one step"),  # no "one a step"
         # 小/老 and a surname is how friends call each other, cut or whole.
         ("小李这个人很认真", "李", "Li"),
         ("小李这个人很认真", "小", "Xiao"),

@@ -64,6 +64,7 @@ _PLURAL = "们"
 _TENTHS = "成"
 # 小王 "Xiao Wang", 老李 "Lao Li": a surname called by a friend.
 _FAMILIAR = frozenset("小老")
+_NUMBER_WORDS = frozenset(english_words(n) for n in range(1, 100))
 # English nouns whose plural is not made with -s.
 _IRREGULAR_PLURALS = {"child": "children", "person": "people", "man": "men", "woman": "women"}
 _DATE_UNITS = frozenset("月日号")
@@ -485,6 +486,8 @@ def _join(glosses: list[str]) -> str:
     ] or ["(general classifier)"]
     out = glosses[0]
     for left, right in zip(glosses, glosses[1:], strict=False):
+        if left in _DETERMINERS or left in _NUMBER_WORDS:
+            right = right.removeprefix("a ").removeprefix("an ")  # 一步 "one step"
         plain = left in _DETERMINERS or not (left.startswith(("to ", "(")) or right[:3] == "to ")
         out += f" {right}" if plain else f" + {right}"
     return out
