@@ -456,6 +456,14 @@ def test_a_verb_after_yi_is_not_counted(annotator):
         ("累了就歇会儿", "会", "a while"),
         ("累了就歇会儿", "儿", "(-r suffix)"),
         ("有关部门下一步将开展检查", "一步", "one step"),  # no "one a step"
+        # Everyday adverbs and states read by the word before or after.
+        ("我早上起晚了", "晚", "late"),
+        ("你别老玩手机", "老", "always"),
+        ("这条路不太安全", "太", "very"),
+        ("你能帮个忙吗", "忙", "help, favor"),
+        ("这事明天再说吧", "再说", "(talk about it) later"),
+        ("再说，他也不知道", "再说", "besides, what's more"),
+        ("他开得太快了", "快", "rapid"),
         # 小/老 and a surname is how friends call each other, cut or whole.
         ("小李这个人很认真", "李", "Li"),
         ("小李这个人很认真", "小", "Xiao"),
