@@ -586,3 +586,10 @@ def test_a_long_glossary_translation_gives_its_short_alternative_as_gloss():
     # no alternative fits the line: the English stays
     employment = glossary.lookup("就业扶贫")
     assert term_gloss(employment) == employment.en
+
+
+@pytest.mark.parametrize("text", ["全县有九十多个村", "该乡有十二个村", "他们来自三个镇"])
+def test_a_counted_village_is_no_place_name(annotator, text):
+    # A numeral, an approximator or 个 before 村/镇 counts them: no "Jiushiduoge Village".
+    tokens = annotator.tokens(text)
+    assert "place" not in {t.kind for t in tokens}, [t.zh for t in tokens]

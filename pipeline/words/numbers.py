@@ -176,6 +176,12 @@ def _clock_rest(word: str) -> bool:
     return minutes is not None and 0 < minutes < 60
 
 
+def counted_noun(word: str) -> bool:
+    """Tell whether a word is a number, an approximator or 个, and a noun: 九十多个村, 三个镇."""
+    numeral, approx, rest = split_numeral(word)
+    return bool(rest) and (bool(approx) or rest[0] == "个") and han_value(numeral) is not None
+
+
 def rejoin_numeral(left: str, right: str) -> tuple[str, str] | None:
     """Give a Han numeral back the unit jieba cut off it: 二十三 | 万人次 → 二十三万 | 人次.
 
@@ -211,6 +217,7 @@ __all__ = [
     "APPROXIMATORS",
     "HAN_NUMERAL_CHARS",
     "MONTHS",
+    "counted_noun",
     "digits_value",
     "english_figure",
     "english_words",
