@@ -28,6 +28,7 @@ from zhreader.pipeline.words.senses import (
 )
 
 HEADER = "word\tprev\tnext\tgloss\tsource\n"
+EVENTS = "(classifier for occurrences or unpredictable events)"
 
 
 @pytest.fixture(scope="module")
@@ -464,6 +465,12 @@ def test_a_verb_after_yi_is_not_counted(annotator):
         ("这事明天再说吧", "再说", "(talk about it) later"),
         ("再说，他也不知道", "再说", "besides, what's more"),
         ("他开得太快了", "快", "rapid"),
+        # A measure word the table reads only as a verb counts after a demonstrative or numeral.
+        ("这起事故造成两人受伤", "这起", f"this {EVENTS}"),
+        ("全年共发生三起案件", "三起", "three (occurrences or unpredictable events)"),
+        ("我们一起去吧", "一起", "together"),
+        ("周末好好睡一觉", "一", "a, one"),  # 一 after a verb counts
+        ("她从小喜欢画画儿", "儿", "(-r suffix)"),
         # 小/老 and a surname is how friends call each other, cut or whole.
         ("小李这个人很认真", "李", "Li"),
         ("小李这个人很认真", "小", "Xiao"),

@@ -137,6 +137,9 @@ class GlossChooser:
                 return titled, "name"
         tag = self._dictionary.word_tag(word)
         chosen = self._senses.choose(word, prev, nxt)
+        counted = self._classifier(word, reading, tag, prev, nxt, chosen)
+        if counted:
+            return counted, "cedict"
         if chosen:
             return chosen, "learner"
         number = self.numeral_gloss(word, prev, nxt)
@@ -151,6 +154,25 @@ class GlossChooser:
         if proper:
             return proper, "cedict"
         return self.compound_gloss(word, reading, prev, nxt), "chars"
+
+    def _classifier(
+        self,
+        word: str,
+        reading: tuple[str, ...],
+        tag: str,
+        prev: Neighbour,
+        nxt: Neighbour,
+        chosen: str | None,
+    ) -> str | None:
+        """Return a counted character's classifier sense where the table has only a verb (这起)."""
+        if len(word) != 1 or tag_in_context(tag, prev, nxt, counted=True) != COUNTED:
+            return None
+        if chosen is not None and (
+            chosen != self._senses.choose(word, EDGE, nxt) or not chosen.startswith("to ")
+        ):
+            return None  # a row reads the numeral (三名, 这家) or is a unit already (亩 "mu")
+        gloss = self._dictionary.short_gloss(word, reading, tag=COUNTED) or ""
+        return gloss if gloss.startswith("(classifier for ") else None
 
     def _familiar(self, word: str, prev: Neighbour, nxt: Neighbour) -> bool:
         """Tell whether a word is 小/老 and a surname, the way friends name each other.
@@ -353,7 +375,10 @@ class GlossChooser:
                 and prev.tag[:1] == "n"
             ):
                 tag = "vn"  # after a noun, a compound ends in its head noun: 职能作用
+            if len(parts[i]) == 1:
+                tag = tag_in_context(tag, prev, nxt, counted=True)  # 这起 | 事故: counted
             learner = self._senses.choose(parts[i], prev, nxt)
+            learner = self._classifier(parts[i], reading[s:e], tag, prev, nxt, learner) or learner
             # Inside a built gloss a modifier's row gives its first sense (本周 "this
             # week"); a verb keeps its alternatives (看电视 "to look at, to watch + TV").
             modifier = learner and learner[:3] != "to " and "(" not in learner
@@ -426,10 +451,10 @@ def tag_in_context(tag: str, prev: Neighbour, nxt: Neighbour = EDGE, counted: bo
     (很 太 非常 …) it is an adjective or a state (很满意 "satisfied"). A
     verbal noun after a negation or a modal, or before an aspect particle, is
     the verb (暂不调整 "to adjust", 检查了 "to inspect"). A single character
-    that may be ``counted`` and is no verb is a measure word after a numeral
-    or a demonstrative (三栋 "(classifier for buildings)").
+    that may be ``counted`` is a measure word after a demonstrative (这起 事故)
+    and, unless it is a verb, after a numeral (三栋 "(classifier for buildings)").
     """
-    if counted and tag[:1] != "v" and _counts(prev):
+    if counted and (CLASSES["DEM"](prev) or tag[:1] != "v" and CLASSES["NUM"](prev)):
         return COUNTED
     if tag == "vn" and _used_as_verb(prev, nxt):
         return "v"
