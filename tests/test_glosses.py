@@ -471,6 +471,9 @@ def test_a_verb_after_yi_is_not_counted(annotator):
         ("我们一起去吧", "一起", "together"),
         ("周末好好睡一觉", "一", "a, one"),  # 一 after a verb counts
         ("她从小喜欢画画儿", "儿", "(-r suffix)"),
+        ("我们认识快十年了", "快", "almost, soon"),  # 快 before an amount
+        ("他说的话我没听懂", "的话", "(the) words"),  # not the conditional "if"
+        ("你要是有空的话就来吧", "的话", "if"),
         # 小/老 and a surname is how friends call each other, cut or whole.
         ("小李这个人很认真", "李", "Li"),
         ("小李这个人很认真", "小", "Xiao"),
