@@ -56,9 +56,9 @@ def _is_numeral(n: Neighbour) -> bool:
 
 def _is_amount(n: Neighbour) -> bool:
     """Tell whether the neighbour is a number or a word that starts with one (三百户, 两千人)."""
-    if _is_numeral(n):
+    if n.kind == "number":
         return True
-    numeral = split_numeral(n.text)[0] if n.kind == "word" else ""
+    numeral = split_numeral(n.text)[0] if n.kind == "word" else ""  # 来, 多 alone are none
     return bool(numeral) and han_value(numeral) is not None
 
 
