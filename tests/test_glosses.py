@@ -474,6 +474,11 @@ def test_a_verb_after_yi_is_not_counted(annotator):
         ("我们认识快十年了", "快", "almost, soon"),  # 快 before an amount
         ("他说的话我没听懂", "的话", "(the) words"),  # not the conditional "if"
         ("你要是有空的话就来吧", "的话", "if"),
+        ("近三年来培训劳动力两万人", "来", "(over the past …)"),
+        ("他明天来", "来", "to come"),
+        ("老年人占三成以上", "占", "to account for"),
+        ("粮食产量创历史新高", "创", "to set (a record)"),
+        ("这个箱子我拿不动", "不动", "unable to (move it)"),
         # 小/老 and a surname is how friends call each other, cut or whole.
         ("小李这个人很认真", "李", "Li"),
         ("小李这个人很认真", "小", "Xiao"),
