@@ -479,6 +479,15 @@ def test_a_verb_after_yi_is_not_counted(annotator):
         ("老年人占三成以上", "占", "to account for"),
         ("粮食产量创历史新高", "创", "to set (a record)"),
         ("这个箱子我拿不动", "不动", "unable to (move it)"),
+        ("他从来没说过这件事", "从来", "ever (never, with a negative)"),
+        ("明天的会改到上午", "会", "meeting"),
+        ("他忙了好几天", "好", "quite (a few)"),
+        ("你不想去就算了", "就算", "forget it"),
+        ("就算下雨也去", "就算", "even if"),
+        ("他肯定会来", "肯定", "certainly, definitely"),
+        ("气温下降八到十度", "八到", "eight to"),  # a range between two numbers
+        ("一到周末就下雨", "一到", "as soon as + to reach"),
+        ("大部分地区有雨", "大部分", "most, the greater part"),
         # 小/老 and a surname is how friends call each other, cut or whole.
         ("小李这个人很认真", "李", "Li"),
         ("小李这个人很认真", "小", "Xiao"),

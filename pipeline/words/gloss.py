@@ -62,6 +62,7 @@ _VERB_BEFORE = frozenset(
 _ASPECT = frozenset("了着过")
 _PLURAL = "们"
 _TENTHS = "成"
+_RANGE = frozenset("到至")
 # 小王 "Xiao Wang", 老李 "Lao Li": a surname called by a friend.
 _FAMILIAR = frozenset("小老")
 _NUMBER_WORDS = frozenset(english_words(n) for n in range(1, 100))
@@ -264,6 +265,8 @@ class GlossChooser:
             figure = f"{APPROXIMATORS[approx]} {figure}"
         if not rest:
             return figure
+        if rest in _RANGE and not approx and CLASSES["AMOUNT"](nxt):
+            return f"{figure} to"  # 八到 | 十度 "eight to" "ten": a range
         clock = _clock_time(value, rest) if not approx else None
         if clock:
             return clock
