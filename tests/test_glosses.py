@@ -488,6 +488,11 @@ def test_a_verb_after_yi_is_not_counted(annotator):
         ("气温下降八到十度", "八到", "eight to"),  # a range between two numbers
         ("一到周末就下雨", "一到", "as soon as + to reach"),
         ("大部分地区有雨", "大部分", "most, the greater part"),
+        ("这么冷的天别出门", "这么", "so"),
+        ("这么做不对", "这么", "so much"),
+        ("他给家里寄钱", "给", "for, to"),
+        ("他今年上小学二年级", "二年级", "2nd grade"),  # a numeral ranks, not counts
+        ("我家住在五楼", "五楼", "5th floor"),
         # 小/老 and a surname is how friends call each other, cut or whole.
         ("小李这个人很认真", "李", "Li"),
         ("小李这个人很认真", "小", "Xiao"),

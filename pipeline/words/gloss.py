@@ -63,6 +63,8 @@ _ASPECT = frozenset("了着过")
 _PLURAL = "们"
 _TENTHS = "成"
 _RANGE = frozenset("到至")
+# Units a numeral before them ranks rather than counts: 三楼 is the third floor.
+_RANKS = {"年级": "grade", "楼": "floor"}
 # 小王 "Xiao Wang", 老李 "Lao Li": a surname called by a friend.
 _FAMILIAR = frozenset("小老")
 _NUMBER_WORDS = frozenset(english_words(n) for n in range(1, 100))
@@ -265,6 +267,8 @@ class GlossChooser:
             figure = f"{APPROXIMATORS[approx]} {figure}"
         if not rest:
             return figure
+        if rest in _RANKS and not approx and value == int(value):
+            return f"{ordinal(int(value))} {_RANKS[rest]}"  # 一年级 "1st grade", 三楼 "3rd floor"
         if rest in _RANGE and not approx and CLASSES["AMOUNT"](nxt):
             return f"{figure} to"  # 八到 | 十度 "eight to" "ten": a range
         clock = _clock_time(value, rest) if not approx else None
