@@ -493,6 +493,8 @@ def test_a_verb_after_yi_is_not_counted(annotator):
         ("他给家里寄钱", "给", "for, to"),
         ("他今年上小学二年级", "二年级", "2nd grade"),  # a numeral ranks, not counts
         ("我家住在五楼", "五楼", "5th floor"),
+        ("太吵了，我睡不着", "不着", "unable to (succeed)"),
+        ("他的话让我很感动", "的话", "(the) words"),
         # 小/老 and a surname is how friends call each other, cut or whole.
         ("小李这个人很认真", "李", "Li"),
         ("小李这个人很认真", "小", "Xiao"),
