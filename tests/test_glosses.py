@@ -495,6 +495,10 @@ def test_a_verb_after_yi_is_not_counted(annotator):
         ("我家住在五楼", "五楼", "5th floor"),
         ("太吵了，我睡不着", "不着", "unable to (succeed)"),
         ("他的话让我很感动", "的话", "(the) words"),
+        ("受台风影响航班取消", "台风", "typhoon"),
+        ("新规定明天起实施", "起", "from (then) on"),
+        ("他们冒着大雨抢修", "冒", "to brave, to risk"),
+        ("麻烦你帮我一下", "麻烦", "to trouble, to bother"),
         # 小/老 and a surname is how friends call each other, cut or whole.
         ("小李这个人很认真", "李", "Li"),
         ("小李这个人很认真", "小", "Xiao"),
@@ -537,6 +541,10 @@ def test_rejoin_numeral():
     assert rejoin_numeral("三年", "多") == ("三年多", "")
     assert rejoin_numeral("两成", "余") == ("两成余", "")
     assert rejoin_numeral("今年", "多") is None  # 今 is no numeral
+    # A numeral ending in a unit goes on in the next word: 两千 | 三百余名.
+    assert rejoin_numeral("两千", "三百余名") == ("两千三百余", "名")
+    assert rejoin_numeral("三十", "五个") == ("三十五", "个")
+    assert rejoin_numeral("一百", "人") is None
 
 
 def test_names_and_places_of_the_example_are_never_glossed_by_character(edition_tokens):

@@ -159,6 +159,8 @@ def split_numeral(word: str) -> tuple[str, str, str]:
 # Units an approximator may follow (三年多 "over three years", 两成多 "over 20%"): jieba
 # cuts the 多 off them, and it belongs to the number.
 _COUNTED_UNITS = frozenset("年天岁倍成")
+# A numeral ending in one of these may go on in the next word (两千 | 三百余名).
+_LEFT_UNITS = frozenset("十百千万亿")
 # Units jieba may cut off the digit before them (两 | 千余件); 十 is left out: 十分 is "very".
 _RIGHT_UNITS = frozenset("百千万亿")
 
@@ -200,13 +202,21 @@ def rejoin_numeral(left: str, right: str) -> tuple[str, str] | None:
         return left + right, ""  # 十二点 | 半 → 十二点半: one time, "half past twelve"
     if right in APPROXIMATORS and left[-1:] in _COUNTED_UNITS and han_value(left[:-1]) is not None:
         return left + right, ""  # 三年 | 多 → 三年多 "over three years", 两成 | 多
+    if left[-1:] in _LEFT_UNITS and right[:1] in HAN_DIGITS and han_value(left) is not None:
+        return _longest_numeral(left, right)  # 两千 | 三百余名 → 两千三百余 | 名
     if right[:1] not in _RIGHT_UNITS or han_value(left) is None:
         return None
+    return _longest_numeral(left, right)
+
+
+def _longest_numeral(left: str, right: str) -> tuple[str, str] | None:
+    """Move the longest numeral at the start of ``right`` that extends ``left`` onto it."""
     end = 0
     while end < len(right) and right[end] in HAN_NUMERAL_CHARS:
         end += 1
     for cut in range(end, 0, -1):
-        if han_value(left + right[:cut]) is not None:
+        value = han_value(left + right[:cut])
+        if value is not None and value > (han_value(left) or 0):
             if right[cut : cut + 1] in APPROXIMATORS and cut + 1 < len(right):
                 cut += 1  # the measure word after it stays a word
             return left + right[:cut], right[cut:]
