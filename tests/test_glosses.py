@@ -145,6 +145,8 @@ def test_numbers_read_as_english():
         ("我们坐一会儿再走", "一会儿", "a moment"),  # no numeral and measure word
         ("下午三点钟开会", "三点钟", "three o'clock"),
         ("利润增长百分之六点五", "百分之六点五", "6.5%"),  # jieba cuts 百分之六点 | 五
+        ("我晚上十一点左右睡觉", "十一点左右", "about eleven o'clock"),
+        ("我晚上十点左右睡觉", "左右", "about, or so"),
         ("游客38万人次", "38万", "380,000"),
         ("收入1.6亿元", "1.6亿", "160 million"),
         ("收入1.6亿元", "元", "yuan"),
@@ -499,6 +501,9 @@ def test_a_verb_after_yi_is_not_counted(annotator):
         ("新规定明天起实施", "起", "from (then) on"),
         ("他们冒着大雨抢修", "冒", "to brave, to risk"),
         ("麻烦你帮我一下", "麻烦", "to trouble, to bother"),
+        ("他说的对不对", "对", "right"),
+        ("我习惯了这里的生活", "习惯", "to be used to"),
+        ("对我来说这很重要", "来说", "(as) for, speaking"),
         # 小/老 and a surname is how friends call each other, cut or whole.
         ("小李这个人很认真", "李", "Li"),
         ("小李这个人很认真", "小", "Xiao"),

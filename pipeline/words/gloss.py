@@ -63,6 +63,7 @@ _ASPECT = frozenset("了着过")
 _PLURAL = "们"
 _TENTHS = "成"
 _RANGE = frozenset("到至")
+_ABOUT = "左右"
 # Units a numeral before them ranks rather than counts: 三楼 is the third floor.
 _RANKS = {"年级": "grade", "楼": "floor"}
 # 小王 "Xiao Wang", 老李 "Lao Li": a surname called by a friend.
@@ -242,6 +243,9 @@ class GlossChooser:
         Only words CC-CEDICT lacks as common words (一起, 十分 and 千万 keep
         their senses) or whose rest is a measure word the table knows.
         """
+        if word.endswith(_ABOUT) and len(word) > len(_ABOUT):
+            number = self.numeral_gloss(word[: -len(_ABOUT)], prev, nxt)
+            return f"about {number}" if number else None  # 十一点左右 "about eleven o'clock"
         percent = han_decimal(word[3:]) if word.startswith("百分之") else None
         if percent is not None:
             return f"{percent:g}%"  # 百分之十五 "15%", 百分之八点五 "8.5%"
