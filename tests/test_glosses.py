@@ -504,6 +504,10 @@ def test_a_verb_after_yi_is_not_counted(annotator):
         ("他说的对不对", "对", "right"),
         ("我习惯了这里的生活", "习惯", "to be used to"),
         ("对我来说这很重要", "来说", "(as) for, speaking"),
+        ("全县人口为三十万人", "为", "to be, is"),
+        ("我们约好了明天见面", "约", "to arrange (to meet)"),
+        ("约三百人参加", "约", "approximately"),
+        ("全县有养老机构十家", "机构", "institution, organization"),
         # 小/老 and a surname is how friends call each other, cut or whole.
         ("小李这个人很认真", "李", "Li"),
         ("小李这个人很认真", "小", "Xiao"),
