@@ -10,8 +10,9 @@ split by sentence into a development half (odd sentences, tuned on) and a
 held-out half (even sentences, not looked at while tuning). A second
 held-out set (``held-out-2``, 26 news and everyday sentences) was written and
 judged in the second round of issue 12, before any rule of that round; it is
-reported on its own and never tuned on; so is ``held-out-3`` (32 sentences),
-written and judged in the third round before any of its rules.
+reported on its own and never tuned on; so are ``held-out-3`` (32 sentences)
+and ``held-out-4`` (31 sentences), written and judged in the third and fourth
+rounds before any of their rules.
 
 A gloss is what the interlinear line shows: the token's first sense (numbers:
 their gloss, else the digits). A judged word covered by several tokens is
@@ -109,7 +110,7 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="print every unacceptable gloss")
     parser.add_argument(
         "--half",
-        choices=("dev", "held-out", "held-out-2", "held-out-3"),
+        choices=("dev", "held-out", "held-out-2", "held-out-3", "held-out-4"),
         help="print misses of one half",
     )
     parser.add_argument(

@@ -36,7 +36,11 @@ _TONE_MARKS = dict.fromkeys(map(ord, "\U00000300\U00000301\U00000304\U0000030c")
 _LEXICAL = ("word", "name", "place")
 _TOKEN_CACHE_SIZE = 100_000  # distinct tokens remembered, as the reader's plans (memory bound)
 # The rules this module adds to the segmenter's cut; part of the signature.
-_CUT_RULES = ("names opening a clause, 2 + 1 joined", "numerals rejoined before 万/亿")
+_CUT_RULES = (
+    "names opening a clause, 2 + 1 joined",
+    "numerals rejoined before 万/亿",
+    "an hour rejoined with its minutes",
+)
 
 
 class TokenMismatchError(AssertionError):

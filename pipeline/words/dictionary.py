@@ -45,7 +45,7 @@ _POOR_SENSE = re.compile(
     r"|^lit\. "  # the literal sense of an idiom: its figurative sense follows
 )
 # Cross-references such as 岳陽|岳阳[Yue4 yang2] inside a sense.
-_CROSS_REF = re.compile(r"\S*\[[^\]]*\]")
+_CROSS_REF = re.compile(r"[^\s(]*\[[^\]]*\]")
 # "erhua variant of 一點|一点[yi1 dian3]": the word a variant entry points to.
 _VARIANT_OF = re.compile(r"variant of (?:[^\s|\[]+\|)?([^\s|\[]+)\[")
 _PAREN = re.compile(r"\s*\([^()]*\)")
@@ -198,27 +198,80 @@ def short_gloss_of(senses: tuple[str, ...]) -> tuple[str, bool]:
 
 # Verbal nouns read as English nouns: training, activity, management.
 _NOUN_ENDING = re.compile(r"(?:ing|tion|sion|ment|ance|ence|ity|ism)$")
+# A label that marks a sense as out of everyday use: read only when nothing else is left.
+_REGISTER = re.compile(
+    r"\((?:literary|classical|old|archaic|arch\.|dialect|[A-Z][a-z]+ dialect|Cantonese|Tw"
+    r"|Hong Kong|slang|Internet slang|vulgar|jocular|derog\.|euphemism|neologism[^()]*"
+    r"|in former times|in ancient times|Japanese kokuji)\)"
+)
+# "to one's satisfaction", "to the point": an English "to" that is no infinitive.
+_NOT_INFINITIVE = re.compile(r"^to (?:one's|sb's|the|a|an|no|some|this|that|and) ")
+# jieba's tags of nouns, adjectives (a, b, z) and adverbs: their sense is no infinitive.
+_NOMINAL = frozenset("nabzd")
+# The tag a word takes after a numeral or a demonstrative (三家, 这家): its classifier sense.
+COUNTED = "counted"
+# How far down CC-CEDICT's senses a noun, adjective or adverb is looked for: later ones are rarer.
+_NEAR = 3
 
 
-def rank_by_tag(pieces: tuple[str, ...], tag: str) -> str | None:
-    """Return the piece that fits jieba's part of speech; short whole senses first.
+def _infinitive(piece: str) -> bool:
+    return piece.startswith("to ") and not _NOT_INFINITIVE.match(piece)
 
-    Verbs (``v``) take a "to …" sense, nouns (``n…``) and adjectives one that
-    is not, verbal nouns (``vn``) an English noun (training, activity); only
-    the first three senses are searched for nouns, the rest are rarer.
-    """
-    short = [p for p in pieces if len(p) <= MAX_GLOSS] or [shorten(p) for p in pieces]
-    if not short:
-        return None
+
+def _fits(piece: str, tag: str) -> bool:
+    """Tell whether an English sense reads as a verb (v) or a verbal noun (vn)."""
     if tag == "vn":
-        found = [p for p in short if not p.startswith("to ") and _NOUN_ENDING.search(p)]
-    elif tag[:1] == "v":
-        found = [p for p in short if p.startswith("to ")]
-    elif tag[:1] in ("n", "a"):
-        found = [p for p in short[:3] if not p.startswith("to ")]
-    else:
-        found = []
-    return (found or short)[0]
+        return not _infinitive(piece) and bool(_NOUN_ENDING.search(piece))
+    return _infinitive(piece)
+
+
+def _classifier(part: str) -> str:
+    """Write a classifier sense as the learner table does: (classifier for buildings)."""
+    inner = part[1:-1] if part.startswith("(") and part.endswith(")") else part
+    inner = _PAREN.sub("", _CROSS_REF.sub("", inner))
+    head = re.split(r"[:,;]| such as | e\.g\.", inner, maxsplit=1)[0].strip()
+    return f"({head})"
+
+
+def ranked_senses(senses: tuple[str, ...], tag: str = "") -> tuple[str, ...]:
+    """Return the whole senses a reader can use, best first, for jieba's part of speech.
+
+    The order is the same for every word: senses in everyday use before those
+    CC-CEDICT marks (literary, dialect, old, slang, Taiwan); then a sense short
+    enough to show; then one that fits the part of speech — a verb's "to …"
+    (not "to one's satisfaction"), a verbal noun's English noun (training),
+    among the first few senses a noun's, adjective's or adverb's that is no
+    infinitive; then CC-CEDICT's order. A counted word (tag ``COUNTED``: after
+    a numeral or a demonstrative) takes its classifier sense, skipped elsewhere.
+    """
+    found: list[tuple[tuple[int, bool, bool, int], str]] = []
+    for sense in senses:
+        marked = bool(_REGISTER.search(sense))
+        for part in (p.strip() for p in sense.split("; ")):
+            counted = tag == COUNTED and part.startswith(("classifier for", "(classifier"))
+            if not part or "(Tw)" in part or (_POOR_SENSE.search(part) and not counted):
+                continue
+            text = _classifier(part) if counted else clean_sense(part)
+            if not text or text in (t for _, t in found):
+                continue
+            if tag == COUNTED:
+                misfit = not counted
+            elif tag[:1] == "v":
+                misfit = not _fits(text, tag)
+            elif tag[:1] in _NOMINAL:
+                misfit = len(found) >= _NEAR or _infinitive(text)
+            else:
+                misfit = False
+            long = len(text) > MAX_GLOSS and not counted  # a classifier is shown whole
+            key = (int(marked or bool(_REGISTER.search(part))), long, misfit)
+            found.append(((*key, len(found)), text))
+    return tuple(text for _, text in sorted(found))
+
+
+def rank_by_tag(senses: tuple[str, ...], tag: str) -> str | None:
+    """Return the best whole sense of CC-CEDICT's ``senses`` for jieba's tag (ranked_senses)."""
+    ranked = ranked_senses(senses, tag)
+    return shorten(ranked[0]) if ranked else None
 
 
 # --- parsing the package data -----------------------------------------------------
@@ -317,6 +370,7 @@ class _Option(NamedTuple):
     variant_of: str | None  # the word a variant entry points to
     use: int  # for a single character: CC-CEDICT words its traditional form is in
     pieces: tuple[str, ...]  # every whole sense a reader can use (sense_pieces)
+    senses: tuple[str, ...]  # CC-CEDICT's senses as written, labels and all
 
 
 class Dictionary:
@@ -381,6 +435,7 @@ class Dictionary:
                     variant_of=_variant_of(senses),
                     use=use,
                     pieces=sense_pieces(tuple(senses.split("/"))),
+                    senses=tuple(senses.split("/")),
                 )
                 for pinyin, senses, proper, use in rows
             ]
@@ -423,7 +478,7 @@ class Dictionary:
             # An erhua or old form (一点儿, 面条儿) means what its plain form means.
             plain = self._best_option(best.variant_of, reading, proper)
             best = plain if plain is not None else best
-        gloss = rank_by_tag(best.pieces, tag) if best.good and tag else None
+        gloss = rank_by_tag(best.senses, tag) if best.good else None
         return gloss or best.gloss or None
 
     def _best_option(self, word: str, reading: tuple[str, ...], proper: bool) -> _Option | None:
@@ -633,7 +688,9 @@ __all__ = [
     "Dictionary",
     "WordFrequencies",
     "clean_sense",
+    "COUNTED",
     "rank_by_tag",
+    "ranked_senses",
     "sense_pieces",
     "shorten",
     "short_gloss_of",

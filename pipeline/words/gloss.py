@@ -18,13 +18,14 @@ import re
 from collections.abc import Callable
 
 from zhreader.names import FUNCTION_CHARS, TITLES
-from zhreader.pipeline.words.dictionary import Dictionary
+from zhreader.pipeline.words.dictionary import COUNTED, Dictionary
 from zhreader.pipeline.words.numbers import (
     APPROXIMATORS,
     HAN_BIG,
     HAN_NUMERAL_CHARS,
     english_figure,
     english_words,
+    han_decimal,
     han_value,
     ordinal,
     split_numeral,
@@ -50,7 +51,6 @@ _DETERMINERS = frozenset(
         "your",
     ]
 )
-_PERCENT = re.compile(r"^百分之(.+)$")
 _LONGEST_PART = 4
 _NOUN_BEFORE = frozenset(["的"])
 _DEGREE = frozenset(
@@ -60,6 +60,17 @@ _VERB_BEFORE = frozenset(
     ["不", "没", "没有", "未", "别", "要", "将", "会", "能", "已", "已经", "正在", "再", "要求"]
 )
 _ASPECT = frozenset("了着过")
+_PLURAL = "们"
+_TENTHS = "成"
+_RANGE = frozenset("到至")
+_ABOUT = "左右"
+# Units a numeral before them ranks rather than counts: 三楼 is the third floor.
+_RANKS = {"年级": "grade", "楼": "floor"}
+# 小王 "Xiao Wang", 老李 "Lao Li": a surname called by a friend.
+_FAMILIAR = frozenset("小老")
+_NUMBER_WORDS = frozenset(english_words(n) for n in range(1, 100))
+# English nouns whose plural is not made with -s.
+_IRREGULAR_PLURALS = {"child": "children", "person": "people", "man": "men", "woman": "women"}
 _DATE_UNITS = frozenset("月日号")
 _TITLES = frozenset(TITLES)
 # jieba's tags of measure words and units: 分钟 q, 公斤 m, 星期 t.
@@ -92,8 +103,11 @@ class GlossChooser:
             or word[:1] in HAN_NUMERAL_CHARS
             or not self._dictionary.contains(word)
             or prev.text in _NOUN_BEFORE
+            or nxt.text == _PLURAL
             or prev.text in _DEGREE
-            or (len(word) == 1 and nxt.text in _TITLES)
+            or (len(word) == 1 and (nxt.text in _TITLES or _counts(prev)))
+            or word in _FAMILIAR
+            or prev.text in _FAMILIAR
             or (_used_as_verb(prev, nxt) and self._dictionary.word_tag(word) == "vn")
         )
 
@@ -106,19 +120,37 @@ class GlossChooser:
         romanise: Callable[[tuple[str, ...]], str] | None = None,
     ) -> tuple[str | None, str]:
         """Return (gloss, source) of a word token: learner, number, cedict, name or chars."""
+        gloss, source = self._word_gloss(word, reading, prev, nxt, romanise)
+        if nxt.text == _PLURAL and source in ("cedict", "learner", "chars") and gloss:
+            gloss = plural_noun(gloss)  # 学生 | 们 "students (plural)"
+        return gloss, source
+
+    def _word_gloss(
+        self,
+        word: str,
+        reading: tuple[str, ...],
+        prev: Neighbour,
+        nxt: Neighbour,
+        romanise: Callable[[tuple[str, ...]], str] | None,
+    ) -> tuple[str | None, str]:
+        if romanise and len(reading) == len(word) and self._familiar(word, prev, nxt):
+            return romanise(reading[:1]) + (f" {romanise(reading[1:])}" if word[1:] else ""), "name"
         if romanise and len(reading) == len(word) and self._surname_first(word, nxt):
             titled = self.titled(word, reading, romanise)
             if titled:
                 return titled, "name"
         tag = self._dictionary.word_tag(word)
         chosen = self._senses.choose(word, prev, nxt)
+        counted = self._classifier(word, reading, tag, prev, nxt, chosen)
+        if counted:
+            return counted, "cedict"
         if chosen:
             return chosen, "learner"
         number = self.numeral_gloss(word, prev, nxt)
         if number:
             return number, "number"
         if self._dictionary.common(word):
-            tag = tag_in_context(tag, prev, nxt)
+            tag = tag_in_context(tag, prev, nxt, counted=len(word) == 1)
             return self._dictionary.short_gloss(word, reading, tag=tag), "cedict"
         if romanise and self.is_name(word) and len(reading) == len(word):
             return romanise(reading), "name"
@@ -126,6 +158,40 @@ class GlossChooser:
         if proper:
             return proper, "cedict"
         return self.compound_gloss(word, reading, prev, nxt), "chars"
+
+    def _classifier(
+        self,
+        word: str,
+        reading: tuple[str, ...],
+        tag: str,
+        prev: Neighbour,
+        nxt: Neighbour,
+        chosen: str | None,
+    ) -> str | None:
+        """Return a counted character's classifier sense where the table has only a verb (这起)."""
+        if len(word) != 1 or tag_in_context(tag, prev, nxt, counted=True) != COUNTED:
+            return None
+        if chosen is not None and (
+            chosen != self._senses.choose(word, EDGE, nxt) or not chosen.startswith("to ")
+        ):
+            return None  # a row reads the numeral (三名, 这家) or is a unit already (亩 "mu")
+        gloss = self._dictionary.short_gloss(word, reading, tag=COUNTED) or ""
+        return gloss if gloss.startswith("(classifier for ") else None
+
+    def _familiar(self, word: str, prev: Neighbour, nxt: Neighbour) -> bool:
+        """Tell whether a word is 小/老 and a surname, the way friends name each other.
+
+        小王 "Xiao Wang", 老李 "Lao Li" (a word CC-CEDICT lacks as a common
+        word: 小马 "pony" stays), and the same cut in two: 小 | 李, 老 | 张.
+        """
+        if word[:1] in _FAMILIAR and len(word) == 2:
+            return self._plain_surname(word[1]) and not self._dictionary.common(word)
+        if word in _FAMILIAR:
+            return nxt.kind == "word" and self._plain_surname(nxt.text)
+        return prev.text in _FAMILIAR and self._plain_surname(word)
+
+    def _plain_surname(self, char: str) -> bool:
+        return len(char) == 1 and char in self._surnames and char not in FUNCTION_CHARS
 
     def _surname_first(self, word: str, nxt: Neighbour) -> bool:
         """Tell whether a word is a surname before a title (李 | 大爷) or with one (张老师)."""
@@ -177,9 +243,12 @@ class GlossChooser:
         Only words CC-CEDICT lacks as common words (一起, 十分 and 千万 keep
         their senses) or whose rest is a measure word the table knows.
         """
-        percent = _PERCENT.match(word)
-        if percent and han_value(percent.group(1)) is not None:
-            return f"{han_value(percent.group(1))}%"
+        if word.endswith(_ABOUT) and len(word) > len(_ABOUT):
+            number = self.numeral_gloss(word[: -len(_ABOUT)], prev, nxt)
+            return f"about {number}" if number else None  # 十一点左右 "about eleven o'clock"
+        percent = han_decimal(word[3:]) if word.startswith("百分之") else None
+        if percent is not None:
+            return f"{percent:g}%"  # 百分之十五 "15%", 百分之八点五 "8.5%"
         if word[:1] == "第" and not self._dictionary.common(word):
             return self._ordinal_gloss(word[1:], nxt)
         numeral, approx, rest = split_numeral(word)
@@ -192,12 +261,26 @@ class GlossChooser:
         if approx and rest[:1] in HAN_BIG:
             value *= HAN_BIG[rest[0]]  # 一百多万 "over one million"
             rest = rest[1:]
+        if not approx and len(rest) == 2 and rest[1] in APPROXIMATORS:
+            rest, approx = rest[0], rest[1]  # 三年多 "over three years": 多 after the unit
+        if rest == _TENTHS:
+            figure = f"{round(value * 10)}%"  # 六成 "60%": 成 counts tenths
+            return f"{APPROXIMATORS[approx]} {figure}" if approx else figure
         figure = english_words(value) if value < 10_000 else english_figure(value)
         if approx:
             figure = f"{APPROXIMATORS[approx]} {figure}"
         if not rest:
             return figure
+        if rest in _RANKS and not approx and value == int(value):
+            return f"{ordinal(int(value))} {_RANKS[rest]}"  # 一年级 "1st grade", 三楼 "3rd floor"
+        if rest in _RANGE and not approx and CLASSES["AMOUNT"](nxt):
+            return f"{figure} to"  # 八到 | 十度 "eight to" "ten": a range
+        clock = _clock_time(value, rest) if not approx else None
+        if clock:
+            return clock
         unit = self._unit_gloss(rest, Neighbour(numeral, "word", "m"), nxt)
+        if unit is None and self._dictionary.contains(word):
+            return None  # 一会儿 "a moment", 一点儿 "a bit": no measure word after the numeral
         if unit and rest in _DATE_UNITS and not approx:
             return unit  # 六月 "June", 二十日 "20th": the row reads the number
         tag = self._dictionary.word_tag(rest) if unit is None else ""
@@ -248,6 +331,13 @@ class GlossChooser:
             unit = self._senses.choose(rest[1:], Neighbour("个", "word", "q"), nxt)
             return unit if unit else None
         unit = self._senses.choose(rest, numeral, nxt)
+        verb = self._dictionary.word_tag(rest)[:1] == "v"
+        if verb and unit and unit == self._senses.choose(rest, EDGE, nxt):
+            unit = None  # a verb's row that holds without the numeral counts nothing (一到)
+        if unit is None and len(rest) == 1:
+            # A measure word the table lacks: its CC-CEDICT classifier sense (三栋 buildings).
+            counted = self._dictionary.short_gloss(rest, tag=COUNTED) or ""
+            unit = counted if counted.startswith("(classifier for ") else None
         if unit is None:
             return None
         return "" if unit.startswith("(general") else unit
@@ -279,6 +369,9 @@ class GlossChooser:
         pairs = len(word) == 4 and word[0] == word[1] and word[2] == word[3]
         if pairs and self._dictionary.common(word[::2]):  # 干干净净 "clean"
             return self._dictionary.short_gloss(word[::2], reading[::2])
+        if len(word) > 1 and word[-1] == _PLURAL and self._dictionary.common(word[:-1]):
+            stem = self._dictionary.short_gloss(word[:-1], reading[:-1], tag="n")
+            return plural_noun(stem) if stem else None  # 孩子们 "children"
         spans = self._best_split(word)
         parts = [word[s:e] for s, e in spans]
         glosses = []
@@ -293,7 +386,10 @@ class GlossChooser:
                 and prev.tag[:1] == "n"
             ):
                 tag = "vn"  # after a noun, a compound ends in its head noun: 职能作用
+            if len(parts[i]) == 1:
+                tag = tag_in_context(tag, prev, nxt, counted=True)  # 这起 | 事故: counted
             learner = self._senses.choose(parts[i], prev, nxt)
+            learner = self._classifier(parts[i], reading[s:e], tag, prev, nxt, learner) or learner
             # Inside a built gloss a modifier's row gives its first sense (本周 "this
             # week"); a verb keeps its alternatives (看电视 "to look at, to watch + TV").
             modifier = learner and learner[:3] != "to " and "(" not in learner
@@ -329,19 +425,48 @@ class GlossChooser:
         return Neighbour(word, "word", self._dictionary.word_tag(word))
 
 
+def _clock_time(hour: float, rest: str) -> str | None:
+    """Read the time after an hour's numeral: 点半 "half past six", 点十分 "6:10"."""
+    if not rest.startswith("点") or hour != int(hour) or not 0 <= hour <= 24:
+        return None
+    if rest == "点钟":
+        return f"{english_words(int(hour))} o'clock"
+    minutes = {"点半": 30, "点一刻": 15, "点三刻": 45}.get(rest)
+    if minutes is None and rest.endswith("分") and len(rest) > 2:
+        minutes = han_value(rest[1:-1].removeprefix("零"))
+    if minutes is None or minutes != int(minutes) or not 0 < minutes < 60:
+        return None
+    if minutes == 30:
+        return f"half past {english_words(int(hour))}"
+    if minutes == 15:
+        return f"quarter past {english_words(int(hour))}"
+    if minutes == 45:
+        return f"quarter to {english_words(int(hour) + 1)}"
+    return f"{int(hour)}:{int(minutes):02d}"
+
+
+def _counts(prev: Neighbour) -> bool:
+    """Tell whether a word after ``prev`` is counted: after a numeral or a demonstrative."""
+    return CLASSES["NUM"](prev) or CLASSES["DEM"](prev)
+
+
 def _used_as_verb(prev: Neighbour, nxt: Neighbour) -> bool:
     """Tell whether a verbal noun between these neighbours is the verb (暂不调整, 检查了)."""
     return prev.text in _VERB_BEFORE or nxt.text in _ASPECT
 
 
-def tag_in_context(tag: str, prev: Neighbour, nxt: Neighbour = EDGE) -> str:
-    """Read a verb's part of speech from the words around it.
+def tag_in_context(tag: str, prev: Neighbour, nxt: Neighbour = EDGE, counted: bool = False) -> str:
+    """Read a word's part of speech from the words around it.
 
     After 的 a verb is a noun (群众的需求 "demand"); after a degree adverb
     (很 太 非常 …) it is an adjective or a state (很满意 "satisfied"). A
     verbal noun after a negation or a modal, or before an aspect particle, is
-    the verb (暂不调整 "to adjust", 检查了 "to inspect").
+    the verb (暂不调整 "to adjust", 检查了 "to inspect"). A single character
+    that may be ``counted`` is a measure word after a demonstrative (这起 事故)
+    and, unless it is a verb, after a numeral (三栋 "(classifier for buildings)").
     """
+    if counted and (CLASSES["DEM"](prev) or tag[:1] != "v" and CLASSES["NUM"](prev)):
+        return COUNTED
     if tag == "vn" and _used_as_verb(prev, nxt):
         return "v"
     if tag[:1] != "v":
@@ -351,6 +476,19 @@ def tag_in_context(tag: str, prev: Neighbour, nxt: Neighbour = EDGE) -> str:
     if prev.text in _DEGREE:
         return "a"
     return tag
+
+
+def plural_noun(gloss: str) -> str:
+    """Put the first sense of a noun's gloss in the plural (学生们 "students"); else keep it."""
+    first = gloss.split(", ")[0]
+    if first.startswith(("to ", "(")) or not first.replace(" ", "").isalpha():
+        return gloss
+    head, _, last = first.rpartition(" ")
+    if last in _IRREGULAR_PLURALS.values() or last in ("I", "we", "you", "they", "he", "she"):
+        return gloss
+    many = _IRREGULAR_PLURALS.get(last) or (last[:-3] + "men" if last.endswith("man") else None)
+    many = many or _plural(last, 2) or last
+    return f"{head} {many}".strip()
 
 
 def _plural(unit: str, value: float) -> str | None:
@@ -376,12 +514,19 @@ def _join(glosses: list[str]) -> str:
         ("a" if left.startswith("to ") else "") if g.startswith("(general") else g
         for left, g in zip(["", *glosses], glosses, strict=False)
     ]
-    glosses = [g for g in glosses if g] or ["(general classifier)"]
+    # A classifier between a determiner and its noun says nothing in English (这条河 "this river").
+    glosses = [
+        g
+        for g, right in zip(glosses, [*glosses[1:], ""], strict=True)
+        if g and not (right and g.startswith("(classifier for "))
+    ] or ["(general classifier)"]
     out = glosses[0]
     for left, right in zip(glosses, glosses[1:], strict=False):
+        if left in _DETERMINERS or left in _NUMBER_WORDS:
+            right = right.removeprefix("a ").removeprefix("an ")  # 一步 "one step"
         plain = left in _DETERMINERS or not (left.startswith(("to ", "(")) or right[:3] == "to ")
         out += f" {right}" if plain else f" + {right}"
     return out
 
 
-__all__ = ["GlossChooser"]
+__all__ = ["GlossChooser", "plural_noun", "tag_in_context"]

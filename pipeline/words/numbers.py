@@ -77,6 +77,17 @@ def han_value(text: str) -> int | None:
     return high + mid + section + (digit or 0)
 
 
+def han_decimal(text: str) -> float | None:
+    """Return the number a Han numeral with 点 writes (八点五 → 8.5), else han_value's."""
+    whole, dot, fraction = text.partition("点")
+    if not dot:
+        return han_value(text)
+    digits = _digit_string(fraction) if fraction else None
+    if han_value(whole) is None or digits is None:
+        return None
+    return float(f"{han_value(whole)}.{''.join(str(HAN_DIGITS[c]) for c in fraction)}")
+
+
 def _digit_string(text: str) -> int | None:
     if any(c not in HAN_DIGITS for c in text):
         return None
@@ -145,12 +156,39 @@ def split_numeral(word: str) -> tuple[str, str, str]:
     return numeral, approx, rest[len(approx) :]
 
 
+# Units an approximator may follow (三年多 "over three years", 两成多 "over 20%"): jieba
+# cuts the 多 off them, and it belongs to the number.
+_COUNTED_UNITS = frozenset("年天岁倍成")
+# A numeral ending in one of these may go on in the next word (两千 | 三百余名).
+_LEFT_UNITS = frozenset("十百千万亿")
 # Units jieba may cut off the digit before them (两 | 千余件); 十 is left out: 十分 is "very".
 _RIGHT_UNITS = frozenset("百千万亿")
 
 
+def _clock_hour(word: str) -> bool:
+    """Tell whether ``word`` is an hour: a Han numeral and 点 (七点)."""
+    return word[-1:] == "点" and han_value(word[:-1]) is not None
+
+
+def _clock_rest(word: str) -> bool:
+    """Tell whether ``word`` gives the minutes after an hour: 半, 一刻, 三刻, 十分, 零五分."""
+    if word in ("半", "一刻", "三刻"):
+        return True
+    minutes = han_value(word[:-1].removeprefix("零")) if word[-1:] == "分" else None
+    return minutes is not None and 0 < minutes < 60
+
+
+def counted_noun(word: str) -> bool:
+    """Tell whether a word is a number, an approximator or 个, and a noun: 九十多个村, 三个镇."""
+    numeral, approx, rest = split_numeral(word)
+    return bool(rest) and (bool(approx) or rest[0] == "个") and han_value(numeral) is not None
+
+
 def rejoin_numeral(left: str, right: str) -> tuple[str, str] | None:
     """Give a Han numeral back the unit jieba cut off it: 二十三 | 万人次 → 二十三万 | 人次.
+
+    An hour gets its minutes back the same way: 七点 | 十分 → 七点十分 (not 十分
+    "very"), 十二点 | 半 → 十二点半.
 
     ``left`` must be a whole Han numeral and ``right`` start with 百, 千, 万
     or 亿; the longest run of numeral characters from the start of ``right``
@@ -158,13 +196,27 @@ def rejoin_numeral(left: str, right: str) -> tuple[str, str] | None:
     right after it (两 | 千余件 → 两千余 | 件). Returns the two new texts (the
     second may be empty), or None when nothing moves.
     """
+    if left.startswith("百分之") and left.endswith("点") and _digit_string(right) is not None:
+        return left + right, ""  # 百分之八点 | 五 → 百分之八点五 "8.5%"
+    if _clock_hour(left) and _clock_rest(right):
+        return left + right, ""  # 十二点 | 半 → 十二点半: one time, "half past twelve"
+    if right in APPROXIMATORS and left[-1:] in _COUNTED_UNITS and han_value(left[:-1]) is not None:
+        return left + right, ""  # 三年 | 多 → 三年多 "over three years", 两成 | 多
+    if left[-1:] in _LEFT_UNITS and right[:1] in HAN_DIGITS and han_value(left) is not None:
+        return _longest_numeral(left, right)  # 两千 | 三百余名 → 两千三百余 | 名
     if right[:1] not in _RIGHT_UNITS or han_value(left) is None:
         return None
+    return _longest_numeral(left, right)
+
+
+def _longest_numeral(left: str, right: str) -> tuple[str, str] | None:
+    """Move the longest numeral at the start of ``right`` that extends ``left`` onto it."""
     end = 0
     while end < len(right) and right[end] in HAN_NUMERAL_CHARS:
         end += 1
     for cut in range(end, 0, -1):
-        if han_value(left + right[:cut]) is not None:
+        value = han_value(left + right[:cut])
+        if value is not None and value > (han_value(left) or 0):
             if right[cut : cut + 1] in APPROXIMATORS and cut + 1 < len(right):
                 cut += 1  # the measure word after it stays a word
             return left + right[:cut], right[cut:]
@@ -175,9 +227,11 @@ __all__ = [
     "APPROXIMATORS",
     "HAN_NUMERAL_CHARS",
     "MONTHS",
+    "counted_noun",
     "digits_value",
     "english_figure",
     "english_words",
+    "han_decimal",
     "han_value",
     "number_gloss",
     "ordinal",

@@ -34,6 +34,7 @@ from zhreader.names import (
     TITLES,
 )
 from zhreader.pipeline.words.dictionary import Dictionary, WordFrequencies
+from zhreader.pipeline.words.numbers import counted_noun, han_value
 from zhreader.pipeline.words.senses import DEMONSTRATIVES
 
 _DIGIT = "0-9\U0000ff10-\U0000ff19"
@@ -391,6 +392,8 @@ class Segmenter:
             return (1, "place") if self._stem_size(words, i, out) else (0, "")
         if not word.endswith(PLACE_SUFFIXES) or word[0] in FUNCTION_CHARS or self._known(word):
             return 0, ""  # the cheap checks first: most words end in no place suffix
+        if counted_noun(word):
+            return 0, ""  # 九十多个村 counts villages; it names none
         # 冲村 alone is half a name; it needs a stem or a length of three.
         if len(word) >= 3 or self._stem_size(words, i, out):
             return 1, "place"
@@ -414,6 +417,8 @@ class Segmenter:
             return False
         if len(word) == 1:
             return True
+        if counted_noun(word) or han_value(word) is not None:
+            return False  # 九十多个 | 村 counts villages; it names none
         # A common word (贫困, 示范) before 村 is a description, not a name.
         return self._dictionary.hsk_level(word) is None and not self._dictionary.contains(word)
 

@@ -25,6 +25,7 @@ from zhreader.pipeline.words.numbers import (
     digits_value,
     han_value,
     ordinal,
+    split_numeral,
 )
 
 LEARNER_SENSES = Path(__file__).with_name("data") / "learner_senses.tsv"
@@ -53,6 +54,14 @@ def _is_numeral(n: Neighbour) -> bool:
     return n.kind == "word" and bool(text) and han_value(text) is not None
 
 
+def _is_amount(n: Neighbour) -> bool:
+    """Tell whether the neighbour is a number or a word that starts with one (三百户, 两千人)."""
+    if n.kind == "number":
+        return True
+    numeral = split_numeral(n.text)[0] if n.kind == "word" else ""  # 来, 多 alone are none
+    return bool(numeral) and han_value(numeral) is not None
+
+
 def _is_noun(n: Neighbour) -> bool:
     if n.kind in ("name", "place") or n.tag[:1] == "n" or n.tag == "vn":
         return True
@@ -63,6 +72,7 @@ def _is_noun(n: Neighbour) -> bool:
 # The classes a context may name, each a test of the neighbour.
 CLASSES = {
     "NUM": _is_numeral,
+    "AMOUNT": _is_amount,
     "COUNTED": lambda n: n.text[-1:] == "个" and han_value(n.text[:-1]) is not None,
     "DEM": lambda n: n.text in DEMONSTRATIVES or n.text in ("这个", "那个"),
     "YEAR": lambda n: n.kind == "number" and n.text.isdigit() and len(n.text) == 4,
