@@ -1,6 +1,7 @@
 """Train the polyphone context model (pipeline/data/polyphone-context.npz) on g2pL's training split.
 
     python scripts/train_polyphones.py [--data ../shared/eval/g2pl] [--grid]
+    python scripts/train_polyphones.py --cross-fit ../shared/eval/cpp-dev
 
 Needs the ``train`` extra (scikit-learn: ``pip install -e '.[train]'``); the
 runtime reads the result with numpy alone (``context_model.ContextModel``).
@@ -17,6 +18,14 @@ byte-for-byte reproducibly (fixed zip dates), temp file then rename.
 two halves of g2pL dev (the first half chooses, the second is held out); the
 shipped ``C`` and ``--min-count`` were chosen that way (docs/pinyin.md).
 Two cores: about a minute, most of it segmenting.
+
+``--cross-fit DIR`` instead measures, in the reader, whether CPP dev's
+running-text sentences (``DIR/dev.*``) help as training data: CPP dev is cut
+into two folds by a hash of each sentence's text, each fold is read with a
+model trained on g2pL train plus the *other* fold (so no CPP figure comes from
+a model that saw its sentence), and g2pL dev with a model trained on g2pL
+train plus all of CPP dev; the first row is the shipped recipe. Writes
+nothing; the last line is one JSON object. About 15 minutes on two cores.
 """
 
 from __future__ import annotations
@@ -52,43 +61,49 @@ def describe(pairs, segmenter, tag) -> list[tuple[str, list[str], str]]:
     return out
 
 
-def fit(examples, c: float, min_count: int) -> dict[str, tuple[tuple[str, ...], dict, list]]:
-    """Fit one regression per character.
+def fit(
+    examples, c: float, min_count: int, weights: list[float] | None = None
+) -> dict[str, tuple[tuple[str, ...], dict, list]]:
+    """Fit one regression per character (``weights``: one per example, default 1).
 
     Return char -> (readings, feature -> weights, log of each reading's share of
-    the character's training sentences, add-one smoothed).
+    the character's training sentences, weighted and add-one smoothed).
     """
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
     by_char = collections.defaultdict(list)
-    for char, feats, label in examples:
-        by_char[char].append((feats, label))
+    weights = weights or [1.0] * len(examples)
+    for (char, feats, label), weight in zip(examples, weights, strict=True):
+        by_char[char].append((feats, label, weight))
     model = {}
     for char in sorted(by_char):
         rows = by_char[char]
-        classes = tuple(sorted({label for _, label in rows}))
+        classes = tuple(sorted({label for _, label, _ in rows}))
         if len(classes) < 2:
             continue
-        counts = collections.Counter(f for feats, _ in rows for f in set(feats))
+        counts = collections.Counter(f for feats, _, _ in rows for f in set(feats))
         vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
         indptr, indices = [0], []
-        for feats, _ in rows:
+        for feats, _, _ in rows:
             indices.extend(sorted({vocab[f] for f in feats if f in vocab}))
             indptr.append(len(indices))
         x = csr_matrix(
             (np.ones(len(indices)), indices, indptr), shape=(len(rows), len(vocab))
         )
-        y = [classes.index(label) for _, label in rows]
+        y = [classes.index(label) for _, label, _ in rows]
         lr = LogisticRegression(C=c, max_iter=2000, fit_intercept=False, random_state=SEED)
-        lr.fit(x, y)
+        lr.fit(x, y, sample_weight=[weight for _, _, weight in rows])
         coef = lr.coef_.T  # [features, classes] (or [features, 1] for two readings)
         if coef.shape[1] == 1:
             coef = np.hstack([np.zeros_like(coef), coef])
         full = np.zeros((len(vocab), len(classes)))
         full[:, lr.classes_] = coef
-        counts_of = collections.Counter(label for _, label in rows)
-        shares = [(counts_of[r] + 1) / (len(rows) + len(classes)) for r in classes]
+        counts_of = collections.Counter()
+        for _, label, weight in rows:
+            counts_of[label] += weight
+        total = sum(counts_of.values())
+        shares = [(counts_of[r] + 1) / (total + len(classes)) for r in classes]
         model[char] = (classes, {f: full[i] for f, i in vocab.items()}, np.log(shares).tolist())
     return model
 
@@ -148,6 +163,101 @@ def write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
     os.replace(temp, path)
 
 
+RECIPES = (
+    "g2pL train only (shipped recipe)",
+    "+ CPP, weight 1",
+    "+ CPP, weight 3",
+    "+ CPP, characters g2pL lacks",
+    "+ CPP, a feature copy per corpus",
+)
+
+
+def cross_fit(train, g2pl_dir: Path, cpp_dir: Path, dictionary, segmenter, args) -> None:
+    """Print the reader's accuracy with each way of adding CPP dev to the training data."""
+    import json
+    import zlib
+
+    from zhreader.pipeline.words.context_model import read_marked
+
+    cpp = read_marked(cpp_dir / "dev.sent", cpp_dir / "dev.lb")
+    g2pl_dev = read_marked(g2pl_dir / "dev.sent", g2pl_dir / "dev.lb")
+    folds = [zlib.crc32(sentence.encode()) % 2 for sentence, _, _ in cpp]
+    added = describe(cpp, segmenter, dictionary.word_tag)
+    shipped = fit(train, args.c, args.min_count)
+    summary = {}
+    for name in RECIPES:
+        right = [False] * len(cpp)
+        for fold in (0, 1):
+            rows = [k for k, f in enumerate(folds) if f == fold]
+            others = [ex for ex, f in zip(added, folds, strict=True) if f != fold]
+            model = _recipe(name, train, others, shipped, args)
+            found = read_with(model, [cpp[k] for k in rows], dictionary, segmenter)
+            for k, ok in zip(rows, found, strict=True):
+                right[k] = ok
+        model = _recipe(name, train, added, shipped, args)
+        g2pl_right = read_with(model, g2pl_dev, dictionary, segmenter)
+        summary[name] = {
+            "cpp_dev_cross_fitted": _percent(right),
+            "cpp_halves": _halves(right),
+            "cpp_folds": [
+                _percent([ok for ok, f in zip(right, folds, strict=True) if f == k]) for k in (0, 1)
+            ],
+            "g2pl_dev": _percent(g2pl_right),
+            "g2pl_halves": _halves(g2pl_right),
+        }
+        print(f"{name:<34} {summary[name]}", flush=True)
+    print(json.dumps(summary, ensure_ascii=False))
+
+
+def _recipe(name: str, train, cpp, shipped, args):
+    """Return the model of recipe ``name`` from g2pL's ``train`` and CPP's ``cpp`` examples."""
+    if name == RECIPES[0]:
+        return shipped
+    if name.startswith("+ CPP, weight"):
+        weight = float(name.rsplit(" ", 1)[1])
+        return fit(train + cpp, args.c, args.min_count, [1.0] * len(train) + [weight] * len(cpp))
+    if name == "+ CPP, characters g2pL lacks":
+        known = {char for char, _, _ in train}
+        extra = fit([ex for ex in cpp if ex[0] not in known], args.c, args.min_count)
+        return {**extra, **shipped}
+    # A copy of every feature per corpus (feature augmentation): the copies absorb
+    # what differs between the corpora; the reader looks up the shared features only.
+    copied = [(c, f + [f"g|{x}" for x in f], r) for c, f, r in train]
+    copied += [(c, f + [f"c|{x}" for x in f], r) for c, f, r in cpp]
+    return fit(copied, args.c, args.min_count)
+
+
+def read_with(model, pairs, dictionary, segmenter) -> list[bool]:
+    """Return, per (sentence, index, reading), whether the reader with ``model`` reads it right."""
+    from zhreader.han import is_han
+    from zhreader.pinyin_text import numbered
+    from zhreader.pipeline.words.context_model import ContextModel
+    from zhreader.pipeline.words.pinyin import PinyinReader
+
+    context = ContextModel.from_arrays(pack(model), "candidate")
+    reader = PinyinReader.initialize(dictionary, context=context)
+    batch = []
+    for sentence, _, _ in pairs:
+        pieces = segmenter.segment(sentence)
+        batch.append(([p.text for p in pieces], [p.kind for p in pieces]))
+    out = []
+    for readings, (sentence, index, label) in zip(reader.read_many(batch), pairs, strict=True):
+        syllables = [s for found in readings for s in found]  # one per Han character
+        han_index = sum(1 for c in sentence[:index] if is_han(c))
+        out.append(numbered(syllables[han_index]) == numbered(label))
+    return out
+
+
+def _halves(right: list[bool]) -> list[float]:
+    """Return the accuracy on the file's first and second half (as benchmarks/polyphones.py)."""
+    half = (len(right) + 1) // 2
+    return [_percent(right[:half]), _percent(right[half:])]
+
+
+def _percent(right: list[bool]) -> float:
+    return round(100 * sum(right) / max(len(right), 1), 2)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder of g2pL's split")
@@ -155,6 +265,10 @@ def main() -> None:
     parser.add_argument("--c", type=float, default=10.0, help="inverse L2 strength")
     parser.add_argument("--min-count", type=int, default=2)
     parser.add_argument("--grid", action="store_true", help="compare C on g2pL dev; write nothing")
+    parser.add_argument(
+        "--cross-fit", type=Path, metavar="CPP_DIR",
+        help="measure CPP dev (dev.sent/dev.lb here) as extra training data; write nothing",
+    )
     args = parser.parse_args()
 
     from zhreader.pipeline.words.context_model import read_marked
@@ -167,6 +281,9 @@ def main() -> None:
     tag = dictionary.word_tag
     train = describe(read_marked(args.data / "train.sent", args.data / "train.lb"), segmenter, tag)
     print(f"{len(train)} training sentences described in {time.perf_counter() - started:.0f} s")
+    if args.cross_fit:
+        cross_fit(train, args.data, args.cross_fit, dictionary, segmenter, args)
+        return
     if args.grid:
         dev = describe(read_marked(args.data / "dev.sent", args.data / "dev.lb"), segmenter, tag)
         half = (len(dev) + 1) // 2

@@ -686,3 +686,30 @@ def test_the_wei_rule_reads_a_bounded_clause_in_a_line_without_punctuation():
     _CountedWords.touched = 0
     assert grammatical_reading(line, 4001, tag) == alone
     assert _CountedWords.touched < 400
+
+
+def _shipped_arrays() -> dict[str, np.ndarray]:
+    with np.load(ROOT / "pipeline" / "data" / "polyphone-context.npz") as data:
+        return {name: data[name] for name in data.files}
+
+
+def test_reader_scores_with_a_candidate_context_model(reader):
+    # The training script reads CPP dev with models it has just fitted
+    # (--cross-fit); the reader must use the model it is given, and name it.
+    arrays = _shipped_arrays()
+    same = ContextModel.from_arrays(arrays, "candidate")
+    flipped = ContextModel.from_arrays({**arrays, "weights": -arrays["weights"]}, "flipped")
+    assert "+candidate+ctx:" in PinyinReader.initialize(context=same).signature_part()
+    words, kinds = ["西藏", "的", "藏", "人"], ["place", "word", "word", "word"]
+    (poly,) = [p for p in reader._prepare(words, kinds)[1] if p.word == 2]
+    shipped = reader._context_scores(poly)
+    assert PinyinReader.initialize(context=same)._context_scores(poly) == shipped
+    other = PinyinReader.initialize(context=flipped)._context_scores(poly)
+    assert (other["zang4"] > other["cang2"]) != (shipped["zang4"] > shipped["cang2"])
+
+
+def test_context_model_of_another_feature_version_is_refused():
+    from zhreader.errors import ZhreaderError
+
+    with pytest.raises(ZhreaderError, match="built for features v1, this code reads"):
+        ContextModel.from_arrays({**_shipped_arrays(), "feature_version": np.array("1")}, "old")

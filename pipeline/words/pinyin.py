@@ -127,13 +127,17 @@ class PinyinReader:
 
     @classmethod
     def initialize(
-        cls, dictionary: Dictionary | None = None, prior_shift: float = PRIOR_SHIFT
+        cls,
+        dictionary: Dictionary | None = None,
+        prior_shift: float = PRIOR_SHIFT,
+        context: ContextModel | None = None,
     ) -> PinyinReader:
         """Load pypinyin, both context models and the CEDICT word readings once.
 
         ``dictionary`` supplies jieba's word frequencies (``FREQUENCY_TRUST``)
         and part-of-speech tags (for 为 and the trained model); without one,
-        the cached dictionary is opened here.
+        the cached dictionary is opened here. ``context`` replaces the shipped
+        trained model (the training script scores candidate models with it).
         """
         import pypinyin
         from pypinyin.constants import PHRASES_DICT
@@ -151,7 +155,7 @@ class PinyinReader:
             model,
             frequency=lambda word: frequencies.get(word, 0),
             tag=dictionary.word_tag,
-            context=ContextModel.load(),
+            context=context or ContextModel.load(),
             proper=lambda word: dictionary.proper_gloss(word) is not None,
             prior_shift=prior_shift,
         )
