@@ -25,7 +25,7 @@ into two folds by a hash of each sentence's text, each fold is read with a
 model trained on g2pL train plus the *other* fold (so no CPP figure comes from
 a model that saw its sentence), and g2pL dev with a model trained on g2pL
 train plus all of CPP dev; the first row is the shipped recipe. Writes
-nothing; the last line is one JSON object. About 15 minutes on two cores.
+nothing; the last line is one JSON object. About 8 minutes on two cores.
 """
 
 from __future__ import annotations
