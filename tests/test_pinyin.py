@@ -713,3 +713,15 @@ def test_context_model_of_another_feature_version_is_refused():
 
     with pytest.raises(ZhreaderError, match="built for features v1, this code reads"):
         ContextModel.from_arrays({**_shipped_arrays(), "feature_version": np.array("1")}, "old")
+
+
+def test_context_model_loads_another_weights_file(tmp_path):
+    shipped = ROOT / "pipeline" / "data" / "polyphone-context.npz"
+    digest = hashlib.sha256(shipped.read_bytes()).hexdigest()[:8]
+    assert ContextModel.load(shipped).version() == ContextModel.load().version()
+    assert ContextModel.load(shipped).version() == f"trained{FEATURE_VERSION}-{digest}"
+    from zhreader.errors import ZhreaderError
+
+    with pytest.raises(ZhreaderError, match="missing.npz is missing") as raised:
+        ContextModel.load(tmp_path / "missing.npz")
+    assert "from the package" not in str(raised.value)

@@ -174,14 +174,18 @@ class ContextModel:
         self._version = version
 
     @classmethod
-    def load(cls) -> ContextModel:
-        """Load the weights shipped in the package (built by scripts/train_polyphones.py)."""
-        path = resources.files("zhreader.pipeline").joinpath("data", MODEL_FILE)
+    def load(cls, path: Path | None = None) -> ContextModel:
+        """Load the weights shipped in the package, or another weights file (benchmarks).
+
+        Both are built by scripts/train_polyphones.py.
+        """
+        where = path or resources.files("zhreader.pipeline").joinpath("data", MODEL_FILE)
         try:
-            raw = path.read_bytes()
+            raw = where.read_bytes()
         except (FileNotFoundError, OSError) as err:
             raise ZhreaderError(
-                f"the polyphone context model {MODEL_FILE} is missing from the package",
+                f"the polyphone context model {path or MODEL_FILE} is missing"
+                + ("" if path else " from the package"),
                 hint="python scripts/train_polyphones.py (see README, Pinyin)",
             ) from err
         import io
