@@ -258,16 +258,19 @@ def issue_record(data: dict) -> IssueRecord:
         if not isinstance(value, expected) or isinstance(value, bool):
             names = " or ".join("null" if t is type(None) else t.__name__ for t in expected)
             raise ValueError(f"field {name!r}: expected {names}, received {value!r:.40}")
-    for name in ("files", "terms"):
-        if not all(isinstance(item, str) for item in data.get(name, ())):
-            raise ValueError(f"field {name!r}: expected a list of text")
     if data["status"] not in ("built", "failed"):
         raise ValueError(
             f"field 'status': expected 'built' or 'failed', received {data['status']!r}"
         )
+    files = data.get("files", ())
+    if not all(isinstance(item, str) for item in files):
+        raise ValueError("field 'files': expected a list of text")
     values = dict(data)
-    values["files"] = tuple(data.get("files", ()))
-    values["terms"] = shared_terms(data.get("terms", ()))
+    values["files"] = tuple(files)
+    try:  # ~150 terms an issue: intern() checks them in C, and takes text only
+        values["terms"] = shared_terms(data.get("terms", ()))
+    except TypeError:
+        raise ValueError("field 'terms': expected a list of text") from None
     return IssueRecord(**values)
 
 
@@ -278,7 +281,7 @@ def shared_terms(terms: Iterable[str]) -> tuple[str, ...]:
     same few hundred strings over and over: held once each, the driver's
     records weigh ~4 KB per issue instead of ~14 KB.
     """
-    return tuple(sys.intern(term) for term in terms)
+    return tuple(map(sys.intern, terms))  # a journal of 10,000 issues holds ~1.4M terms
 
 
 def _load_old_manifest(path: Path) -> Manifest:
@@ -352,13 +355,14 @@ def rebuild_reason(
     signature: str,
     glossary_forms_changed: set[str] | None,
     read_text,
-    out: Path,
+    present: frozenset[str],
 ) -> str | None:
     """Return why an issue must be (re)built, or None to keep what is there.
 
     ``glossary_forms_changed`` is None when the record's glossary snapshot is
     unknown; ``read_text()`` returns the issue's text and is only called when
-    only the glossary changed.
+    only the glossary changed; ``present`` holds the output folder's files,
+    named as records name them (relative, with ``/``).
     """
     if record is None:
         return "new"
@@ -373,10 +377,7 @@ def rebuild_reason(
         return f"signature changed ({', '.join(changed)})"
     if record.status == "failed":
         return "retry after a crash" if record.failure != "input" else None
-    # os.path on strings: every file of every issue is checked on every run
-    # (tens of thousands in an archive), and pathlib's parsing cost most of it.
-    folder = os.fspath(out)
-    if any(not os.path.exists(os.path.join(folder, name)) for name in record.files):
+    if not present.issuperset(record.files):
         return "output files missing"
     if parse_signature(record.signature).get("gl") == parse_signature(signature).get("gl"):
         return None

@@ -14,6 +14,7 @@ from zhreader.pipeline.batch import (
     discover_issues,
     find_candidates,
     remove_stale_temp_files,
+    sweep_output,
 )
 from zhreader.pipeline.inbox import slug_for
 from zhreader.pipeline.manifest import (
@@ -111,7 +112,8 @@ CANDIDATE = Candidate("a", Path("a.txt"), "a.txt", "i1", None)
 
 
 def _reason(record, candidate=CANDIDATE, signature=SIG, forms=None, text="", out=None):
-    return rebuild_reason(record, candidate, signature, forms, lambda: text, out)
+    present = sweep_output(out)[0] if out is not None else frozenset()
+    return rebuild_reason(record, candidate, signature, forms, lambda: text, present)
 
 
 @pytest.fixture()
@@ -284,6 +286,14 @@ def test_stale_temp_files_are_removed(tmp_path: Path) -> None:
     (tmp_path / "a" / "edition.json").write_text("{}", encoding="utf-8")
     assert remove_stale_temp_files(tmp_path) == 1
     assert [p.name for p in (tmp_path / "a").iterdir()] == ["edition.json"]
+
+
+def test_sweep_names_the_files_left_as_records_name_them(tmp_path: Path) -> None:
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "index.html").write_text("", encoding="utf-8")
+    (tmp_path / "a" / "b" / "page.html").write_text("", encoding="utf-8")
+    (tmp_path / "a" / ".page.html.x1.tmp").write_text("half", encoding="utf-8")
+    assert sweep_output(tmp_path) == (frozenset({"index.html", "a/b/page.html"}), 1)
 
 
 # --- real runs ----------------------------------------------------------------
