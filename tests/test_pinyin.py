@@ -725,3 +725,20 @@ def test_context_model_loads_another_weights_file(tmp_path):
     with pytest.raises(ZhreaderError, match="missing.npz is missing") as raised:
         ContextModel.load(tmp_path / "missing.npz")
     assert "from the package" not in str(raised.value)
+
+
+def test_model_inputs_are_what_the_models_decide_on(reader):
+    # The training script fits a residual model to g2pM's logits plus the
+    # dictionaries' evidence, for the polyphones the rules leave open.
+    words, kinds = ["西藏", "的", "藏", "人"], ["place", "word", "word", "word"]
+    logits, bonus = reader.model_inputs(words, kinds, 3)
+    (poly,) = [p for p in reader._prepare(words, kinds)[1] if p.word == 2]
+    assert logits == reader._model.scores_many([(poly.text, [poly.index])])[0][0]
+    assert set(logits) == {"cang2", "zang4"} and bonus == poly.bonus
+    assert reader.model_inputs(["银行", "行长"], ["word", "word"], 1) is None  # both dictionaries
+    assert reader.model_inputs(["认真", "地", "学习"], ["word", "word", "word"], 2) is None  # rule
+    # Without the trained model's weight, the choice is g2pM's logit plus the evidence.
+    plain = PinyinReader.initialize(context_weight=0.0)
+    best = max(logits, key=lambda r: logits[r] + bonus.get(r, 0.0))
+    assert plain.choose(poly, logits) == best
+    assert plain.signature_part() != reader.signature_part()
