@@ -289,7 +289,7 @@ def test_stale_temp_files_are_removed(tmp_path: Path) -> None:
     assert [p.name for p in (tmp_path / "a").iterdir()] == ["edition.json"]
 
 
-def test_a_spawned_process_reports_its_own_peak_not_its_parents(tmp_path: Path) -> None:
+def test_a_spawned_process_reports_its_own_peak_not_its_parents() -> None:
     import subprocess
     import sys
 
