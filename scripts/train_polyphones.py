@@ -76,7 +76,6 @@ def fit(
     Return char -> (readings, feature -> weights, log of each reading's share of
     the character's training sentences, weighted and add-one smoothed).
     """
-    from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
     by_char = collections.defaultdict(list)
@@ -89,15 +88,7 @@ def fit(
         classes = tuple(sorted({label for _, label, _ in rows}))
         if len(classes) < 2:
             continue
-        counts = collections.Counter(f for feats, _, _ in rows for f in set(feats))
-        vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
-        indptr, indices = [0], []
-        for feats, _, _ in rows:
-            indices.extend(sorted({vocab[f] for f in feats if f in vocab}))
-            indptr.append(len(indices))
-        x = csr_matrix(
-            (np.ones(len(indices)), indices, indptr), shape=(len(rows), len(vocab))
-        )
+        vocab, x = _design(rows, min_count)
         y = [classes.index(label) for _, label, _ in rows]
         lr = LogisticRegression(C=c, max_iter=2000, fit_intercept=False, random_state=SEED)
         lr.fit(x, y, sample_weight=[weight for _, _, weight in rows])
@@ -113,6 +104,24 @@ def fit(
         shares = [(counts_of[r] + 1) / (total + len(classes)) for r in classes]
         model[char] = (classes, {f: full[i] for f, i in vocab.items()}, np.log(shares).tolist())
     return model
+
+
+def _design(rows, min_count: int):
+    """Return (feature -> column, the rows' 0/1 sparse matrix) of one character's examples.
+
+    ``rows`` are (features, label, anything); a feature seen in fewer than
+    ``min_count`` of them gets no column.
+    """
+    from scipy.sparse import csr_matrix
+
+    counts = collections.Counter(f for feats, _, _ in rows for f in set(feats))
+    vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
+    indptr, indices = [0], []
+    for feats, _, _ in rows:
+        indices.extend(sorted({vocab[f] for f in feats if f in vocab}))
+        indptr.append(len(indices))
+    x = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), len(vocab)))
+    return vocab, x
 
 
 def accuracy(model, examples) -> float:
@@ -287,7 +296,6 @@ def residual(train, pairs, g2pl_dir: Path, cpp_dir: Path, dictionary, segmenter,
 def fit_residual(examples, offsets, c: float, min_count: int):
     """Fit one regression per character on top of fixed per-reading offsets (no bias)."""
     from scipy.optimize import minimize
-    from scipy.sparse import csr_matrix
     from scipy.special import logsumexp
 
     by_char = collections.defaultdict(list)
@@ -299,13 +307,7 @@ def fit_residual(examples, offsets, c: float, min_count: int):
         classes = tuple(sorted({label for _, label, _ in rows}))
         if len(classes) < 2:
             continue
-        counts = collections.Counter(f for feats, _, _ in rows for f in set(feats))
-        vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
-        indptr, indices = [0], []
-        for feats, _, _ in rows:
-            indices.extend(sorted({vocab[f] for f in feats if f in vocab}))
-            indptr.append(len(indices))
-        x = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), len(vocab)))
+        vocab, x = _design(rows, min_count)
         y = np.array([classes.index(label) for _, label, _ in rows])
         base = np.array([_offset_row(logits, bonus, classes) for _, _, (logits, bonus) in rows])
         truth = np.zeros_like(base)
