@@ -1,6 +1,7 @@
 """Polyphone accuracy of zhreader's pinyin on a CPP-style .sent/.lb pair.
 
     python benchmarks/polyphones.py dev.sent dev.lb [--limit N] [--segmenter annotator|jieba]
+        [--context-model OTHER.npz]
 
 Each line of SENT holds one sentence with one character wrapped in U+2581
 (``▁了▁``); the same line of LB holds its gold reading in CEDICT style (``le5``,
@@ -16,7 +17,10 @@ Each line of SENT holds one sentence with one character wrapped in U+2581
 - the same reader without the label shift (``prior_shift`` 0: the trained
   model keeps g2pL's reading priors, as on main before it), the baseline.
 
-It reports each on the first and second half of the file (the rules were
+``--context-model`` reads another weights file for the trained model (main's,
+or a candidate from scripts/train_polyphones.py) instead of the shipped one,
+so two files can be compared with the same code. It reports each on the
+first and second half of the file (the rules were
 written looking at the first half only) and the reader's time per sentence.
 The last line is one JSON object.
 """
@@ -73,6 +77,11 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--segmenter", choices=("annotator", "jieba"), default="annotator")
     parser.add_argument("--errors", type=Path, help="write the reader's mistakes here (TSV)")
+    parser.add_argument(
+        "--context-model",
+        type=Path,
+        help="another weights file for the trained model (e.g. main's), instead of the shipped one",
+    )
     args = parser.parse_args()
 
     import jieba
@@ -80,7 +89,7 @@ def main() -> None:
 
     from zhreader.han import is_han
     from zhreader.pinyin_text import numbered
-    from zhreader.pipeline.words.context_model import read_marked
+    from zhreader.pipeline.words.context_model import ContextModel, read_marked
     from zhreader.pipeline.words.pinyin import PinyinReader
     from zhreader.pipeline.words.polyphone import PolyphoneModel
 
@@ -106,14 +115,15 @@ def main() -> None:
         known = model.handles(sentence[index])
         alone.append(model.predict(sentence, [index])[0] if known else base)
     results["baseline_g2pm"] = score("g2pM alone (numpy port)", alone, pairs, numbered)
+    context = ContextModel.load(args.context_model)
     tokenize = _tokenizer(args.segmenter, segmented, is_han)
     words_used = [tokenize(k, sentence)[0] for k, (sentence, _, _) in enumerate(pairs)]
     results["trained_alone"] = score(
-        "trained model alone", _trained_alone(pairs, words_used, alone), pairs, numbered
+        "trained model alone", _trained_alone(pairs, words_used, alone, context), pairs, numbered
     )
 
     started = time.perf_counter()
-    reader = PinyinReader.initialize()
+    reader = PinyinReader.initialize(context=context)
     load_seconds = time.perf_counter() - started
     answers = []
     spent = 0.0
@@ -128,7 +138,7 @@ def main() -> None:
         _write_errors(args.errors, pairs, answers, alone, numbered)
     ms = 1000 * spent / len(pairs)
     batch = [tokenize(k, sentence) for k, (sentence, _, _) in enumerate(pairs)]
-    unshifted = PinyinReader.initialize(prior_shift=0.0).read_many(batch)
+    unshifted = PinyinReader.initialize(prior_shift=0.0, context=context).read_many(batch)
     results["no_prior_shift"] = score(
         "zhreader, no prior shift",
         [
@@ -162,12 +172,12 @@ def main() -> None:
     print(json.dumps(summary))
 
 
-def _trained_alone(pairs, segmented, fallback) -> list[str]:
-    """Answer with the trained context model where it knows the character, else ``fallback``."""
-    from zhreader.pipeline.words.context_model import ContextModel, Site, features
+def _trained_alone(pairs, segmented, fallback, model) -> list[str]:
+    """Answer with the trained context ``model`` where it knows the character, else ``fallback``."""
+    from zhreader.pipeline.words.context_model import Site, features
     from zhreader.pipeline.words.dictionary import Dictionary
 
-    model, tag = ContextModel.load(), Dictionary.load().word_tag
+    tag = Dictionary.load().word_tag
     answers = []
     for (sentence, index, _), words, other in zip(pairs, segmented, fallback, strict=True):
         if not model.handles(sentence[index]):

@@ -199,7 +199,7 @@ def build_one(
         terms=tuple(g.zh for g in edition.glossary),
         signature=edition.signature,
         seconds=time.perf_counter() - started,
-        peak_rss_mb=_peak_rss_mb(),
+        peak_rss_mb=peak_rss_mb(),
         notices=tuple(n.message for n in edition.notices if n.code == NOTICE_CODE),
     )
 
@@ -247,13 +247,25 @@ def _failure(candidate: Candidate, reason: str, failure: str, started: float) ->
         reason=printable(reason.splitlines()[0]) if reason else failure,
         failure=failure,
         seconds=time.perf_counter() - started,
-        peak_rss_mb=_peak_rss_mb(),
+        peak_rss_mb=peak_rss_mb(),
     )
 
 
-def _peak_rss_mb() -> float:
-    """Return this process's peak resident memory in MB (Linux reports KB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_rss_mb() -> float:
+    """Return this process's peak resident memory in MB.
+
+    Linux's ``VmHWM`` first: ``ru_maxrss`` survives ``exec``, so a spawned
+    worker would report its parent's size at the fork (the batch process
+    with its resources loaded) as its own peak.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024  # kB
+    except (OSError, ValueError):
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
 
 
 # Per-process resources for pool workers: loaded once by the initializer and
@@ -414,7 +426,7 @@ def run_batch(
             root, out, settings, jobs, notify, resources, schedule, follow_symlinks, present
         )
     summary.seconds = time.perf_counter() - started
-    summary.main_rss_mb = _peak_rss_mb()
+    summary.main_rss_mb = peak_rss_mb()
     return summary
 
 
@@ -628,6 +640,7 @@ __all__ = [
     "failed_result",
     "find_candidates",
     "issue_settings",
+    "peak_rss_mb",
     "remake_library_record",
     "remove_stale_temp_files",
     "run_batch",

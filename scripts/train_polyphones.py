@@ -1,6 +1,8 @@
 """Train the polyphone context model (pipeline/data/polyphone-context.npz) on g2pL's training split.
 
     python scripts/train_polyphones.py [--data ../shared/eval/g2pl] [--grid]
+    python scripts/train_polyphones.py --cross-fit ../shared/eval/cpp-dev
+    python scripts/train_polyphones.py --residual ../shared/eval/cpp-dev
 
 Needs the ``train`` extra (scikit-learn: ``pip install -e '.[train]'``); the
 runtime reads the result with numpy alone (``context_model.ContextModel``).
@@ -17,6 +19,20 @@ byte-for-byte reproducibly (fixed zip dates), temp file then rename.
 two halves of g2pL dev (the first half chooses, the second is held out); the
 shipped ``C`` and ``--min-count`` were chosen that way (docs/pinyin.md).
 Two cores: about a minute, most of it segmenting.
+
+``--cross-fit DIR`` instead measures, in the reader, whether CPP dev's
+running-text sentences (``DIR/dev.*``) help as training data: CPP dev is cut
+into two folds by a hash of each sentence's text, each fold is read with a
+model trained on g2pL train plus the *other* fold (so no CPP figure comes from
+a model that saw its sentence), and g2pL dev with a model trained on g2pL
+train plus all of CPP dev; the first row is the shipped recipe. Writes
+nothing; the last line is one JSON object. About 8 minutes on two cores.
+
+``--residual DIR`` instead fits a residual model (``fit_residual``: the
+readings g2pM and the dictionaries miss on g2pL train) and reads CPP dev
+(``DIR/dev.*``) and g2pL dev with it alone and added to the shipped model
+(``RESIDUAL_SETTINGS``). Writes nothing; the last line is one JSON object.
+About 8 minutes on two cores.
 """
 
 from __future__ import annotations
@@ -52,45 +68,60 @@ def describe(pairs, segmenter, tag) -> list[tuple[str, list[str], str]]:
     return out
 
 
-def fit(examples, c: float, min_count: int) -> dict[str, tuple[tuple[str, ...], dict, list]]:
-    """Fit one regression per character.
+def fit(
+    examples, c: float, min_count: int, weights: list[float] | None = None
+) -> dict[str, tuple[tuple[str, ...], dict, list]]:
+    """Fit one regression per character (``weights``: one per example, default 1).
 
     Return char -> (readings, feature -> weights, log of each reading's share of
-    the character's training sentences, add-one smoothed).
+    the character's training sentences, weighted and add-one smoothed).
     """
-    from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
     by_char = collections.defaultdict(list)
-    for char, feats, label in examples:
-        by_char[char].append((feats, label))
+    weights = weights or [1.0] * len(examples)
+    for (char, feats, label), weight in zip(examples, weights, strict=True):
+        by_char[char].append((feats, label, weight))
     model = {}
     for char in sorted(by_char):
         rows = by_char[char]
-        classes = tuple(sorted({label for _, label in rows}))
+        classes = tuple(sorted({label for _, label, _ in rows}))
         if len(classes) < 2:
             continue
-        counts = collections.Counter(f for feats, _ in rows for f in set(feats))
-        vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
-        indptr, indices = [0], []
-        for feats, _ in rows:
-            indices.extend(sorted({vocab[f] for f in feats if f in vocab}))
-            indptr.append(len(indices))
-        x = csr_matrix(
-            (np.ones(len(indices)), indices, indptr), shape=(len(rows), len(vocab))
-        )
-        y = [classes.index(label) for _, label in rows]
+        vocab, x = _design(rows, min_count)
+        y = [classes.index(label) for _, label, _ in rows]
         lr = LogisticRegression(C=c, max_iter=2000, fit_intercept=False, random_state=SEED)
-        lr.fit(x, y)
+        lr.fit(x, y, sample_weight=[weight for _, _, weight in rows])
         coef = lr.coef_.T  # [features, classes] (or [features, 1] for two readings)
         if coef.shape[1] == 1:
             coef = np.hstack([np.zeros_like(coef), coef])
         full = np.zeros((len(vocab), len(classes)))
         full[:, lr.classes_] = coef
-        counts_of = collections.Counter(label for _, label in rows)
-        shares = [(counts_of[r] + 1) / (len(rows) + len(classes)) for r in classes]
+        counts_of = collections.Counter()
+        for _, label, weight in rows:
+            counts_of[label] += weight
+        total = sum(counts_of.values())
+        shares = [(counts_of[r] + 1) / (total + len(classes)) for r in classes]
         model[char] = (classes, {f: full[i] for f, i in vocab.items()}, np.log(shares).tolist())
     return model
+
+
+def _design(rows, min_count: int):
+    """Return (feature -> column, the rows' 0/1 sparse matrix) of one character's examples.
+
+    ``rows`` are (features, label, anything); a feature seen in fewer than
+    ``min_count`` of them gets no column.
+    """
+    from scipy.sparse import csr_matrix
+
+    counts = collections.Counter(f for feats, _, _ in rows for f in set(feats))
+    vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
+    indptr, indices = [0], []
+    for feats, _, _ in rows:
+        indices.extend(sorted({vocab[f] for f in feats if f in vocab}))
+        indptr.append(len(indices))
+    x = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), len(vocab)))
+    return vocab, x
 
 
 def accuracy(model, examples) -> float:
@@ -148,6 +179,220 @@ def write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
     os.replace(temp, path)
 
 
+RECIPES = (
+    "g2pL train only (shipped recipe)",
+    "+ CPP, weight 1",
+    "+ CPP, weight 3",
+    "+ CPP, characters g2pL lacks",
+    "+ CPP, a feature copy per corpus",
+)
+
+
+def cross_fit(train, g2pl_dir: Path, cpp_dir: Path, dictionary, segmenter, args) -> None:
+    """Print the reader's accuracy with each way of adding CPP dev to the training data."""
+    import json
+    import zlib
+
+    from zhreader.pipeline.words.context_model import read_marked
+
+    cpp = read_marked(cpp_dir / "dev.sent", cpp_dir / "dev.lb")
+    g2pl_dev = read_marked(g2pl_dir / "dev.sent", g2pl_dir / "dev.lb")
+    folds = [zlib.crc32(sentence.encode()) % 2 for sentence, _, _ in cpp]
+    added = describe(cpp, segmenter, dictionary.word_tag)
+    shipped = fit(train, args.c, args.min_count)
+    summary = {}
+    for name in RECIPES:
+        right = [False] * len(cpp)
+        for fold in (0, 1):
+            rows = [k for k, f in enumerate(folds) if f == fold]
+            others = [ex for ex, f in zip(added, folds, strict=True) if f != fold]
+            model = _recipe(name, train, others, shipped, args)
+            found = read_with(model, [cpp[k] for k in rows], dictionary, segmenter)
+            for k, ok in zip(rows, found, strict=True):
+                right[k] = ok
+        model = _recipe(name, train, added, shipped, args)
+        g2pl_right = read_with(model, g2pl_dev, dictionary, segmenter)
+        summary[name] = {
+            "cpp_dev_cross_fitted": _percent(right),
+            "cpp_halves": _halves(right),
+            "cpp_folds": [
+                _percent([ok for ok, f in zip(right, folds, strict=True) if f == k]) for k in (0, 1)
+            ],
+            "g2pl_dev": _percent(g2pl_right),
+            "g2pl_halves": _halves(g2pl_right),
+        }
+        print(f"{name:<34} {summary[name]}", flush=True)
+    print(json.dumps(summary, ensure_ascii=False))
+
+
+def _recipe(name: str, train, cpp, shipped, args):
+    """Return the model of recipe ``name`` from g2pL's ``train`` and CPP's ``cpp`` examples."""
+    if name == RECIPES[0]:
+        return shipped
+    if name.startswith("+ CPP, weight"):
+        weight = float(name.rsplit(" ", 1)[1])
+        return fit(train + cpp, args.c, args.min_count, [1.0] * len(train) + [weight] * len(cpp))
+    if name == "+ CPP, characters g2pL lacks":
+        known = {char for char, _, _ in train}
+        extra = fit([ex for ex in cpp if ex[0] not in known], args.c, args.min_count)
+        return {**extra, **shipped}
+    # A copy of every feature per corpus (feature augmentation): the copies absorb
+    # what differs between the corpora; the reader looks up the shared features only.
+    copied = [(c, f + [f"g|{x}" for x in f], r) for c, f, r in train]
+    copied += [(c, f + [f"c|{x}" for x in f], r) for c, f, r in cpp]
+    return fit(copied, args.c, args.min_count)
+
+
+# (context weight, prior shift, residual weight) read by --residual: the shipped
+# setting, the residual model alone, and the sums measured in docs/pinyin.md.
+RESIDUAL_SETTINGS = ((3.0, 0.5, 0.0), (0.0, 0.0, 1.0), (2.0, 0.75, 0.5), (1.5, 0.75, 0.75))
+
+
+def residual(train, pairs, g2pl_dir: Path, cpp_dir: Path, dictionary, segmenter, args) -> None:
+    """Print the reader's accuracy with a residual model added to the shipped one.
+
+    The residual model is fitted on the g2pL training sentences that the
+    reader leaves to the models, with g2pM's logits plus the dictionary
+    evidence as a fixed offset, so it learns only what those miss; its bias
+    (g2pL's prior) is dropped. Both are linear in the same features, so a sum
+    is one weights file: the shipped model plus the residual times its
+    weight over the context weight.
+    """
+    import json
+
+    from zhreader.pipeline.words.context_model import read_marked
+    from zhreader.pipeline.words.pinyin import PinyinReader
+
+    reader = PinyinReader.initialize(dictionary)
+    rows, offsets = [], []
+    for example, (sentence, index, _) in zip(train, pairs, strict=True):
+        pieces = segmenter.segment(sentence)
+        found = reader.model_inputs([p.text for p in pieces], [p.kind for p in pieces], index)
+        if found is not None:
+            rows.append(example)
+            offsets.append(found)
+    print(f"{len(rows)} training sentences left to the models", flush=True)
+    shipped = fit(train, args.c, args.min_count)
+    extra = fit_residual(rows, offsets, args.c, args.min_count)
+    sets = {
+        "cpp_dev": read_marked(cpp_dir / "dev.sent", cpp_dir / "dev.lb"),
+        "g2pl_dev": read_marked(g2pl_dir / "dev.sent", g2pl_dir / "dev.lb"),
+    }
+    summary = {}
+    for weight, shift, extra_weight in RESIDUAL_SETTINGS:
+        name = f"weight {weight}, shift {shift}, residual {extra_weight}"
+        if weight:
+            model, read_weight = _added(shipped, extra, extra_weight / weight), weight
+        else:
+            model, read_weight = extra, extra_weight
+        summary[name] = {}
+        for set_name, set_pairs in sets.items():
+            right = read_with(model, set_pairs, dictionary, segmenter, read_weight, shift)
+            summary[name][set_name] = [_percent(right), *_halves(right)]
+        print(f"{name:<36} {summary[name]}", flush=True)
+    print(json.dumps(summary))
+
+
+def fit_residual(examples, offsets, c: float, min_count: int):
+    """Fit one regression per character on top of fixed per-reading offsets (no bias)."""
+    from scipy.optimize import minimize
+    from scipy.special import logsumexp
+
+    by_char = collections.defaultdict(list)
+    for (char, feats, label), offset in zip(examples, offsets, strict=True):
+        by_char[char].append((feats, label, offset))
+    model = {}
+    for char in sorted(by_char):
+        rows = by_char[char]
+        classes = tuple(sorted({label for _, label, _ in rows}))
+        if len(classes) < 2:
+            continue
+        vocab, x = _design(rows, min_count)
+        y = np.array([classes.index(label) for _, label, _ in rows])
+        base = np.array([_offset_row(logits, bonus, classes) for _, _, (logits, bonus) in rows])
+        truth = np.zeros_like(base)
+        truth[np.arange(len(rows)), y] = 1.0
+        shape = (len(vocab), len(classes))
+
+        def loss(flat, x=x, y=y, base=base, truth=truth, shape=shape):
+            w = flat.reshape(shape)
+            scores = base + x @ w
+            log_z = logsumexp(scores, axis=1)
+            value = (log_z - scores[np.arange(len(y)), y]).sum() + 0.5 / c * (w * w).sum()
+            grad = x.T @ (np.exp(scores - log_z[:, None]) - truth) + w / c
+            return value, np.asarray(grad).ravel()
+
+        found = minimize(loss, np.zeros(shape[0] * shape[1]), jac=True, method="L-BFGS-B",
+                         options={"maxiter": 500})
+        weights = found.x.reshape(shape)
+        model[char] = (
+            classes,
+            {f: weights[i] for f, i in vocab.items() if f != "bias"},
+            [0.0] * len(classes),  # no prior of its own to divide out
+        )
+    return model
+
+
+def _offset_row(logits: dict, bonus: dict, classes) -> list[float]:
+    """Return g2pM's logit plus the evidence per reading (its lowest logit where it has none)."""
+    lowest = min(logits.values())
+    row = [logits.get(r, lowest) + bonus.get(r, 0.0) for r in classes]
+    top = max(row)
+    return [max(v, top - 30.0) for v in row]  # a gap beyond 30 logits teaches nothing
+
+
+def _added(shipped, extra, ratio: float):
+    """Return the shipped model plus ``ratio`` times the residual (same readings per character)."""
+    out = {}
+    for char, (classes, weights, priors) in shipped.items():
+        summed = dict(weights)
+        if char in extra and extra[char][0] == classes:
+            for feature, row in extra[char][1].items():
+                summed[feature] = summed.get(feature, 0.0) + ratio * row
+        out[char] = (classes, summed, priors)
+    return out
+
+
+def read_with(
+    model, pairs, dictionary, segmenter, weight: float | None = None, shift: float | None = None
+) -> list[bool]:
+    """Return, per (sentence, index, reading), whether the reader with ``model`` reads it right."""
+    from zhreader.han import is_han
+    from zhreader.pinyin_text import numbered
+    from zhreader.pipeline.words.context_model import ContextModel
+    from zhreader.pipeline.words.pinyin import PinyinReader
+
+    context = ContextModel.from_arrays(pack(model), "candidate")
+    from zhreader.pipeline.words.pinyin import CONTEXT_WEIGHT, PRIOR_SHIFT
+
+    reader = PinyinReader.initialize(
+        dictionary,
+        context=context,
+        context_weight=CONTEXT_WEIGHT if weight is None else weight,
+        prior_shift=PRIOR_SHIFT if shift is None else shift,
+    )
+    batch = []
+    for sentence, _, _ in pairs:
+        pieces = segmenter.segment(sentence)
+        batch.append(([p.text for p in pieces], [p.kind for p in pieces]))
+    out = []
+    for readings, (sentence, index, label) in zip(reader.read_many(batch), pairs, strict=True):
+        syllables = [s for found in readings for s in found]  # one per Han character
+        han_index = sum(1 for c in sentence[:index] if is_han(c))
+        out.append(numbered(syllables[han_index]) == numbered(label))
+    return out
+
+
+def _halves(right: list[bool]) -> list[float]:
+    """Return the accuracy on the file's first and second half (as benchmarks/polyphones.py)."""
+    half = (len(right) + 1) // 2
+    return [_percent(right[:half]), _percent(right[half:])]
+
+
+def _percent(right: list[bool]) -> float:
+    return round(100 * sum(right) / max(len(right), 1), 2)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder of g2pL's split")
@@ -155,6 +400,14 @@ def main() -> None:
     parser.add_argument("--c", type=float, default=10.0, help="inverse L2 strength")
     parser.add_argument("--min-count", type=int, default=2)
     parser.add_argument("--grid", action="store_true", help="compare C on g2pL dev; write nothing")
+    parser.add_argument(
+        "--residual", type=Path, metavar="CPP_DIR",
+        help="measure a residual model over g2pM on CPP dev (here) and g2pL dev; write nothing",
+    )
+    parser.add_argument(
+        "--cross-fit", type=Path, metavar="CPP_DIR",
+        help="measure CPP dev (dev.sent/dev.lb here) as extra training data; write nothing",
+    )
     args = parser.parse_args()
 
     from zhreader.pipeline.words.context_model import read_marked
@@ -165,8 +418,15 @@ def main() -> None:
     dictionary = Dictionary.load()
     segmenter = Segmenter.initialize(dictionary)
     tag = dictionary.word_tag
-    train = describe(read_marked(args.data / "train.sent", args.data / "train.lb"), segmenter, tag)
+    pairs = read_marked(args.data / "train.sent", args.data / "train.lb")
+    train = describe(pairs, segmenter, tag)
     print(f"{len(train)} training sentences described in {time.perf_counter() - started:.0f} s")
+    if args.residual:
+        residual(train, pairs, args.data, args.residual, dictionary, segmenter, args)
+        return
+    if args.cross_fit:
+        cross_fit(train, args.data, args.cross_fit, dictionary, segmenter, args)
+        return
     if args.grid:
         dev = describe(read_marked(args.data / "dev.sent", args.data / "dev.lb"), segmenter, tag)
         half = (len(dev) + 1) // 2

@@ -13,6 +13,7 @@ from zhreader.errors import ZhreaderError
 from zhreader.pipeline.batch import (
     discover_issues,
     find_candidates,
+    peak_rss_mb,
     remove_stale_temp_files,
     sweep_output,
 )
@@ -286,6 +287,23 @@ def test_stale_temp_files_are_removed(tmp_path: Path) -> None:
     (tmp_path / "a" / "edition.json").write_text("{}", encoding="utf-8")
     assert remove_stale_temp_files(tmp_path) == 1
     assert [p.name for p in (tmp_path / "a").iterdir()] == ["edition.json"]
+
+
+def test_a_spawned_process_reports_its_own_peak_not_its_parents() -> None:
+    import subprocess
+    import sys
+
+    ballast = bytearray(300 * 2**20)  # this process: over 300 MB at the fork
+    ballast[::4096] = b"x" * len(ballast[::4096])  # touched, so resident
+    code = "from zhreader.pipeline.batch import peak_rss_mb; print(peak_rss_mb())"
+    child = float(
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout
+    )
+    assert peak_rss_mb() > 300
+    assert child < 200, "a fresh interpreter that imports the batch module is far smaller"
+    del ballast
 
 
 def test_sweep_names_the_files_left_as_records_name_them(tmp_path: Path) -> None:

@@ -712,3 +712,59 @@ def test_the_wei_rule_reads_a_bounded_clause_in_a_line_without_punctuation():
     _CountedWords.touched = 0
     assert grammatical_reading(line, 4001, tag) == alone
     assert _CountedWords.touched < 400
+
+
+def _shipped_arrays() -> dict[str, np.ndarray]:
+    with np.load(ROOT / "pipeline" / "data" / "polyphone-context.npz") as data:
+        return {name: data[name] for name in data.files}
+
+
+def test_reader_scores_with_a_candidate_context_model(reader):
+    # The training script reads CPP dev with models it has just fitted
+    # (--cross-fit); the reader must use the model it is given, and name it.
+    arrays = _shipped_arrays()
+    same = ContextModel.from_arrays(arrays, "candidate")
+    flipped = ContextModel.from_arrays({**arrays, "weights": -arrays["weights"]}, "flipped")
+    assert "+candidate+ctx:" in PinyinReader.initialize(context=same).signature_part()
+    words, kinds = ["西藏", "的", "藏", "人"], ["place", "word", "word", "word"]
+    (poly,) = [p for p in reader._prepare(words, kinds)[1] if p.word == 2]
+    shipped = reader._context_scores(poly)
+    assert PinyinReader.initialize(context=same)._context_scores(poly) == shipped
+    other = PinyinReader.initialize(context=flipped)._context_scores(poly)
+    assert (other["zang4"] > other["cang2"]) != (shipped["zang4"] > shipped["cang2"])
+
+
+def test_context_model_of_another_feature_version_is_refused():
+    from zhreader.errors import ZhreaderError
+
+    with pytest.raises(ZhreaderError, match="built for features v1, this code reads"):
+        ContextModel.from_arrays({**_shipped_arrays(), "feature_version": np.array("1")}, "old")
+
+
+def test_context_model_loads_another_weights_file(tmp_path):
+    shipped = ROOT / "pipeline" / "data" / "polyphone-context.npz"
+    digest = hashlib.sha256(shipped.read_bytes()).hexdigest()[:8]
+    assert ContextModel.load(shipped).version() == ContextModel.load().version()
+    assert ContextModel.load(shipped).version() == f"trained{FEATURE_VERSION}-{digest}"
+    from zhreader.errors import ZhreaderError
+
+    with pytest.raises(ZhreaderError, match="missing.npz is missing") as raised:
+        ContextModel.load(tmp_path / "missing.npz")
+    assert "from the package" not in str(raised.value)
+
+
+def test_model_inputs_are_what_the_models_decide_on(reader):
+    # The training script fits a residual model to g2pM's logits plus the
+    # dictionaries' evidence, for the polyphones the rules leave open.
+    words, kinds = ["西藏", "的", "藏", "人"], ["place", "word", "word", "word"]
+    logits, bonus = reader.model_inputs(words, kinds, 3)
+    (poly,) = [p for p in reader._prepare(words, kinds)[1] if p.word == 2]
+    assert logits == reader._model.scores_many([(poly.text, [poly.index])])[0][0]
+    assert set(logits) == {"cang2", "zang4"} and bonus == poly.bonus
+    assert reader.model_inputs(["银行", "行长"], ["word", "word"], 1) is None  # both dictionaries
+    assert reader.model_inputs(["认真", "地", "学习"], ["word", "word", "word"], 2) is None  # rule
+    # Without the trained model's weight, the choice is g2pM's logit plus the evidence.
+    plain = PinyinReader.initialize(context_weight=0.0)
+    best = max(logits, key=lambda r: logits[r] + bonus.get(r, 0.0))
+    assert plain.choose(poly, logits) == best
+    assert plain.signature_part() != reader.signature_part()

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -175,41 +175,50 @@ class ContextModel:
         self._padded: np.ndarray | None = None  # the weights and a zero row, for padding
 
     @classmethod
-    def load(cls) -> ContextModel:
-        """Load the weights shipped in the package (built by scripts/train_polyphones.py)."""
-        path = resources.files("zhreader.pipeline").joinpath("data", MODEL_FILE)
+    def load(cls, path: Path | None = None) -> ContextModel:
+        """Load the weights shipped in the package, or another weights file (benchmarks).
+
+        Both are built by scripts/train_polyphones.py.
+        """
+        where = path or resources.files("zhreader.pipeline").joinpath("data", MODEL_FILE)
         try:
-            raw = path.read_bytes()
+            raw = where.read_bytes()
         except (FileNotFoundError, OSError) as err:
             raise ZhreaderError(
-                f"the polyphone context model {MODEL_FILE} is missing from the package",
+                f"the polyphone context model {path or MODEL_FILE} is missing"
+                + ("" if path else " from the package"),
                 hint="python scripts/train_polyphones.py (see README, Pinyin)",
             ) from err
         import io
 
         with np.load(io.BytesIO(raw)) as data:
-            if str(data["feature_version"]) != FEATURE_VERSION:
-                raise ZhreaderError(
-                    f"{MODEL_FILE} was built for features v{data['feature_version']},"
-                    f" this code reads v{FEATURE_VERSION}",
-                    hint="python scripts/train_polyphones.py",
-                )
-            classes = {
-                char: tuple(names.split(" "))
-                for char, names in zip(
-                    str(data["chars"]), str(data["classes"]).split("\t"), strict=True
-                )
-            }
-            keys = data["keys"].astype(np.uint32)
-            weights = data["weights"].astype(np.float32)
-            priors = {
-                char: dict(zip(names, row.tolist(), strict=False))
-                for (char, names), row in zip(
-                    classes.items(), data["priors"].astype(np.float64), strict=True
-                )
-            }
+            arrays = {name: data[name] for name in data.files}
         digest = hashlib.sha256(raw).hexdigest()[:8]
-        return cls(keys, weights, classes, priors, f"trained{FEATURE_VERSION}-{digest}")
+        return cls.from_arrays(arrays, f"trained{FEATURE_VERSION}-{digest}")
+
+    @classmethod
+    def from_arrays(cls, data: Mapping[str, np.ndarray], version: str) -> ContextModel:
+        """Build the model from a weights file's arrays (the training script scores candidates)."""
+        if str(data["feature_version"]) != FEATURE_VERSION:
+            raise ZhreaderError(
+                f"{MODEL_FILE} was built for features v{data['feature_version']},"
+                f" this code reads v{FEATURE_VERSION}",
+                hint="python scripts/train_polyphones.py",
+            )
+        classes = {
+            char: tuple(names.split(" "))
+            for char, names in zip(
+                str(data["chars"]), str(data["classes"]).split("\t"), strict=True
+            )
+        }
+        priors = {
+            char: dict(zip(names, row.tolist(), strict=False))
+            for (char, names), row in zip(
+                classes.items(), data["priors"].astype(np.float64), strict=True
+            )
+        }
+        keys = data["keys"].astype(np.uint32)
+        return cls(keys, data["weights"].astype(np.float32), classes, priors, version)
 
     def version(self) -> str:
         """Name the weights for signatures (feature version and a hash of the file)."""

@@ -116,6 +116,7 @@ class PinyinReader:
         context: ContextModel | None = None,
         proper: Callable[[str], bool] = lambda word: True,
         prior_shift: float = PRIOR_SHIFT,
+        context_weight: float = CONTEXT_WEIGHT,
     ):
         self._pypinyin = pypinyin_module
         self._phrases = phrases
@@ -126,17 +127,24 @@ class PinyinReader:
         self._tag = tag
         self._proper = proper
         self._prior_shift = prior_shift
+        self._context_weight = context_weight
         self._plans: dict[str, _Plan] = {}
 
     @classmethod
     def initialize(
-        cls, dictionary: Dictionary | None = None, prior_shift: float = PRIOR_SHIFT
+        cls,
+        dictionary: Dictionary | None = None,
+        prior_shift: float = PRIOR_SHIFT,
+        context: ContextModel | None = None,
+        context_weight: float = CONTEXT_WEIGHT,
     ) -> PinyinReader:
         """Load pypinyin, both context models and the CEDICT word readings once.
 
         ``dictionary`` supplies jieba's word frequencies (``FREQUENCY_TRUST``)
         and part-of-speech tags (for 为 and the trained model); without one,
-        the cached dictionary is opened here.
+        the cached dictionary is opened here. ``context`` replaces the shipped
+        trained model and ``context_weight`` its weight (the training script
+        scores candidate models with them).
         """
         import pypinyin
         from pypinyin.constants import PHRASES_DICT
@@ -154,14 +162,16 @@ class PinyinReader:
             model,
             frequency=lambda word: frequencies.get(word, 0),
             tag=dictionary.word_tag,
-            context=ContextModel.load(),
+            context=context or ContextModel.load(),
             proper=lambda word: dictionary.proper_gloss(word) is not None,
             prior_shift=prior_shift,
+            context_weight=context_weight,
         )
 
     def signature_part(self) -> str:
         """Name the readings' sources, versions and rules."""
-        weights = (sorted(EVIDENCE.items()), FREQUENCY_TRUST, CONTEXT_WEIGHT, self._prior_shift)
+        weights = (sorted(EVIDENCE.items()), FREQUENCY_TRUST, self._context_weight)
+        weights += (self._prior_shift,)
         weights += (READER_RULES_VERSION, GRAMMAR_RULES_VERSION)
         rules = short_hash(repr((weights, sorted(SURNAME_READINGS.items()))))
         models = self._model.version()
@@ -214,9 +224,25 @@ class PinyinReader:
         return max(
             options,
             key=lambda r: (
-                options[r] + CONTEXT_WEIGHT * context.get(r, floor) + poly.bonus.get(r, 0.0)
+                options[r] + self._context_weight * context.get(r, floor) + poly.bonus.get(r, 0.0)
             ),
         )
+
+    def model_inputs(
+        self, words: Sequence[str], kinds: Sequence[str], index: int
+    ) -> tuple[dict[str, float], dict[str, float]] | None:
+        """Return g2pM's logits and the dictionaries' evidence for the character at ``index``.
+
+        ``index`` counts characters of the joined words; None where a name,
+        the dictionaries or a grammar rule decide it (the training script
+        fits a model to what these two leave open).
+        """
+        site = Site.at(words, index)
+        for poly in self._prepare(words, kinds)[1]:
+            if poly.word == site.word and poly.site.offset == site.offset:
+                (options,) = self._model.scores_many([(poly.text, [poly.index])])[0]
+                return dict(options), dict(poly.bonus)
+        return None
 
     def _context_scores(self, poly: _Polyphone) -> dict[str, float]:
         """Return the trained model's log-probabilities less part of its training prior.
