@@ -641,3 +641,21 @@ def test_a_counted_village_is_no_place_name(annotator, text):
     # A numeral, an approximator or 个 before 村/镇 counts them: no "Jiushiduoge Village".
     tokens = annotator.tokens(text)
     assert "place" not in {t.kind for t in tokens}, [t.zh for t in tokens]
+
+
+@pytest.mark.parametrize(
+    ("text", "reading", "gloss"),
+    [
+        # A cedict:N row quotes one entry: 还 "still" is hái; read huán it gives back.
+        ("明天我还你那本书", "huán", "to pay back"),
+        ("他还没有下班", "hái", "still"),
+    ],
+)
+def test_a_learner_row_follows_the_reading_it_quotes(annotator, text, reading, gloss):
+    token = next(t for t in annotator.tokens(text) if t.zh == "还")
+    assert (token.pinyin, token.gloss) == ((reading,), gloss)
+
+
+def test_a_neutral_tone_is_the_same_reading_as_its_citation_tone(annotator):
+    # CC-CEDICT writes 东西 "thing" dong1 xi5; the reader stores dōngxī.
+    assert glosses(annotator, "我去超市买点东西")["东西"] == "thing"

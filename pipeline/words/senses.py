@@ -145,11 +145,18 @@ class LearnerSenses:
 
     def choose(self, word: str, prev: Neighbour = EDGE, nxt: Neighbour = EDGE) -> str | None:
         """Return the gloss of the first row of ``word`` whose context holds, else None."""
+        chosen = self.choose_row(word, prev, nxt)
+        return chosen[1] if chosen else None
+
+    def choose_row(
+        self, word: str, prev: Neighbour = EDGE, nxt: Neighbour = EDGE
+    ) -> tuple[SenseRow, str] | None:
+        """Return the first row of ``word`` whose context holds, with its gloss; else None."""
         for row in self._by_word.get(word, ()):
             if row.holds(prev, nxt):
                 gloss = row.render(prev)
                 if gloss:
-                    return gloss
+                    return row, gloss
         return None
 
     def contextual(self, word: str) -> bool:
