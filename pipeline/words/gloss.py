@@ -32,7 +32,14 @@ from zhreader.pipeline.words.numbers import (
     split_numeral,
 )
 from zhreader.pipeline.words.segment import listed_phrase, name_by_hmm
-from zhreader.pipeline.words.senses import CLASSES, EDGE, LearnerSenses, Neighbour, SenseRow
+from zhreader.pipeline.words.senses import (
+    CLASSES,
+    EDGE,
+    LearnerSenses,
+    Neighbour,
+    SenseRow,
+    same_reading,
+)
 
 # An English determiner reads straight into the next part (该市 "the city").
 _DETERMINERS = frozenset(
@@ -142,7 +149,7 @@ class GlossChooser:
             if titled:
                 return titled, "name"
         tag = self._dictionary.word_tag(word)
-        row = self._senses.choose_row(word, prev, nxt)
+        row = self._senses.choose_row(word, prev, nxt, reading)
         chosen = row[1] if row and self._read_as_row(row[0], word, reading) else None
         counted = self._classifier(word, reading, tag, prev, nxt, chosen)
         if counted:
@@ -174,7 +181,7 @@ class GlossChooser:
         quoted = self._row_readings.get((word, row.source))
         if quoted is None:
             quoted = self._row_readings[word, row.source] = self._quoted_reading(word, row.source)
-        return not quoted or _same_reading(quoted.split(), [numbered(s) for s in reading])
+        return not quoted or same_reading(tuple(quoted.split()), tuple(map(numbered, reading)))
 
     def _quoted_reading(self, word: str, source: str) -> str:
         """Return the numbered reading of the entry holding sense N; "" if the word has one."""
@@ -452,18 +459,6 @@ class GlossChooser:
 
     def _neighbour(self, word: str) -> Neighbour:
         return Neighbour(word, "word", self._dictionary.word_tag(word))
-
-
-def _same_reading(quoted: list[str], read: list[str]) -> bool:
-    """Compare numbered syllables; a neutral tone matches its citation tone (东西 dōngxi, dōngxī).
-
-    The reader stores citation tones, CC-CEDICT writes the spoken neutral tone:
-    only a different syllable or a different full tone is another reading.
-    """
-    return len(quoted) == len(read) and all(
-        a[:-1] == b[:-1] and (a[-1] == b[-1] or "5" in (a[-1], b[-1]))
-        for a, b in zip(quoted, read, strict=True)
-    )
 
 
 def _clock_time(hour: float, rest: str) -> str | None:
