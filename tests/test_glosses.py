@@ -689,3 +689,15 @@ def test_a_neutral_tone_is_the_same_reading_as_its_citation_tone(annotator):
 def test_a_row_for_one_reading_follows_the_reader(annotator, text, word, reading, gloss):
     token = next(t for t in annotator.tokens(text) if t.zh == word)
     assert (token.pinyin, token.gloss) == ((reading,), gloss)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "gloss"),
+    [
+        ("每户都领到了补贴", "每户", "each household"),
+        ("这户人家姓王", "这户", "this household"),
+        ("村里有三户人家", "三户", "three households"),
+    ],
+)
+def test_a_counted_noun_after_one_of_is_singular(annotator, text, word, gloss):
+    assert glosses(annotator, text)[word] == gloss

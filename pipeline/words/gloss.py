@@ -59,6 +59,8 @@ _DETERMINERS = frozenset(
         "your",
     ]
 )
+# Determiners of one thing: a counted noun after them is singular.
+_ONE_OF = frozenset(["this", "that", "each", "every", "one"])
 _LONGEST_PART = 4
 _NOUN_BEFORE = frozenset(["的"])
 _DEGREE = frozenset(
@@ -560,6 +562,8 @@ def _join(glosses: list[str]) -> str:
     for left, right in zip(glosses, glosses[1:], strict=False):
         if left in _DETERMINERS or left in _NUMBER_WORDS:
             right = right.removeprefix("a ").removeprefix("an ")  # 一步 "one step"
+        if left in _ONE_OF:
+            right = _SINGULAR.get(right, right)  # 每户 "each household", 这户 "this household"
         plain = left in _DETERMINERS or not (left.startswith(("to ", "(")) or right[:3] == "to ")
         out += f" {right}" if plain else f" + {right}"
     return out
