@@ -87,6 +87,22 @@ def test_a_malformed_row_names_its_file_and_line(tmp_path: Path):
     path.write_text("word\tgloss\n")
     with pytest.raises(LearnerSensesError, match=r":1: expected the header"):
         LearnerSenses.load(path)
+    path.write_text(HEADER + "银行:yín\t*\t*\tbank\tcedict:1\n")
+    with pytest.raises(LearnerSensesError, match=r":2: the reading of 银行 needs 2 syllables"):
+        LearnerSenses.load(path)
+
+
+def test_the_checker_knows_the_readings_of_a_word(annotator, tmp_path: Path):
+    path = tmp_path / "senses.tsv"
+    path.write_text(
+        HEADER
+        + "得:děi\t*\t*\tmust\twritten: the modal, read děi\n"
+        + "得:dǎi\t*\t*\tto catch\twritten: no such reading in CC-CEDICT\n"
+        + "得\t*\t*\t(complement marker)\twritten: after a verb, how or how much\n",
+        encoding="utf-8",
+    )
+    problems = check_rows(read_rows(path), annotator.dictionary, path)
+    assert len(problems) == 1 and f"{path}:3: 得: CC-CEDICT reads it" in problems[0], problems
 
 
 # --- numbers ---------------------------------------------------------------------
@@ -641,3 +657,47 @@ def test_a_counted_village_is_no_place_name(annotator, text):
     # A numeral, an approximator or 个 before 村/镇 counts them: no "Jiushiduoge Village".
     tokens = annotator.tokens(text)
     assert "place" not in {t.kind for t in tokens}, [t.zh for t in tokens]
+
+
+@pytest.mark.parametrize(
+    ("text", "reading", "gloss"),
+    [
+        # A cedict:N row quotes one entry: 还 "still" is hái; read huán it gives back.
+        ("明天我还你那本书", "huán", "to pay back"),
+        ("他还没有下班", "hái", "still"),
+    ],
+)
+def test_a_learner_row_follows_the_reading_it_quotes(annotator, text, reading, gloss):
+    token = next(t for t in annotator.tokens(text) if t.zh == "还")
+    assert (token.pinyin, token.gloss) == ((reading,), gloss)
+
+
+def test_a_neutral_tone_is_the_same_reading_as_its_citation_tone(annotator):
+    # CC-CEDICT writes 东西 "thing" dong1 xi5; the reader stores dōngxī.
+    assert glosses(annotator, "我去超市买点东西")["东西"] == "thing"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reading", "gloss"),
+    [
+        # A row for one reading: the reader's děi is the modal, its de the complement marker.
+        ("你得多喝水", "得", "děi", "must, have to"),
+        ("他跑得很快", "得", "de", "(complement marker)"),
+        ("孩子长高了", "长", "zhǎng", "to grow"),
+    ],
+)
+def test_a_row_for_one_reading_follows_the_reader(annotator, text, word, reading, gloss):
+    token = next(t for t in annotator.tokens(text) if t.zh == word)
+    assert (token.pinyin, token.gloss) == ((reading,), gloss)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "gloss"),
+    [
+        ("每户都领到了补贴", "每户", "each household"),
+        ("这户人家姓王", "这户", "this household"),
+        ("村里有三户人家", "三户", "three households"),
+    ],
+)
+def test_a_counted_noun_after_one_of_is_singular(annotator, text, word, gloss):
+    assert glosses(annotator, text)[word] == gloss

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 
 from zhreader.names import FUNCTION_CHARS, TITLES
+from zhreader.pinyin_text import numbered
 from zhreader.pipeline.words.dictionary import COUNTED, Dictionary
 from zhreader.pipeline.words.numbers import (
     APPROXIMATORS,
@@ -31,7 +32,14 @@ from zhreader.pipeline.words.numbers import (
     split_numeral,
 )
 from zhreader.pipeline.words.segment import listed_phrase, name_by_hmm
-from zhreader.pipeline.words.senses import CLASSES, EDGE, LearnerSenses, Neighbour
+from zhreader.pipeline.words.senses import (
+    CLASSES,
+    EDGE,
+    LearnerSenses,
+    Neighbour,
+    SenseRow,
+    same_reading,
+)
 
 # An English determiner reads straight into the next part (该市 "the city").
 _DETERMINERS = frozenset(
@@ -51,6 +59,8 @@ _DETERMINERS = frozenset(
         "your",
     ]
 )
+# Determiners of one thing: a counted noun after them is singular.
+_ONE_OF = frozenset(["this", "that", "each", "every", "one"])
 _LONGEST_PART = 4
 _NOUN_BEFORE = frozenset(["的"])
 _DEGREE = frozenset(
@@ -91,6 +101,7 @@ class GlossChooser:
         self._dictionary = dictionary
         self._senses = senses
         self._surnames = surnames
+        self._row_readings: dict[tuple[str, str], str] = {}  # (word, cedict:N) → its reading
 
     @property
     def senses(self) -> LearnerSenses:
@@ -140,7 +151,8 @@ class GlossChooser:
             if titled:
                 return titled, "name"
         tag = self._dictionary.word_tag(word)
-        chosen = self._senses.choose(word, prev, nxt)
+        row = self._senses.choose_row(word, prev, nxt, reading)
+        chosen = row[1] if row and self._read_as_row(row[0], word, reading) else None
         counted = self._classifier(word, reading, tag, prev, nxt, chosen)
         if counted:
             return counted, "cedict"
@@ -158,6 +170,32 @@ class GlossChooser:
         if proper:
             return proper, "cedict"
         return self.compound_gloss(word, reading, prev, nxt), "chars"
+
+    def _read_as_row(self, row: SenseRow, word: str, reading: tuple[str, ...]) -> bool:
+        """Tell whether the token is read as the CC-CEDICT entry a ``cedict:N`` row quotes.
+
+        The row's sense belongs to one entry, and so to one reading: 还 "still"
+        is hái, and 还 read huán (还你书) is "to give back", whatever the row
+        says. A written row, or a word with one reading, always fits.
+        """
+        if not reading or not row.source.startswith("cedict:"):
+            return True
+        quoted = self._row_readings.get((word, row.source))
+        if quoted is None:
+            quoted = self._row_readings[word, row.source] = self._quoted_reading(word, row.source)
+        return not quoted or same_reading(tuple(quoted.split()), tuple(map(numbered, reading)))
+
+    def _quoted_reading(self, word: str, source: str) -> str:
+        """Return the numbered reading of the entry holding sense N; "" if the word has one."""
+        entries = self._dictionary.entries(word)
+        if len({pinyin.lower() for pinyin, _ in entries}) < 2:
+            return ""
+        number = int(source.removeprefix("cedict:"))
+        for pinyin, senses in entries:  # senses counted over the entries, as check_rows does
+            if number <= len(senses):
+                return " ".join(numbered(s) for s in pinyin.split())
+            number -= len(senses)
+        return ""
 
     def _classifier(
         self,
@@ -524,6 +562,8 @@ def _join(glosses: list[str]) -> str:
     for left, right in zip(glosses, glosses[1:], strict=False):
         if left in _DETERMINERS or left in _NUMBER_WORDS:
             right = right.removeprefix("a ").removeprefix("an ")  # 一步 "one step"
+        if left in _ONE_OF:
+            right = _SINGULAR.get(right, right)  # 每户 "each household", 这户 "this household"
         plain = left in _DETERMINERS or not (left.startswith(("to ", "(")) or right[:3] == "to ")
         out += f" {right}" if plain else f" + {right}"
     return out

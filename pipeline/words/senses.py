@@ -1,7 +1,8 @@
 """Learner senses: the curated gloss of a frequent polysemous word, chosen by its neighbours.
 
 The table (``data/learner_senses.tsv``) has one row per word and context:
-``word``, ``prev`` and ``next`` (what the tokens before and after must be),
+``word`` (optionally with the reading the row is for: ``得:děi``), ``prev``
+and ``next`` (what the tokens before and after must be),
 ``gloss`` and ``source`` (``cedict:N``, the Nth CC-CEDICT sense of the word,
 or ``written: why``). The rows of a word are tried in file order and the
 first whose context holds wins, so a word's specific rows come before its
@@ -19,6 +20,7 @@ from typing import NamedTuple
 
 from zhreader.errors import LearnerSensesError
 from zhreader.names import PLACE_SUFFIXES
+from zhreader.pinyin_text import numbered
 from zhreader.pipeline.words.numbers import (
     APPROXIMATORS,
     MONTHS,
@@ -97,9 +99,14 @@ class SenseRow:
     gloss: str
     source: str
     line: int
+    reading: tuple[str, ...] = ()  # numbered syllables ("dei3",); empty for any reading
 
     def holds(self, prev: Neighbour, nxt: Neighbour) -> bool:
         return _fits(self.prev, prev) and _fits(self.next, nxt)
+
+    def read_as(self, reading: tuple[str, ...]) -> bool:
+        """Tell whether a token read ``reading`` (tone-marked) is what the row is for."""
+        return not self.reading or same_reading(self.reading, tuple(map(numbered, reading)))
 
     def render(self, prev: Neighbour) -> str | None:
         """Fill ``{month}`` / ``{ordinal}`` from the number before; None if it cannot be."""
@@ -116,6 +123,18 @@ class SenseRow:
         return _TEMPLATE.sub(
             lambda m: MONTHS[value - 1] if m.group(1) == "month" else ordinal(value), self.gloss
         )
+
+
+def same_reading(quoted: tuple[str, ...], read: tuple[str, ...]) -> bool:
+    """Compare numbered syllables; a neutral tone matches its citation tone (东西 dōngxi, dōngxī).
+
+    The reader stores citation tones, CC-CEDICT writes the spoken neutral tone:
+    only a different syllable or a different full tone is another reading.
+    """
+    return len(quoted) == len(read) and all(
+        a[:-1] == b[:-1] and (a[-1] == b[-1] or "5" in (a[-1], b[-1]))
+        for a, b in zip(quoted, read, strict=True)
+    )
 
 
 def _fits(wanted: frozenset[str], neighbour: Neighbour) -> bool:
@@ -145,11 +164,25 @@ class LearnerSenses:
 
     def choose(self, word: str, prev: Neighbour = EDGE, nxt: Neighbour = EDGE) -> str | None:
         """Return the gloss of the first row of ``word`` whose context holds, else None."""
+        chosen = self.choose_row(word, prev, nxt)
+        return chosen[1] if chosen else None
+
+    def choose_row(
+        self,
+        word: str,
+        prev: Neighbour = EDGE,
+        nxt: Neighbour = EDGE,
+        reading: tuple[str, ...] = (),
+    ) -> tuple[SenseRow, str] | None:
+        """Return the first row of ``word`` whose context (and reading) holds, with its gloss.
+
+        A row for one reading needs the token's ``reading``; without it, it never holds.
+        """
         for row in self._by_word.get(word, ()):
-            if row.holds(prev, nxt):
+            if row.holds(prev, nxt) and (row.read_as(reading) if reading else not row.reading):
                 gloss = row.render(prev)
                 if gloss:
-                    return gloss
+                    return row, gloss
         return None
 
     def contextual(self, word: str) -> bool:
@@ -184,9 +217,13 @@ def _row(fields: list[str], path: Path, line: int) -> SenseRow:
 
     if len(fields) != len(COLUMNS):
         raise fail(f"expected {len(COLUMNS)} tab-separated columns, found {len(fields)}")
-    word, prev, nxt, gloss, source = (f.strip() for f in fields)
+    written, prev, nxt, gloss, source = (f.strip() for f in fields)
+    word, colon, marked = written.partition(":")
     if not word:
         raise fail("the word is empty")
+    reading = tuple(numbered(s) for s in marked.split())
+    if colon and len(reading) != len(word):
+        raise fail(f"the reading of {word} needs {len(word)} syllables: {written!r}")
     if not gloss or len(gloss) > MAX_LEARNER_GLOSS or "/" in gloss or ";" in gloss:
         raise fail(f"the gloss must be one sense of 1-{MAX_LEARNER_GLOSS} characters: {gloss!r}")
     if not _SOURCE.match(source):
@@ -198,7 +235,7 @@ def _row(fields: list[str], path: Path, line: int) -> SenseRow:
         if bad or not context:
             raise fail(f"unknown context {context!r}: use *, words, or {', '.join(CLASSES)}")
         contexts.append(items)
-    return SenseRow(word, contexts[0], contexts[1], gloss, source, line)
+    return SenseRow(word, contexts[0], contexts[1], gloss, source, line, reading)
 
 
 def check_rows(rows: list[SenseRow], dictionary, path: Path = LEARNER_SENSES) -> list[str]:
@@ -216,11 +253,14 @@ def check_rows(rows: list[SenseRow], dictionary, path: Path = LEARNER_SENSES) ->
     for row in rows:
         where = f"{path}:{row.line}: {row.word}"
         before = earlier.setdefault(row.word, [])
-        if any(not (e.prev or e.next) for e in before):
+        if any(not (e.prev or e.next or e.reading) for e in before):
             problems.append(f"{where}: unreachable after the row without context")
-        if (row.prev, row.next) in [(e.prev, e.next) for e in before]:
+        if (row.prev, row.next, row.reading) in [(e.prev, e.next, e.reading) for e in before]:
             problems.append(f"{where}: the same context as an earlier row")
         before.append(row)
+        readings = [tuple(p.lower().split()) for p, _ in dictionary.entries(row.word)]
+        if row.reading and not any(same_reading(row.reading, r) for r in readings):
+            problems.append(f"{where}: CC-CEDICT reads it {readings}, not {row.reading}")
         if row.source.startswith("written:"):
             if len(row.source.removeprefix("written:").split()) < 3:
                 problems.append(f"{where}: a written gloss needs its reason")
@@ -246,4 +286,5 @@ __all__ = [
     "Neighbour",
     "SenseRow",
     "read_rows",
+    "same_reading",
 ]
