@@ -199,6 +199,18 @@ def test_annotating_twice_gives_the_same_tokens(annotator):
     assert annotator.tokens(text) == annotator.tokens(text)
 
 
+def test_a_token_is_remembered_only_where_no_neighbour_changes_it(annotator):
+    def token(text: str, word: str) -> Token:
+        return next(t for t in annotator.tokens(text) if t.zh == word)
+
+    plain = token("大家都认识。", "认识")
+    # The same word where nothing near it matters: the very same token object.
+    assert token("他们都认识。", "认识") is plain
+    # After 的 its gloss reads the neighbour (a noun), though the word was seen before.
+    assert token("我们的认识。", "认识").gloss == "understanding" != plain.gloss
+    assert token("大家都认识。", "认识") is plain
+
+
 # --- the command ------------------------------------------------------------------------------
 
 

@@ -624,6 +624,32 @@ def test_context_model_looks_features_up_under_their_keys():
         assert model.log_probs(char, feats) == expected
 
 
+def test_context_model_scores_a_batch_as_it_scores_each_polyphone(annotator):
+    """log_probs_many gives log_probs's floats bit for bit, in batches of any size."""
+    from conftest import EXAMPLE
+
+    from zhreader.pipeline.words.context_model import features
+
+    reader, model = annotator._reader, annotator._reader._context
+    lines = [line for line in EXAMPLE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    queries = []
+    for line in lines:
+        pieces = annotator._segmenter.segment(line)
+        words = [p.text for p in pieces]
+        for poly in reader._prepare(words, [p.kind for p in pieces])[1]:
+            char = poly.text[poly.index]
+            if model.handles(char):
+                queries.append((char, features(poly.site, reader._tag)))
+    queries.append(("行", ["no such feature"]))  # nothing found: every row padding
+    assert {len(model.candidates(char)) for char, _ in queries} >= {2, 3, 4}
+    one = [repr(model.log_probs(char, feats)) for char, feats in queries]
+    assert len(one) > 200
+    for size in (len(queries), 16, 1):
+        batches = [queries[i : i + size] for i in range(0, len(queries), size)]
+        assert [repr(s) for batch in batches for s in model.log_probs_many(batch)] == one
+    assert model.log_probs_many([]) == []
+
+
 def test_context_features_read_only_the_characters_within_reach():
     """The n-gram features come from a window, as they did from the padded whole line."""
     from zhreader.pipeline.words.context_model import Site, features

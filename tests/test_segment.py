@@ -199,6 +199,30 @@ def test_jieba_on_the_derived_frequencies_cuts_like_jieba(tmp_path_factory, exam
     text = example_path.read_text(encoding="utf-8")
     assert list(fresh.cut(text)) == list(reference.cut(text))
     assert list(fresh.cut(text, HMM=False)) == list(reference.cut(text, HMM=False))
+    # The DAG that loads words as it walks is jieba's own, from a cold start too.
+    cold = Segmenter.initialize(Dictionary.load(cache))._jieba
+    for line in text.splitlines():
+        assert cold.get_DAG(line) == reference.get_DAG(line)
+
+
+def test_name_and_place_rules_fire_only_past_their_gates(segmenter, example_path):
+    """The cheap gates in front of the rules never turn away a word a rule would take."""
+    from zhreader.names import TITLES
+
+    fired = 0
+    for line in example_path.read_text(encoding="utf-8").splitlines():
+        words = list(segmenter._jieba.cut(line))
+        for i, word in enumerate(words):
+            # Any pieces before it, so a stem could be found.
+            out = [Piece(w) for w in words[max(0, i - 3) : i]]
+            place, person = segmenter._place_at(words, i, out), segmenter._person_at(words, i, "")
+            fired += bool(place[0]) + bool(person[0])
+            if not segmenter._facts(word)[0]:
+                assert place == (0, ""), word
+            if len(word) < 3 and not (i and segmenter._facts(words[i - 1])[1]):
+                assert person == (0, ""), word
+            assert segmenter._facts(word)[1] == word.endswith(TITLES)
+    assert fired > 20
 
 
 def test_traditional_text_is_cut_like_simplified(segmenter):
@@ -206,6 +230,21 @@ def test_traditional_text_is_cut_like_simplified(segmenter):
     traditional = texts(segmenter.segment("電話調查員通過詢問貧困戶戶籍人口"))
     assert [len(w) for w in traditional] == [len(w) for w in simplified]
     assert "".join(traditional) == "電話調查員通過詢問貧困戶戶籍人口"
+
+
+@pytest.mark.parametrize(
+    ("simplified", "traditional"),
+    [
+        # A place jieba tags (中国) after a one-character stem: the stem rule runs.
+        ("2026年中国经济稳中向好，专家至中国调研。", "2026年中國經濟穩中向好，專家至中國調研。"),
+        ("他们种的西瓜很甜，排长队买的人很多。", "他們種的西瓜很甜，排長隊買的人很多。"),
+        ("村民张富次说，镇党委书记解放介绍了情况。", "村民張富次說，鎮黨委書記解放介紹了情況。"),
+    ],
+)
+def test_a_traditional_twin_is_cut_by_the_same_rules(segmenter, simplified, traditional):
+    """Simplified text takes the pieces remembered per word; a traditional twin builds them anew."""
+    expected = [(len(p.text), p.kind, p.term) for p in segmenter.segment(simplified)]
+    assert [(len(p.text), p.kind, p.term) for p in segmenter.segment(traditional)] == expected
 
 
 # --- plausibility: no word the sentence does not hold ----------------------------------

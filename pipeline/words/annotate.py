@@ -34,6 +34,7 @@ from zhreader.signature import short_hash
 
 _TONE_MARKS = dict.fromkeys(map(ord, "\U00000300\U00000301\U00000304\U0000030c"))
 _LEXICAL = ("word", "name", "place")
+_TOKEN_CACHE_SIZE = 100_000  # distinct tokens remembered, as the reader's plans (memory bound)
 # The rules this module adds to the segmenter's cut; part of the signature.
 _CUT_RULES = (
     "names opening a clause, 2 + 1 joined",
@@ -67,6 +68,8 @@ class Annotator:
         # (word, reading, previous, next) -> (gloss, source) for words read by context.
         self._in_context: dict[tuple, tuple[str | None, str]] = {}
         self._neutral: dict[tuple[str, tuple[str, ...]], tuple[int, ...]] = {}
+        # (text, kind, term, reading, spoken form) -> the token, for tokens no neighbour changes.
+        self._tokens: dict[tuple, Token] = {}
 
     @classmethod
     def initialize(cls, glossary=None, cache: Path | None = None) -> Annotator:
@@ -243,6 +246,38 @@ class Annotator:
         prev: Neighbour = EDGE,
         nxt: Neighbour = EDGE,
     ) -> Token:
+        """Return the piece's token: one object per piece, reading and spoken form.
+
+        Only a word whose gloss reads its neighbours is built anew each time
+        (its gloss is memoised by ``_in_context``); every other token depends
+        on nothing else, and a corpus repeats its words and punctuation.
+        """
+        entry = self._term_entry(piece)
+        if entry is None and piece.kind == "word":
+            word = self._dictionary.simplified(piece.text)
+            if self._glosses.contextual(word, prev, nxt):
+                return self._new_token(piece, reading, sandhi, entry, (prev, nxt))
+        key = (piece.text, piece.kind, piece.term, reading, sandhi)
+        token = self._tokens.get(key)
+        if token is None:
+            if len(self._tokens) >= _TOKEN_CACHE_SIZE:
+                self._tokens.clear()  # bounded memory; equal keys give equal tokens anyway
+            token = self._tokens[key] = self._new_token(piece, reading, sandhi, entry, None)
+        return token
+
+    def _term_entry(self, piece: Piece):
+        """Return the glossary entry of a term piece, None for other pieces."""
+        return self._glossary.lookup(piece.term) if piece.term and self._glossary else None
+
+    def _new_token(
+        self,
+        piece: Piece,
+        reading: tuple[str, ...],
+        sandhi,
+        entry,
+        context: tuple[Neighbour, Neighbour] | None,
+    ) -> Token:
+        """Build a token; ``context`` holds the neighbours of a word whose gloss reads them."""
         kind = piece.kind
         if kind not in _LEXICAL:
             # Digits, punctuation and Latin text have no syllables; a Han
@@ -256,7 +291,6 @@ class Annotator:
                 gloss=gloss,
                 gloss_source="number" if gloss else None,
             )
-        entry = self._glossary.lookup(piece.term) if piece.term and self._glossary else None
         if entry is not None:
             syllables = entry.syllables
             pinyin = syllables if len(syllables) == len(reading) else reading
@@ -265,7 +299,8 @@ class Annotator:
         else:
             pinyin = reading
             word = self._dictionary.simplified(piece.text)
-            if kind == "word" and self._glosses.contextual(word, prev, nxt):
+            if context is not None:
+                prev, nxt = context
                 key = (word, reading, prev, nxt)
                 found = self._in_context.get(key)
                 if found is None:

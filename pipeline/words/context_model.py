@@ -172,6 +172,7 @@ class ContextModel:
         self._classes = classes  # char -> tuple of numbered readings (weight columns)
         self._priors = priors  # char -> {reading: log of its share of the training sentences}
         self._version = version
+        self._padded: np.ndarray | None = None  # the weights and a zero row, for padding
 
     @classmethod
     def load(cls, path: Path | None = None) -> ContextModel:
@@ -244,6 +245,65 @@ class ContextModel:
         scores = scores - scores.max()
         log_z = float(np.log(np.exp(scores).sum()))
         return {name: float(s) - log_z for name, s in zip(names, scores, strict=True)}
+
+    def log_probs_many(
+        self, queries: Sequence[tuple[str, Sequence[str]]]
+    ) -> list[dict[str, float]]:
+        """Return ``log_probs`` of each (character, features) query, the same floats bit for bit.
+
+        One search of the stored keys for all the queries' features, then
+        numpy over all the queries at once instead of eight calls per query.
+        The rows are added in feature order and the exponentials left to
+        right, as ``sum`` adds them in ``log_probs`` (float32 rounding
+        depends on that order); a padding row of zeros adds nothing.
+        """
+        if not queries:
+            return []
+        keys: list[int] = []
+        bounds = [0]
+        for char, feats in queries:
+            prefix = zlib.crc32(f"{char}\U0000001f".encode())
+            keys += [zlib.crc32(f.encode(), prefix) for f in feats]
+            bounds.append(len(keys))
+        table = self._found_table(np.array(keys, dtype=np.uint32), np.array(bounds))
+        padded = self._padded_weights()
+        scores = padded[table[:, 0]]
+        for column in range(1, table.shape[1]):
+            scores = scores + padded[table[:, column]]
+        sizes = np.array([len(self._classes[char]) for char, _ in queries])
+        scores = np.where(np.arange(scores.shape[1]) < sizes[:, None], scores, -np.inf)
+        scores = scores - scores.max(axis=1, keepdims=True)
+        exps = np.exp(scores)
+        total = exps[:, 0]
+        for column in range(1, exps.shape[1]):
+            total = total + exps[:, column]  # the padding's exp(-inf) adds 0
+        log_z = np.log(total).tolist()
+        return [
+            {name: s - z for name, s in zip(self._classes[char], row, strict=False)}
+            for (char, _), row, z in zip(queries, scores.tolist(), log_z, strict=True)
+        ]
+
+    def _found_table(self, keys: np.ndarray, bounds: np.ndarray) -> np.ndarray:
+        """Return the found rows of each query's keys (``bounds`` cut them), padded to one width.
+
+        Row ``len(self._keys)`` pads: the zero row of ``_padded_weights``.
+        """
+        rows = np.searchsorted(self._keys, keys)
+        rows = np.minimum(rows, len(self._keys) - 1)
+        hit = self._keys[rows] == keys
+        before = np.concatenate(([0], np.cumsum(hit)))
+        counts = before[bounds[1:]] - before[bounds[:-1]]
+        table = np.full((len(counts), max(int(counts.max()), 1)), len(self._keys))
+        query = np.repeat(np.arange(len(counts)), counts)
+        table[query, np.arange(len(query)) - np.repeat(before[bounds[:-1]], counts)] = rows[hit]
+        return table
+
+    def _padded_weights(self) -> np.ndarray:
+        """Return the weights with one row of zeros below them (made once)."""
+        if self._padded is None:
+            zero = np.zeros((1, self._weights.shape[1]), dtype=self._weights.dtype)
+            self._padded = np.concatenate((self._weights, zero))
+        return self._padded
 
     def _found(self, keys: np.ndarray) -> np.ndarray:
         """Return the rows of the stored keys among ``keys`` (unknown features add nothing)."""

@@ -58,7 +58,7 @@ class WordFrequencies(dict):
     database word by word spares every start-up the 1-2 s of unmarshalling
     580k entries. Looked-up words stay in the dict; misses are remembered too.
     ``loaded`` is a plain dict of the words looked up so far, for jieba's inner
-    loop once ``prepare`` has looked up all it will ask (this class's own
+    loops once ``dag`` has looked up all they will ask (this class's own
     ``in`` is a Python call per lookup).
     """
 
@@ -79,21 +79,35 @@ class WordFrequencies(dict):
         self.loaded[word] = row[0]
         return True
 
-    def prepare(self, text: str) -> None:
-        """Look up every piece of ``text`` that jieba's cut asks about, so ``loaded`` answers it.
+    def dag(self, text: str) -> dict[int, list[int]]:
+        """Return jieba's DAG of ``text`` (``Tokenizer.get_DAG``), looking up what it lacks.
 
         From each position jieba asks about ever longer pieces while the prefix
-        dictionary has them, then about the first one it lacks (which stays
-        absent from ``loaded``). Any word its HMM step asks about is one of these.
+        dictionary has them, then about the first one it lacks. This walk asks
+        the same, loading each piece on first sight, so ``loaded`` then answers
+        all that jieba's ``calc`` and HMM step ask (only pieces reached here).
+        One walk: looking everything up first and then letting jieba walk
+        ``loaded`` again cost a second pass over the text.
         """
-        loaded, missing = self.loaded, self._missing
-        for start in range(len(text)):
-            for end in range(start + 1, len(text) + 1):
-                piece = text[start:end]
-                if piece in loaded:
-                    continue
-                if piece in missing or not self._load(piece):
-                    break
+        loaded, missing, load = self.loaded, self._missing, self._load
+        size = len(text)
+        dag: dict[int, list[int]] = {}
+        for start in range(size):
+            ends = []
+            end = start
+            piece = text[start]
+            while end < size:
+                frequency = loaded.get(piece)
+                if frequency is None:
+                    if piece in missing or not load(piece):
+                        break
+                    frequency = loaded[piece]
+                if frequency:
+                    ends.append(end)
+                end += 1
+                piece = text[start : end + 1]
+            dag[start] = ends or [start]
+        return dag
 
     def __contains__(self, word: object) -> bool:
         return dict.__contains__(self, word) or (isinstance(word, str) and self._load(word))

@@ -30,6 +30,7 @@ import functools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from zhreader.han import is_han
 from zhreader.names import SURNAME_READINGS
@@ -85,14 +86,16 @@ class _Polyphone:
 
 @dataclass(frozen=True)
 class _Plan:
-    """A word's context-free part: pypinyin's syllables and its polyphones.
+    """A word's context-free part: its syllables so far and the polyphones left open.
 
-    Each polyphone is (offset in the word, syllable slot, the reading both
-    dictionaries agree on or None, the evidence bonus per reading).
+    ``syllables`` are pypinyin's, with the reading both dictionaries agree on
+    written in at each polyphone that has one (银行 yínháng, worked out once
+    per word, not once per occurrence). Each polyphone left to the sentence is
+    (offset in the word, syllable slot, the evidence bonus per reading).
     """
 
-    citation: tuple[str, ...]
-    polyphones: tuple[tuple[int, int, str | None, dict[str, float]], ...]
+    syllables: tuple[str, ...]
+    undecided: tuple[tuple[int, int, dict[str, float]], ...]
 
 
 _PLAN_CACHE_SIZE = 100_000
@@ -197,17 +200,25 @@ class PinyinReader:
             readings.append(sentence_readings)
             pending.extend((number, poly) for poly in sentence_pending)
         scores = self._model.scores_many([(poly.text, [poly.index]) for _, poly in pending])
-        for (number, poly), (options,) in zip(pending, scores, strict=True):
+        contexts = self._context_scores_many([poly for _, poly in pending])
+        for (number, poly), (options,), context in zip(pending, scores, contexts, strict=True):
             found = readings[number][poly.word]
-            found[poly.slot] = _choose(found[poly.slot], self.choose(poly, options))
+            found[poly.slot] = _choose(found[poly.slot], self.choose(poly, options, context))
         return [
             [_styled(w, k, s) for w, k, s in zip(words, kinds, found, strict=True)]
             for (words, kinds), found in zip(sentences, readings, strict=True)
         ]
 
-    def choose(self, poly: _Polyphone, options: dict[str, float]) -> str:
-        """Return the reading with the best sum of g2pM's logit, the trained model and evidence."""
-        context = self._context_scores(poly)
+    def choose(
+        self, poly: _Polyphone, options: dict[str, float], context: dict[str, float] | None = None
+    ) -> str:
+        """Return the reading with the best sum of g2pM's logit, the trained model and evidence.
+
+        ``context`` is the trained model's ``_context_scores`` of ``poly`` when
+        already computed (``read_many`` scores all polyphones at once).
+        """
+        if context is None:
+            context = self._context_scores(poly)
         # A reading the trained model never saw for the character gets its lowest score.
         floor = min(context.values(), default=0.0)
         return max(
@@ -239,12 +250,23 @@ class PinyinReader:
         ``prior_shift`` times the log of each reading's share of the training
         sentences comes off (label shift); {} for a character it does not know.
         """
-        char = poly.text[poly.index]
-        if self._context is None or not self._context.handles(char):
-            return {}
-        scores = self._context.log_probs(char, features(poly.site, self._tag))
-        priors = self._context.log_priors(char)
-        return {r: v - self._prior_shift * priors[r] for r, v in scores.items()}
+        return self._context_scores_many([poly])[0]
+
+    def _context_scores_many(self, polys: Sequence[_Polyphone]) -> list[dict[str, float]]:
+        """Return ``_context_scores`` of each polyphone, the model run on all of them at once."""
+        out: list[dict[str, float]] = [{} for _ in polys]
+        if self._context is None:
+            return out
+        known = [i for i, poly in enumerate(polys) if self._context.handles(poly.text[poly.index])]
+        queries = [
+            (polys[i].text[polys[i].index], features(polys[i].site, self._tag)) for i in known
+        ]
+        for i, (char, _), scores in zip(
+            known, queries, self._context.log_probs_many(queries), strict=True
+        ):
+            priors = self._context.log_priors(char)
+            out[i] = {r: v - self._prior_shift * priors[r] for r, v in scores.items()}
+        return out
 
     def _prepare(self, words: Sequence[str], kinds: Sequence[str]):
         """Return the sentence's readings so far and the polyphones left to the models.
@@ -253,23 +275,27 @@ class PinyinReader:
         reads the same wherever it stands (one reading per name on a page).
         """
         plans = [self._plan(word) for word in words]
-        readings = [list(plan.citation) for plan in plans]
+        readings = [list(plan.syllables) for plan in plans]
         pending: list[_Polyphone] = []
         text = "".join(words)
         sentence = tuple(words)
-        start = 0  # where the current word starts in ``text``
-        for w, (word, kind, plan) in enumerate(zip(words, kinds, plans, strict=True)):
+        starts = list(accumulate(map(len, words)))  # where each word ends in ``text``
+        # Most words are neither names nor hold a polyphone left open: skip them.
+        for w in [w for w, plan in enumerate(plans) if plan.undecided or kinds[w] == "name"]:
+            word, kind, plan = words[w], kinds[w], plans[w]
+            start = starts[w] - len(word)  # where the word starts in ``text``
             fixed = 0
             # A dictionary's proper noun (柏林 Bólín) is no 柏 Bǎi; a common word
             # the segmenter calls a name (书记解放介绍) takes the surname reading.
             alone = kind == "name" and not (self._in_dictionaries(word) and self._proper(word))
             if alone:
+                # The surname's reading replaces whatever the dictionaries agreed on.
                 fixed = _known_surname(word)
                 readings[w][:fixed] = SURNAME_READINGS[_han(word)[:fixed]] if fixed else ()
-            for offset, slot, agreed, bonus in plan.polyphones:
+            for offset, slot, bonus in plan.undecided:
                 if slot < fixed:
                     continue
-                choice = agreed or grammatical_reading(words, w, self._tag)
+                choice = grammatical_reading(words, w, self._tag)
                 if choice is not None:
                     readings[w][slot] = _choose(readings[w][slot], choice)
                 elif alone:
@@ -278,7 +304,6 @@ class PinyinReader:
                 else:
                     site = Site(sentence, w, offset)
                     pending.append(_Polyphone(text, site, slot, bonus, w, start + offset))
-            start += len(word)
         return readings, pending
 
     def _in_dictionaries(self, word: str) -> bool:
@@ -291,17 +316,20 @@ class PinyinReader:
         if plan is None:
             if len(self._plans) >= _PLAN_CACHE_SIZE:
                 self._plans.clear()  # bounded memory; the plans are pure, so this is safe
-            polyphones = []
+            syllables = self._citation(word)
+            undecided = []
             slot = 0
             for offset, char in enumerate(word):
                 if not is_han(char):
                     continue
                 if self._model.handles(char):
                     agreed = self._agreed(word, offset)
-                    bonus = {} if agreed else self._evidence(word, offset)
-                    polyphones.append((offset, slot, agreed, bonus))
+                    if agreed:
+                        syllables[slot] = _choose(syllables[slot], agreed)
+                    else:
+                        undecided.append((offset, slot, self._evidence(word, offset)))
                 slot += 1
-            plan = _Plan(tuple(self._citation(word)), tuple(polyphones))
+            plan = _Plan(tuple(syllables), tuple(undecided))
             self._plans[word] = plan
         return plan
 

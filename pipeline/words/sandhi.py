@@ -88,29 +88,35 @@ def sandhi_syllables(
         return [None] * len(words)  # most sentences: skip building the syllable list
     # Only the syllables of 一 and 不 change, by their neighbours': look those up
     # by position instead of listing every syllable of a long line.
+    if len(words) != len(readings):
+        raise ValueError(f"{len(words)} words but {len(readings)} readings")
     line = _Line(words, readings, is_han)
-    out = [list(s) for s in readings]
-    for w, (word, _) in enumerate(zip(words, readings, strict=True)):
+    changed: dict[int, list[str]] = {}  # only the words that hold 一 or 不 are copied
+    for w, word in enumerate(words):
+        if "一" not in word and "不" not in word:
+            continue
         for offset in (i for i, c in enumerate(word) if c in "一不"):
             position = line.starts[w] + offset
             cur = line.at(position)
             if cur is None or cur.syllable not in ("yī", "bù"):
                 continue
-            _change(out, cur, line.at(position - 1), line.at(position + 1), word)
-    return [
-        tuple(new) if tuple(new) != tuple(old) else None
-        for new, old in zip(out, readings, strict=True)
-    ]
+            spoken = _spoken(cur, line.at(position - 1), line.at(position + 1), word)
+            if spoken is not None:
+                changed.setdefault(w, list(readings[w]))[cur.slot] = spoken
+    out: list[tuple[str, ...] | None] = [None] * len(words)
+    for w, new in changed.items():
+        if tuple(new) != tuple(readings[w]):
+            out[w] = tuple(new)
+    return out
 
 
-def _change(out, cur: _Syllable, prev: _Syllable | None, nxt: _Syllable | None, word: str):
-    """Write the spoken syllable of 一 or 不 into ``out`` where the sandhi changes it."""
+def _spoken(cur: _Syllable, prev: _Syllable | None, nxt: _Syllable | None, word: str):
+    """Return the spoken syllable of 一 or 不 where the sandhi changes it, else None."""
     if cur.char == "不" and nxt is not None and tone_of(nxt.syllable) == 4:
-        out[cur.word][cur.slot] = "bú"
-    elif cur.char == "一":
-        spoken = _yi(prev, cur, nxt, word)
-        if spoken is not None:
-            out[cur.word][cur.slot] = spoken
+        return "bú"
+    if cur.char == "一":
+        return _yi(prev, cur, nxt, word)
+    return None
 
 
 def neutral_positions(syllables: Sequence[str], entries: Sequence[str]) -> tuple[int, ...]:

@@ -56,6 +56,9 @@ _SCRIPT = re.compile(
 )
 
 
+# Words whose facts (Segmenter._facts) are remembered, as the pinyin reader's plans.
+_FACTS_CACHE_SIZE = 100_000
+_WordFacts = tuple[bool, bool, str, tuple[tuple[int, str], ...] | None, tuple["Piece", ...]]
 # jieba's dictionary lists many phrases at its floor frequency (排长队 3, 没来 3);
 # a word no more frequent than this that CC-CEDICT lacks is a guess (Segmenter._guessed).
 GUESS_FREQUENCY = 3
@@ -90,6 +93,7 @@ class Segmenter:
         self._term_lengths = _lengths_by_first_char(self._terms)
         firsts = "".join(sorted(self._term_lengths))
         self._term_starts = re.compile(f"[{re.escape(firsts)}]") if firsts else None
+        self._word_facts: dict[str, _WordFacts] = {}
 
     @classmethod
     def initialize(
@@ -112,21 +116,27 @@ class Segmenter:
     def segment(self, text: str, names: Iterable[str] = ()) -> list[Piece]:
         """Return the pieces of ``text``; they join back exactly into it."""
         known = {n for n in names if len(n) >= 2} | set(bylines_in(text))
-        pieces = self._segment(text, known)
+        runs: dict[tuple[str, str, str], list[Piece]] = {}
+        pieces = self._segment(text, known, runs)
         # A name found once (after 村民, in a byline) is a name wherever it recurs.
         found = names_in(pieces) - known
         if _recurs(text, found):
-            pieces = self._segment(text, known | found)
+            # The second pass cuts the same Han runs as the first except where
+            # a name now stands: those it takes from the first (a long
+            # paragraph that names a person twice was cut twice over).
+            pieces = self._segment(text, known | found, runs)
         return pieces
 
-    def _segment(self, text: str, names: set[str]) -> list[Piece]:
+    def _segment(
+        self, text: str, names: set[str], runs: dict[tuple[str, str, str], list[Piece]]
+    ) -> list[Piece]:
         pieces: list[Piece] = []
         position = 0
         for start, end, piece in self._fixed_spans(text, names):
-            pieces.extend(self._free(text[position:start], pieces))
+            pieces.extend(self._free(text[position:start], pieces, runs))
             pieces.append(piece)
             position = end
-        pieces.extend(self._free(text[position:], pieces))
+        pieces.extend(self._free(text[position:], pieces, runs))
         if "".join(p.text for p in pieces) != text:
             raise AssertionError(f"segmentation lost text: {text!r}")
         return pieces
@@ -177,14 +187,24 @@ class Segmenter:
 
     # --- the rest: scripts, then jieba ---------------------------------------------------
 
-    def _free(self, text: str, before: list[Piece]) -> list[Piece]:
-        """Split by script and cut the Han runs; ``before`` gives the words to the left."""
+    def _free(
+        self, text: str, before: list[Piece], runs: dict[tuple[str, str, str], list[Piece]]
+    ) -> list[Piece]:
+        """Split by script and cut the Han runs; ``before`` gives the words to the left.
+
+        ``runs`` holds the cuts made so far, by run and left neighbour (all a
+        run's cut depends on): the second pass of ``segment`` reuses them.
+        """
         pieces: list[Piece] = []
         for match in _SCRIPT.finditer(text):
             kind = match.lastgroup
             if kind == "han":
                 left = (pieces or before)[-1] if (pieces or before) else Piece("", "space")
-                pieces.extend(self._han(match.group(), left))
+                key = (match.group(), left.text, left.kind)
+                cut = runs.get(key)
+                if cut is None:
+                    cut = runs[key] = self._han(match.group(), left)
+                pieces.extend(cut)
             else:
                 pieces.append(Piece(match.group(), kind))
         return pieces
@@ -209,19 +229,27 @@ class Segmenter:
         out: list[Piece] = []
         i = 0
         while i < len(simple):
-            size, kind = self._place_at(simple, i, out)
-            if not size:
+            word = simple[i]
+            ends_place, _, tagged, parts, alone = self._facts(word)
+            # The gates are what the rules require first: a place suffix at the
+            # end; a role word before, or three characters (most words have neither).
+            size, kind = self._place_at(simple, i, out) if ends_place else (0, "")
+            after_title = self._facts(simple[i - 1])[1] if i else left.endswith(TITLES)
+            if not size and (len(word) >= 3 or after_title):
                 size, kind = self._person_at(simple, i, left)
             if not size:
-                size, kind = 1, self._tagged(simple[i])
+                size, kind = 1, tagged
                 if i + 1 < len(simple) and simple[i + 1] in PLACE_SUFFIXES:
                     kind = "word"  # the stem of a place name (詹桥 before 镇)
-                elif kind == "word" and self._cut_apart(simple[i]):
+                elif tagged != "place" and words[i][0] == word:
+                    out.extend(alone)  # the usual case: simplified text, pieces made once
+                    i += 1
+                    continue
+                elif parts is not None:
                     offset = 0
-                    for part in self._parts(simple[i]):
-                        original = words[i][0][offset : offset + len(part)]
-                        out.append(Piece(original, self._tagged(part)))
-                        offset += len(part)
+                    for length, part_kind in parts:
+                        out.append(Piece(words[i][0][offset : offset + length], part_kind))
+                        offset += length
                     i += 1
                     continue
             text = "".join(original for original, _ in words[i : i + size])
@@ -233,6 +261,30 @@ class Segmenter:
             out.append(Piece(text, kind))
             i += size
         return _close_frames(self._split_disposal(out))
+
+    def _facts(self, word: str) -> _WordFacts:
+        """Return what the rules ask of a word alone, worked out once per word.
+
+        Whether it ends in a place suffix and in a title, its tag, its parts
+        (length, kind) when it goes out cut apart (else None), and the pieces
+        it goes out as when no rule joins it (frozen, so shared).
+        """
+        facts = self._word_facts.get(word)
+        if facts is None:
+            if len(self._word_facts) >= _FACTS_CACHE_SIZE:
+                self._word_facts.clear()  # bounded memory
+            kind = self._tagged(word)
+            parts = None
+            if kind == "word" and self._cut_apart(word):
+                parts = tuple((len(part), self._tagged(part)) for part in self._parts(word))
+            alone, offset = [], 0
+            for length, part_kind in parts or ((len(word), kind),):
+                alone.append(Piece(word[offset : offset + length], part_kind))
+                offset += length
+            ends = (word.endswith(PLACE_SUFFIXES), word.endswith(TITLES))
+            facts = (*ends, kind, parts, tuple(alone))
+            self._word_facts[word] = facts
+        return facts
 
     def _split_disposal(self, pieces: list[Piece]) -> list[Piece]:
         """Cut 把 off a noun jieba joined it to before a verb: 你把门关上 → 把 | 门 | 关上.
@@ -414,17 +466,16 @@ def _tokenizer_on(frequencies: WordFrequencies):
     """Return a jieba tokenizer on the derived dictionary's word frequencies.
 
     The same prefix dictionary jieba would build from its dict.txt, but looked
-    up word by word instead of unmarshalled whole at start-up. Before cutting
-    a block, the tokenizer has every piece it will ask about looked up; then
-    its inner loops read the plain dict of looked-up words, not a Python
-    method per lookup.
+    up word by word instead of unmarshalled whole at start-up. The tokenizer's
+    DAG of a block looks up every piece it reaches (all that jieba's ``calc``
+    and HMM step ask); then those inner loops read the plain dict of
+    looked-up words, not a Python method per lookup.
     """
     import jieba
 
     class Tokenizer(jieba.Tokenizer):
         def get_DAG(self, sentence: str):  # noqa: N802 - jieba's name
-            frequencies.prepare(sentence)  # all that get_DAG, calc and the HMM step ask
-            return super().get_DAG(sentence)
+            return frequencies.dag(sentence)
 
     tokenizer = Tokenizer()
     tokenizer.FREQ = frequencies.loaded
