@@ -134,6 +134,20 @@ def test_place_names_are_one_token(segmenter, text, place):
     assert kinds(pieces).get(place) == "place", texts(pieces)
 
 
+@pytest.mark.parametrize(
+    ("text", "before", "place"),
+    [
+        ("2026年中国经济稳中有进", "年", "中国"),
+        ("企业把工厂转移至中国", "至", "中国"),
+        ("代表团齐聚北京开会", "齐聚", "北京"),
+        ("他们从成都市出发赴云南省", "赴", "云南省"),
+    ],
+)
+def test_a_place_the_dictionary_names_takes_no_word_before_it(segmenter, text, before, place):
+    pieces = texts(segmenter.segment(text))
+    assert pieces[pieces.index(place) - 1] == before, pieces
+
+
 @pytest.mark.parametrize("text", ["贫困村退出后", "全市共114个农家书屋", "进村入户", "每个村都有"])
 def test_common_words_before_a_suffix_are_not_places(segmenter, text):
     pieces = segmenter.segment(text)

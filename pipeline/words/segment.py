@@ -253,7 +253,9 @@ class Segmenter:
                     i += 1
                     continue
             text = "".join(original for original, _ in words[i : i + size])
-            stem = self._stem_size(simple, i, out) if kind == "place" and size else 0
+            # A place the dictionary names whole (中国 "China") takes no stem: 年 | 中国.
+            whole = kind == "place" and size == 1 and len(word) > 1 and self._proper(word)
+            stem = self._stem_size(simple, i, out) if kind == "place" and size and not whole else 0
             if stem:
                 # The stem already went out as plain words; take them back.
                 text = "".join(p.text for p in out[-stem:]) + text
