@@ -78,16 +78,8 @@ def fit(
     """
     from sklearn.linear_model import LogisticRegression
 
-    by_char = collections.defaultdict(list)
-    weights = weights or [1.0] * len(examples)
-    for (char, feats, label), weight in zip(examples, weights, strict=True):
-        by_char[char].append((feats, label, weight))
     model = {}
-    for char in sorted(by_char):
-        rows = by_char[char]
-        classes = tuple(sorted({label for _, label, _ in rows}))
-        if len(classes) < 2:
-            continue
+    for char, rows, classes in _by_character(examples, weights or [1.0] * len(examples)):
         vocab, x = _design(rows, min_count)
         y = [classes.index(label) for _, label, _ in rows]
         lr = LogisticRegression(C=c, max_iter=2000, fit_intercept=False, random_state=SEED)
@@ -104,6 +96,21 @@ def fit(
         shares = [(counts_of[r] + 1) / (total + len(classes)) for r in classes]
         model[char] = (classes, {f: full[i] for f, i in vocab.items()}, np.log(shares).tolist())
     return model
+
+
+def _by_character(examples, extras):
+    """Yield (character, its rows (features, label, extra), its readings) in character order.
+
+    A character with one reading in the data teaches nothing and is skipped.
+    """
+    by_char = collections.defaultdict(list)
+    for (char, feats, label), extra in zip(examples, extras, strict=True):
+        by_char[char].append((feats, label, extra))
+    for char in sorted(by_char):
+        rows = by_char[char]
+        classes = tuple(sorted({label for _, label, _ in rows}))
+        if len(classes) >= 2:
+            yield char, rows, classes
 
 
 def _design(rows, min_count: int):
@@ -298,15 +305,8 @@ def fit_residual(examples, offsets, c: float, min_count: int):
     from scipy.optimize import minimize
     from scipy.special import logsumexp
 
-    by_char = collections.defaultdict(list)
-    for (char, feats, label), offset in zip(examples, offsets, strict=True):
-        by_char[char].append((feats, label, offset))
     model = {}
-    for char in sorted(by_char):
-        rows = by_char[char]
-        classes = tuple(sorted({label for _, label, _ in rows}))
-        if len(classes) < 2:
-            continue
+    for char, rows, classes in _by_character(examples, offsets):
         vocab, x = _design(rows, min_count)
         y = np.array([classes.index(label) for _, label, _ in rows])
         base = np.array([_offset_row(logits, bonus, classes) for _, _, (logits, bonus) in rows])
