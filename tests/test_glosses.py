@@ -701,3 +701,20 @@ def test_a_row_for_one_reading_follows_the_reader(annotator, text, word, reading
 )
 def test_a_counted_noun_after_one_of_is_singular(annotator, text, word, gloss):
     assert glosses(annotator, text)[word] == gloss
+
+
+@pytest.mark.parametrize(
+    ("simplified", "traditional"),
+    [
+        ("我们来到这里的镇上", "我們來到這裡的鎮上"),
+        ("这个村有三百多户人家", "這個村有三百多戶人家"),
+        ("他们为群众办实事", "他們為群眾辦實事"),
+    ],
+)
+def test_traditional_text_reads_its_contexts_through_its_simplified_twin(
+    annotator, simplified, traditional
+):
+    # The table's contexts are written simplified: 的 after 這裡 is the 的 after 这里.
+    assert [t.gloss for t in annotator.tokens(traditional)] == [
+        t.gloss for t in annotator.tokens(simplified)
+    ]

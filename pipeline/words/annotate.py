@@ -222,7 +222,12 @@ class Annotator:
 
     def _neighbours(self, pieces: Sequence[Piece]) -> list[tuple[Neighbour, Neighbour]]:
         """Return each piece's previous and next token (spaces skipped), as contexts see them."""
-        seen = [Neighbour(p.text, p.kind, self._context_tag(p)) for p in pieces]
+        # Contexts and tags are written simplified; traditional text is read through its twin.
+        twins = [self._dictionary.simplified(p.text) for p in pieces]
+        seen = [
+            Neighbour(t, p.kind, self._context_tag(p, t))
+            for p, t in zip(pieces, twins, strict=True)
+        ]
         solid = [i for i, p in enumerate(pieces) if p.kind != "space"]
         around = [(EDGE, EDGE)] * len(pieces)
         for k, i in enumerate(solid):
@@ -231,11 +236,11 @@ class Annotator:
             around[i] = (prev, nxt)
         return around
 
-    def _context_tag(self, piece: Piece) -> str:
-        """Return jieba's tag of a word; a glossary term that is no verb counts as a noun."""
+    def _context_tag(self, piece: Piece, text: str) -> str:
+        """Return jieba's tag of a word (``text``, simplified); a term that is no verb is a noun."""
         if piece.kind != "word":
             return ""
-        tag = self._dictionary.word_tag(piece.text)
+        tag = self._dictionary.word_tag(text)
         return "nz" if piece.term and tag[:1] != "v" else tag  # 该 | 合作社 "the"
 
     def _token(
