@@ -38,6 +38,7 @@ from zhreader.pipeline.words.senses import (
     LearnerSenses,
     Neighbour,
     SenseRow,
+    quoted_sense,
     same_reading,
 )
 
@@ -190,12 +191,8 @@ class GlossChooser:
         entries = self._dictionary.entries(word)
         if len({pinyin.lower() for pinyin, _ in entries}) < 2:
             return ""
-        number = int(source.removeprefix("cedict:"))
-        for pinyin, senses in entries:  # senses counted over the entries, as check_rows does
-            if number <= len(senses):
-                return " ".join(numbered(s) for s in pinyin.split())
-            number -= len(senses)
-        return ""
+        quoted = quoted_sense(entries, int(source.removeprefix("cedict:")))
+        return " ".join(numbered(s) for s in quoted[0].split()) if quoted else ""
 
     def _classifier(
         self,

@@ -238,6 +238,20 @@ def _row(fields: list[str], path: Path, line: int) -> SenseRow:
     return SenseRow(word, contexts[0], contexts[1], gloss, source, line, reading)
 
 
+def quoted_sense(
+    entries: list[tuple[str, tuple[str, ...]]], number: int
+) -> tuple[str, str] | None:
+    """Return (the entry's numbered pinyin, the sense) that ``cedict:N`` quotes, or None.
+
+    Senses are counted over the word's entries in file order (``Dictionary.entries``).
+    """
+    for pinyin, senses in entries:
+        if number <= len(senses):
+            return pinyin, senses[number - 1]
+        number -= len(senses)
+    return None
+
+
 def check_rows(rows: list[SenseRow], dictionary, path: Path = LEARNER_SENSES) -> list[str]:
     """Return every problem of the table as ``FILE:LINE: message`` (empty when sound).
 
@@ -265,12 +279,13 @@ def check_rows(rows: list[SenseRow], dictionary, path: Path = LEARNER_SENSES) ->
             if len(row.source.removeprefix("written:").split()) < 3:
                 problems.append(f"{where}: a written gloss needs its reason")
             continue
-        senses = [sense for entry in dictionary.lookup(row.word) for sense in entry.senses]
         number = int(row.source.removeprefix("cedict:"))
-        if number > len(senses):
-            problems.append(f"{where}: CC-CEDICT has {len(senses)} senses, not {number}")
+        quoted = quoted_sense(dictionary.entries(row.word), number)
+        if quoted is None:
+            count = sum(len(senses) for _, senses in dictionary.entries(row.word))
+            problems.append(f"{where}: CC-CEDICT has {count} senses, not {number}")
             continue
-        sense = senses[number - 1]
+        sense = quoted[1]
         whole = {clean_sense(sense)} | {clean_sense(part) for part in sense.split("; ")}
         if row.gloss not in whole:
             problems.append(f"{where}: {row.gloss!r} is not CC-CEDICT's sense {number}: {sense!r}")
@@ -285,6 +300,7 @@ __all__ = [
     "LearnerSenses",
     "Neighbour",
     "SenseRow",
+    "quoted_sense",
     "read_rows",
     "same_reading",
 ]
