@@ -91,6 +91,8 @@ _COMMON = 1000
 # What a measure word's gloss becomes after "a" / "one": 一个月 "a month".
 _SINGULAR = {"months": "month", "years": "year", "days": "day", "times": "time"}
 _SINGULAR.update({"people": "person", "households": "household", "trips": "trip"})
+# What the general classifier 个 shows after a numeral in the same word (十几个).
+_GENERAL_CLASSIFIER = "(classifier)"
 
 
 class GlossChooser:
@@ -338,12 +340,12 @@ class GlossChooser:
         if noun:
             return f"{figure} {unit} + {noun}" if unit else f"{figure} + {noun}"
         if not unit:
-            return figure
-        if unit.startswith("(classifier for "):
-            unit = f"({unit.removeprefix('(classifier for ')}"  # 三台 "three (machines)"
+            # The general classifier is a word a learner must learn to put there,
+            # as any other: 十几个 "over ten (classifier)", not a bare number.
+            return f"{figure} {_GENERAL_CLASSIFIER}" if rest == "个" else figure
         if figure == "one" and not unit.startswith("("):
-            figure = "a"  # 一批 "a batch (of)"; 一台 "one (machines)"
-        return f"{figure} {unit}"
+            figure = "a"  # 一批 "a batch (of)"; 一台 "one (classifier for machines)"
+        return f"{figure} {unit}"  # 三台 "three (classifier for machines)", as 这台
 
     def _ordinal_gloss(self, word: str, nxt: Neighbour) -> str | None:
         """Read what follows 第 as an ordinal: 第二十 "20th", 第三次 "3rd time"."""

@@ -262,7 +262,7 @@ class Segmenter:
                 del out[-stem:]
             out.append(Piece(text, kind))
             i += size
-        return _close_frames(self._split_disposal(out))
+        return _close_frames(self._split_disposal(out), self._dictionary.simplified)
 
     def _facts(self, word: str) -> _WordFacts:
         """Return what the rules ask of a word alone, worked out once per word.
@@ -293,8 +293,10 @@ class Segmenter:
 
         jieba lists 把门 "to keep the gate" and 把手 "handle"; before a verb,
         and not after 的 (门的把手坏了), they are the disposal 把 and its object.
+        The words are read through their simplified twins (你把門關上 alike).
         """
         out: list[Piece] = []
+        twin = self._dictionary.simplified
         for i, piece in enumerate(pieces):
             text = piece.text
             if (
@@ -303,8 +305,8 @@ class Segmenter:
                 and piece.kind == "word"
                 and i + 1 < len(pieces)
                 and (not out or out[-1].text != "的")
-                and self._dictionary.word_tag(text[1:])[:1] == "n"
-                and self._verb(pieces[i + 1].text)
+                and self._dictionary.word_tag(twin(text[1:]))[:1] == "n"
+                and self._verb(twin(pieces[i + 1].text))
             ):
                 out.extend((Piece("把"), Piece(text[1:])))
                 continue
@@ -405,7 +407,10 @@ class Segmenter:
         """Count the pieces just before ``words[i]`` that form a place name's stem."""
         count, chars = 0, 0
         for piece in reversed(out):
-            if piece.kind != "word" or piece.term or not self._stem_word(piece.text):
+            # Read through the simplified twin, as jieba cut it: 兩個 | 村 counts
+            # villages as 两个 | 村 does (traditional 個 is no function character).
+            word = self._dictionary.simplified(piece.text)
+            if piece.kind != "word" or piece.term or not self._stem_word(word):
                 break
             if chars + len(piece.text) > 4:
                 break
@@ -533,12 +538,13 @@ def _name_before_speech(words: list[str], i: int) -> int:
     return 0
 
 
-def _close_frames(pieces: list[Piece]) -> list[Piece]:
+def _close_frames(pieces: list[Piece], simplified: Callable[[str], str]) -> list[Piece]:
     """Split a localiser off the next word where it closes a 在… frame (在…中|将…).
 
     A two-character word made of a frame closer and a phrase opener (中将,
     上将) right where a 在 opened earlier in the clause is the localiser and
-    the opener, not the noun.
+    the opener, not the noun; traditional text is read through its
+    ``simplified`` twin (中將 as 中将).
     """
     out: list[Piece] = []
     open_frame = False
@@ -553,13 +559,13 @@ def _close_frames(pieces: list[Piece]) -> list[Piece]:
             and piece.kind == "word"
             and not piece.term
             and len(text) == 2
-            and text[0] in FRAME_CLOSERS
-            and text[1] in FRAME_OPENERS
+            and simplified(text)[0] in FRAME_CLOSERS
+            and simplified(text)[1] in FRAME_OPENERS
         ):
             out.extend((Piece(text[0]), Piece(text[1])))
             open_frame = False
             continue
-        elif len(text) == 1 and text in FRAME_CLOSERS:
+        elif len(text) == 1 and simplified(text) in FRAME_CLOSERS:
             open_frame = False
         out.append(piece)
     return out

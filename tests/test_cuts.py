@@ -1,0 +1,55 @@
+"""Issue 12, round five: the cuts the gloss reads (traditional twins) and measure words."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhreader.pipeline.words.annotate import Annotator
+
+
+@pytest.fixture(scope="module")
+def annotator(tmp_path_factory: pytest.TempPathFactory) -> Annotator:
+    # The same cache folder as tests/test_annotate.py: the dictionary is built once.
+    return Annotator.initialize(None, tmp_path_factory.getbasetemp() / "zhreader-cache")
+
+
+def _cut(annotator: Annotator, text: str) -> list[tuple[int, str, str | None]]:
+    """Return each token's length, kind and gloss: what a traditional twin must share."""
+    return [(len(t.zh), t.kind, t.gloss) for t in annotator.tokens(text)]
+
+
+@pytest.mark.parametrize(
+    ("simplified", "traditional"),
+    [
+        # the place rule: a numeral with 个 (traditional 個) is no stem of a village
+        ("工作队走访了两个村", "工作隊走訪了兩個村"),
+        # the disposal 把 before a verb (jieba lists 把门 "to keep the gate")
+        ("请你把门关上", "請你把門關上"),
+        # a localiser closing a 在… frame (jieba lists 中将 "lieutenant general")
+        ("他在一问一答中将道理讲明白了", "他在一問一答中將道理講明白了"),
+        # a person's name opening a clause, with a surname written traditional
+        ("陈芳在家里做饭。", "陳芳在家裏做飯。"),
+        ("刘强说，他明天再来。", "劉強說，他明天再來。"),
+    ],
+)
+def test_traditional_text_is_cut_as_its_simplified_twin(annotator, simplified, traditional):
+    assert _cut(annotator, traditional) == _cut(annotator, simplified)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "gloss"),
+    [
+        # A measure word joined to its numeral still reads as a classifier, as
+        # after a demonstrative (这台 "this (classifier for machines)").
+        ("车间新买了四台机床", "四台", "four (classifier for machines)"),
+        ("街上开了十几家饭馆", "十几家", "over ten (classifier for businesses)"),
+        # the general classifier shows itself, noun after it or not
+        ("他一口气吃了五个", "五个", "five (classifier)"),
+        ("我们来了二十几个人", "二十几个", "over twenty (classifier)"),
+        # a unit that is a noun in English is counted, not called a classifier
+        ("这里离车站只有十分钟", "十分钟", "ten minutes"),
+        ("运来一批化肥", "一批", "a batch (of)"),
+    ],
+)
+def test_a_measure_word_joined_to_its_numeral_reads_as_a_classifier(annotator, text, word, gloss):
+    assert {t.zh: t.gloss for t in annotator.tokens(text)}[word] == gloss
