@@ -53,3 +53,22 @@ def test_traditional_text_is_cut_as_its_simplified_twin(annotator, simplified, t
 )
 def test_a_measure_word_joined_to_its_numeral_reads_as_a_classifier(annotator, text, word, gloss):
     assert {t.zh: t.gloss for t in annotator.tokens(text)}[word] == gloss
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "gloss"),
+    [
+        # the part of a month after its number, in digits or in a Han numeral
+        ("工程要在9月底前完工", "月底", "end of September"),
+        ("学校2月初开学", "月初", "start of February"),
+        ("11月份的销量上升", "月份", "November"),
+        ("三月底以前交齐", "三月底", "end of March"),
+        ("十月初他回了老家", "十月初", "start of October"),
+        ("八月底以前交齐", "底", "end (of the month)"),  # jieba cuts 八月 | 底
+        ("到了二月初", "初", "start (of the month)"),
+        # no month after a number that names none
+        ("13月底", "月底", "end of the month"),
+    ],
+)
+def test_the_part_of_a_month_names_the_month(annotator, text, word, gloss):
+    assert {t.zh: t.gloss for t in annotator.tokens(text)}[word] == gloss

@@ -24,6 +24,8 @@ from zhreader.pipeline.words.numbers import (
     APPROXIMATORS,
     HAN_BIG,
     HAN_NUMERAL_CHARS,
+    MONTHS,
+    digits_value,
     english_figure,
     english_words,
     han_decimal,
@@ -77,6 +79,20 @@ _RANGE = frozenset("到至")
 _ABOUT = "左右"
 # Units a numeral before them ranks rather than counts: 三楼 is the third floor.
 _RANKS = {"年级": "grade", "楼": "floor"}
+# The part of a month a word after the month's number names: 5 | 月底 "end of May".
+_MONTH_PARTS = {
+    "月底": "end of {}",
+    "月末": "end of {}",
+    "月初": "start of {}",
+    "月中": "mid-{}",
+    "月份": "{}",
+}
+# The same part standing after a month jieba keeps whole (八月 | 底).
+_MONTH_EDGES = {
+    "底": "end (of the month)",
+    "末": "end (of the month)",
+    "初": "start (of the month)",
+}
 # 小王 "Xiao Wang", 老李 "Lao Li": a surname called by a friend.
 _FAMILIAR = frozenset("小老")
 _NUMBER_WORDS = frozenset(english_words(n) for n in range(1, 100))
@@ -121,6 +137,8 @@ class GlossChooser:
             or prev.text in _DEGREE
             or (len(word) == 1 and (nxt.text in _TITLES or _counts(prev)))
             or word in _FAMILIAR
+            or word in _MONTH_PARTS
+            or word in _MONTH_EDGES
             or prev.text in _FAMILIAR
             or (_used_as_verb(prev, nxt) and self._dictionary.word_tag(word) == "vn")
         )
@@ -153,6 +171,12 @@ class GlossChooser:
             titled = self.titled(word, reading, romanise)
             if titled:
                 return titled, "name"
+        if word in _MONTH_PARTS and prev.kind == "number":
+            month = _month_part(digits_value(prev.text), word)
+            if month:
+                return month, "number"  # 5 | 月底 "end of May"
+        if word in _MONTH_EDGES and _names_month(prev.text):
+            return _MONTH_EDGES[word], "number"  # 八月 | 底 "end (of the month)"
         tag = self._dictionary.word_tag(word)
         row = self._senses.choose_row(word, prev, nxt, reading)
         chosen = row[1] if row and self._read_as_row(row[0], word, reading) else None
@@ -308,6 +332,10 @@ class GlossChooser:
             figure = f"{APPROXIMATORS[approx]} {figure}"
         if not rest:
             return figure
+        if rest in _MONTH_PARTS and not approx:
+            month = _month_part(value, rest)
+            if month:
+                return month  # 三月底 "end of March", 十月初 "start of October"
         if rest in _RANKS and not approx and value == int(value):
             return f"{ordinal(int(value))} {_RANKS[rest]}"  # 一年级 "1st grade", 三楼 "3rd floor"
         if rest in _RANGE and not approx and CLASSES["AMOUNT"](nxt):
@@ -460,6 +488,18 @@ class GlossChooser:
 
     def _neighbour(self, word: str) -> Neighbour:
         return Neighbour(word, "word", self._dictionary.word_tag(word))
+
+
+def _month_part(value: float | None, part: str) -> str | None:
+    """Name the part of month ``value`` that ``part`` says (月底 "end of May"), None if no month."""
+    if value is None or value != int(value) or not 1 <= value <= 12:
+        return None
+    return _MONTH_PARTS[part].format(MONTHS[int(value) - 1])
+
+
+def _names_month(word: str) -> bool:
+    """Tell whether a word is a month written with a Han numeral (八月, 十二月)."""
+    return word[-1:] == "月" and _month_part(han_value(word[:-1]), "月份") is not None
 
 
 def _clock_time(hour: float, rest: str) -> str | None:
