@@ -72,3 +72,21 @@ def test_a_measure_word_joined_to_its_numeral_reads_as_a_classifier(annotator, t
 )
 def test_the_part_of_a_month_names_the_month(annotator, text, word, gloss):
     assert {t.zh: t.gloss for t in annotator.tokens(text)}[word] == gloss
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "gloss"),
+    [
+        # jieba cuts a phrase CC-CEDICT lists: each part reads as the phrase says
+        ("各地都在控制碳排放", "排放", "emissions"),
+        ("各地都在控制碳排放", "碳", "carbon"),
+        ("公司今年推出了新产品", "产品", "product"),
+        ("维护国家安全是大事", "安全", "security"),
+        ("维护国家安全是大事", "国家", "national"),
+        # grammar is no phrase: 中 | 的 is not 中的 "to hit the target"
+        ("生活中的小事", "中", "in, during"),
+        ("我们有了新房子", "了", "(completed action)"),
+    ],
+)
+def test_a_phrase_jieba_cut_gives_its_parts_their_sense(annotator, text, word, gloss):
+    assert {t.zh: t.gloss for t in annotator.tokens(text)}[word] == gloss

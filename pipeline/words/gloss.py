@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from zhreader.names import FUNCTION_CHARS, TITLES
 from zhreader.pinyin_text import numbered
-from zhreader.pipeline.words.dictionary import COUNTED, Dictionary
+from zhreader.pipeline.words.dictionary import COUNTED, Dictionary, sense_pieces, shorten
 from zhreader.pipeline.words.numbers import (
     APPROXIMATORS,
     HAN_BIG,
@@ -93,6 +93,20 @@ _MONTH_EDGES = {
     "末": "end (of the month)",
     "初": "start (of the month)",
 }
+# A phrase jieba cut that CC-CEDICT lists is this short (碳 | 排放 "carbon emissions").
+_LONGEST_PHRASE = 4
+# English words that say nothing of a sense: two senses sharing only these share nothing.
+# fmt: off
+_EMPTY_WORDS = frozenset([
+    "a", "an", "the", "to", "of", "in", "on", "at", "by", "for", "with", "and", "or", "as",
+    "be", "is", "sth", "sb", "one", "one's", "oneself", "etc",
+])
+# fmt: on
+_ENGLISH_WORD = re.compile(r"[a-z]+")
+_ARTICLES = frozenset(["a", "an", "the"])
+# A word takes its sense from a phrase only when it and its neighbour are nouns,
+# verbs or adjectives by jieba's tags (中 | 的 "to hit the target" is grammar).
+_CONTENT_TAGS = frozenset("nva")
 # 小王 "Xiao Wang", 老李 "Lao Li": a surname called by a friend.
 _FAMILIAR = frozenset("小老")
 _NUMBER_WORDS = frozenset(english_words(n) for n in range(1, 100))
@@ -121,6 +135,7 @@ class GlossChooser:
         self._senses = senses
         self._surnames = surnames
         self._row_readings: dict[tuple[str, str], str] = {}  # (word, cedict:N) → its reading
+        self._frequencies = dictionary.word_frequencies()[0]  # jieba's, read on demand
 
     @property
     def senses(self) -> LearnerSenses:
@@ -141,6 +156,7 @@ class GlossChooser:
             or word in _MONTH_EDGES
             or prev.text in _FAMILIAR
             or (_used_as_verb(prev, nxt) and self._dictionary.word_tag(word) == "vn")
+            or bool(self._missed_phrases(word, prev, nxt))
         )
 
     def word_gloss(
@@ -183,6 +199,12 @@ class GlossChooser:
         counted = self._classifier(word, reading, tag, prev, nxt, chosen)
         if counted:
             return counted, "cedict"
+        # A phrase CC-CEDICT lists is better evidence than a row that reads no context.
+        free = row is None or not (row[0].prev or row[0].next)
+        if free and word[:1] not in HAN_NUMERAL_CHARS:
+            in_phrase = self._sense_in_phrase(word, reading, prev, nxt)
+            if in_phrase:
+                return in_phrase, "cedict"
         if chosen:
             return chosen, "learner"
         number = self.numeral_gloss(word, prev, nxt)
@@ -197,6 +219,94 @@ class GlossChooser:
         if proper:
             return proper, "cedict"
         return self.compound_gloss(word, reading, prev, nxt), "chars"
+
+    def _missed_phrases(self, word: str, prev: Neighbour, nxt: Neighbour) -> list[str]:
+        """Return the words CC-CEDICT lists that ``word`` makes with a neighbour and jieba lacks.
+
+        jieba's dictionary predates many phrases (碳排放 "carbon emissions",
+        新产品 "new product"), so its route cut them without weighing them;
+        where it lists the phrase, its route chose the cut (人 | 才来).
+        """
+        phrases: list[str] = []
+        if not self._content_word(word):
+            return phrases
+        for left, right in ((prev, None), (None, nxt)):
+            neighbour = left or right
+            if neighbour is None or neighbour.kind != "word" or not neighbour.text:
+                continue
+            if not self._content_word(neighbour.text, modifier=True):
+                continue
+            phrase = neighbour.text + word if left else word + neighbour.text
+            if len(phrase) > _LONGEST_PHRASE or self._frequencies.get(phrase):
+                continue
+            if self._dictionary.common(phrase):
+                phrases.append(phrase)
+        return phrases
+
+    def _content_word(self, word: str, modifier: bool = False) -> bool:
+        """Tell whether a word is a noun, verb or adjective, not a function character.
+
+        As the ``modifier`` of a phrase, a one-character adjective or noun
+        counts (新 | 产品 "new product"); its own gloss never changes so.
+        """
+        tag = self._dictionary.word_tag(word)[:1]
+        if len(word) == 1 and word in FUNCTION_CHARS and not (modifier and tag in "an"):
+            return False
+        return tag in _CONTENT_TAGS
+
+    def _sense_in_phrase(
+        self, word: str, reading: tuple[str, ...], prev: Neighbour, nxt: Neighbour
+    ) -> str | None:
+        """Return the English ``word`` has in a CC-CEDICT phrase it makes with a neighbour.
+
+        碳 | 排放: CC-CEDICT lists 碳排放 "carbon emissions"; 碳 is "carbon",
+        so 排放 is "emissions", not its first sense "to arrange in order"
+        (新 | 产品 "new product": 产品 "product", not "goods"). Where the
+        neighbour's English is not in the phrase's, the word's sense that
+        shares a word with it (国家 | 安全 "national security": "security").
+        The phrase must be read as the token is (中 | 的 "to hit the target"
+        is zhòng, not the zhōng of 生活中).
+        """
+        for phrase in self._missed_phrases(word, prev, nxt):
+            after = phrase == prev.text + word
+            neighbour = prev.text if after else nxt.text
+            start = len(neighbour) if after else 0
+            phrase_senses = self._phrase_senses(phrase, reading, start)
+            theirs = set().union(*map(_content_words, self._word_senses(neighbour, ())))
+            for sense in phrase_senses:
+                if sense.startswith("to "):
+                    continue  # a verb phrase's English is not in the word order of its parts
+                rest = _without_neighbour(sense.split(" "), theirs, after)
+                if rest:
+                    return rest  # 碳 | 排放 "emissions"
+            phrase_words = set().union(*map(_content_words, phrase_senses))
+            for sense in self._word_senses(word, reading):
+                if "~" not in sense and _content_words(sense) & phrase_words:
+                    return shorten(sense)  # 国家 | 安全 "security"
+        return None
+
+    def _phrase_senses(self, phrase: str, reading: tuple[str, ...], start: int) -> list[str]:
+        """Return the whole senses of the phrase's common entries read as the token is."""
+        found: list[str] = []
+        read = tuple(map(numbered, reading))
+        for pinyin, senses in self._dictionary.entries(phrase):
+            syllables = tuple(pinyin.split())
+            if pinyin[:1].isupper() or len(syllables) != len(phrase):
+                continue  # a proper noun, or a reading written otherwise
+            if read and not same_reading(syllables[start : start + len(read)], read):
+                continue
+            found.extend(sense_pieces(senses))
+        return found
+
+    def _word_senses(self, word: str, reading: tuple[str, ...]) -> list[str]:
+        """Return the whole senses of the word's common entries read as the token is."""
+        read = tuple(map(numbered, reading))
+        senses: list[str] = []
+        for pinyin, entry in self._dictionary.entries(word):
+            if pinyin[:1].isupper() or (read and not same_reading(tuple(pinyin.split()), read)):
+                continue
+            senses.extend(sense_pieces(entry))
+        return senses
 
     def _read_as_row(self, row: SenseRow, word: str, reading: tuple[str, ...]) -> bool:
         """Tell whether the token is read as the CC-CEDICT entry a ``cedict:N`` row quotes.
@@ -488,6 +598,36 @@ class GlossChooser:
 
     def _neighbour(self, word: str) -> Neighbour:
         return Neighbour(word, "word", self._dictionary.word_tag(word))
+
+
+def _without_neighbour(words: list[str], theirs: set[str], after: bool) -> str | None:
+    """Take the neighbour's English off one end of a phrase's: what is left is the word's.
+
+    "carbon emissions" without 碳's "carbon" is "emissions"; "the
+    international media" without 国际's "international" is "media". At least
+    one of the neighbour's words must go, and a word must be left.
+    """
+    words = list(words) if after else list(reversed(words))
+    taken = False
+    while words and (_content_words(words[0]) <= theirs or words[0].lower() in _EMPTY_WORDS):
+        taken = taken or bool(_content_words(words[0]))
+        words.pop(0)
+    while words and words[-1].lower() in _ARTICLES:
+        words.pop()  # "the international media" without "media": "international"
+    left = _content_words(" ".join(words))
+    if not taken or not left or left & theirs:
+        return None  # "to reduce carbon" is not 碳's: "reduce" is 减排's
+    return " ".join(words if after else reversed(words))
+
+
+def _content_words(sense: str) -> set[str]:
+    """Return the words of an English sense that say something, plurals made singular."""
+    words = set()
+    for word in _ENGLISH_WORD.findall(sense.lower()):
+        if word in _EMPTY_WORDS:
+            continue
+        words.add(word[:-1] if len(word) > 3 and word.endswith("s") else word)
+    return words
 
 
 def _month_part(value: float | None, part: str) -> str | None:
