@@ -90,3 +90,15 @@ def test_the_part_of_a_month_names_the_month(annotator, text, word, gloss):
 )
 def test_a_phrase_jieba_cut_gives_its_parts_their_sense(annotator, text, word, gloss):
     assert {t.zh: t.gloss for t in annotator.tokens(text)}[word] == gloss
+
+
+def test_word_by_word_english_leaves_the_classifier_note_to_the_learner(annotator):
+    from zhreader.model import Sentence
+    from zhreader.pipeline.translate.translator import gloss_sentence
+
+    def english(text: str) -> str:
+        return gloss_sentence(Sentence(id="a1-p1-s1", zh=text, tokens=annotator.tokens(text)))
+
+    # The interlinear line says 台 is a classifier; the line of English reads on.
+    assert english("车间新买了四台机床") == "workshop new to buy four (machines) machine tool"
+    assert "classifier" not in english("街上开了十几家饭馆，来了二十几个人")

@@ -227,6 +227,7 @@ _PUNCTUATION = {
 }
 _OPENING = set("“‘(")
 _APPROXIMATORS = frozenset("余多来")
+_CLASSIFIER_NOTE = re.compile(r" \((?:general )?classifier(?: for ([^)]*))?\)")
 _DATE_PART = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|[0-9]+(?:st|nd|rd|th))$"
@@ -285,6 +286,10 @@ def gloss_sentence(sentence: Sentence) -> str:
 def _token_english(token: Token) -> str:
     if token.kind in ("number", "latin"):
         return token.gloss or token.zh.translate(_FULLWIDTH)
+    if token.gloss_source == "number" and token.gloss:
+        # The measure word's note is for the learner, not for the line of English:
+        # 三台 "three (classifier for machines)" reads "three (machines)", 十几个 "over ten".
+        return _CLASSIFIER_NOTE.sub(lambda m: f" ({m[1]})" if m[1] else "", token.gloss)
     for sense in _senses(token.gloss):
         if sense.startswith("(") and sense.endswith(")"):
             return ""  # a grammar note, not English to read

@@ -95,6 +95,7 @@ _MONTH_EDGES = {
 }
 # A phrase jieba cut that CC-CEDICT lists is this short (碳 | 排放 "carbon emissions").
 _LONGEST_PHRASE = 4
+_MEMO_SIZE = 100_000
 # English words that say nothing of a sense: two senses sharing only these share nothing.
 # fmt: off
 _EMPTY_WORDS = frozenset([
@@ -136,6 +137,7 @@ class GlossChooser:
         self._surnames = surnames
         self._row_readings: dict[tuple[str, str], str] = {}  # (word, cedict:N) → its reading
         self._frequencies = dictionary.word_frequencies()[0]  # jieba's, read on demand
+        self._missed_memo: dict[str, bool] = {}  # phrase → CC-CEDICT has it, jieba does not
 
     @property
     def senses(self) -> LearnerSenses:
@@ -227,21 +229,29 @@ class GlossChooser:
         新产品 "new product"), so its route cut them without weighing them;
         where it lists the phrase, its route chose the cut (人 | 才来).
         """
-        phrases: list[str] = []
         if not self._content_word(word):
-            return phrases
-        for left, right in ((prev, None), (None, nxt)):
-            neighbour = left or right
-            if neighbour is None or neighbour.kind != "word" or not neighbour.text:
-                continue
-            if not self._content_word(neighbour.text, modifier=True):
-                continue
-            phrase = neighbour.text + word if left else word + neighbour.text
-            if len(phrase) > _LONGEST_PHRASE or self._frequencies.get(phrase):
-                continue
-            if self._dictionary.common(phrase):
-                phrases.append(phrase)
+            return []
+        phrases = []
+        if prev.kind == "word" and self._missed(prev.text + word, prev.text):
+            phrases.append(prev.text + word)
+        if nxt.kind == "word" and self._missed(word + nxt.text, nxt.text):
+            phrases.append(word + nxt.text)
         return phrases
+
+    def _missed(self, phrase: str, neighbour: str) -> bool:
+        """Tell whether CC-CEDICT lists ``phrase`` as a common word that jieba lacks."""
+        missed = self._missed_memo.get(phrase)
+        if missed is None:
+            missed = (
+                len(phrase) <= _LONGEST_PHRASE
+                and self._content_word(neighbour, modifier=True)
+                and not self._frequencies.get(phrase)
+                and self._dictionary.common(phrase)
+            )
+            if len(self._missed_memo) >= _MEMO_SIZE:
+                self._missed_memo.clear()  # bounded memory
+            self._missed_memo[phrase] = missed
+        return missed
 
     def _content_word(self, word: str, modifier: bool = False) -> bool:
         """Tell whether a word is a noun, verb or adjective, not a function character.
