@@ -102,3 +102,14 @@ def test_word_by_word_english_leaves_the_classifier_note_to_the_learner(annotato
     # The interlinear line says 台 is a classifier; the line of English reads on.
     assert english("车间新买了四台机床") == "workshop new to buy four (machines) machine tool"
     assert "classifier" not in english("街上开了十几家饭馆，来了二十几个人")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "gloss"),
+    [
+        ("这位老人年过八旬", "八旬", "eighty (years of age)"),
+        ("一位六旬老人", "六旬", "sixty (years of age)"),
+    ],
+)
+def test_decades_of_age_count_years(annotator, text, word, gloss):
+    assert {t.zh: t.gloss for t in annotator.tokens(text)}[word] == gloss

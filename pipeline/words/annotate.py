@@ -166,7 +166,8 @@ class Annotator:
         """
         out: list[Piece] = []
         skip = False
-        twin = self._dictionary.simplified
+        line = "".join(p.text for p in pieces)
+        twin = self._dictionary.simplified if self._dictionary.simplified(line) != line else str
         for i, piece in enumerate(pieces):
             if skip:
                 skip = False

@@ -75,6 +75,8 @@ _VERB_BEFORE = frozenset(
 _ASPECT = frozenset("了着过")
 _PLURAL = "们"
 _TENTHS = "成"
+# 旬 after a numeral counts ten years of a person's age: 七旬 "seventy (years of age)".
+_DECADES = "旬"
 _RANGE = frozenset("到至")
 _ABOUT = "左右"
 # Units a numeral before them ranks rather than counts: 三楼 is the third floor.
@@ -444,6 +446,9 @@ class GlossChooser:
             rest = rest[1:]
         if not approx and len(rest) == 2 and rest[1] in APPROXIMATORS:
             rest, approx = rest[0], rest[1]  # 三年多 "over three years": 多 after the unit
+        if rest == _DECADES and value == int(value) and 0 < value < 12:
+            figure = f"{english_words(int(value) * 10)} (years of age)"  # 七旬 "seventy"
+            return f"{APPROXIMATORS[approx]} {figure}" if approx else figure
         if rest == _TENTHS:
             figure = f"{round(value * 10)}%"  # 六成 "60%": 成 counts tenths
             return f"{APPROXIMATORS[approx]} {figure}" if approx else figure

@@ -15,6 +15,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Literal
 
 from zhreader.han import HAN_CLASS
 from zhreader.names import (
@@ -262,7 +263,9 @@ class Segmenter:
                 del out[-stem:]
             out.append(Piece(text, kind))
             i += size
-        return _close_frames(self._split_disposal(out), self._dictionary.simplified)
+        # Traditional text reads the frames through its twin; simplified text is its own.
+        traditional = any(original != word for original, word in words)
+        return _close_frames(self._split_disposal(out), traditional and self._dictionary.simplified)
 
     def _facts(self, word: str) -> _WordFacts:
         """Return what the rules ask of a word alone, worked out once per word.
@@ -538,7 +541,9 @@ def _name_before_speech(words: list[str], i: int) -> int:
     return 0
 
 
-def _close_frames(pieces: list[Piece], simplified: Callable[[str], str]) -> list[Piece]:
+def _close_frames(
+    pieces: list[Piece], simplified: Callable[[str], str] | Literal[False] = False
+) -> list[Piece]:
     """Split a localiser off the next word where it closes a 在… frame (在…中|将…).
 
     A two-character word made of a frame closer and a phrase opener (中将,
@@ -546,6 +551,7 @@ def _close_frames(pieces: list[Piece], simplified: Callable[[str], str]) -> list
     the opener, not the noun; traditional text is read through its
     ``simplified`` twin (中將 as 中将).
     """
+    twin = simplified or _same
     out: list[Piece] = []
     open_frame = False
     for piece in pieces:
@@ -559,16 +565,20 @@ def _close_frames(pieces: list[Piece], simplified: Callable[[str], str]) -> list
             and piece.kind == "word"
             and not piece.term
             and len(text) == 2
-            and simplified(text)[0] in FRAME_CLOSERS
-            and simplified(text)[1] in FRAME_OPENERS
+            and twin(text)[0] in FRAME_CLOSERS
+            and twin(text)[1] in FRAME_OPENERS
         ):
             out.extend((Piece(text[0]), Piece(text[1])))
             open_frame = False
             continue
-        elif len(text) == 1 and simplified(text) in FRAME_CLOSERS:
+        elif len(text) == 1 and twin(text) in FRAME_CLOSERS:
             open_frame = False
         out.append(piece)
     return out
+
+
+def _same(text: str) -> str:
+    return text
 
 
 def _lengths_by_first_char(forms: Iterable[str]) -> dict[str, tuple[int, ...]]:
