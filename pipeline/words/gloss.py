@@ -140,6 +140,7 @@ class GlossChooser:
         self._row_readings: dict[tuple[str, str], str] = {}  # (word, cedict:N) → its reading
         self._frequencies = dictionary.word_frequencies()[0]  # jieba's, read on demand
         self._missed_memo: dict[str, bool] = {}  # phrase → CC-CEDICT has it, jieba does not
+        self._content_memo: dict[str, bool] = {}  # word → a noun, verb or adjective
 
     @property
     def senses(self) -> LearnerSenses:
@@ -231,19 +232,30 @@ class GlossChooser:
         新产品 "new product"), so its route cut them without weighing them;
         where it lists the phrase, its route chose the cut (人 | 才来).
         """
-        if not self._content_word(word):
+        # Asked of every token: the answers are remembered per word and per phrase.
+        content = self._content_memo.get(word)
+        if content is None:
+            content = self._content_memo[word] = self._content_word(word)
+        if not content:
             return []
         phrases = []
-        if prev.kind == "word" and self._missed(prev.text + word, prev.text):
-            phrases.append(prev.text + word)
-        if nxt.kind == "word" and self._missed(word + nxt.text, nxt.text):
-            phrases.append(word + nxt.text)
+        missed = self._missed_memo
+        if prev.kind == "word":
+            phrase = prev.text + word
+            if missed.get(phrase) or (phrase not in missed and self._missed(phrase, prev.text)):
+                phrases.append(phrase)
+        if nxt.kind == "word":
+            phrase = word + nxt.text
+            if missed.get(phrase) or (phrase not in missed and self._missed(phrase, nxt.text)):
+                phrases.append(phrase)
         return phrases
 
     def _missed(self, phrase: str, neighbour: str) -> bool:
         """Tell whether CC-CEDICT lists ``phrase`` as a common word that jieba lacks."""
         missed = self._missed_memo.get(phrase)
         if missed is None:
+            if len(self._content_memo) >= _MEMO_SIZE:
+                self._content_memo.clear()  # bounded memory
             missed = (
                 len(phrase) <= _LONGEST_PHRASE
                 and self._content_word(neighbour, modifier=True)
