@@ -113,3 +113,18 @@ def test_word_by_word_english_leaves_the_classifier_note_to_the_learner(annotato
 )
 def test_decades_of_age_count_years(annotator, text, word, gloss):
     assert {t.zh: t.gloss for t in annotator.tokens(text)}[word] == gloss
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "gloss"),
+    [
+        # jieba cuts a decimal percentage after its tens: the number goes on
+        ("今年利润增长了百分之十二点五", "百分之十二点五", "12.5%"),
+        ("老年人口占百分之二十三点八", "百分之二十三点八", "23.8%"),
+        ("合格率达到百分之九十九点九", "百分之九十九点九", "99.9%"),
+        # digits without a unit between them are no number: 五 | 一年
+        ("成本降了百分之五一年后回升", "百分之五", "5%"),
+    ],
+)
+def test_a_decimal_percentage_stays_one_number(annotator, text, word, gloss):
+    assert {t.zh: t.gloss for t in annotator.tokens(text)}[word] == gloss

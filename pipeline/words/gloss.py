@@ -441,7 +441,8 @@ class GlossChooser:
         if word.endswith(_ABOUT) and len(word) > len(_ABOUT):
             number = self.numeral_gloss(word[: -len(_ABOUT)], prev, nxt)
             return f"about {number}" if number else None  # 十一点左右 "about eleven o'clock"
-        percent = han_decimal(word[3:]) if word.startswith("百分之") else None
+        # 百分之十三点 alone (no digit after the point) is 13%.
+        percent = han_decimal(word[3:].removesuffix("点")) if word.startswith("百分之") else None
         if percent is not None:
             return f"{percent:g}%"  # 百分之十五 "15%", 百分之八点五 "8.5%"
         if word[:1] == "第" and not self._dictionary.common(word):
