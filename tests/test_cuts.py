@@ -102,6 +102,8 @@ def test_word_by_word_english_leaves_the_classifier_note_to_the_learner(annotato
     # The interlinear line says 台 is a classifier; the line of English reads on.
     assert english("车间新买了四台机床") == "workshop new to buy four (machines) machine tool"
     assert "classifier" not in english("街上开了十几家饭馆，来了二十几个人")
+    # the part of a month stands for the number before it, as the month does
+    assert "at end of September before" in english("工程要在9月底前完工")
 
 
 @pytest.mark.parametrize(

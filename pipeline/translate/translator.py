@@ -228,9 +228,10 @@ _PUNCTUATION = {
 _OPENING = set("“‘(")
 _APPROXIMATORS = frozenset("余多来")
 _CLASSIFIER_NOTE = re.compile(r" \((?:general )?classifier(?: for ([^)]*))?\)")
+# What a date word after its number reads as: 5 月 "May", 8 日 "8th", 5 月底 "end of May".
 _DATE_PART = re.compile(
-    r"^(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|[0-9]+(?:st|nd|rd|th))$"
+    r"^(?:(?:end of |start of |mid-)?(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)|[0-9]+(?:st|nd|rd|th))$"
 )
 _FULLWIDTH = str.maketrans({chr(0xFF01 + i): chr(0x21 + i) for i in range(94)})
 
