@@ -30,6 +30,8 @@ def _cut(annotator: Annotator, text: str) -> list[tuple[int, str, str | None]]:
         # a person's name opening a clause, with a surname written traditional
         ("陈芳在家里做饭。", "陳芳在家裏做飯。"),
         ("刘强说，他明天再来。", "劉強說，他明天再來。"),
+        # a reporter's byline, and the name again in the text
+        ("本报讯(刘晓军)近日，刘晓军来到村里。", "本報訊(劉曉軍)近日，劉曉軍來到村裏。"),
     ],
 )
 def test_traditional_text_is_cut_as_its_simplified_twin(annotator, simplified, traditional):

@@ -360,7 +360,8 @@ class Annotator:
     def annotate(self, edition: Edition) -> Edition:
         """Fill the tokens of every sentence; names found anywhere count everywhere."""
         known = {name for article in edition.articles for name in article.bylines}
-        known |= {n for s in iter_sentences(edition) for n in bylines_in(s.zh)}
+        twin = self._dictionary.simplified
+        known |= {n for s in iter_sentences(edition) for n in bylines_in(s.zh, twin)}
         sentences = list(iter_sentences(edition))
         annotated = self.tokens_many([s.zh for s in sentences], known)
         by_id = {s.id: tokens for s, tokens in zip(sentences, annotated, strict=True)}

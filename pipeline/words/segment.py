@@ -116,7 +116,8 @@ class Segmenter:
 
     def segment(self, text: str, names: Iterable[str] = ()) -> list[Piece]:
         """Return the pieces of ``text``; they join back exactly into it."""
-        known = {n for n in names if len(n) >= 2} | set(bylines_in(text))
+        bylines = bylines_in(text, self._dictionary.simplified)
+        known = {n for n in names if len(n) >= 2} | set(bylines)
         runs: dict[tuple[str, str, str], list[Piece]] = {}
         pieces = self._segment(text, known, runs)
         # A name found once (after 村民, in a byline) is a name wherever it recurs.
@@ -655,17 +656,24 @@ def names_in(pieces: Iterable[Piece]) -> set[str]:
     return {p.text for p in pieces if p.kind == "name" and len(p.text) >= 2 and not p.term}
 
 
-def bylines_in(text: str) -> list[str]:
-    """Return names in byline positions: 本报讯(刘某某), 刘某某 摄."""
+def bylines_in(text: str, simplified: Callable[[str], str] | None = None) -> list[str]:
+    """Return names in byline positions: 本报讯(刘某某), 刘某某 摄.
+
+    The byline and the surnames are read on the ``simplified`` twin when one
+    is given (本報訊(劉某某) as 本报讯(刘某某)); the names come back as written.
+    """
+    twin = simplified or _same
     names = []
-    for match in _BYLINE.finditer(text):
-        name = match.group("a") or match.group("b") or match.group("c")
-        two = name[2:3] in COMMON_SURNAMES and name[:2] not in COMMON_COMPOUND_SURNAMES
+    for match in _BYLINE.finditer(twin(text)):
+        group = "a" if match.group("a") else "b" if match.group("b") else "c"
+        name = text[match.start(group) : match.end(group)]
+        plain = match.group(group)
+        two = plain[2:3] in COMMON_SURNAMES and plain[:2] not in COMMON_COMPOUND_SURNAMES
         if len(name) == 4 and two:
             names.extend((name[:2], name[2:]))  # two reporters: 易某姚某
-        elif starts_with_surname(name):
+        elif starts_with_surname(plain):
             names.append(name)
-    return [name for name in names if starts_with_surname(name)]
+    return [name for name in names if starts_with_surname(twin(name))]
 
 
 __all__ = [
