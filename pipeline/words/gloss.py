@@ -235,6 +235,8 @@ class GlossChooser:
         # Asked of every token: the answers are remembered per word and per phrase.
         content = self._content_memo.get(word)
         if content is None:
+            if len(self._content_memo) >= _MEMO_SIZE:
+                self._content_memo.clear()  # bounded memory
             content = self._content_memo[word] = self._content_word(word)
         if not content:
             return []
@@ -254,8 +256,6 @@ class GlossChooser:
         """Tell whether CC-CEDICT lists ``phrase`` as a common word that jieba lacks."""
         missed = self._missed_memo.get(phrase)
         if missed is None:
-            if len(self._content_memo) >= _MEMO_SIZE:
-                self._content_memo.clear()  # bounded memory
             missed = (
                 len(phrase) <= _LONGEST_PHRASE
                 and self._content_word(neighbour, modifier=True)
