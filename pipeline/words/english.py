@@ -1,0 +1,51 @@
+"""How common the English of a CC-CEDICT sense is, from wordfreq's English word frequencies.
+
+A learner reads "backbone" more easily than "diaphysis" (骨干), "dialect"
+than "topolect" (方言), "celebrity" than "personage" (名人): where a word has
+a sense in everyday English and one in rare words, the everyday one is the
+better gloss. wordfreq (a well-kept table of word frequencies in many
+languages, from subtitles, Wikipedia, news, books and the web) gives each
+English word its Zipf frequency: log10 of its count per billion words, 3 for
+one in a million, 7 for "the". The frequencies of the words CC-CEDICT's
+senses use are read once, when the derived dictionary is built, and stored
+in it (``english_rows``); annotation never loads wordfreq.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable
+
+# A sense is rare when one of its words is rarer than this (Zipf; 2.5 is about
+# three in a billion words: "diaphysis" 1.2, "topolect" 0, "dialect" 3.6).
+RARE_ZIPF = 2.5
+# CC-CEDICT's abbreviations (to tell sb sth), no English words.
+_PLACEHOLDERS = frozenset(["sb", "sth", "sb's", "sth's", "one's", "oneself", "etc"])
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+def sense_words(sense: str) -> tuple[str, ...]:
+    """Return the lower-case English words of a sense, CC-CEDICT's placeholders left out."""
+    return tuple(w for w in _WORD.findall(sense.lower()) if w not in _PLACEHOLDERS)
+
+
+def english_rows(senses: Iterable[str]) -> list[tuple[str, int]]:
+    """Return (word, Zipf × 100) for every English word the senses use; 0 for unlisted words."""
+    import wordfreq
+
+    frequencies = wordfreq.get_frequency_dict("en")
+    words = sorted({w for sense in senses for w in sense_words(sense)})
+    return [(w, _zipf(frequencies.get(w, 0.0))) for w in words]
+
+
+def _zipf(frequency: float) -> int:
+    return round(100 * (math.log10(frequency) + 9)) if frequency > 0 else 0
+
+
+def is_rare(sense: str, zipf: Callable[[str], int]) -> bool:
+    """Tell whether a sense uses an English word rarer than RARE_ZIPF (``zipf``: Zipf × 100)."""
+    return any(zipf(w) < RARE_ZIPF * 100 for w in sense_words(sense))
+
+
+__all__ = ["RARE_ZIPF", "english_rows", "is_rare", "sense_words"]
