@@ -7,6 +7,7 @@ import pytest
 from zhreader.pipeline.words.annotate import Annotator
 from zhreader.pipeline.words.dictionary import ranked_senses
 from zhreader.pipeline.words.english import RARE_ZIPF, english_rows, is_rare, sense_words
+from zhreader.pipeline.words.senses import Neighbour
 
 
 @pytest.fixture(scope="module")
@@ -58,3 +59,55 @@ def test_rarity_never_outranks_the_part_of_speech_or_a_register_label():
 )
 def test_the_dictionary_glosses_in_everyday_english(annotator, word, tag, gloss):
     assert annotator.dictionary.short_gloss(word, tag=tag) == gloss
+
+
+# Everyday function words: sentences written for these tests (none is a judged item).
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        # 还: still before a negation or 在, also opening a clause, the verb huán at a clause end.
+        ("他到现在还没回来。", "还", "still"),
+        ("外面还在下雨。", "还", "still"),
+        ("我们参观了工厂，还看了新建的学校。", "还", "also, in addition"),
+        ("这本书看完了要还。", "还", "to give back, to return"),
+        ("下午我去银行还钱。", "还", "to pay back"),  # read huán: CC-CEDICT's huán entry
+        # 了: an amount before a closing 了 is a span that has become so.
+        ("我在这里工作三年了。", "了", "(change of state)"),
+        ("他买了两本书。", "了", "(completed action)"),
+        # 过: how a time went, passing by.
+        ("一辆公交车刚从站台前过。", "过", "to pass (by)"),
+        ("我们在这里过马路吧。", "过", "to cross"),
+        # 看: an opinion after the speaker, a visit before a person.
+        ("我看这件事没那么简单。", "看", "to think, to see"),
+        ("周日我们回老家看爷爷。", "看", "to see, to visit"),
+        # 有关: relevant before a noun, related at the clause end.
+        ("市里有关单位正在核实情况。", "有关", "relevant"),
+        ("这次停电和大风有关。", "有关", "related to"),
+        # 发现: finding, in news and everyday speech.
+        ("工作人员在仓库里发现了一批旧设备。", "发现", "to find, to discover"),
+    ],
+)
+def test_function_words_read_their_context(annotator, sentence, word, gloss):
+    glosses = [t.gloss for t in annotator.tokens(sentence) if t.zh == word]
+    assert glosses == [gloss]
+
+
+@pytest.mark.parametrize(
+    ("word", "prev", "nxt", "gloss"),
+    [
+        ("放", Neighbour("去", "word", "v"), Neighbour("风筝", "word", "n"), "to fly (a kite)"),
+        ("放", Neighbour("要", "word", "v"), Neighbour("烟花", "word", "n"), "to set off"),
+        ("放", Neighbour("先", "word", "d"), Neighbour("音乐", "word", "n"), "to play"),
+        ("放", Neighbour("要", "word", "v"), Neighbour("盐", "word", "n"), "to put"),
+        (
+            "过",
+            Neighbour("日子", "word", "n"),
+            Neighbour("得", "word", "ud"),
+            "to live, to get along",
+        ),
+        ("再", Neighbour("饭", "word", "n"), Neighbour("走", "word", "v"), "again, then"),
+        ("还", Neighbour("，", "punct", ""), Neighbour("没", "word", "d"), "still"),
+    ],
+)
+def test_learner_rows_read_the_neighbours(annotator, word, prev, nxt, gloss):
+    assert annotator._glosses.senses.choose(word, prev, nxt) == gloss
