@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from zhreader.pipeline.words.annotate import Annotator
-from zhreader.pipeline.words.dictionary import ranked_senses
+from zhreader.pipeline.words.dictionary import clean_sense, ranked_senses
 from zhreader.pipeline.words.english import RARE_ZIPF, english_rows, is_rare, sense_words
 from zhreader.pipeline.words.senses import Neighbour
 
@@ -37,6 +37,10 @@ def test_a_sense_with_a_rare_english_word_comes_after_an_everyday_one():
     assert ranked_senses(senses, "n")[0] == "diaphysis"  # without frequencies: CC-CEDICT's order
     assert ranked_senses(senses, "n", zipf)[0] == "backbone"
     assert is_rare("topolect", zipf) and not is_rare("dialect", zipf)
+    # One everyday word is enough; grammar words count for nothing.
+    zipf = _zipf({"calabash": 200, "or": 630, "bottle": 450, "gourd": 250, "to": 740})
+    assert not is_rare("calabash or bottle gourd", zipf)
+    assert is_rare("to calabash", zipf) and not is_rare("to", zipf)
 
 
 def test_rarity_never_outranks_the_part_of_speech_or_a_register_label():
@@ -55,6 +59,7 @@ def test_rarity_never_outranks_the_part_of_speech_or_a_register_label():
         ("名人", "n", "celebrity"),  # not "personage"
         ("药品", "n", "medicine"),  # not "medicaments"
         ("粥", "n", "porridge"),  # not "congee"
+        ("葫芦", "n", "calabash or bottle gourd"),  # not "hoist": one everyday word is enough
     ],
 )
 def test_the_dictionary_glosses_in_everyday_english(annotator, word, tag, gloss):
@@ -111,3 +116,26 @@ def test_function_words_read_their_context(annotator, sentence, word, gloss):
 )
 def test_learner_rows_read_the_neighbours(annotator, word, prev, nxt, gloss):
     assert annotator._glosses.senses.choose(word, prev, nxt) == gloss
+
+
+def test_a_note_left_dangling_by_its_cross_reference_goes_with_it():
+    assert clean_sense("chemical industry, abbr. of 化學工業|化学工业[hua4 xue2 gong1 ye4]") == (
+        "chemical industry"
+    )
+    assert clean_sense("Restoration of 1917, see 復辟|复辟[fu4 bi4]") == "Restoration of 1917"
+    assert clean_sense("to take over from") == "to take over from"  # no reference: kept whole
+    assert clean_sense("as far as the eye can see (idiom)") == "as far as the eye can see"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        ("我们一块去超市吧。", "一块", "together"),  # before a verb
+        ("这不是你的错。", "不是", "is not"),  # not "fault"
+        ("市里决定下调公交票价。", "下调", "to lower"),  # not "to demote"
+        ("这家化工企业今年停产了。", "化工", "chemical industry"),  # no dangling "abbr. of"
+    ],
+)
+def test_frequent_words_outside_the_first_ranks(annotator, sentence, word, gloss):
+    glosses = [t.gloss for t in annotator.tokens(sentence) if t.zh == word]
+    assert glosses == [gloss]

@@ -51,6 +51,11 @@ _CROSS_REF = re.compile(r"[^\s(]*\[[^\]]*\]")
 # "erhua variant of 一點|一点[yi1 dian3]": the word a variant entry points to.
 _VARIANT_OF = re.compile(r"variant of (?:[^\s|\[]+\|)?([^\s|\[]+)\[")
 _PAREN = re.compile(r"\s*\([^()]*\)")
+# What is left of "…, abbr. of 化學工業|化学工业[…]" once the cross-reference is gone.
+_DANGLING = re.compile(
+    r",?\s*\b(?:abbr\. (?:of|for)|short for|see(?: also)?|same as|(?:[a-z]+ )?variant of"
+    r"|e\.g\.|i\.e\.|as in)$"
+)
 
 
 class WordFrequencies(dict):
@@ -138,8 +143,15 @@ def _version(package: str) -> str:
 
 
 def clean_sense(sense: str) -> str:
-    """Drop cross-references and remarks in parentheses, unless nothing else is left."""
-    text = _CROSS_REF.sub("", sense).strip().removeprefix("fig. ")
+    """Drop cross-references and remarks in parentheses, unless nothing else is left.
+
+    A note whose word was the cross-reference goes with it: 化工 "chemical
+    industry, abbr. of 化學工業|化学工业[…]" is "chemical industry".
+    """
+    text = _CROSS_REF.sub("", sense).strip()
+    if text != sense.strip():
+        text = _DANGLING.sub("", text) or text  # "variant of" alone stays what it is
+    text = text.removeprefix("fig. ")
     bare = _PAREN.sub("", text).strip()
     if bare:
         text = bare
@@ -400,6 +412,7 @@ class Dictionary:
         self._name_memo: dict[str, str | None] = {}
         self._tag_memo: dict[str, str] = {}
         self._english_memo: dict[str, int] = {}
+        self._short_memo: dict[tuple[str, tuple[str, ...], bool, str], str | None] = {}
         self._frequencies: tuple[WordFrequencies, int] | None = None
 
     @classmethod
@@ -482,6 +495,14 @@ class Dictionary:
         "grandson", not Sun Tzu); among entries read alike the character in
         more words wins (後 "back" before 后 "empress"; _gloss_rows).
         """
+        key = (word, reading, proper, tag)
+        if key not in self._short_memo:  # a word in context asks again and again
+            self._short_memo[key] = self._short_gloss(word, reading, proper, tag)
+        return self._short_memo[key]
+
+    def _short_gloss(
+        self, word: str, reading: tuple[str, ...], proper: bool, tag: str
+    ) -> str | None:
         best = self._best_option(word, reading, proper)
         if best is None:
             return None

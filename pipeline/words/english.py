@@ -20,6 +20,8 @@ from collections.abc import Callable, Iterable
 # A sense is rare when one of its words is rarer than this (Zipf; 2.5 is about
 # three in a billion words: "diaphysis" 1.2, "topolect" 0, "dialect" 3.6).
 RARE_ZIPF = 2.5
+# Words this common are grammar (to, of, or, at, up: Zipf 6.2-7.4), not what a sense is about.
+FUNCTION_ZIPF = 6.0
 # CC-CEDICT's abbreviations (to tell sb sth), no English words.
 _PLACEHOLDERS = frozenset(["sb", "sth", "sb's", "sth's", "one's", "oneself", "etc"])
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
@@ -44,8 +46,14 @@ def _zipf(frequency: float) -> int:
 
 
 def is_rare(sense: str, zipf: Callable[[str], int]) -> bool:
-    """Tell whether a sense uses an English word rarer than RARE_ZIPF (``zipf``: Zipf × 100)."""
-    return any(zipf(w) < RARE_ZIPF * 100 for w in sense_words(sense))
+    """Tell whether every content word of a sense is rarer than RARE_ZIPF (``zipf``: Zipf × 100).
+
+    One everyday word is enough for a learner to follow ("calabash or bottle
+    gourd"); the grammar words (Zipf FUNCTION_ZIPF and up: to, of, or, at) say
+    nothing either way.
+    """
+    content = [z for z in map(zipf, sense_words(sense)) if z < FUNCTION_ZIPF * 100]
+    return bool(content) and max(content) < RARE_ZIPF * 100
 
 
 __all__ = ["RARE_ZIPF", "english_rows", "is_rare", "sense_words"]
