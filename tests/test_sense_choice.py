@@ -75,7 +75,7 @@ def test_the_dictionary_glosses_in_everyday_english(annotator, word, tag, gloss)
         ("外面还在下雨。", "还", "still"),
         ("我们参观了工厂，还看了新建的学校。", "还", "also, in addition"),
         ("这本书看完了要还。", "还", "to give back, to return"),
-        ("下午我去银行还钱。", "还", "to pay back"),  # read huán: CC-CEDICT's huán entry
+        ("我下周还你钱。", "还", "to pay back"),  # read huán: CC-CEDICT's huán entry
         # 了: an amount before a closing 了 is a span that has become so.
         ("我在这里工作三年了。", "了", "(change of state)"),
         ("他买了两本书。", "了", "(completed action)"),
@@ -134,6 +134,13 @@ def test_a_note_left_dangling_by_its_cross_reference_goes_with_it():
         ("这不是你的错。", "不是", "is not"),  # not "fault"
         ("市里决定下调公交票价。", "下调", "to lower"),  # not "to demote"
         ("这家化工企业今年停产了。", "化工", "chemical industry"),  # no dangling "abbr. of"
+        ("他每天早上体检前不吃东西。", "体检", "physical examination"),  # "abbr. for 体格检查"
+        ("医生建议他多做运动。", "运动", "sports, exercise"),  # not "motion"
+        ("昨晚城郊发生一起火灾。", "一起", "one (case)"),  # counted, not "together"
+        ("我们下午一起去图书馆。", "一起", "together"),
+        ("他每个月都要还车贷。", "还", "to pay back, to return"),
+        ("在大家的帮助下，他很快适应了新工作。", "下", "under"),
+        ("我到公司已经九点多了。", "多", "over"),
     ],
 )
 def test_frequent_words_outside_the_first_ranks(annotator, sentence, word, gloss):

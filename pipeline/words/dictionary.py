@@ -48,8 +48,11 @@ _POOR_SENSE = re.compile(
 )
 # Cross-references such as 岳陽|岳阳[Yue4 yang2] inside a sense.
 _CROSS_REF = re.compile(r"[^\s(]*\[[^\]]*\]")
-# "erhua variant of 一點|一点[yi1 dian3]": the word a variant entry points to.
-_VARIANT_OF = re.compile(r"variant of (?:[^\s|\[]+\|)?([^\s|\[]+)\[")
+# "erhua variant of 一點|一点[yi1 dian3]", "abbr. for 體格檢查|体格检查[…]": the word a
+# variant or an abbreviation whose only sense is the pointer stands for.
+_VARIANT_OF = re.compile(
+    r"(?:variant of|abbr\. (?:for|of)|short for) (?:[^\s|\[]+\|)?([^\s|\[]+)\["
+)
 _PAREN = re.compile(r"\s*\([^()]*\)")
 # What is left of "…, abbr. of 化學工業|化学工业[…]" once the cross-reference is gone.
 _DANGLING = re.compile(
@@ -507,7 +510,8 @@ class Dictionary:
         if best is None:
             return None
         if not best.good and best.variant_of and best.variant_of != word:
-            # An erhua or old form (一点儿, 面条儿) means what its plain form means.
+            # An erhua or old form (一点儿, 面条儿) means what its plain form means, an
+            # abbreviation what it abbreviates (体检 "physical examination").
             plain = self._best_option(best.variant_of, reading, proper)
             best = plain if plain is not None else best
         gloss = rank_by_tag(best.senses, tag, self.english_zipf) if best.good else None
