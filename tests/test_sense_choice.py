@@ -75,7 +75,9 @@ def test_the_dictionary_glosses_in_everyday_english(annotator, word, tag, gloss)
         ("外面还在下雨。", "还", "still"),
         ("我们参观了工厂，还看了新建的学校。", "还", "also, in addition"),
         ("这本书看完了要还。", "还", "to give back, to return"),
-        ("我下周还你钱。", "还", "to pay back"),  # read huán: CC-CEDICT's huán entry
+        ("他把书还了。", "还", "to pay back"),  # read huán: CC-CEDICT's huán entry
+        ("那本书他明天还我。", "还", "to give back, to return"),  # before the person owed
+        ("周末我们在山上露营。", "山上", "on the mountain"),  # not the township in Taiwan
         # 了: an amount before a closing 了 is a span that has become so.
         ("我在这里工作三年了。", "了", "(change of state)"),
         ("他买了两本书。", "了", "(completed action)"),
@@ -125,6 +127,24 @@ def test_a_note_left_dangling_by_its_cross_reference_goes_with_it():
     assert clean_sense("Restoration of 1917, see 復辟|复辟[fu4 bi4]") == "Restoration of 1917"
     assert clean_sense("to take over from") == "to take over from"  # no reference: kept whole
     assert clean_sense("as far as the eye can see (idiom)") == "as far as the eye can see"
+    assert clean_sense("(final particle similar to 呢[ne5] or 啦[la5])") == "final particle"
+    sense = "possessive particle, literary equivalent of 的[de5]"
+    assert clean_sense(sense) == "possessive particle"
+    assert clean_sense("variant of 〇[ling2]") == "variant of"  # nothing else is left: kept
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        ("好咧，我这就去。", "咧", "modal particle expressing exclamation"),  # not "to draw back"
+        ("这菜真香啊！", "啊", "modal particle ending sentence"),  # not "interjection of surprise"
+        ("他们早就到了哩。", "哩", "modal final particle"),  # not "mile"
+        ("啊，下雪了！", "啊", "uhm"),  # opening a sentence: no particle (CC-CEDICT's à)
+    ],
+)
+def test_a_character_closing_a_clause_is_its_final_particle(annotator, sentence, word, gloss):
+    glosses = [t.gloss for t in annotator.tokens(sentence) if t.zh == word]
+    assert glosses == [gloss]
 
 
 @pytest.mark.parametrize(

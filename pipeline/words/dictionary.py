@@ -54,10 +54,16 @@ _VARIANT_OF = re.compile(
     r"(?:variant of|abbr\. (?:for|of)|short for) (?:[^\s|\[]+\|)?([^\s|\[]+)\["
 )
 _PAREN = re.compile(r"\s*\([^()]*\)")
+# A particle that closes a sentence: "modal particle expressing exclamation", "final particle".
+_FINAL_PARTICLE = re.compile(
+    r"\b(?:final|modal|exclamatory|interrogative|emphatic)\b[^,;]*\bparticle\b"
+    r"|\bparticle ending sentence"
+)
 # What is left of "…, abbr. of 化學工業|化学工业[…]" once the cross-reference is gone.
 _DANGLING = re.compile(
-    r",?\s*\b(?:abbr\. (?:of|for)|short for|see(?: also)?|same as|(?:[a-z]+ )?variant of"
-    r"|e\.g\.|i\.e\.|as in)$"
+    r"(?:,?\s*\b(?:abbr\. (?:of|for)|short for|see(?: also)?|same as|(?:[a-z]+ )?variant of"
+    r"|e\.g\.|i\.e\.|as in|similar to|equivalent to|(?:[a-z]+ )?equivalent of)"
+    r"(?:\s*(?:,|\bor\b|\band\b))*)$"
 )
 
 
@@ -152,16 +158,17 @@ def clean_sense(sense: str) -> str:
     industry, abbr. of 化學工業|化学工业[…]" is "chemical industry".
     """
     text = _CROSS_REF.sub("", sense).strip()
-    if text != sense.strip():
-        text = _DANGLING.sub("", text) or text  # "variant of" alone stays what it is
+    referred = text != sense.strip()
     text = text.removeprefix("fig. ")
     bare = _PAREN.sub("", text).strip()
     if bare:
         text = bare
     elif text.startswith("(") and text.endswith(")"):
         text = text[1:-1]
-    text = re.sub(r"\s+([,;])", r"\1", re.sub(r"\s{2,}", " ", text))
-    return text.strip(" ,;")
+    text = re.sub(r"\s+([,;])", r"\1", re.sub(r"\s{2,}", " ", text)).strip(" ,;")
+    if referred:
+        text = _DANGLING.sub("", text) or text  # "variant of" alone stays what it is
+    return text
 
 
 def _variant_of(senses: str) -> str | None:
@@ -415,6 +422,7 @@ class Dictionary:
         self._name_memo: dict[str, str | None] = {}
         self._tag_memo: dict[str, str] = {}
         self._english_memo: dict[str, int] = {}
+        self._particle_memo: dict[str, str | None] = {}
         self._short_memo: dict[tuple[str, tuple[str, ...], bool, str], str | None] = {}
         self._frequencies: tuple[WordFrequencies, int] | None = None
 
@@ -527,6 +535,15 @@ class Dictionary:
             return (not option.good, option.proper != proper, option.pinyin != key, -option.use)
 
         return min(options, key=rank)
+
+    def final_particle(self, word: str) -> str | None:
+        """Return the first sense of ``word`` that is a sentence-final particle, whole, or None."""
+        if word not in self._particle_memo:
+            options = self._options(word) or self._options(self.simplified(word))
+            pieces = (p for o in options if o.good for p in o.pieces)
+            found = next((p for p in pieces if _FINAL_PARTICLE.search(p)), None)
+            self._particle_memo[word] = shorten(found) if found else None
+        return self._particle_memo[word]
 
     def common(self, word: str) -> bool:
         """Tell whether CC-CEDICT has ``word`` as a common (not proper) noun or word."""
