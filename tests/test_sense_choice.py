@@ -6,7 +6,7 @@ import pytest
 
 from zhreader.pipeline.words.annotate import Annotator
 from zhreader.pipeline.words.dictionary import clean_sense, ranked_senses
-from zhreader.pipeline.words.english import RARE_ZIPF, english_rows, is_rare, sense_words
+from zhreader.pipeline.words.english import RARE_ZIPF, english_rows, is_rare, nominal, sense_words
 from zhreader.pipeline.words.senses import Neighbour
 
 
@@ -166,3 +166,23 @@ def test_a_character_closing_a_clause_is_its_final_particle(annotator, sentence,
 def test_frequent_words_outside_the_first_ranks(annotator, sentence, word, gloss):
     glosses = [t.gloss for t in annotator.tokens(sentence) if t.zh == word]
     assert glosses == [gloss]
+
+
+def test_a_sense_opening_with_a_noun_is_nominal_a_modal_is_not():
+    assert nominal("supermarket") and nominal("an opponent") and nominal("excited")
+    assert not nominal("ought to") and not nominal("cannot") and not nominal("apparently")
+    assert not nominal("to go") and not nominal("-ization")
+
+
+@pytest.mark.parametrize(
+    ("word", "tag"),
+    [("超市", "n"), ("行为", "n"), ("应该", "v"), ("可能", "v"), ("发展", "vn"), ("去", "v")],
+)
+def test_a_false_verb_of_jiebas_is_a_noun_to_a_context(annotator, word, tag):
+    # jieba's dictionary tags 超市 and 行为 as verbs; CC-CEDICT has no "to …" sense for them.
+    assert annotator.dictionary.context_tag(word) == tag
+
+
+def test_a_noun_jieba_tags_as_a_verb_does_not_make_zai_progressive(annotator):
+    glosses = {t.zh: t.gloss for t in annotator.tokens("她每天下班后在超市买菜。")}
+    assert glosses["在"] == "at, in"

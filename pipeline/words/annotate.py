@@ -240,7 +240,7 @@ class Annotator:
         """Return jieba's tag of a word (``text``, simplified); a term that is no verb is a noun."""
         if piece.kind != "word":
             return ""
-        tag = self._dictionary.word_tag(text)
+        tag = self._dictionary.context_tag(text)
         return "nz" if piece.term and tag[:1] != "v" else tag  # 该 | 合作社 "the"
 
     def _token(

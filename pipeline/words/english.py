@@ -24,6 +24,16 @@ RARE_ZIPF = 2.5
 FUNCTION_ZIPF = 6.0
 # CC-CEDICT's abbreviations (to tell sb sth), no English words.
 _PLACEHOLDERS = frozenset(["sb", "sth", "sb's", "sth's", "one's", "oneself", "etc"])
+# Words that open a modal's or an adverb's sense (不能 "cannot", 如 "as", 还有 "furthermore").
+_MODALS_AND_ADVERBS = """
+can cannot can't might may must should ought will would won't not no as if whether for
+similar it there so too very all just even only such than more less like how what unable able
+in on at by with from up down out off without within about after before because since until
+while although though however thus therefore also still never ever always often sometimes
+usually furthermore moreover besides otherwise instead rather quite almost nearly already yet
+again once hello hey oh yes okay please sorry thanks thank need needless considered called known
+"""
+_NOT_NOMINAL = frozenset(_MODALS_AND_ADVERBS.split())
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
@@ -45,6 +55,19 @@ def _zipf(frequency: float) -> int:
     return round(100 * (math.log10(frequency) + 9)) if frequency > 0 else 0
 
 
+def nominal(sense: str) -> bool:
+    """Tell whether a sense with no infinitive reads as a noun or adjective, not a modal or adverb.
+
+    jieba's dictionary tags some nouns as verbs (超市 "supermarket", 行为
+    "action"); CC-CEDICT's English tells them from its modals and adverbs
+    (应该 "ought to", 可能 "might", 看来 "apparently").
+    """
+    words = sense.lower().removeprefix("a ").removeprefix("an ").removeprefix("the ").split()
+    if not words or sense.startswith(("to ", "-")):
+        return False
+    return words[0] not in _NOT_NOMINAL and not words[0].endswith("ly")
+
+
 def is_rare(sense: str, zipf: Callable[[str], int]) -> bool:
     """Tell whether every content word of a sense is rarer than RARE_ZIPF (``zipf``: Zipf × 100).
 
@@ -56,4 +79,4 @@ def is_rare(sense: str, zipf: Callable[[str], int]) -> bool:
     return bool(content) and max(content) < RARE_ZIPF * 100
 
 
-__all__ = ["RARE_ZIPF", "english_rows", "is_rare", "sense_words"]
+__all__ = ["RARE_ZIPF", "english_rows", "is_rare", "nominal", "sense_words"]

@@ -472,7 +472,7 @@ class GlossChooser:
         return best[-1][1]
 
     def _neighbour(self, word: str) -> Neighbour:
-        return Neighbour(word, "word", self._dictionary.word_tag(word))
+        return Neighbour(word, "word", self._dictionary.context_tag(word))
 
 
 def _clock_time(hour: float, rest: str) -> str | None:
