@@ -78,6 +78,9 @@ def test_the_dictionary_glosses_in_everyday_english(annotator, word, tag, gloss)
         ("他把书还了。", "还", "to pay back"),  # read huán: CC-CEDICT's huán entry
         ("那本书他明天还我。", "还", "to give back, to return"),  # before the person owed
         ("周末我们在山上露营。", "山上", "on the mountain"),  # not the township in Taiwan
+        ("从这里到机场要多长时间？", "多", "how (long, big …)"),  # before an adjective of measure
+        ("明天早上八点出发，行吗？", "行", "OK"),
+        ("快上来，车开了！", "开", "to drive, to set off"),  # after a vehicle
         # 了: an amount before a closing 了 is a span that has become so.
         ("我在这里工作三年了。", "了", "(change of state)"),
         ("他买了两本书。", "了", "(completed action)"),
