@@ -81,6 +81,10 @@ def test_the_dictionary_glosses_in_everyday_english(annotator, word, tag, gloss)
         ("从这里到机场要多长时间？", "多", "how (long, big …)"),  # before an adjective of measure
         ("明天早上八点出发，行吗？", "行", "OK"),
         ("快上来，车开了！", "开", "to drive, to set off"),  # after a vehicle
+        ("这道菜的盐放得太多了。", "多", "many, much"),  # after a degree word
+        ("那对夫妇每天早上都去跑步。", "对", "pair, couple"),  # counted, not "to, towards"
+        ("这对孩子的成长很重要。", "对", "to, towards"),  # 这对 before another noun
+        ("她在上海工作过两年。", "过", "(experienced action)"),  # after a verbal noun
         # 了: an amount before a closing 了 is a span that has become so.
         ("我在这里工作三年了。", "了", "(change of state)"),
         ("他买了两本书。", "了", "(completed action)"),
