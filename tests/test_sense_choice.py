@@ -85,6 +85,9 @@ def test_the_dictionary_glosses_in_everyday_english(annotator, word, tag, gloss)
         ("那对夫妇每天早上都去跑步。", "对", "pair, couple"),  # counted, not "to, towards"
         ("这对孩子的成长很重要。", "对", "to, towards"),  # 这对 before another noun
         ("她在上海工作过两年。", "过", "(experienced action)"),  # after a verbal noun
+        ("这种车既省油又安全。", "既", "both … and"),  # not the literary "already"
+        ("电脑快没电了，我去拿充电器。", "快", "almost, soon"),
+        ("窗外下着小雨。", "下", "to fall (rain, snow)"),  # 下着 (ongoing) before the rain
         # 了: an amount before a closing 了 is a span that has become so.
         ("我在这里工作三年了。", "了", "(change of state)"),
         ("他买了两本书。", "了", "(completed action)"),
