@@ -88,6 +88,12 @@ def test_the_dictionary_glosses_in_everyday_english(annotator, word, tag, gloss)
         ("这种车既省油又安全。", "既", "both … and"),  # not the literary "already"
         ("电脑快没电了，我去拿充电器。", "快", "almost, soon"),
         ("窗外下着小雨。", "下", "to fall (rain, snow)"),  # 下着 (ongoing) before the rain
+        ("晚饭我们煮了两碗面。", "面", "noodles"),  # not "face"
+        ("院子里的花开了。", "花", "flower"),
+        ("为了装修，他们花了不少钱。", "花", "to spend"),
+        ("这种话我才不信呢。", "信", "to believe"),
+        ("下雨了，我们白跑了一趟。", "白", "in vain, for nothing"),
+        ("周末我们一起进了一趟城。", "城", "city, town"),  # not "city walls"
         # 了: an amount before a closing 了 is a span that has become so.
         ("我在这里工作三年了。", "了", "(change of state)"),
         ("他买了两本书。", "了", "(completed action)"),
