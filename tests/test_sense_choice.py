@@ -155,6 +155,7 @@ def test_a_note_left_dangling_by_its_cross_reference_goes_with_it():
         ("好咧，我这就去。", "咧", "modal particle expressing exclamation"),  # not "to draw back"
         ("这菜真香啊！", "啊", "modal particle ending sentence"),  # not "interjection of surprise"
         ("他们早就到了哩。", "哩", "modal final particle"),  # not "mile"
+        ("快来吃饭，小王啊！", "啊", "modal particle ending sentence"),  # after a name too
         ("啊，下雪了！", "啊", "uhm"),  # opening a sentence: no particle (CC-CEDICT's à)
     ],
 )

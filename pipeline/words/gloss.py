@@ -178,12 +178,12 @@ class GlossChooser:
     def _closing_particle(self, word: str, prev: Neighbour, nxt: Neighbour) -> str | None:
         """Return the final-particle sense of a character that closes a clause (好咧, 走罢).
 
-        A character after a word and before punctuation or the sentence end is
+        A character after a token and before punctuation or the sentence end is
         the particle CC-CEDICT lists under another reading, if it lists one:
         咧 lie5 "modal particle expressing exclamation", not lie3 "to draw back
         the corners of one's mouth"; 哩 "modal final particle", not "mile".
         """
-        if len(word) != 1 or prev.kind != "word" or not CLASSES["END"](nxt):
+        if len(word) != 1 or CLASSES["END"](prev) or not CLASSES["END"](nxt):
             return None
         return self._dictionary.final_particle(word)
 
