@@ -117,7 +117,8 @@ class GlossChooser:
             or prev.text in _NOUN_BEFORE
             or nxt.text == _PLURAL
             or prev.text in _DEGREE
-            or (len(word) == 1 and (nxt.text in _TITLES or _counts(prev) or nxt.kind == "punct"))
+            or (len(word) == 1 and (nxt.text in _TITLES or _counts(prev)))
+            or (len(word) == 1 and nxt.kind == "punct" and bool(self._particle(word)))
             or word in _FAMILIAR
             or prev.text in _FAMILIAR
             or (_used_as_verb(prev, nxt) and self._dictionary.word_tag(word) == "vn")
@@ -185,6 +186,9 @@ class GlossChooser:
         """
         if len(word) != 1 or CLASSES["END"](prev) or not CLASSES["END"](nxt):
             return None
+        return self._particle(word)
+
+    def _particle(self, word: str) -> str | None:
         return self._dictionary.final_particle(word)
 
     def _read_as_row(self, row: SenseRow, word: str, reading: tuple[str, ...]) -> bool:
