@@ -94,6 +94,7 @@ def test_the_dictionary_glosses_in_everyday_english(annotator, word, tag, gloss)
         ("这种话我才不信呢。", "信", "to believe"),
         ("下雨了，我们白跑了一趟。", "白", "in vain, for nothing"),
         ("周末我们一起进了一趟城。", "城", "city, town"),  # not "city walls"
+        ("城区房价上涨，郊区则保持平稳。", "则", "then, but"),  # not "standard"
         # 了: an amount before a closing 了 is a span that has become so.
         ("我在这里工作三年了。", "了", "(change of state)"),
         ("他买了两本书。", "了", "(completed action)"),
