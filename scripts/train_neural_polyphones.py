@@ -396,6 +396,7 @@ SETTINGS = (
     (2, 1.0, 80_000, 0.01, 1.0, 1e-3),
     (2, 3.0, 80_000, 0.0, 1.0, 5e-4),
 )
+# Also measured: --epochs 3 --distill 3 --distill-scope labelled (docs/pinyin.md).
 
 
 def main() -> None:
@@ -405,6 +406,12 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--distill", type=float, default=1.0)
     parser.add_argument("--distill-items", type=int, default=150_000)
+    parser.add_argument(
+        "--distill-scope",
+        choices=("all", "labelled"),
+        default="all",
+        help="distil every other polyphone, or only those of the characters g2pL labels",
+    )
     parser.add_argument("--anchor", type=float, default=0.0)
     parser.add_argument("--adjust", type=float, default=0.0)
     parser.add_argument("--lr", type=float, default=1e-3)
@@ -427,6 +434,10 @@ def main() -> None:
     labelled, others = training_items(
         vocab, read_marked(args.data / "train.sent", args.data / "train.lb")
     )
+    if args.distill_scope == "labelled":
+        # The labelled characters where they occur unchosen: running text's readings.
+        chars = {sentence[index] for sentence, index, _ in labelled}
+        others = [(sentence, p) for sentence, p in others if sentence[p] in chars]
     print(f"{len(labelled)} labelled polyphones, {len(others)} others to distil")
     if args.out:
         net = train(vocab, labelled, others, args)
@@ -462,7 +473,8 @@ def measure(vocab: Vocabulary, labelled, others, args, started: float) -> None:
         args.anchor, args.adjust, args.lr = anchor, adjust, lr
         tick = time.perf_counter()
         net = train(vocab, labelled, others, args)
-        name = f"fine-tuned e{epochs} d{distill}x{items} a{anchor} t{adjust} lr{lr}"
+        name = f"fine-tuned e{epochs} d{distill}x{items}{args.distill_scope}"
+        name += f" a{anchor} t{adjust} lr{lr}"
         print(f"{name}: trained in {time.perf_counter() - tick:.0f} s")
         if args.keep:
             write_npz(args.keep / f"{name.replace(' ', '_')}.npz", numpy_state(net))
