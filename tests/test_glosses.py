@@ -679,8 +679,9 @@ def test_a_counted_village_is_no_place_name(annotator, text):
 @pytest.mark.parametrize(
     ("text", "reading", "gloss"),
     [
-        # A cedict:N row quotes one entry: 还 "still" is hái; read huán it gives back.
-        ("明天我还你那本书", "huán", "to pay back"),
+        # A row for one reading: 还 "still, also" is hái; read huán it gives back.
+        # (Before the person owed, 还你 has its own row: "to give back, to return".)
+        ("他昨天把那本书还了", "huán", "to pay back"),
         ("他还没有下班", "hái", "still"),
     ],
 )

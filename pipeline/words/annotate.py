@@ -106,7 +106,8 @@ class Annotator:
             "py": self._reader.signature_part(),
             **self._dictionary.version,
             # The learner senses shape the glosses as much as the dictionary does.
-            "dict": f"{self._dictionary.version['dict']}+senses:{self._senses_hash()}",
+            "dict": f"{self._dictionary.version['dict']}+senses:{self._senses_hash()}"
+            f"+en:{self._dictionary.english_version}",
         }
 
     def _senses_hash(self) -> str:
@@ -240,7 +241,7 @@ class Annotator:
         """Return jieba's tag of a word (``text``, simplified); a term that is no verb is a noun."""
         if piece.kind != "word":
             return ""
-        tag = self._dictionary.word_tag(text)
+        tag = self._dictionary.context_tag(text)
         return "nz" if piece.term and tag[:1] != "v" else tag  # 该 | 合作社 "the"
 
     def _token(

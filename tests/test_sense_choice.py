@@ -1,0 +1,206 @@
+"""CC-CEDICT's sense when no learner row applies, and learner rows read by their context."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhreader.pipeline.words.annotate import Annotator
+from zhreader.pipeline.words.dictionary import clean_sense, ranked_senses
+from zhreader.pipeline.words.english import RARE_ZIPF, english_rows, is_rare, nominal, sense_words
+from zhreader.pipeline.words.senses import Neighbour
+
+
+@pytest.fixture(scope="module")
+def annotator(tmp_path_factory: pytest.TempPathFactory) -> Annotator:
+    # The same cache folder as tests/test_annotate.py: the dictionary is built once.
+    return Annotator.initialize(None, tmp_path_factory.getbasetemp() / "zhreader-cache")
+
+
+def _zipf(table: dict[str, int]):
+    return lambda word: table.get(word, 0)
+
+
+def test_sense_words_leave_out_cedicts_placeholders():
+    assert sense_words("to tell sb sth; (of age) seventy") == ("to", "tell", "of", "age", "seventy")
+
+
+def test_english_rows_read_wordfreq_for_every_word_once():
+    rows = dict(english_rows(["to take away", "diaphysis (of a bone)", "take"]))
+    assert set(rows) == {"to", "take", "away", "diaphysis", "of", "a", "bone"}
+    assert rows["take"] > 500 > RARE_ZIPF * 100 > rows["diaphysis"]
+    assert dict(english_rows(["qzxv"]))["qzxv"] == 0  # not in wordfreq: rare
+
+
+def test_a_sense_with_a_rare_english_word_comes_after_an_everyday_one():
+    zipf = _zipf({"backbone": 350, "diaphysis": 116, "dialect": 360, "to": 750, "be": 700})
+    senses = ("diaphysis (long segment of a bone)", "fig. backbone")
+    assert ranked_senses(senses, "n")[0] == "diaphysis"  # without frequencies: CC-CEDICT's order
+    assert ranked_senses(senses, "n", zipf)[0] == "backbone"
+    assert is_rare("topolect", zipf) and not is_rare("dialect", zipf)
+    # One everyday word is enough; grammar words count for nothing.
+    zipf = _zipf({"calabash": 200, "or": 630, "bottle": 450, "gourd": 250, "to": 740})
+    assert not is_rare("calabash or bottle gourd", zipf)
+    assert is_rare("to calabash", zipf) and not is_rare("to", zipf)
+
+
+def test_rarity_never_outranks_the_part_of_speech_or_a_register_label():
+    zipf = _zipf({"to": 750, "surname": 400, "family": 550, "name": 600, "be": 700})
+    # jieba's verb keeps its infinitive, rare or not: 姓 "to be surnamed", not "family name".
+    assert ranked_senses(("to be surnamed", "family name"), "v", zipf)[0] == "to be surnamed"
+    zipf = _zipf({"to": 750, "go": 600, "sojourn": 200})
+    assert ranked_senses(("(literary) to go", "to sojourn"), "v", zipf)[0] == "to sojourn"
+
+
+@pytest.mark.parametrize(
+    ("word", "tag", "gloss"),
+    [
+        ("骨干", "n", "backbone"),  # not "diaphysis"
+        ("方言", "n", "dialect"),  # not "topolect"
+        ("名人", "n", "celebrity"),  # not "personage"
+        ("药品", "n", "medicine"),  # not "medicaments"
+        ("粥", "n", "porridge"),  # not "congee"
+        ("葫芦", "n", "calabash or bottle gourd"),  # not "hoist": one everyday word is enough
+    ],
+)
+def test_the_dictionary_glosses_in_everyday_english(annotator, word, tag, gloss):
+    assert annotator.dictionary.short_gloss(word, tag=tag) == gloss
+
+
+# Everyday function words: sentences written for these tests (none is a judged item).
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        # 还: still before a negation or 在, also opening a clause, the verb huán at a clause end.
+        ("他到现在还没回来。", "还", "still"),
+        ("外面还在下雨。", "还", "still"),
+        ("我们参观了工厂，还看了新建的学校。", "还", "also, in addition"),
+        ("这本书看完了要还。", "还", "to give back, to return"),
+        ("他把书还了。", "还", "to pay back"),  # read huán: CC-CEDICT's huán entry
+        ("那本书他明天还我。", "还", "to give back, to return"),  # before the person owed
+        ("周末我们在山上露营。", "山上", "on the mountain"),  # not the township in Taiwan
+        ("从这里到机场要多长时间？", "多", "how (long, big …)"),  # before an adjective of measure
+        ("明天早上八点出发，行吗？", "行", "OK"),
+        ("快上来，车开了！", "开", "to drive, to set off"),  # after a vehicle
+        ("这道菜的盐放得太多了。", "多", "many, much"),  # after a degree word
+        ("那对夫妇每天早上都去跑步。", "对", "pair, couple"),  # counted, not "to, towards"
+        ("这对孩子的成长很重要。", "对", "to, towards"),  # 这对 before another noun
+        ("她在上海工作过两年。", "过", "(experienced action)"),  # after a verbal noun
+        ("这种车既省油又安全。", "既", "both … and"),  # not the literary "already"
+        ("电脑快没电了，我去拿充电器。", "快", "almost, soon"),
+        ("窗外下着小雨。", "下", "to fall (rain, snow)"),  # 下着 (ongoing) before the rain
+        ("晚饭我们煮了两碗面。", "面", "noodles"),  # not "face"
+        ("院子里的花开了。", "花", "flower"),
+        ("为了装修，他们花了不少钱。", "花", "to spend"),
+        ("这种话我才不信呢。", "信", "to believe"),
+        ("下雨了，我们白跑了一趟。", "白", "in vain, for nothing"),
+        ("周末我们一起进了一趟城。", "城", "city, town"),  # not "city walls"
+        ("城区房价上涨，郊区则保持平稳。", "则", "then, but"),  # not "standard"
+        # 了: an amount before a closing 了 is a span that has become so.
+        ("我在这里工作三年了。", "了", "(change of state)"),
+        ("他买了两本书。", "了", "(completed action)"),
+        # 过: how a time went, passing by.
+        ("一辆公交车刚从站台前过。", "过", "to pass (by)"),
+        ("我们在这里过马路吧。", "过", "to cross"),
+        # 看: an opinion after the speaker, a visit before a person.
+        ("我看这件事没那么简单。", "看", "to think, to see"),
+        ("周日我们回老家看爷爷。", "看", "to see, to visit"),
+        # 有关: relevant before a noun, related at the clause end.
+        ("市里有关单位正在核实情况。", "有关", "relevant"),
+        ("这次停电和大风有关。", "有关", "related to"),
+        # 发现: finding, in news and everyday speech.
+        ("工作人员在仓库里发现了一批旧设备。", "发现", "to find, to discover"),
+    ],
+)
+def test_function_words_read_their_context(annotator, sentence, word, gloss):
+    glosses = [t.gloss for t in annotator.tokens(sentence) if t.zh == word]
+    assert glosses == [gloss]
+
+
+@pytest.mark.parametrize(
+    ("word", "prev", "nxt", "gloss"),
+    [
+        ("放", Neighbour("去", "word", "v"), Neighbour("风筝", "word", "n"), "to fly (a kite)"),
+        ("放", Neighbour("要", "word", "v"), Neighbour("烟花", "word", "n"), "to set off"),
+        ("放", Neighbour("先", "word", "d"), Neighbour("音乐", "word", "n"), "to play"),
+        ("放", Neighbour("要", "word", "v"), Neighbour("盐", "word", "n"), "to put"),
+        (
+            "过",
+            Neighbour("日子", "word", "n"),
+            Neighbour("得", "word", "ud"),
+            "to live, to get along",
+        ),
+        ("再", Neighbour("饭", "word", "n"), Neighbour("走", "word", "v"), "again, then"),
+        ("还", Neighbour("，", "punct", ""), Neighbour("没", "word", "d"), "still"),
+    ],
+)
+def test_learner_rows_read_the_neighbours(annotator, word, prev, nxt, gloss):
+    assert annotator._glosses.senses.choose(word, prev, nxt) == gloss
+
+
+def test_a_note_left_dangling_by_its_cross_reference_goes_with_it():
+    assert clean_sense("chemical industry, abbr. of 化學工業|化学工业[hua4 xue2 gong1 ye4]") == (
+        "chemical industry"
+    )
+    assert clean_sense("Restoration of 1917, see 復辟|复辟[fu4 bi4]") == "Restoration of 1917"
+    assert clean_sense("to take over from") == "to take over from"  # no reference: kept whole
+    assert clean_sense("as far as the eye can see (idiom)") == "as far as the eye can see"
+    assert clean_sense("(final particle similar to 呢[ne5] or 啦[la5])") == "final particle"
+    sense = "possessive particle, literary equivalent of 的[de5]"
+    assert clean_sense(sense) == "possessive particle"
+    assert clean_sense("variant of 〇[ling2]") == "variant of"  # nothing else is left: kept
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        ("好咧，我这就去。", "咧", "modal particle expressing exclamation"),  # not "to draw back"
+        ("这菜真香啊！", "啊", "modal particle ending sentence"),  # not "interjection of surprise"
+        ("他们早就到了哩。", "哩", "modal final particle"),  # not "mile"
+        ("快来吃饭，小王啊！", "啊", "modal particle ending sentence"),  # after a name too
+        ("啊，下雪了！", "啊", "uhm"),  # opening a sentence: no particle (CC-CEDICT's à)
+    ],
+)
+def test_a_character_closing_a_clause_is_its_final_particle(annotator, sentence, word, gloss):
+    glosses = [t.gloss for t in annotator.tokens(sentence) if t.zh == word]
+    assert glosses == [gloss]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        ("我们一块去超市吧。", "一块", "together"),  # before a verb
+        ("这不是你的错。", "不是", "is not"),  # not "fault"
+        ("市里决定下调公交票价。", "下调", "to lower"),  # not "to demote"
+        ("这家化工企业今年停产了。", "化工", "chemical industry"),  # no dangling "abbr. of"
+        ("他每天早上体检前不吃东西。", "体检", "physical examination"),  # "abbr. for 体格检查"
+        ("医生建议他多做运动。", "运动", "sports, exercise"),  # not "motion"
+        ("昨晚城郊发生一起火灾。", "一起", "one (case)"),  # counted, not "together"
+        ("我们下午一起去图书馆。", "一起", "together"),
+        ("他每个月都要还车贷。", "还", "to pay back, to return"),
+        ("在大家的帮助下，他很快适应了新工作。", "下", "under"),
+        ("我到公司已经九点多了。", "多", "over"),
+    ],
+)
+def test_frequent_words_outside_the_first_ranks(annotator, sentence, word, gloss):
+    glosses = [t.gloss for t in annotator.tokens(sentence) if t.zh == word]
+    assert glosses == [gloss]
+
+
+def test_a_sense_opening_with_a_noun_is_nominal_a_modal_is_not():
+    assert nominal("supermarket") and nominal("an opponent") and nominal("excited")
+    assert not nominal("ought to") and not nominal("cannot") and not nominal("apparently")
+    assert not nominal("to go") and not nominal("-ization")
+
+
+@pytest.mark.parametrize(
+    ("word", "tag"),
+    [("超市", "n"), ("行为", "n"), ("应该", "v"), ("可能", "v"), ("发展", "vn"), ("去", "v")],
+)
+def test_a_false_verb_of_jiebas_is_a_noun_to_a_context(annotator, word, tag):
+    # jieba's dictionary tags 超市 and 行为 as verbs; CC-CEDICT has no "to …" sense for them.
+    assert annotator.dictionary.context_tag(word) == tag
+
+
+def test_a_noun_jieba_tags_as_a_verb_does_not_make_zai_progressive(annotator):
+    glosses = {t.zh: t.gloss for t in annotator.tokens("她每天下班后在超市买菜。")}
+    assert glosses["在"] == "at, in"
