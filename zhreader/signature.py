@@ -7,12 +7,17 @@ Each stage contributes its parts; the order below keeps the string stable.
 
 from __future__ import annotations
 
+import functools
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from importlib import util
+from pathlib import Path
 
 from zhreader import __version__
 
 PART_ORDER = ("zhreader", "seg", "py", "dict", "hsk", "gl", "mt", "beam", "ct2")
+# zhreader's packages: code, tables, the pinyin context model, the templates.
+PACKAGES = ("zhreader", "zhreader.pipeline", "zhreader.reader")
 
 
 def short_hash(data: bytes | str, length: int = 6) -> str:
@@ -20,6 +25,30 @@ def short_hash(data: bytes | str, length: int = 6) -> str:
     if isinstance(data, str):
         data = data.encode("utf-8")
     return hashlib.sha256(data).hexdigest()[:length]
+
+
+def package_files() -> Iterator[tuple[str, Path]]:
+    """Yield (name within the packages, path) for every source and data file of zhreader."""
+    for name in PACKAGES:
+        spec = util.find_spec(name)
+        for folder in (spec.submodule_search_locations or []) if spec else []:
+            for path in sorted(Path(folder).rglob("*")):
+                if "__pycache__" not in path.parts and path.is_file():
+                    yield f"{name}/{path.relative_to(folder).as_posix()}", path
+
+
+@functools.cache
+def code_identity() -> str:
+    """Return zhreader's version and a hash of its packages' files, by name and content.
+
+    The version alone names a release; two checkouts between releases (an edited
+    gloss rule, a rebuilt weights file) would share it, and a batch would keep
+    outputs the new code no longer makes.
+    """
+    digest = hashlib.sha256()
+    for name, path in package_files():
+        digest.update(name.encode() + b"\0" + path.read_bytes())
+    return f"{__version__}+code:{digest.hexdigest()[:8]}"
 
 
 def make_signature(parts: Mapping[str, str]) -> str:
