@@ -204,3 +204,27 @@ def test_a_false_verb_of_jiebas_is_a_noun_to_a_context(annotator, word, tag):
 def test_a_noun_jieba_tags_as_a_verb_does_not_make_zai_progressive(annotator):
     glosses = {t.zh: t.gloss for t in annotator.tokens("她每天下班后在超市买菜。")}
     assert glosses["在"] == "at, in"
+
+
+def test_a_noun_takes_its_english_noun_however_far_down_its_senses():
+    # 贡献: "to contribute; to dedicate; to devote; contribution" — jieba's noun is the last.
+    senses = ("to contribute", "to dedicate", "to devote", "contribution")
+    assert ranked_senses(senses, "n")[0] == "contribution"
+    assert ranked_senses(senses, "v")[0] == "to contribute"
+    # A name's tag (a surname) is no evidence for the English noun; nor is an adverb's.
+    assert ranked_senses(senses, "nr")[0] == "to contribute"
+    # A noun sense among the first three still wins by CC-CEDICT's order.
+    assert ranked_senses(("to deal", "deal", "transaction"), "n")[0] == "deal"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        ("他为公司做出了很大的贡献。", "贡献", "contribution"),
+        ("在老师的指导下，学生完成了实验。", "指导", "guidance"),
+        ("这笔交易让双方都很满意。", "交易", "transaction"),
+    ],
+)
+def test_a_noun_in_context_reads_as_an_english_noun(annotator, sentence, word, gloss):
+    glosses = [t.gloss for t in annotator.tokens(sentence) if t.zh == word]
+    assert glosses == [gloss]

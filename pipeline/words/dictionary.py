@@ -267,7 +267,8 @@ def ranked_senses(
     enough to show; then one that fits the part of speech — a verb's "to …"
     (not "to one's satisfaction"), a verbal noun's English noun (training),
     among the first few senses a noun's, adjective's or adverb's that is no
-    infinitive; then, given the English words' frequencies (``zipf``: Zipf ×
+    infinitive (a noun's English noun however far down: 贡献 "contribution",
+    not "to contribute"); then, given the English words' frequencies (``zipf``: Zipf ×
     100), a sense in everyday English before one with a rare word (骨干
     "backbone", not "diaphysis"; ``english.is_rare``); then CC-CEDICT's order.
     A counted word (tag ``COUNTED``: after a numeral or a demonstrative) takes
@@ -288,7 +289,9 @@ def ranked_senses(
             elif tag[:1] == "v":
                 misfit = not _fits(text, tag)
             elif tag[:1] in _NOMINAL:
-                misfit = len(found) >= _NEAR or _infinitive(text)
+                # A noun's English noun (-tion, -ance …) however far down: 贡献 "contribution".
+                near = len(found) < _NEAR or tag == "n" and _fits(text, "vn")
+                misfit = not near or _infinitive(text)
             else:
                 misfit = False
             long = len(text) > MAX_GLOSS and not counted  # a classifier is shown whole
