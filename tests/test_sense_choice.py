@@ -228,3 +228,29 @@ def test_a_noun_takes_its_english_noun_however_far_down_its_senses():
 def test_a_noun_in_context_reads_as_an_english_noun(annotator, sentence, word, gloss):
     glosses = [t.gloss for t in annotator.tokens(sentence) if t.zh == word]
     assert glosses == [gloss]
+
+
+# Rows for frequent words (jieba ranks 57-3365) met in news read as a learner would.
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        ("主队最后以3比1赢了比赛。", "比", "to (in a score)"),
+        ("今天比昨天冷。", "比", "than, compared with"),
+        ("我昨晚看了这部老电影。", "这部", "this (classifier for films, books, machines)"),
+        ("外交部发言人回答了记者的提问。", "部", None),  # inside 外交部: no token of its own
+        ("今年全县粮食产量过万吨。", "过", "over, more than"),
+        ("大家团结起来，一起想办法。", "起来", "up, (start to)"),
+        ("明天最低气温零下5度。", "度", "degrees"),
+        ("工厂的减排量比去年多。", "量", "amount, quantity"),
+        ("两国共同举办了这次展览。", "共同", "jointly, together"),
+        ("这是我们的共同目标。", "共同", "common"),
+        ("他能独立完成这项工作。", "独立", "independent"),
+        ("问题的关键在于资金。", "在于", "to lie in"),
+        ("数字经济发展很快。", "数字", "digital"),
+        ("请把这几个数字加起来。", "数字", "numeral"),
+        ("新设备大大提升了工作效率。", "提升", "to raise, to improve"),
+    ],
+)
+def test_frequent_news_words_read_their_context(annotator, sentence, word, gloss):
+    glosses = [t.gloss for t in annotator.tokens(sentence) if t.zh == word]
+    assert glosses == ([gloss] if gloss else [])
