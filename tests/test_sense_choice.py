@@ -249,6 +249,13 @@ def test_a_noun_in_context_reads_as_an_english_noun(annotator, sentence, word, g
         ("数字经济发展很快。", "数字", "digital"),
         ("请把这几个数字加起来。", "数字", "numeral"),
         ("新设备大大提升了工作效率。", "提升", "to raise, to improve"),
+        ("这项服务面向所有老年人。", "面向", "to face, geared towards"),  # not "appearance"
+        ("今天的气温比昨天略低。", "略", "slightly"),
+        ("开车的人不能酒后驾驶。", "驾驶", "to drive, to pilot"),
+        ("出租车司机对这一带很熟。", "司机", "driver"),  # not "chauffeur"
+        ("书店里的新书都卖光了。", "光", "used up"),
+        ("他根本不知道这件事。", "根本", "(not) at all"),
+        ("他们利用周末时间学习外语。", "利用", "to use, to make use of"),  # not "to exploit"
     ],
 )
 def test_frequent_news_words_read_their_context(annotator, sentence, word, gloss):
