@@ -261,3 +261,26 @@ def test_a_noun_in_context_reads_as_an_english_noun(annotator, sentence, word, g
 def test_frequent_news_words_read_their_context(annotator, sentence, word, gloss):
     glosses = [t.gloss for t in annotator.tokens(sentence) if t.zh == word]
     assert glosses == ([gloss] if gloss else [])
+
+
+def test_a_verbal_noun_reads_as_an_english_noun_among_its_first_senses():
+    # 挑战 "to challenge; challenge": a verbal noun (jieba vn) is the noun.
+    assert ranked_senses(("to challenge", "challenge"), "vn")[0] == "challenge"
+    assert ranked_senses(("to challenge", "challenge"), "v")[0] == "to challenge"
+    # An English noun in -tion, -ance … first; a plain one only among the first three.
+    assert ranked_senses(("to analyze", "to parse", "analysis"), "vn")[0] == "analysis"
+    senses = ("to be put in charge of", "to be responsible for", "to manage", "passage")
+    assert ranked_senses(senses, "vn")[0] == "to be put in charge of"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        ("新能源汽车的销售持续增长。", "销售", "sales"),
+        ("这项工作面临很多挑战。", "挑战", "challenge"),
+        ("警方加大了对网络犯罪的打击力度。", "犯罪", "crime"),
+    ],
+)
+def test_a_verbal_noun_in_context_reads_as_a_noun(annotator, sentence, word, gloss):
+    glosses = [t.gloss for t in annotator.tokens(sentence) if t.zh == word]
+    assert glosses == [gloss]

@@ -265,7 +265,8 @@ def ranked_senses(
     The order is the same for every word: senses in everyday use before those
     CC-CEDICT marks (literary, dialect, old, slang, Taiwan); then a sense short
     enough to show; then one that fits the part of speech — a verb's "to …"
-    (not "to one's satisfaction"), a verbal noun's English noun (training),
+    (not "to one's satisfaction"), a verbal noun's English noun (training;
+    else a plain noun among its first few senses: 挑战 "challenge"),
     among the first few senses a noun's, adjective's or adverb's that is no
     infinitive (a noun's English noun however far down: 贡献 "contribution",
     not "to contribute"); then, given the English words' frequencies (``zipf``: Zipf ×
@@ -274,7 +275,7 @@ def ranked_senses(
     A counted word (tag ``COUNTED``: after a numeral or a demonstrative) takes
     its classifier sense, skipped elsewhere.
     """
-    found: list[tuple[tuple[int, bool, bool, bool, int], str]] = []
+    found: list[tuple[tuple[int, bool, int, bool, int], str]] = []
     for sense in senses:
         marked = bool(_REGISTER.search(sense))
         for part in (p.strip() for p in sense.split("; ")):
@@ -286,6 +287,11 @@ def ranked_senses(
                 continue
             if tag == COUNTED:
                 misfit = not counted
+            elif tag == "vn":
+                # A verbal noun's English noun, else a sense among the first few that is no
+                # infinitive (挑战 "challenge", not "to challenge"), else its verb.
+                plain = len(found) < _NEAR and not _infinitive(text)
+                misfit = 0 if _fits(text, tag) else 1 if plain else 2
             elif tag[:1] == "v":
                 misfit = not _fits(text, tag)
             elif tag[:1] in _NOMINAL:
