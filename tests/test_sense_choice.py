@@ -256,6 +256,8 @@ def test_a_noun_in_context_reads_as_an_english_noun(annotator, sentence, word, g
         ("书店里的新书都卖光了。", "光", "used up"),
         ("他根本不知道这件事。", "根本", "(not) at all"),
         ("他们利用周末时间学习外语。", "利用", "to use, to make use of"),  # not "to exploit"
+        ("河边的晚霞。 小李 摄", "摄", "photo (by)"),  # a photo credit closes the caption
+        ("全市常住人口已达1200万。", "达", "to reach, to amount to"),
     ],
 )
 def test_frequent_news_words_read_their_context(annotator, sentence, word, gloss):
