@@ -171,12 +171,12 @@ def test_numbers_read_as_english():
         ("100余人参会", "人", "people"),
         ("两百多家商店", "两百多", "over two hundred"),
         ("带来一批设备", "一批", "a batch (of)"),
-        ("带来三台电脑", "三台", "three (machines)"),
+        ("带来三台电脑", "三台", "three (classifier for machines)"),
         ("比前年增长百分之十五", "百分之十五", "15%"),
-        ("他们干了三个月", "三个", "three"),
+        ("他们干了三个月", "三个", "three (classifier)"),
         ("他一个月看两本书", "一个月", "a month"),
         ("他一个月看两本书", "两本书", "two + book"),
-        ("全市有十几所学校", "十几所", "over ten (schools, houses)"),
+        ("全市有十几所学校", "十几所", "over ten (classifier for schools, houses)"),
         ("我们找个地方坐一下", "找个", "to try to find + a"),
         ("这次会议开了两个小时", "这次", "this time"),
         ("他们干了三个月", "月", "months"),
@@ -189,7 +189,7 @@ def test_numbers_read_as_english():
         ("已惠及全省一百多万农户", "一百多万", "over 1 million"),
         ("办结率达百分之九十八", "百分之九十八", "98%"),
         ("受理群众投诉两千余件", "两千余", "over two thousand"),
-        ("他打算在县城开一家小超市", "一家", "one (businesses)"),
+        ("他打算在县城开一家小超市", "一家", "one (classifier for businesses)"),
     ],
 )
 def test_dates_times_and_numbers(annotator, text, word, gloss):
@@ -209,7 +209,7 @@ def test_dates_times_and_numbers(annotator, text, word, gloss):
         ("这台电脑是我的", "这台", "this (classifier for machines)"),
         ("举办30次", "次", "times"),
         ("提供91亩种子", "亩", "mu (a fifteenth of a hectare)"),
-        ("王芳在一家公司上班", "一家", "one (businesses)"),
+        ("王芳在一家公司上班", "一家", "one (classifier for businesses)"),
         # 2. verbs in their everyday sense
         ("他给我打了一个电话", "打", "to hit, to do (make, play)"),
         ("妈妈让我在家等她", "让", "to let, to make"),
@@ -486,7 +486,7 @@ def test_a_verb_after_yi_is_not_counted(annotator):
         ("他开得太快了", "快", "rapid"),
         # A measure word the table reads only as a verb counts after a demonstrative or numeral.
         ("这起事故造成两人受伤", "这起", f"this {EVENTS}"),
-        ("全年共发生三起案件", "三起", "three (occurrences or unpredictable events)"),
+        ("全年共发生三起案件", "三起", f"three {EVENTS}"),
         ("我们一起去吧", "一起", "together"),
         ("周末好好睡一觉", "一", "a, one"),  # 一 after a verb counts
         ("她从小喜欢画画儿", "儿", "(-r suffix)"),

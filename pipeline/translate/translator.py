@@ -227,9 +227,11 @@ _PUNCTUATION = {
 }
 _OPENING = set("“‘(")
 _APPROXIMATORS = frozenset("余多来")
+_CLASSIFIER_NOTE = re.compile(r" \((?:general )?classifier(?: for ([^)]*))?\)")
+# What a date word after its number reads as: 5 月 "May", 8 日 "8th", 5 月底 "end of May".
 _DATE_PART = re.compile(
-    r"^(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|[0-9]+(?:st|nd|rd|th))$"
+    r"^(?:(?:end of |start of |mid-)?(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)|[0-9]+(?:st|nd|rd|th))$"
 )
 _FULLWIDTH = str.maketrans({chr(0xFF01 + i): chr(0x21 + i) for i in range(94)})
 
@@ -285,6 +287,10 @@ def gloss_sentence(sentence: Sentence) -> str:
 def _token_english(token: Token) -> str:
     if token.kind in ("number", "latin"):
         return token.gloss or token.zh.translate(_FULLWIDTH)
+    if token.gloss_source == "number" and token.gloss:
+        # The measure word's note is for the learner, not for the line of English:
+        # 三台 "three (classifier for machines)" reads "three (machines)", 十几个 "over ten".
+        return _CLASSIFIER_NOTE.sub(lambda m: f" ({m[1]})" if m[1] else "", token.gloss)
     for sense in _senses(token.gloss):
         if sense.startswith("(") and sense.endswith(")"):
             return ""  # a grammar note, not English to read

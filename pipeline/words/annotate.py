@@ -163,9 +163,12 @@ class Annotator:
 
         jieba often cuts a three-character name 2 + 1 (张国 | 登); the single
         character joins the name when jieba's POS HMM reads the three as one name.
+        Traditional text is read through its simplified twin (陳芳在… as 陈芳在…).
         """
         out: list[Piece] = []
         skip = False
+        line = "".join(p.text for p in pieces)
+        twin = self._dictionary.simplified if self._dictionary.simplified(line) != line else str
         for i, piece in enumerate(pieces):
             if skip:
                 skip = False
@@ -173,17 +176,17 @@ class Annotator:
             if (
                 piece.kind != "word"
                 or piece.term
-                or piece.text[:1] not in COMMON_SURNAMES
+                or twin(piece.text[:1]) not in COMMON_SURNAMES
                 or not _opens_clause(pieces, i)
             ):
                 out.append(piece)
                 continue
             prev, nxt = self._neighbours(pieces[max(0, i - 2) : i + 3])[min(i, 2)]
-            if not self._glosses.opens_with_name(piece.text, prev, nxt):
+            if not self._glosses.opens_with_name(twin(piece.text), prev, nxt):
                 out.append(piece)
                 continue
             after = pieces[i + 1] if i + 1 < len(pieces) else None
-            whole = piece.text + after.text if after else ""
+            whole = twin(piece.text + after.text) if after else ""
             if (
                 len(piece.text) == 2
                 and after is not None
@@ -192,7 +195,7 @@ class Annotator:
                 and len(after.text) == 1
                 and one_name_by_hmm(whole)
             ):
-                out.append(Piece(whole, "name"))
+                out.append(Piece(piece.text + after.text, "name"))
                 skip = True
             else:
                 out.append(Piece(piece.text, "name"))
@@ -358,7 +361,8 @@ class Annotator:
     def annotate(self, edition: Edition) -> Edition:
         """Fill the tokens of every sentence; names found anywhere count everywhere."""
         known = {name for article in edition.articles for name in article.bylines}
-        known |= {n for s in iter_sentences(edition) for n in bylines_in(s.zh)}
+        twin = self._dictionary.simplified
+        known |= {n for s in iter_sentences(edition) for n in bylines_in(s.zh, twin)}
         sentences = list(iter_sentences(edition))
         annotated = self.tokens_many([s.zh for s in sentences], known)
         by_id = {s.id: tokens for s, tokens in zip(sentences, annotated, strict=True)}

@@ -19,11 +19,13 @@ from collections.abc import Callable
 
 from zhreader.names import FUNCTION_CHARS, TITLES
 from zhreader.pinyin_text import numbered
-from zhreader.pipeline.words.dictionary import COUNTED, Dictionary
+from zhreader.pipeline.words.dictionary import COUNTED, Dictionary, sense_pieces, shorten
 from zhreader.pipeline.words.numbers import (
     APPROXIMATORS,
     HAN_BIG,
     HAN_NUMERAL_CHARS,
+    MONTHS,
+    digits_value,
     english_figure,
     english_words,
     han_decimal,
@@ -73,10 +75,41 @@ _VERB_BEFORE = frozenset(
 _ASPECT = frozenset("了着过")
 _PLURAL = "们"
 _TENTHS = "成"
+# 旬 after a numeral counts ten years of a person's age: 七旬 "seventy (years of age)".
+_DECADES = "旬"
 _RANGE = frozenset("到至")
 _ABOUT = "左右"
 # Units a numeral before them ranks rather than counts: 三楼 is the third floor.
 _RANKS = {"年级": "grade", "楼": "floor"}
+# The part of a month a word after the month's number names: 5 | 月底 "end of May".
+_MONTH_PARTS = {
+    "月底": "end of {}",
+    "月末": "end of {}",
+    "月初": "start of {}",
+    "月中": "mid-{}",
+    "月份": "{}",
+}
+# The same part standing after a month jieba keeps whole (八月 | 底).
+_MONTH_EDGES = {
+    "底": "end (of the month)",
+    "末": "end (of the month)",
+    "初": "start (of the month)",
+}
+# A phrase jieba cut that CC-CEDICT lists is this short (碳 | 排放 "carbon emissions").
+_LONGEST_PHRASE = 4
+_MEMO_SIZE = 100_000
+# English words that say nothing of a sense: two senses sharing only these share nothing.
+# fmt: off
+_EMPTY_WORDS = frozenset([
+    "a", "an", "the", "to", "of", "in", "on", "at", "by", "for", "with", "and", "or", "as",
+    "be", "is", "sth", "sb", "one", "one's", "oneself", "etc",
+])
+# fmt: on
+_ENGLISH_WORD = re.compile(r"[a-z]+")
+_ARTICLES = frozenset(["a", "an", "the"])
+# A word takes its sense from a phrase only when it and its neighbour are nouns,
+# verbs or adjectives by jieba's tags (中 | 的 "to hit the target" is grammar).
+_CONTENT_TAGS = frozenset("nva")
 # 小王 "Xiao Wang", 老李 "Lao Li": a surname called by a friend.
 _FAMILIAR = frozenset("小老")
 _NUMBER_WORDS = frozenset(english_words(n) for n in range(1, 100))
@@ -91,6 +124,8 @@ _COMMON = 1000
 # What a measure word's gloss becomes after "a" / "one": 一个月 "a month".
 _SINGULAR = {"months": "month", "years": "year", "days": "day", "times": "time"}
 _SINGULAR.update({"people": "person", "households": "household", "trips": "trip"})
+# What the general classifier 个 shows after a numeral in the same word (十几个).
+_GENERAL_CLASSIFIER = "(classifier)"
 
 
 class GlossChooser:
@@ -103,6 +138,9 @@ class GlossChooser:
         self._senses = senses
         self._surnames = surnames
         self._row_readings: dict[tuple[str, str], str] = {}  # (word, cedict:N) → its reading
+        self._frequencies = dictionary.word_frequencies()[0]  # jieba's, read on demand
+        self._missed_memo: dict[str, bool] = {}  # phrase → CC-CEDICT has it, jieba does not
+        self._content_memo: dict[str, bool] = {}  # word → a noun, verb or adjective
 
     @property
     def senses(self) -> LearnerSenses:
@@ -120,8 +158,11 @@ class GlossChooser:
             or (len(word) == 1 and (nxt.text in _TITLES or _counts(prev)))
             or (len(word) == 1 and nxt.kind == "punct" and bool(self._particle(word)))
             or word in _FAMILIAR
+            or word in _MONTH_PARTS
+            or word in _MONTH_EDGES
             or prev.text in _FAMILIAR
             or (_used_as_verb(prev, nxt) and self._dictionary.word_tag(word) == "vn")
+            or bool(self._missed_phrases(word, prev, nxt))
         )
 
     def word_gloss(
@@ -152,12 +193,24 @@ class GlossChooser:
             titled = self.titled(word, reading, romanise)
             if titled:
                 return titled, "name"
+        if word in _MONTH_PARTS and prev.kind == "number":
+            month = _month_part(digits_value(prev.text), word)
+            if month:
+                return month, "number"  # 5 | 月底 "end of May"
+        if word in _MONTH_EDGES and _names_month(prev.text):
+            return _MONTH_EDGES[word], "number"  # 八月 | 底 "end (of the month)"
         tag = self._dictionary.word_tag(word)
         row = self._senses.choose_row(word, prev, nxt, reading)
         chosen = row[1] if row and self._read_as_row(row[0], word, reading) else None
         counted = self._classifier(word, reading, tag, prev, nxt, chosen)
         if counted:
             return counted, "cedict"
+        # A phrase CC-CEDICT lists is better evidence than a row that reads no context.
+        free = row is None or not (row[0].prev or row[0].next)
+        if free and word[:1] not in HAN_NUMERAL_CHARS:
+            in_phrase = self._sense_in_phrase(word, reading, prev, nxt)
+            if in_phrase:
+                return in_phrase, "cedict"
         if chosen:
             return chosen, "learner"
         number = self.numeral_gloss(word, prev, nxt)
@@ -175,6 +228,113 @@ class GlossChooser:
         if proper:
             return proper, "cedict"
         return self.compound_gloss(word, reading, prev, nxt), "chars"
+
+    def _missed_phrases(self, word: str, prev: Neighbour, nxt: Neighbour) -> list[str]:
+        """Return the words CC-CEDICT lists that ``word`` makes with a neighbour and jieba lacks.
+
+        jieba's dictionary predates many phrases (碳排放 "carbon emissions",
+        新产品 "new product"), so its route cut them without weighing them;
+        where it lists the phrase, its route chose the cut (人 | 才来).
+        """
+        # Asked of every token: the answers are remembered per word and per phrase.
+        content = self._content_memo.get(word)
+        if content is None:
+            if len(self._content_memo) >= _MEMO_SIZE:
+                self._content_memo.clear()  # bounded memory
+            content = self._content_memo[word] = self._content_word(word)
+        if not content:
+            return []
+        phrases = []
+        missed = self._missed_memo
+        if prev.kind == "word":
+            phrase = prev.text + word
+            if missed.get(phrase) or (phrase not in missed and self._missed(phrase, prev.text)):
+                phrases.append(phrase)
+        if nxt.kind == "word":
+            phrase = word + nxt.text
+            if missed.get(phrase) or (phrase not in missed and self._missed(phrase, nxt.text)):
+                phrases.append(phrase)
+        return phrases
+
+    def _missed(self, phrase: str, neighbour: str) -> bool:
+        """Tell whether CC-CEDICT lists ``phrase`` as a common word that jieba lacks."""
+        missed = self._missed_memo.get(phrase)
+        if missed is None:
+            missed = (
+                len(phrase) <= _LONGEST_PHRASE
+                and self._content_word(neighbour, modifier=True)
+                and not self._frequencies.get(phrase)
+                and self._dictionary.common(phrase)
+            )
+            if len(self._missed_memo) >= _MEMO_SIZE:
+                self._missed_memo.clear()  # bounded memory
+            self._missed_memo[phrase] = missed
+        return missed
+
+    def _content_word(self, word: str, modifier: bool = False) -> bool:
+        """Tell whether a word is a noun, verb or adjective, not a function character.
+
+        As the ``modifier`` of a phrase, a one-character adjective or noun
+        counts (新 | 产品 "new product"); its own gloss never changes so.
+        """
+        tag = self._dictionary.word_tag(word)[:1]
+        if len(word) == 1 and word in FUNCTION_CHARS and not (modifier and tag in "an"):
+            return False
+        return tag in _CONTENT_TAGS
+
+    def _sense_in_phrase(
+        self, word: str, reading: tuple[str, ...], prev: Neighbour, nxt: Neighbour
+    ) -> str | None:
+        """Return the English ``word`` has in a CC-CEDICT phrase it makes with a neighbour.
+
+        碳 | 排放: CC-CEDICT lists 碳排放 "carbon emissions"; 碳 is "carbon",
+        so 排放 is "emissions", not its first sense "to arrange in order"
+        (新 | 产品 "new product": 产品 "product", not "goods"). Where the
+        neighbour's English is not in the phrase's, the word's sense that
+        shares a word with it (国家 | 安全 "national security": "security").
+        The phrase must be read as the token is (中 | 的 "to hit the target"
+        is zhòng, not the zhōng of 生活中).
+        """
+        for phrase in self._missed_phrases(word, prev, nxt):
+            after = phrase == prev.text + word
+            neighbour = prev.text if after else nxt.text
+            start = len(neighbour) if after else 0
+            phrase_senses = self._phrase_senses(phrase, reading, start)
+            theirs = set().union(*map(_content_words, self._word_senses(neighbour, ())))
+            for sense in phrase_senses:
+                if sense.startswith("to "):
+                    continue  # a verb phrase's English is not in the word order of its parts
+                rest = _without_neighbour(sense.split(" "), theirs, after)
+                if rest:
+                    return rest  # 碳 | 排放 "emissions"
+            phrase_words = set().union(*map(_content_words, phrase_senses))
+            for sense in self._word_senses(word, reading):
+                if "~" not in sense and _content_words(sense) & phrase_words:
+                    return shorten(sense)  # 国家 | 安全 "security"
+        return None
+
+    def _phrase_senses(self, phrase: str, reading: tuple[str, ...], start: int) -> list[str]:
+        """Return the whole senses of the phrase's common entries read as the token is."""
+        found: list[str] = []
+        read = tuple(map(numbered, reading))
+        for pinyin, senses in self._dictionary.entries(phrase):
+            syllables = tuple(pinyin.split())
+            if pinyin[:1].isupper() or len(syllables) != len(phrase):
+                continue  # a proper noun, or a reading written otherwise
+            if read and not same_reading(syllables[start : start + len(read)], read):
+                continue
+            found.extend(sense_pieces(senses))
+        return found
+
+    def _word_senses(self, word: str, reading: tuple[str, ...]) -> list[str]:
+        """Return the whole senses of the word's common entries read as the token is."""
+        read = tuple(map(numbered, reading))
+        senses: list[str] = []
+        for pinyin, entry in self._dictionary.entries(word):
+            if pinyin[:1].isupper() or (read and not same_reading(tuple(pinyin.split()), read)):
+                continue
+            senses.extend(sense_pieces(entry))
+        return senses
 
     def _closing_particle(self, word: str, prev: Neighbour, nxt: Neighbour) -> str | None:
         """Return the final-particle sense of a character that closes a clause (好咧, 走罢).
@@ -300,7 +460,8 @@ class GlossChooser:
         if word.endswith(_ABOUT) and len(word) > len(_ABOUT):
             number = self.numeral_gloss(word[: -len(_ABOUT)], prev, nxt)
             return f"about {number}" if number else None  # 十一点左右 "about eleven o'clock"
-        percent = han_decimal(word[3:]) if word.startswith("百分之") else None
+        # 百分之十三点 alone (no digit after the point) is 13%.
+        percent = han_decimal(word[3:].removesuffix("点")) if word.startswith("百分之") else None
         if percent is not None:
             return f"{percent:g}%"  # 百分之十五 "15%", 百分之八点五 "8.5%"
         if word[:1] == "第" and not self._dictionary.common(word):
@@ -317,6 +478,9 @@ class GlossChooser:
             rest = rest[1:]
         if not approx and len(rest) == 2 and rest[1] in APPROXIMATORS:
             rest, approx = rest[0], rest[1]  # 三年多 "over three years": 多 after the unit
+        if rest == _DECADES and value == int(value) and 0 < value < 12:
+            figure = f"{english_words(int(value) * 10)} (years of age)"  # 七旬 "seventy"
+            return f"{APPROXIMATORS[approx]} {figure}" if approx else figure
         if rest == _TENTHS:
             figure = f"{round(value * 10)}%"  # 六成 "60%": 成 counts tenths
             return f"{APPROXIMATORS[approx]} {figure}" if approx else figure
@@ -325,6 +489,10 @@ class GlossChooser:
             figure = f"{APPROXIMATORS[approx]} {figure}"
         if not rest:
             return figure
+        if rest in _MONTH_PARTS and not approx:
+            month = _month_part(value, rest)
+            if month:
+                return month  # 三月底 "end of March", 十月初 "start of October"
         if rest in _RANKS and not approx and value == int(value):
             return f"{ordinal(int(value))} {_RANKS[rest]}"  # 一年级 "1st grade", 三楼 "3rd floor"
         if rest in _RANGE and not approx and CLASSES["AMOUNT"](nxt):
@@ -357,12 +525,12 @@ class GlossChooser:
         if noun:
             return f"{figure} {unit} + {noun}" if unit else f"{figure} + {noun}"
         if not unit:
-            return figure
-        if unit.startswith("(classifier for "):
-            unit = f"({unit.removeprefix('(classifier for ')}"  # 三台 "three (machines)"
+            # The general classifier is a word a learner must learn to put there,
+            # as any other: 十几个 "over ten (classifier)", not a bare number.
+            return f"{figure} {_GENERAL_CLASSIFIER}" if rest == "个" else figure
         if figure == "one" and not unit.startswith("("):
-            figure = "a"  # 一批 "a batch (of)"; 一台 "one (machines)"
-        return f"{figure} {unit}"
+            figure = "a"  # 一批 "a batch (of)"; 一台 "one (classifier for machines)"
+        return f"{figure} {unit}"  # 三台 "three (classifier for machines)", as 这台
 
     def _ordinal_gloss(self, word: str, nxt: Neighbour) -> str | None:
         """Read what follows 第 as an ordinal: 第二十 "20th", 第三次 "3rd time"."""
@@ -477,6 +645,48 @@ class GlossChooser:
 
     def _neighbour(self, word: str) -> Neighbour:
         return Neighbour(word, "word", self._dictionary.context_tag(word))
+
+
+def _without_neighbour(words: list[str], theirs: set[str], after: bool) -> str | None:
+    """Take the neighbour's English off one end of a phrase's: what is left is the word's.
+
+    "carbon emissions" without 碳's "carbon" is "emissions"; "the
+    international media" without 国际's "international" is "media". At least
+    one of the neighbour's words must go, and a word must be left.
+    """
+    words = list(words) if after else list(reversed(words))
+    taken = False
+    while words and (_content_words(words[0]) <= theirs or words[0].lower() in _EMPTY_WORDS):
+        taken = taken or bool(_content_words(words[0]))
+        words.pop(0)
+    while words and words[-1].lower() in _ARTICLES:
+        words.pop()  # "the international media" without "media": "international"
+    left = _content_words(" ".join(words))
+    if not taken or not left or left & theirs:
+        return None  # "to reduce carbon" is not 碳's: "reduce" is 减排's
+    return " ".join(words if after else reversed(words))
+
+
+def _content_words(sense: str) -> set[str]:
+    """Return the words of an English sense that say something, plurals made singular."""
+    words = set()
+    for word in _ENGLISH_WORD.findall(sense.lower()):
+        if word in _EMPTY_WORDS:
+            continue
+        words.add(word[:-1] if len(word) > 3 and word.endswith("s") else word)
+    return words
+
+
+def _month_part(value: float | None, part: str) -> str | None:
+    """Name the part of month ``value`` that ``part`` says (月底 "end of May"), None if no month."""
+    if value is None or value != int(value) or not 1 <= value <= 12:
+        return None
+    return _MONTH_PARTS[part].format(MONTHS[int(value) - 1])
+
+
+def _names_month(word: str) -> bool:
+    """Tell whether a word is a month written with a Han numeral (八月, 十二月)."""
+    return word[-1:] == "月" and _month_part(han_value(word[:-1]), "月份") is not None
 
 
 def _clock_time(hour: float, rest: str) -> str | None:

@@ -198,6 +198,8 @@ def rejoin_numeral(left: str, right: str) -> tuple[str, str] | None:
     """
     if left.startswith("百分之") and left.endswith("点") and _digit_string(right) is not None:
         return left + right, ""  # 百分之八点 | 五 → 百分之八点五 "8.5%"
+    if left.startswith("百分之") and _percent_goes_on(left[3:], right):
+        return left + right, ""  # 百分之十 | 二点五 → 百分之十二点五 "12.5%"
     if _clock_hour(left) and _clock_rest(right):
         return left + right, ""  # 十二点 | 半 → 十二点半: one time, "half past twelve"
     if right in APPROXIMATORS and left[-1:] in _COUNTED_UNITS and han_value(left[:-1]) is not None:
@@ -207,6 +209,21 @@ def rejoin_numeral(left: str, right: str) -> tuple[str, str] | None:
     if right[:1] not in _RIGHT_UNITS or han_value(left) is None:
         return None
     return _longest_numeral(left, right)
+
+
+def _percent_goes_on(numeral: str, right: str) -> bool:
+    """Tell whether ``right`` goes on with a percentage's numeral: 十 | 二点五, 二十 | 三点.
+
+    One number only when a unit joins them (十二, 九十九): 五 | 一 is no 五一.
+    """
+    whole, dot, fraction = right.partition("点")
+    if not whole or han_value(numeral) is None or han_value(whole) is None:
+        return False
+    if numeral[-1] not in HAN_UNITS and whole[0] not in HAN_UNITS:
+        return False
+    if han_value(numeral + whole) is None or (fraction and _digit_string(fraction) is None):
+        return False
+    return not dot or not fraction or han_decimal(numeral + right) is not None
 
 
 def _longest_numeral(left: str, right: str) -> tuple[str, str] | None:

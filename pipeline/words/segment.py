@@ -15,6 +15,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Literal
 
 from zhreader.han import HAN_CLASS
 from zhreader.names import (
@@ -115,7 +116,8 @@ class Segmenter:
 
     def segment(self, text: str, names: Iterable[str] = ()) -> list[Piece]:
         """Return the pieces of ``text``; they join back exactly into it."""
-        known = {n for n in names if len(n) >= 2} | set(bylines_in(text))
+        bylines = bylines_in(text, self._dictionary.simplified)
+        known = {n for n in names if len(n) >= 2} | set(bylines)
         runs: dict[tuple[str, str, str], list[Piece]] = {}
         pieces = self._segment(text, known, runs)
         # A name found once (after 村民, in a byline) is a name wherever it recurs.
@@ -262,7 +264,9 @@ class Segmenter:
                 del out[-stem:]
             out.append(Piece(text, kind))
             i += size
-        return _close_frames(self._split_disposal(out))
+        # Traditional text reads the frames through its twin; simplified text is its own.
+        traditional = any(original != word for original, word in words)
+        return _close_frames(self._split_disposal(out), traditional and self._dictionary.simplified)
 
     def _facts(self, word: str) -> _WordFacts:
         """Return what the rules ask of a word alone, worked out once per word.
@@ -293,8 +297,10 @@ class Segmenter:
 
         jieba lists 把门 "to keep the gate" and 把手 "handle"; before a verb,
         and not after 的 (门的把手坏了), they are the disposal 把 and its object.
+        The words are read through their simplified twins (你把門關上 alike).
         """
         out: list[Piece] = []
+        twin = self._dictionary.simplified
         for i, piece in enumerate(pieces):
             text = piece.text
             if (
@@ -303,8 +309,8 @@ class Segmenter:
                 and piece.kind == "word"
                 and i + 1 < len(pieces)
                 and (not out or out[-1].text != "的")
-                and self._dictionary.word_tag(text[1:])[:1] == "n"
-                and self._verb(pieces[i + 1].text)
+                and self._dictionary.word_tag(twin(text[1:]))[:1] == "n"
+                and self._verb(twin(pieces[i + 1].text))
             ):
                 out.extend((Piece("把"), Piece(text[1:])))
                 continue
@@ -405,7 +411,10 @@ class Segmenter:
         """Count the pieces just before ``words[i]`` that form a place name's stem."""
         count, chars = 0, 0
         for piece in reversed(out):
-            if piece.kind != "word" or piece.term or not self._stem_word(piece.text):
+            # Read through the simplified twin, as jieba cut it: 兩個 | 村 counts
+            # villages as 两个 | 村 does (traditional 個 is no function character).
+            word = self._dictionary.simplified(piece.text)
+            if piece.kind != "word" or piece.term or not self._stem_word(word):
                 break
             if chars + len(piece.text) > 4:
                 break
@@ -533,13 +542,17 @@ def _name_before_speech(words: list[str], i: int) -> int:
     return 0
 
 
-def _close_frames(pieces: list[Piece]) -> list[Piece]:
+def _close_frames(
+    pieces: list[Piece], simplified: Callable[[str], str] | Literal[False] = False
+) -> list[Piece]:
     """Split a localiser off the next word where it closes a 在… frame (在…中|将…).
 
     A two-character word made of a frame closer and a phrase opener (中将,
     上将) right where a 在 opened earlier in the clause is the localiser and
-    the opener, not the noun.
+    the opener, not the noun; traditional text is read through its
+    ``simplified`` twin (中將 as 中将).
     """
+    twin = simplified or _same
     out: list[Piece] = []
     open_frame = False
     for piece in pieces:
@@ -553,16 +566,20 @@ def _close_frames(pieces: list[Piece]) -> list[Piece]:
             and piece.kind == "word"
             and not piece.term
             and len(text) == 2
-            and text[0] in FRAME_CLOSERS
-            and text[1] in FRAME_OPENERS
+            and twin(text)[0] in FRAME_CLOSERS
+            and twin(text)[1] in FRAME_OPENERS
         ):
             out.extend((Piece(text[0]), Piece(text[1])))
             open_frame = False
             continue
-        elif len(text) == 1 and text in FRAME_CLOSERS:
+        elif len(text) == 1 and twin(text) in FRAME_CLOSERS:
             open_frame = False
         out.append(piece)
     return out
+
+
+def _same(text: str) -> str:
+    return text
 
 
 def _lengths_by_first_char(forms: Iterable[str]) -> dict[str, tuple[int, ...]]:
@@ -639,17 +656,24 @@ def names_in(pieces: Iterable[Piece]) -> set[str]:
     return {p.text for p in pieces if p.kind == "name" and len(p.text) >= 2 and not p.term}
 
 
-def bylines_in(text: str) -> list[str]:
-    """Return names in byline positions: 本报讯(刘某某), 刘某某 摄."""
+def bylines_in(text: str, simplified: Callable[[str], str] | None = None) -> list[str]:
+    """Return names in byline positions: 本报讯(刘某某), 刘某某 摄.
+
+    The byline and the surnames are read on the ``simplified`` twin when one
+    is given (本報訊(劉某某) as 本报讯(刘某某)); the names come back as written.
+    """
+    twin = simplified or _same
     names = []
-    for match in _BYLINE.finditer(text):
-        name = match.group("a") or match.group("b") or match.group("c")
-        two = name[2:3] in COMMON_SURNAMES and name[:2] not in COMMON_COMPOUND_SURNAMES
+    for match in _BYLINE.finditer(twin(text)):
+        group = "a" if match.group("a") else "b" if match.group("b") else "c"
+        name = text[match.start(group) : match.end(group)]
+        plain = match.group(group)
+        two = plain[2:3] in COMMON_SURNAMES and plain[:2] not in COMMON_COMPOUND_SURNAMES
         if len(name) == 4 and two:
             names.extend((name[:2], name[2:]))  # two reporters: 易某姚某
-        elif starts_with_surname(name):
+        elif starts_with_surname(plain):
             names.append(name)
-    return [name for name in names if starts_with_surname(name)]
+    return [name for name in names if starts_with_surname(twin(name))]
 
 
 __all__ = [
