@@ -286,3 +286,27 @@ def test_a_verbal_noun_reads_as_an_english_noun_among_its_first_senses():
 def test_a_verbal_noun_in_context_reads_as_a_noun(annotator, sentence, word, gloss):
     glosses = [t.gloss for t in annotator.tokens(sentence) if t.zh == word]
     assert glosses == [gloss]
+
+
+@pytest.mark.parametrize(
+    ("word", "gloss"),
+    [
+        ("下功夫", "to put in time and energy"),  # "see 下工夫[…]": not "see"
+        ("老头儿", "old man"),  # "see 老頭子|老头子[…]"
+        ("星系", "stellar system"),
+    ],
+)
+def test_an_entry_that_only_points_elsewhere_takes_that_words_gloss(annotator, word, gloss):
+    assert annotator.dictionary.short_gloss(word) == gloss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        ("新的推荐算法让用户更容易找到内容。", "算法", "algorithm"),  # not "arithmetic"
+        ("各项工作正在有序推进。", "有序", "orderly, in order"),  # not "regular"
+    ],
+)
+def test_news_words_take_their_news_sense(annotator, sentence, word, gloss):
+    glosses = [t.gloss for t in annotator.tokens(sentence) if t.zh == word]
+    assert glosses == [gloss]

@@ -48,10 +48,11 @@ _POOR_SENSE = re.compile(
 )
 # Cross-references such as 岳陽|岳阳[Yue4 yang2] inside a sense.
 _CROSS_REF = re.compile(r"[^\s(]*\[[^\]]*\]")
-# "erhua variant of 一點|一点[yi1 dian3]", "abbr. for 體格檢查|体格检查[…]": the word a
-# variant or an abbreviation whose only sense is the pointer stands for.
+# "erhua variant of 一點|一点[yi1 dian3]", "abbr. for 體格檢查|体格检查[…]", "see
+# 下工夫[…]": the word a variant, an abbreviation or a cross-reference whose only sense is
+# the pointer stands for.
 _VARIANT_OF = re.compile(
-    r"(?:variant of|abbr\. (?:for|of)|short for) (?:[^\s|\[]+\|)?([^\s|\[]+)\["
+    r"(?:variant of|abbr\. (?:for|of)|short for|^see) (?:[^\s|\[]+\|)?([^\s|\[]+)\["
 )
 _PAREN = re.compile(r"\s*\([^()]*\)")
 # A particle that closes a sentence: "modal particle expressing exclamation", "final particle".
