@@ -309,6 +309,11 @@ def test_an_entry_that_only_points_elsewhere_takes_that_words_gloss(annotator, w
         ("她开心地笑了。", "地", "-ly"),  # the adverb marker stays
         ("银行下调了首套房贷款利率。", "首", "first"),  # not "head"
         ("这家公司坚持自主创新。", "自主", "independent, autonomous"),
+        ("科研人员成功研制出新型材料。", "成功", "successfully"),
+        ("这次比赛他终于获得了成功。", "成功", "success"),
+        ("各地深入开展安全教育。", "深入", "thoroughly, in depth"),
+        ("我们要真正把工作做好。", "真正", "truly, really"),
+        ("他积极参加社区活动。", "积极", "actively"),
     ],
 )
 def test_news_words_take_their_news_sense(annotator, sentence, word, gloss):
