@@ -314,8 +314,15 @@ def test_an_entry_that_only_points_elsewhere_takes_that_words_gloss(annotator, w
         ("各地深入开展安全教育。", "深入", "thoroughly, in depth"),
         ("我们要真正把工作做好。", "真正", "truly, really"),
         ("他积极参加社区活动。", "积极", "actively"),
+        ("这件事不怪你，别往心里去。", "怪", "to blame"),
     ],
 )
 def test_news_words_take_their_news_sense(annotator, sentence, word, gloss):
     glosses = [t.gloss for t in annotator.tokens(sentence) if t.zh == word]
     assert glosses == [gloss]
+
+
+
+def test_a_number_after_bi_is_a_score_not_as_soon_as(annotator):
+    glosses = [t.gloss for t in annotator.tokens("主队以二比一战胜了客队。") if t.zh == "一"]
+    assert glosses == ["one"]
