@@ -204,3 +204,125 @@ def test_a_false_verb_of_jiebas_is_a_noun_to_a_context(annotator, word, tag):
 def test_a_noun_jieba_tags_as_a_verb_does_not_make_zai_progressive(annotator):
     glosses = {t.zh: t.gloss for t in annotator.tokens("她每天下班后在超市买菜。")}
     assert glosses["在"] == "at, in"
+
+
+def test_a_noun_takes_its_english_noun_however_far_down_its_senses():
+    # 贡献: "to contribute; to dedicate; to devote; contribution" — jieba's noun is the last.
+    senses = ("to contribute", "to dedicate", "to devote", "contribution")
+    assert ranked_senses(senses, "n")[0] == "contribution"
+    assert ranked_senses(senses, "v")[0] == "to contribute"
+    # A name's tag (a surname) is no evidence for the English noun; nor is an adverb's.
+    assert ranked_senses(senses, "nr")[0] == "to contribute"
+    # A noun sense among the first three still wins by CC-CEDICT's order.
+    assert ranked_senses(("to deal", "deal", "transaction"), "n")[0] == "deal"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        ("他为公司做出了很大的贡献。", "贡献", "contribution"),
+        ("在老师的指导下，学生完成了实验。", "指导", "guidance"),
+        ("这笔交易让双方都很满意。", "交易", "transaction"),
+    ],
+)
+def test_a_noun_in_context_reads_as_an_english_noun(annotator, sentence, word, gloss):
+    glosses = [t.gloss for t in annotator.tokens(sentence) if t.zh == word]
+    assert glosses == [gloss]
+
+
+# Rows for frequent words (jieba ranks 57-3365) met in news read as a learner would.
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        ("主队最后以3比1赢了比赛。", "比", "to (in a score)"),
+        ("今天比昨天冷。", "比", "than, compared with"),
+        ("我昨晚看了这部老电影。", "这部", "this (classifier for films, books, machines)"),
+        ("外交部发言人回答了记者的提问。", "部", None),  # inside 外交部: no token of its own
+        ("今年全县粮食产量过万吨。", "过", "over, more than"),
+        ("大家团结起来，一起想办法。", "起来", "up, (start to)"),
+        ("明天最低气温零下5度。", "度", "degrees"),
+        ("工厂的减排量比去年多。", "量", "amount, quantity"),
+        ("两国共同举办了这次展览。", "共同", "jointly, together"),
+        ("这是我们的共同目标。", "共同", "common"),
+        ("他能独立完成这项工作。", "独立", "independent"),
+        ("问题的关键在于资金。", "在于", "to lie in"),
+        ("数字经济发展很快。", "数字", "digital"),
+        ("请把这几个数字加起来。", "数字", "numeral"),
+        ("新设备大大提升了工作效率。", "提升", "to raise, to improve"),
+        ("这项服务面向所有老年人。", "面向", "to face, geared towards"),  # not "appearance"
+        ("今天的气温比昨天略低。", "略", "slightly"),
+        ("开车的人不能酒后驾驶。", "驾驶", "to drive, to pilot"),
+        ("出租车司机对这一带很熟。", "司机", "driver"),  # not "chauffeur"
+        ("书店里的新书都卖光了。", "光", "used up"),
+        ("他根本不知道这件事。", "根本", "(not) at all"),
+        ("他们利用周末时间学习外语。", "利用", "to use, to make use of"),  # not "to exploit"
+        ("河边的晚霞。 小李 摄", "摄", "photo (by)"),  # a photo credit closes the caption
+        ("全市常住人口已达1200万。", "达", "to reach, to amount to"),
+    ],
+)
+def test_frequent_news_words_read_their_context(annotator, sentence, word, gloss):
+    glosses = [t.gloss for t in annotator.tokens(sentence) if t.zh == word]
+    assert glosses == ([gloss] if gloss else [])
+
+
+def test_a_verbal_noun_reads_as_an_english_noun_among_its_first_senses():
+    # 挑战 "to challenge; challenge": a verbal noun (jieba vn) is the noun.
+    assert ranked_senses(("to challenge", "challenge"), "vn")[0] == "challenge"
+    assert ranked_senses(("to challenge", "challenge"), "v")[0] == "to challenge"
+    # An English noun in -tion, -ance … first; a plain one only among the first three.
+    assert ranked_senses(("to analyze", "to parse", "analysis"), "vn")[0] == "analysis"
+    senses = ("to be put in charge of", "to be responsible for", "to manage", "passage")
+    assert ranked_senses(senses, "vn")[0] == "to be put in charge of"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        ("新能源汽车的销售持续增长。", "销售", "sales"),
+        ("这项工作面临很多挑战。", "挑战", "challenge"),
+        ("警方加大了对网络犯罪的打击力度。", "犯罪", "crime"),
+    ],
+)
+def test_a_verbal_noun_in_context_reads_as_a_noun(annotator, sentence, word, gloss):
+    glosses = [t.gloss for t in annotator.tokens(sentence) if t.zh == word]
+    assert glosses == [gloss]
+
+
+@pytest.mark.parametrize(
+    ("word", "gloss"),
+    [
+        ("下功夫", "to put in time and energy"),  # "see 下工夫[…]": not "see"
+        ("老头儿", "old man"),  # "see 老頭子|老头子[…]"
+        ("星系", "stellar system"),
+    ],
+)
+def test_an_entry_that_only_points_elsewhere_takes_that_words_gloss(annotator, word, gloss):
+    assert annotator.dictionary.short_gloss(word) == gloss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        ("新的推荐算法让用户更容易找到内容。", "算法", "algorithm"),  # not "arithmetic"
+        ("各项工作正在有序推进。", "有序", "orderly, in order"),  # not "regular"
+        ("连日来，多地出现暴雨天气。", "地", "places"),  # not "earth"
+        ("她开心地笑了。", "地", "-ly"),  # the adverb marker stays
+        ("银行下调了首套房贷款利率。", "首", "first"),  # not "head"
+        ("这家公司坚持自主创新。", "自主", "independent, autonomous"),
+        ("科研人员成功研制出新型材料。", "成功", "successfully"),
+        ("这次比赛他终于获得了成功。", "成功", "success"),
+        ("各地深入开展安全教育。", "深入", "thoroughly, in depth"),
+        ("我们要真正把工作做好。", "真正", "truly, really"),
+        ("他积极参加社区活动。", "积极", "actively"),
+        ("这件事不怪你，别往心里去。", "怪", "to blame"),
+    ],
+)
+def test_news_words_take_their_news_sense(annotator, sentence, word, gloss):
+    glosses = [t.gloss for t in annotator.tokens(sentence) if t.zh == word]
+    assert glosses == [gloss]
+
+
+
+def test_a_number_after_bi_is_a_score_not_as_soon_as(annotator):
+    glosses = [t.gloss for t in annotator.tokens("主队以二比一战胜了客队。") if t.zh == "一"]
+    assert glosses == ["one"]

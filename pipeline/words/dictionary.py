@@ -48,10 +48,11 @@ _POOR_SENSE = re.compile(
 )
 # Cross-references such as 岳陽|岳阳[Yue4 yang2] inside a sense.
 _CROSS_REF = re.compile(r"[^\s(]*\[[^\]]*\]")
-# "erhua variant of 一點|一点[yi1 dian3]", "abbr. for 體格檢查|体格检查[…]": the word a
-# variant or an abbreviation whose only sense is the pointer stands for.
+# "erhua variant of 一點|一点[yi1 dian3]", "abbr. for 體格檢查|体格检查[…]", "see
+# 下工夫[…]": the word a variant, an abbreviation or a cross-reference whose only sense is
+# the pointer stands for.
 _VARIANT_OF = re.compile(
-    r"(?:variant of|abbr\. (?:for|of)|short for) (?:[^\s|\[]+\|)?([^\s|\[]+)\["
+    r"(?:variant of|abbr\. (?:for|of)|short for|^see) (?:[^\s|\[]+\|)?([^\s|\[]+)\["
 )
 _PAREN = re.compile(r"\s*\([^()]*\)")
 # A particle that closes a sentence: "modal particle expressing exclamation", "final particle".
@@ -265,15 +266,17 @@ def ranked_senses(
     The order is the same for every word: senses in everyday use before those
     CC-CEDICT marks (literary, dialect, old, slang, Taiwan); then a sense short
     enough to show; then one that fits the part of speech — a verb's "to …"
-    (not "to one's satisfaction"), a verbal noun's English noun (training),
+    (not "to one's satisfaction"), a verbal noun's English noun (training;
+    else a plain noun among its first few senses: 挑战 "challenge"),
     among the first few senses a noun's, adjective's or adverb's that is no
-    infinitive; then, given the English words' frequencies (``zipf``: Zipf ×
+    infinitive (a noun's English noun however far down: 贡献 "contribution",
+    not "to contribute"); then, given the English words' frequencies (``zipf``: Zipf ×
     100), a sense in everyday English before one with a rare word (骨干
     "backbone", not "diaphysis"; ``english.is_rare``); then CC-CEDICT's order.
     A counted word (tag ``COUNTED``: after a numeral or a demonstrative) takes
     its classifier sense, skipped elsewhere.
     """
-    found: list[tuple[tuple[int, bool, bool, bool, int], str]] = []
+    found: list[tuple[tuple[int, bool, int, bool, int], str]] = []
     for sense in senses:
         marked = bool(_REGISTER.search(sense))
         for part in (p.strip() for p in sense.split("; ")):
@@ -285,10 +288,17 @@ def ranked_senses(
                 continue
             if tag == COUNTED:
                 misfit = not counted
+            elif tag == "vn":
+                # A verbal noun's English noun, else a sense among the first few that is no
+                # infinitive (挑战 "challenge", not "to challenge"), else its verb.
+                plain = len(found) < _NEAR and not _infinitive(text)
+                misfit = 0 if _fits(text, tag) else 1 if plain else 2
             elif tag[:1] == "v":
                 misfit = not _fits(text, tag)
             elif tag[:1] in _NOMINAL:
-                misfit = len(found) >= _NEAR or _infinitive(text)
+                # A noun's English noun (-tion, -ance …) however far down: 贡献 "contribution".
+                near = len(found) < _NEAR or tag == "n" and _fits(text, "vn")
+                misfit = not near or _infinitive(text)
             else:
                 misfit = False
             long = len(text) > MAX_GLOSS and not counted  # a classifier is shown whole
