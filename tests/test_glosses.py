@@ -190,6 +190,10 @@ def test_numbers_read_as_english():
         ("办结率达百分之九十八", "百分之九十八", "98%"),
         ("受理群众投诉两千余件", "两千余", "over two thousand"),
         ("他打算在县城开一家小超市", "一家", "one (classifier for businesses)"),
+        # 折 counts the tenths paid; English names what is taken off. 翻 N 番 doubles N times.
+        ("书店所有图书打八折", "八折", "20% off"),
+        ("老顾客可以享受七五折", "七五折", "25% off"),
+        ("十年里村里的产值翻两番", "翻两番", "to quadruple"),
     ],
 )
 def test_dates_times_and_numbers(annotator, text, word, gloss):
@@ -547,6 +551,25 @@ def test_a_noun_before_men_is_plural(annotator):
     assert plural_noun("city, town") == "cities"
     assert plural_noun("to go") == "to go"  # no noun, no plural
     assert plural_noun("(plural)") == "(plural)"
+
+
+def test_discounts_and_doubling():
+    from zhreader.pipeline.words.numbers import discount, doubling
+
+    assert [discount(n) for n in ("八", "九", "五", "八五", "七点五")] == [
+        "20% off",
+        "10% off",
+        "50% off",
+        "15% off",
+        "25% off",
+    ]
+    assert discount("十") is None and discount("零") is None and discount("十五") is None
+    assert [doubling(w) for w in ("翻一番", "翻两番", "翻三番")] == [
+        "to double",
+        "to quadruple",
+        "to increase 8-fold",
+    ]
+    assert doubling("翻番") is None and doubling("翻身") is None
 
 
 def test_rejoin_numeral():

@@ -26,6 +26,8 @@ from zhreader.pipeline.words.numbers import (
     HAN_NUMERAL_CHARS,
     MONTHS,
     digits_value,
+    discount,
+    doubling,
     english_figure,
     english_words,
     han_decimal,
@@ -77,6 +79,8 @@ _PLURAL = "们"
 _TENTHS = "成"
 # 旬 after a numeral counts ten years of a person's age: 七旬 "seventy (years of age)".
 _DECADES = "旬"
+# 折 after a numeral: tenths of the price paid (八折 "20% off").
+_DISCOUNT = "折"
 _RANGE = frozenset("到至")
 _ABOUT = "左右"
 # Units a numeral before them ranks rather than counts: 三楼 is the third floor.
@@ -466,6 +470,10 @@ class GlossChooser:
             return f"{percent:g}%"  # 百分之十五 "15%", 百分之八点五 "8.5%"
         if word[:1] == "第" and not self._dictionary.common(word):
             return self._ordinal_gloss(word[1:], nxt)
+        if doubling(word):
+            return doubling(word)  # 翻两番 "to quadruple"
+        if word[-1:] == _DISCOUNT and discount(word[:-1]):
+            return discount(word[:-1])  # 八折 "20% off", 八五折 "15% off"
         numeral, approx, rest = split_numeral(word)
         value = han_value(numeral) if numeral else None
         if value is None:

@@ -146,6 +146,33 @@ def number_gloss(token: str) -> str | None:
     return english_figure(value) if value is not None else None
 
 
+def discount(numeral: str) -> str | None:
+    """Return the price cut a numeral before 折 names: 八 "20% off", 八五 "15% off", 七点五.
+
+    折 counts tenths of the full price paid (八折 pays 80 %), two bare digits
+    hundredths (八五折 pays 85 %); English says what is taken off.
+    """
+    if len(numeral) == 2 and all(c in HAN_DIGITS for c in numeral):
+        paid = float(_digit_string(numeral) or 0)  # 八五 is 85, not 八十五
+    else:
+        tenths = han_decimal(numeral)
+        paid = tenths * 10 if tenths is not None and tenths < 10 else 0.0
+    return f"{100 - paid:g}% off" if 0 < paid < 100 else None
+
+
+_TIMES = {1: "to double", 2: "to quadruple"}
+
+
+def doubling(word: str) -> str | None:
+    """Return the English of 翻 + numeral + 番, doubling that many times: 翻两番 "to quadruple"."""
+    if word[:1] != "翻" or word[-1:] != "番":
+        return None
+    times = han_value(word[1:-1])
+    if not times or times != int(times) or times > 10:
+        return None
+    return _TIMES.get(times) or f"to increase {2**times}-fold"
+
+
 def split_numeral(word: str) -> tuple[str, str, str]:
     """Split a word into its Han numeral, approximator and the rest: 两千多个 → 两千, 多, 个."""
     end = 0
@@ -246,6 +273,8 @@ __all__ = [
     "MONTHS",
     "counted_noun",
     "digits_value",
+    "discount",
+    "doubling",
     "english_figure",
     "english_words",
     "han_decimal",
