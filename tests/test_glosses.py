@@ -378,6 +378,34 @@ def test_compounds_outside_the_dictionary_take_their_best_split(annotator):
     assert chooser.compound_gloss("送工") == "to send + work"
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "gloss"),
+    [
+        # A noun before a noun reads as the sense its CC-CEDICT compounds begin with.
+        ("地方政府出台了新规定", "地方", "local"),
+        ("他对政治理论很感兴趣", "政治", "political"),
+        ("银行要防范金融风险", "金融", "financial"),
+        ("丰富群众的文化生活", "文化", "cultural"),
+        ("今年的经济效益不错", "经济效益", "economic benefit"),  # inside jieba's token
+        # Elsewhere the noun keeps its own sense; a noun whose compounds show none, too.
+        ("这个地方很安静", "地方", "place"),
+        ("他研究中国政治", "政治", "politics"),
+        ("市场上有大量商品", "大量", "a large number (of)"),
+    ],
+)
+def test_a_noun_before_a_noun_reads_as_its_compounds_begin(annotator, text, word, gloss):
+    assert glosses(annotator, text)[word] == gloss
+
+
+def test_the_attributive_sense_comes_from_cedicts_compounds(annotator):
+    chooser = annotator._glosses
+    assert chooser.attributive("经济") == "economic"  # 经济危机 "economic crisis" …
+    assert chooser.attributive("交通") == "traffic"
+    assert chooser.attributive("社会") is None  # its compounds begin with no one-word sense
+    assert chooser.attributive("大量") is None  # "numerous" begins none of its compounds
+    assert chooser.attributive("书") is None  # one character: its compounds are words of their own
+
+
 def test_person_names_are_romanised_never_glossed(annotator):
     tokens = {t.zh: t for t in annotator.tokens("村民王芳说，贫困户张神光多年肝病严重。")}
     assert tokens["王芳"].gloss == "Wang Fang" and tokens["王芳"].kind == "name"

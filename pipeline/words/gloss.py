@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from zhreader.names import FUNCTION_CHARS, TITLES
@@ -102,6 +103,12 @@ _MONTH_EDGES = {
 # A phrase jieba cut that CC-CEDICT lists is this short (碳 | 排放 "carbon emissions").
 _LONGEST_PHRASE = 4
 _MEMO_SIZE = 100_000
+# A noun before a noun reads as the sense most of CC-CEDICT's own compounds of it
+# begin with (经济 "economic": 经济危机 "economic crisis"), when at least this many do
+# and twice as many as begin with any other of its one-word senses.
+_ATTRIBUTIVE_MIN = 5
+_COMPOUND_TAIL = 2  # compounds one or two characters longer than the word
+_ONE_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 # English words that say nothing of a sense: two senses sharing only these share nothing.
 # fmt: off
 _EMPTY_WORDS = frozenset([
@@ -145,6 +152,7 @@ class GlossChooser:
         self._frequencies = dictionary.word_frequencies()[0]  # jieba's, read on demand
         self._missed_memo: dict[str, bool] = {}  # phrase → CC-CEDICT has it, jieba does not
         self._content_memo: dict[str, bool] = {}  # word → a noun, verb or adjective
+        self._attributive_memo: dict[str, str | None] = {}  # noun → its sense before a noun
 
     @property
     def senses(self) -> LearnerSenses:
@@ -167,6 +175,7 @@ class GlossChooser:
             or prev.text in _FAMILIAR
             or (_used_as_verb(prev, nxt) and self._dictionary.word_tag(word) == "vn")
             or bool(self._missed_phrases(word, prev, nxt))
+            or (_noun_head(nxt) and self.attributive(word) is not None)
         )
 
     def word_gloss(
@@ -215,6 +224,10 @@ class GlossChooser:
             in_phrase = self._sense_in_phrase(word, reading, prev, nxt)
             if in_phrase:
                 return in_phrase, "cedict"
+        # So is the English CC-CEDICT's compounds give a noun before a noun.
+        attributive = self.attributive(word) if free and _noun_head(nxt) else None
+        if attributive:
+            return attributive, "cedict"  # 经济 | 收入 "economic", 地方 | 政府 "local"
         if chosen:
             return chosen, "learner"
         number = self.numeral_gloss(word, prev, nxt)
@@ -274,6 +287,34 @@ class GlossChooser:
                 self._missed_memo.clear()  # bounded memory
             self._missed_memo[phrase] = missed
         return missed
+
+    def attributive(self, word: str) -> str | None:
+        """Return the English a noun has before another noun, if CC-CEDICT shows one.
+
+        CC-CEDICT lists a noun's compounds with their English: most of 经济's
+        begin with "economic" (经济危机 "economic crisis"), of 政治's with
+        "political", of 地方's with "local"; that one-word sense of the noun
+        is what it means as a modifier. A noun whose compounds begin with no
+        sense of its own often enough (大量, 职业) has none.
+        """
+        memo = self._attributive_memo
+        if word in memo:
+            return memo[word]
+        found = None
+        if len(word) > 1 and self._dictionary.word_tag(word)[:1] == "n":
+            own = [s for s in self._word_senses(word, ()) if _ONE_WORD.fullmatch(s)]
+            starts: Counter[str] = Counter()
+            for senses in self._dictionary.compound_senses(word, _COMPOUND_TAIL):
+                for sense in sense_pieces(senses):
+                    starts[sense.split(" ", 1)[0]] += 1
+            ranked = sorted(own, key=lambda s: -starts[s])
+            runner_up = starts[ranked[1]] if len(ranked) > 1 else 0
+            if ranked and starts[ranked[0]] >= max(_ATTRIBUTIVE_MIN, 2 * runner_up):
+                found = ranked[0]
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()  # bounded memory
+        memo[word] = found
+        return found
 
     def _content_word(self, word: str, modifier: bool = False) -> bool:
         """Tell whether a word is a noun, verb or adjective, not a function character.
@@ -618,7 +659,8 @@ class GlossChooser:
                 tag = "vn"  # after a noun, a compound ends in its head noun: 职能作用
             if len(parts[i]) == 1:
                 tag = tag_in_context(tag, prev, nxt, counted=True)  # 这起 | 事故: counted
-            learner = self._senses.choose(parts[i], prev, nxt)
+            attributive = self.attributive(parts[i]) if _noun_head(nxt) else None
+            learner = attributive or self._senses.choose(parts[i], prev, nxt)
             learner = self._classifier(parts[i], reading[s:e], tag, prev, nxt, learner) or learner
             # Inside a built gloss a modifier's row gives its first sense (本周 "this
             # week"); a verb keeps its alternatives (看电视 "to look at, to watch + TV").
@@ -673,6 +715,11 @@ def _without_neighbour(words: list[str], theirs: set[str], after: bool) -> str |
     if not taken or not left or left & theirs:
         return None  # "to reduce carbon" is not 碳's: "reduce" is 减排's
     return " ".join(words if after else reversed(words))
+
+
+def _noun_head(nxt: Neighbour) -> bool:
+    """Tell whether the next word is a noun a modifier may precede: 风险, 发展 (vn)."""
+    return nxt.tag[:1] == "n" or nxt.tag == "vn"
 
 
 def _content_words(sense: str) -> set[str]:
