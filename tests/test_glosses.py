@@ -194,6 +194,11 @@ def test_numbers_read_as_english():
         ("书店所有图书打八折", "八折", "20% off"),
         ("老顾客可以享受七五折", "七五折", "25% off"),
         ("十年里村里的产值翻两番", "翻两番", "to quadruple"),
+        # Two neighbouring digits are an estimate; 几/数 before a unit an unknown count.
+        ("我们在海边玩了三四天", "三四天", "three or four days"),
+        ("门口站着两三个人", "两三个", "two or three (classifier)"),
+        ("这条路修了几十年", "几十年", "dozens of years"),
+        ("数百名学生参加了比赛", "数百名", "hundreds of (classifier for people)"),
     ],
 )
 def test_dates_times_and_numbers(annotator, text, word, gloss):
@@ -598,6 +603,11 @@ def test_discounts_and_doubling():
         "to increase 8-fold",
     ]
     assert doubling("翻番") is None and doubling("翻身") is None
+    from zhreader.pipeline.words.numbers import neighbour_digits
+
+    assert neighbour_digits("三四") == (3, 4) and neighbour_digits("两三") == (2, 3)
+    assert neighbour_digits("八五") is None and neighbour_digits("二〇") is None
+    assert neighbour_digits("十一") is None and neighbour_digits("四") is None
 
 
 def test_rejoin_numeral():

@@ -26,6 +26,8 @@ from zhreader.pipeline.words.numbers import (
     HAN_BIG,
     HAN_NUMERAL_CHARS,
     MONTHS,
+    VAGUE_COUNTS,
+    VAGUE_MARKERS,
     digits_value,
     discount,
     doubling,
@@ -33,6 +35,7 @@ from zhreader.pipeline.words.numbers import (
     english_words,
     han_decimal,
     han_value,
+    neighbour_digits,
     ordinal,
     split_numeral,
 )
@@ -80,6 +83,8 @@ _PLURAL = "们"
 _TENTHS = "成"
 # 旬 after a numeral counts ten years of a person's age: 七旬 "seventy (years of age)".
 _DECADES = "旬"
+# The digit written for a count, to read 三四天 as 四天 with "three or" before it.
+_HAN_OF = dict(enumerate("零一二三四五六七八九"))
 # 折 after a numeral: tenths of the price paid (八折 "20% off").
 _DISCOUNT = "折"
 _RANGE = frozenset("到至")
@@ -515,7 +520,12 @@ class GlossChooser:
             return doubling(word)  # 翻两番 "to quadruple"
         if word[-1:] == _DISCOUNT and discount(word[:-1]):
             return discount(word[:-1])  # 八折 "20% off", 八五折 "15% off"
+        if word[:1] in VAGUE_MARKERS and word[1:2] in VAGUE_COUNTS:
+            return self._vague_gloss(word, prev, nxt)  # 数十家 "dozens of (businesses)"
         numeral, approx, rest = split_numeral(word)
+        pair = neighbour_digits(numeral)
+        if pair and not approx:
+            return self._estimate_gloss(pair, rest, prev, nxt)  # 三四天 "three or four days"
         value = han_value(numeral) if numeral else None
         if value is None:
             return None
@@ -580,6 +590,26 @@ class GlossChooser:
         if figure == "one" and not unit.startswith("("):
             figure = "a"  # 一批 "a batch (of)"; 一台 "one (classifier for machines)"
         return f"{figure} {unit}"  # 三台 "three (classifier for machines)", as 这台
+
+    def _vague_gloss(self, word: str, prev: Neighbour, nxt: Neighbour) -> str | None:
+        """Read 几/数 before 十, 百, 千 or 万 as an unknown count: 几十年 "dozens of years"."""
+        unit = word[1]
+        known = ("" if unit == "十" else "一") + unit + word[2:]  # 几十年 as 十年, 数百名 as 一百名
+        figure = english_words(han_value(known[: len(known) - len(word[2:])]) or 0)
+        counted = self.numeral_gloss(known, prev, nxt) if word[2:] else figure
+        if not counted or not counted.startswith(figure):
+            return None
+        return VAGUE_COUNTS[unit] + counted[len(figure) :]
+
+    def _estimate_gloss(
+        self, pair: tuple[int, int], rest: str, prev: Neighbour, nxt: Neighbour
+    ) -> str | None:
+        """Read two neighbouring digits as an estimate: 三四天 "three or four days", 五六."""
+        high = english_words(pair[1])
+        counted = self.numeral_gloss(_HAN_OF[pair[1]] + rest, prev, nxt) if rest else high
+        if not counted or not counted.startswith(high) or rest in (_DECADES, _TENTHS):
+            return None
+        return f"{english_words(pair[0])} or {counted}"
 
     def _ordinal_gloss(self, word: str, nxt: Neighbour) -> str | None:
         """Read what follows 第 as an ordinal: 第二十 "20th", 第三次 "3rd time"."""

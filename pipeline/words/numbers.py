@@ -160,6 +160,24 @@ def discount(numeral: str) -> str | None:
     return f"{100 - paid:g}% off" if 0 < paid < 100 else None
 
 
+# 几十 / 数百: an unknown count of tens, hundreds … ("dozens of", "hundreds of").
+VAGUE_COUNTS = {"十": "dozens of", "百": "hundreds of", "千": "thousands of"}
+VAGUE_COUNTS["万"] = "tens of thousands of"
+VAGUE_MARKERS = frozenset("几数")
+
+
+def neighbour_digits(numeral: str) -> tuple[int, int] | None:
+    """Return the two counts of two neighbouring digits: 三四 (3, 4) "three or four", 两三.
+
+    Two digits in a row name a number digit by digit (八五折, 二〇); two
+    neighbours name an estimate, never thirty-four.
+    """
+    if len(numeral) != 2 or any(c not in HAN_DIGITS for c in numeral):
+        return None
+    low, high = HAN_DIGITS[numeral[0]], HAN_DIGITS[numeral[1]]
+    return (low, high) if low > 0 and high == low + 1 else None
+
+
 _TIMES = {1: "to double", 2: "to quadruple"}
 
 
@@ -272,6 +290,8 @@ __all__ = [
     "HAN_NUMERAL_CHARS",
     "MONTHS",
     "counted_noun",
+    "VAGUE_COUNTS",
+    "VAGUE_MARKERS",
     "digits_value",
     "discount",
     "doubling",
@@ -280,6 +300,7 @@ __all__ = [
     "han_decimal",
     "han_value",
     "number_gloss",
+    "neighbour_digits",
     "ordinal",
     "rejoin_numeral",
     "split_numeral",
