@@ -180,7 +180,7 @@ class GlossChooser:
             or prev.text in _FAMILIAR
             or (_used_as_verb(prev, nxt) and self._dictionary.word_tag(word) == "vn")
             or bool(self._missed_phrases(word, prev, nxt))
-            or (_noun_head(nxt) and self.attributive(word) is not None)
+            or (_noun_head(nxt) and self._modifies(word))
         )
 
     def word_gloss(
@@ -292,6 +292,11 @@ class GlossChooser:
                 self._missed_memo.clear()  # bounded memory
             self._missed_memo[phrase] = missed
         return missed
+
+    def _modifies(self, word: str) -> bool:
+        """Tell whether a noun reads otherwise before a noun (asked of every token: memo first)."""
+        memo = self._attributive_memo
+        return (memo[word] if word in memo else self.attributive(word)) is not None
 
     def attributive(self, word: str) -> str | None:
         """Return the English a noun has before another noun, if CC-CEDICT shows one.
