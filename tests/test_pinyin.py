@@ -272,6 +272,30 @@ def test_model_windows_match_a_plain_lstm_over_the_whole_window():
             assert abs(logit - logits[class_ids[reading.replace("v", "u:")]]) < 1e-3
 
 
+def test_model_from_other_weights_scores_with_them():
+    """``from_state`` (the fine-tuning script's models) runs the weights it is given."""
+    import pickle
+    from importlib import resources
+
+    def load(name):
+        return pickle.loads(resources.files("g2pM").joinpath(name).read_bytes())  # noqa: S301
+
+    state, char_ids, class_ids = load("np_ckpt.pkl"), load("char2idx.pkl"), load("class2idx.pkl")
+    rng = np.random.default_rng(13)
+    other = {k: v + rng.normal(0, 0.05, v.shape).astype(v.dtype) for k, v in state.items()}
+    model, shipped = PolyphoneModel.from_state(other), PolyphoneModel.load()
+    sentence = "他在银行工作了很长时间，觉得这件事很重要。"
+    positions = [i for i, c in enumerate(sentence) if model.handles(c)]
+    scores = model.scores(sentence, positions)
+    assert scores != shipped.scores(sentence, positions)
+    for position, found in zip(positions, scores, strict=True):
+        begin = max(0, position - WINDOW)
+        window = sentence[begin : position + WINDOW + 1]
+        logits = _reference_logits(other, char_ids, window, position - begin)
+        for reading, logit in found.items():
+            assert abs(logit - logits[class_ids[reading.replace("v", "u:")]]) < 1e-3
+
+
 def test_signature_names_sources(reader):
     part = reader.signature_part()
     trained = f"trained{FEATURE_VERSION}"

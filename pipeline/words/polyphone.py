@@ -117,6 +117,11 @@ class PolyphoneModel:
     @classmethod
     def load(cls) -> PolyphoneModel:
         """Load g2pM's shipped weights and tables once."""
+        return cls.from_state(_load_pickle("np_ckpt.pkl"))
+
+    @classmethod
+    def from_state(cls, state: dict) -> PolyphoneModel:
+        """Load g2pM's tables with other weights in its layout (the fine-tuning script's)."""
         class_ids = _load_pickle("class2idx.pkl")
         readings = {}
         for char, prons in _load_pickle("digest_cedict.pkl").items():
@@ -125,7 +130,7 @@ class PolyphoneModel:
                 # Answer in the reader's spelling: ü as v (g2pM writes lu:4).
                 names = tuple(p.replace("u:", "v") for p in known)
                 readings[char] = (np.array([class_ids[p] for p in known]), names)
-        weights = _fold(_load_pickle("np_ckpt.pkl"))
+        weights = _fold(state)
         return cls(weights, _load_pickle("char2idx.pkl"), readings)
 
     @staticmethod
