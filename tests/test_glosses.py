@@ -198,6 +198,7 @@ def test_numbers_read_as_english():
         ("我们在海边玩了三四天", "三四天", "three or four days"),
         ("门口站着两三个人", "两三个", "two or three (classifier)"),
         ("这条路修了几十年", "几十年", "dozens of years"),
+        ("她姐姐三十出头", "三十出头", "a little over thirty"),
         ("数百名学生参加了比赛", "数百名", "hundreds of (classifier for people)"),
     ],
 )

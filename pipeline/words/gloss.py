@@ -85,6 +85,8 @@ _TENTHS = "成"
 _DECADES = "旬"
 # The digit written for a count, to read 三四天 as 四天 with "three or" before it.
 _HAN_OF = dict(enumerate("零一二三四五六七八九"))
+# 出头 after a number: "a little more than" it (CC-CEDICT's last sense of 出头).
+_JUST_OVER = "出头"
 # 折 after a numeral: tenths of the price paid (八折 "20% off").
 _DISCOUNT = "折"
 _RANGE = frozenset("到至")
@@ -557,6 +559,8 @@ class GlossChooser:
             month = _month_part(value, rest)
             if month:
                 return month  # 三月底 "end of March", 十月初 "start of October"
+        if rest == _JUST_OVER and not approx:
+            return f"a little over {figure}"  # 四十出头 "a little over forty" (CC-CEDICT's sense)
         if rest in _RANKS and not approx and value == int(value):
             return f"{ordinal(int(value))} {_RANKS[rest]}"  # 一年级 "1st grade", 三楼 "3rd floor"
         if rest in _RANGE and not approx and CLASSES["AMOUNT"](nxt):
