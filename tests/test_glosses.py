@@ -190,6 +190,16 @@ def test_numbers_read_as_english():
         ("办结率达百分之九十八", "百分之九十八", "98%"),
         ("受理群众投诉两千余件", "两千余", "over two thousand"),
         ("他打算在县城开一家小超市", "一家", "one (classifier for businesses)"),
+        # 折 counts the tenths paid; English names what is taken off. 翻 N 番 doubles N times.
+        ("书店所有图书打八折", "八折", "20% off"),
+        ("老顾客可以享受七五折", "七五折", "25% off"),
+        ("十年里村里的产值翻两番", "翻两番", "to quadruple"),
+        # Two neighbouring digits are an estimate; 几/数 before a unit an unknown count.
+        ("我们在海边玩了三四天", "三四天", "three or four days"),
+        ("门口站着两三个人", "两三个", "two or three (classifier)"),
+        ("这条路修了几十年", "几十年", "dozens of years"),
+        ("她姐姐三十出头", "三十出头", "a little over thirty"),
+        ("数百名学生参加了比赛", "数百名", "hundreds of (classifier for people)"),
     ],
 )
 def test_dates_times_and_numbers(annotator, text, word, gloss):
@@ -374,6 +384,34 @@ def test_compounds_outside_the_dictionary_take_their_best_split(annotator):
     assert chooser.compound_gloss("送工") == "to send + work"
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "gloss"),
+    [
+        # A noun before a noun reads as the sense its CC-CEDICT compounds begin with.
+        ("地方政府出台了新规定", "地方", "local"),
+        ("他对政治理论很感兴趣", "政治", "political"),
+        ("银行要防范金融风险", "金融", "financial"),
+        ("丰富群众的文化生活", "文化", "cultural"),
+        ("今年的经济效益不错", "经济效益", "economic benefit"),  # inside jieba's token
+        # Elsewhere the noun keeps its own sense; a noun whose compounds show none, too.
+        ("这个地方很安静", "地方", "place"),
+        ("他研究中国政治", "政治", "politics"),
+        ("市场上有大量商品", "大量", "a large number (of)"),
+    ],
+)
+def test_a_noun_before_a_noun_reads_as_its_compounds_begin(annotator, text, word, gloss):
+    assert glosses(annotator, text)[word] == gloss
+
+
+def test_the_attributive_sense_comes_from_cedicts_compounds(annotator):
+    chooser = annotator._glosses
+    assert chooser.attributive("经济") == "economic"  # 经济危机 "economic crisis" …
+    assert chooser.attributive("交通") == "traffic"
+    assert chooser.attributive("社会") is None  # its compounds begin with no one-word sense
+    assert chooser.attributive("大量") is None  # "numerous" begins none of its compounds
+    assert chooser.attributive("书") is None  # one character: its compounds are words of their own
+
+
 def test_person_names_are_romanised_never_glossed(annotator):
     tokens = {t.zh: t for t in annotator.tokens("村民王芳说，贫困户张神光多年肝病严重。")}
     assert tokens["王芳"].gloss == "Wang Fang" and tokens["王芳"].kind == "name"
@@ -547,6 +585,30 @@ def test_a_noun_before_men_is_plural(annotator):
     assert plural_noun("city, town") == "cities"
     assert plural_noun("to go") == "to go"  # no noun, no plural
     assert plural_noun("(plural)") == "(plural)"
+
+
+def test_discounts_and_doubling():
+    from zhreader.pipeline.words.numbers import discount, doubling
+
+    assert [discount(n) for n in ("八", "九", "五", "八五", "七点五")] == [
+        "20% off",
+        "10% off",
+        "50% off",
+        "15% off",
+        "25% off",
+    ]
+    assert discount("十") is None and discount("零") is None and discount("十五") is None
+    assert [doubling(w) for w in ("翻一番", "翻两番", "翻三番")] == [
+        "to double",
+        "to quadruple",
+        "to increase 8-fold",
+    ]
+    assert doubling("翻番") is None and doubling("翻身") is None
+    from zhreader.pipeline.words.numbers import neighbour_digits
+
+    assert neighbour_digits("三四") == (3, 4) and neighbour_digits("两三") == (2, 3)
+    assert neighbour_digits("八五") is None and neighbour_digits("二〇") is None
+    assert neighbour_digits("十一") is None and neighbour_digits("四") is None
 
 
 def test_rejoin_numeral():

@@ -664,6 +664,22 @@ class Dictionary:
         ).fetchall()
         return [(pinyin, tuple(s for s in senses.split("/") if s)) for pinyin, senses in rows]
 
+    def compound_senses(self, word: str, longest: int) -> list[tuple[str, ...]]:
+        """Return the senses of the common entries that start with ``word`` and go on.
+
+        Only entries at most ``longest`` characters longer; read through the
+        form index (a range of one prefix), so a look-up costs one query.
+        """
+        rows = self._db.execute(
+            "SELECT form, senses FROM gloss WHERE form > ? AND form < ? AND proper = 0",
+            (word, word + "\U0010ffff"),
+        ).fetchall()
+        return [
+            tuple(s for s in senses.split("/") if s)
+            for form, senses in rows
+            if len(form) <= len(word) + longest
+        ]
+
     def lookup(self, word: str) -> list[DictEntry]:
         """Return every CC-CEDICT entry written ``word`` (simplified or traditional)."""
         return self._entries.get(word, [])

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from zhreader.names import FUNCTION_CHARS, TITLES
@@ -25,11 +26,16 @@ from zhreader.pipeline.words.numbers import (
     HAN_BIG,
     HAN_NUMERAL_CHARS,
     MONTHS,
+    VAGUE_COUNTS,
+    VAGUE_MARKERS,
     digits_value,
+    discount,
+    doubling,
     english_figure,
     english_words,
     han_decimal,
     han_value,
+    neighbour_digits,
     ordinal,
     split_numeral,
 )
@@ -77,6 +83,12 @@ _PLURAL = "们"
 _TENTHS = "成"
 # 旬 after a numeral counts ten years of a person's age: 七旬 "seventy (years of age)".
 _DECADES = "旬"
+# The digit written for a count, to read 三四天 as 四天 with "three or" before it.
+_HAN_OF = dict(enumerate("零一二三四五六七八九"))
+# 出头 after a number: "a little more than" it (CC-CEDICT's last sense of 出头).
+_JUST_OVER = "出头"
+# 折 after a numeral: tenths of the price paid (八折 "20% off").
+_DISCOUNT = "折"
 _RANGE = frozenset("到至")
 _ABOUT = "左右"
 # Units a numeral before them ranks rather than counts: 三楼 is the third floor.
@@ -98,6 +110,12 @@ _MONTH_EDGES = {
 # A phrase jieba cut that CC-CEDICT lists is this short (碳 | 排放 "carbon emissions").
 _LONGEST_PHRASE = 4
 _MEMO_SIZE = 100_000
+# A noun before a noun reads as the sense most of CC-CEDICT's own compounds of it
+# begin with (经济 "economic": 经济危机 "economic crisis"), when at least this many do
+# and twice as many as begin with any other of its one-word senses.
+_ATTRIBUTIVE_MIN = 5
+_COMPOUND_TAIL = 2  # compounds one or two characters longer than the word
+_ONE_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 # English words that say nothing of a sense: two senses sharing only these share nothing.
 # fmt: off
 _EMPTY_WORDS = frozenset([
@@ -141,6 +159,7 @@ class GlossChooser:
         self._frequencies = dictionary.word_frequencies()[0]  # jieba's, read on demand
         self._missed_memo: dict[str, bool] = {}  # phrase → CC-CEDICT has it, jieba does not
         self._content_memo: dict[str, bool] = {}  # word → a noun, verb or adjective
+        self._attributive_memo: dict[str, str | None] = {}  # noun → its sense before a noun
 
     @property
     def senses(self) -> LearnerSenses:
@@ -163,6 +182,7 @@ class GlossChooser:
             or prev.text in _FAMILIAR
             or (_used_as_verb(prev, nxt) and self._dictionary.word_tag(word) == "vn")
             or bool(self._missed_phrases(word, prev, nxt))
+            or (_noun_head(nxt) and self._modifies(word))
         )
 
     def word_gloss(
@@ -211,6 +231,10 @@ class GlossChooser:
             in_phrase = self._sense_in_phrase(word, reading, prev, nxt)
             if in_phrase:
                 return in_phrase, "cedict"
+        # So is the English CC-CEDICT's compounds give a noun before a noun.
+        attributive = self.attributive(word) if free and _noun_head(nxt) else None
+        if attributive:
+            return attributive, "cedict"  # 经济 | 收入 "economic", 地方 | 政府 "local"
         if chosen:
             return chosen, "learner"
         number = self.numeral_gloss(word, prev, nxt)
@@ -270,6 +294,39 @@ class GlossChooser:
                 self._missed_memo.clear()  # bounded memory
             self._missed_memo[phrase] = missed
         return missed
+
+    def _modifies(self, word: str) -> bool:
+        """Tell whether a noun reads otherwise before a noun (asked of every token: memo first)."""
+        memo = self._attributive_memo
+        return (memo[word] if word in memo else self.attributive(word)) is not None
+
+    def attributive(self, word: str) -> str | None:
+        """Return the English a noun has before another noun, if CC-CEDICT shows one.
+
+        CC-CEDICT lists a noun's compounds with their English: most of 经济's
+        begin with "economic" (经济危机 "economic crisis"), of 政治's with
+        "political", of 地方's with "local"; that one-word sense of the noun
+        is what it means as a modifier. A noun whose compounds begin with no
+        sense of its own often enough (大量, 职业) has none.
+        """
+        memo = self._attributive_memo
+        if word in memo:
+            return memo[word]
+        found = None
+        if len(word) > 1 and self._dictionary.word_tag(word)[:1] == "n":
+            own = [s for s in self._word_senses(word, ()) if _ONE_WORD.fullmatch(s)]
+            starts: Counter[str] = Counter()
+            for senses in self._dictionary.compound_senses(word, _COMPOUND_TAIL):
+                for sense in sense_pieces(senses):
+                    starts[sense.split(" ", 1)[0]] += 1
+            ranked = sorted(own, key=lambda s: -starts[s])
+            runner_up = starts[ranked[1]] if len(ranked) > 1 else 0
+            if ranked and starts[ranked[0]] >= max(_ATTRIBUTIVE_MIN, 2 * runner_up):
+                found = ranked[0]
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()  # bounded memory
+        memo[word] = found
+        return found
 
     def _content_word(self, word: str, modifier: bool = False) -> bool:
         """Tell whether a word is a noun, verb or adjective, not a function character.
@@ -466,7 +523,16 @@ class GlossChooser:
             return f"{percent:g}%"  # 百分之十五 "15%", 百分之八点五 "8.5%"
         if word[:1] == "第" and not self._dictionary.common(word):
             return self._ordinal_gloss(word[1:], nxt)
+        if doubling(word):
+            return doubling(word)  # 翻两番 "to quadruple"
+        if word[-1:] == _DISCOUNT and discount(word[:-1]):
+            return discount(word[:-1])  # 八折 "20% off", 八五折 "15% off"
+        if word[:1] in VAGUE_MARKERS and word[1:2] in VAGUE_COUNTS:
+            return self._vague_gloss(word, prev, nxt)  # 数十家 "dozens of (businesses)"
         numeral, approx, rest = split_numeral(word)
+        pair = neighbour_digits(numeral)
+        if pair and not approx:
+            return self._estimate_gloss(pair, rest, prev, nxt)  # 三四天 "three or four days"
         value = han_value(numeral) if numeral else None
         if value is None:
             return None
@@ -493,6 +559,8 @@ class GlossChooser:
             month = _month_part(value, rest)
             if month:
                 return month  # 三月底 "end of March", 十月初 "start of October"
+        if rest == _JUST_OVER and not approx:
+            return f"a little over {figure}"  # 四十出头 "a little over forty" (CC-CEDICT's sense)
         if rest in _RANKS and not approx and value == int(value):
             return f"{ordinal(int(value))} {_RANKS[rest]}"  # 一年级 "1st grade", 三楼 "3rd floor"
         if rest in _RANGE and not approx and CLASSES["AMOUNT"](nxt):
@@ -531,6 +599,26 @@ class GlossChooser:
         if figure == "one" and not unit.startswith("("):
             figure = "a"  # 一批 "a batch (of)"; 一台 "one (classifier for machines)"
         return f"{figure} {unit}"  # 三台 "three (classifier for machines)", as 这台
+
+    def _vague_gloss(self, word: str, prev: Neighbour, nxt: Neighbour) -> str | None:
+        """Read 几/数 before 十, 百, 千 or 万 as an unknown count: 几十年 "dozens of years"."""
+        unit = word[1]
+        known = ("" if unit == "十" else "一") + unit + word[2:]  # 几十年 as 十年, 数百名 as 一百名
+        figure = english_words(han_value(known[: len(known) - len(word[2:])]) or 0)
+        counted = self.numeral_gloss(known, prev, nxt) if word[2:] else figure
+        if not counted or not counted.startswith(figure):
+            return None
+        return VAGUE_COUNTS[unit] + counted[len(figure) :]
+
+    def _estimate_gloss(
+        self, pair: tuple[int, int], rest: str, prev: Neighbour, nxt: Neighbour
+    ) -> str | None:
+        """Read two neighbouring digits as an estimate: 三四天 "three or four days", 五六."""
+        high = english_words(pair[1])
+        counted = self.numeral_gloss(_HAN_OF[pair[1]] + rest, prev, nxt) if rest else high
+        if not counted or not counted.startswith(high) or rest in (_DECADES, _TENTHS):
+            return None
+        return f"{english_words(pair[0])} or {counted}"
 
     def _ordinal_gloss(self, word: str, nxt: Neighbour) -> str | None:
         """Read what follows 第 as an ordinal: 第二十 "20th", 第三次 "3rd time"."""
@@ -610,7 +698,8 @@ class GlossChooser:
                 tag = "vn"  # after a noun, a compound ends in its head noun: 职能作用
             if len(parts[i]) == 1:
                 tag = tag_in_context(tag, prev, nxt, counted=True)  # 这起 | 事故: counted
-            learner = self._senses.choose(parts[i], prev, nxt)
+            attributive = self.attributive(parts[i]) if _noun_head(nxt) else None
+            learner = attributive or self._senses.choose(parts[i], prev, nxt)
             learner = self._classifier(parts[i], reading[s:e], tag, prev, nxt, learner) or learner
             # Inside a built gloss a modifier's row gives its first sense (本周 "this
             # week"); a verb keeps its alternatives (看电视 "to look at, to watch + TV").
@@ -665,6 +754,11 @@ def _without_neighbour(words: list[str], theirs: set[str], after: bool) -> str |
     if not taken or not left or left & theirs:
         return None  # "to reduce carbon" is not 碳's: "reduce" is 减排's
     return " ".join(words if after else reversed(words))
+
+
+def _noun_head(nxt: Neighbour) -> bool:
+    """Tell whether the next word is a noun a modifier may precede: 风险, 发展 (vn)."""
+    return nxt.tag[:1] == "n" or nxt.tag == "vn"
 
 
 def _content_words(sense: str) -> set[str]:

@@ -146,6 +146,51 @@ def number_gloss(token: str) -> str | None:
     return english_figure(value) if value is not None else None
 
 
+def discount(numeral: str) -> str | None:
+    """Return the price cut a numeral before 折 names: 八 "20% off", 八五 "15% off", 七点五.
+
+    折 counts tenths of the full price paid (八折 pays 80 %), two bare digits
+    hundredths (八五折 pays 85 %); English says what is taken off.
+    """
+    if len(numeral) == 2 and all(c in HAN_DIGITS for c in numeral):
+        paid = float(_digit_string(numeral) or 0)  # 八五 is 85, not 八十五
+    else:
+        tenths = han_decimal(numeral)
+        paid = tenths * 10 if tenths is not None and tenths < 10 else 0.0
+    return f"{100 - paid:g}% off" if 0 < paid < 100 else None
+
+
+# 几十 / 数百: an unknown count of tens, hundreds … ("dozens of", "hundreds of").
+VAGUE_COUNTS = {"十": "dozens of", "百": "hundreds of", "千": "thousands of"}
+VAGUE_COUNTS["万"] = "tens of thousands of"
+VAGUE_MARKERS = frozenset("几数")
+
+
+def neighbour_digits(numeral: str) -> tuple[int, int] | None:
+    """Return the two counts of two neighbouring digits: 三四 (3, 4) "three or four", 两三.
+
+    Two digits in a row name a number digit by digit (八五折, 二〇); two
+    neighbours name an estimate, never thirty-four.
+    """
+    if len(numeral) != 2 or any(c not in HAN_DIGITS for c in numeral):
+        return None
+    low, high = HAN_DIGITS[numeral[0]], HAN_DIGITS[numeral[1]]
+    return (low, high) if low > 0 and high == low + 1 else None
+
+
+_TIMES = {1: "to double", 2: "to quadruple"}
+
+
+def doubling(word: str) -> str | None:
+    """Return the English of 翻 + numeral + 番, doubling that many times: 翻两番 "to quadruple"."""
+    if word[:1] != "翻" or word[-1:] != "番":
+        return None
+    times = han_value(word[1:-1])
+    if not times or times != int(times) or times > 10:
+        return None
+    return _TIMES.get(times) or f"to increase {2**times}-fold"
+
+
 def split_numeral(word: str) -> tuple[str, str, str]:
     """Split a word into its Han numeral, approximator and the rest: 两千多个 → 两千, 多, 个."""
     end = 0
@@ -245,12 +290,17 @@ __all__ = [
     "HAN_NUMERAL_CHARS",
     "MONTHS",
     "counted_noun",
+    "VAGUE_COUNTS",
+    "VAGUE_MARKERS",
     "digits_value",
+    "discount",
+    "doubling",
     "english_figure",
     "english_words",
     "han_decimal",
     "han_value",
     "number_gloss",
+    "neighbour_digits",
     "ordinal",
     "rejoin_numeral",
     "split_numeral",
