@@ -30,14 +30,7 @@ ISSUE_SUFFIXES = (".txt",)
 # extension, gets a suffix instead.
 RESERVED_SLUGS = frozenset(
     {
-        "terms",
-        "index",
-        "search-index",
-        "search",
-        "years",
-        "failures",
-        "manifest",
-        "assets",
+        "terms", "index", "search-index", "search", "years", "failures", "manifest", "assets",
         "library",
     }
 )

@@ -393,7 +393,7 @@ def test_read_aloud_only_with_a_chinese_voice(visit, files, browser):
         page = context.new_page()
         page.goto(files["interlinear"].as_uri())
         assert page.locator(".say:visible").count() == 0
-        page.click(".en-btn >> nth=0")
+        page.click('.en-btn >> nth=0')
         assert page.evaluate("window.__spoken") == []  # nothing played without a voice
         page.evaluate("window.__voices = [{lang: 'zh-CN', name: 'test'}]")
         page.reload()
@@ -403,7 +403,7 @@ def test_read_aloud_only_with_a_chinese_voice(visit, files, browser):
         sentence = sample_edition().articles[0].blocks[0].sentences[0]
         assert page.evaluate("window.__spoken") == [sentence.zh]
         page.click('.w[data-w="就业"] >> nth=0')
-        page.click(f"{PANEL} .say")
+        page.click(f'{PANEL} .say')
         assert page.evaluate("window.__spoken")[-1] == "就业"
     finally:
         context.close()

@@ -246,7 +246,6 @@ def test_each_article_lists_its_words_with_back_links(sample_book):
     # All readings and senses of a word, as the word panel has them.
     a1 = files["OEBPS/a1.xhtml"].decode()
     for reading in lexicon["就业"].readings:
-        assert (
-            f'<span class="py">{" ".join(reading.pinyin)}</span>: ' + "; ".join(reading.senses)
-            in a1
-        )
+        assert f'<span class="py">{" ".join(reading.pinyin)}</span>: ' + "; ".join(
+            reading.senses
+        ) in a1

@@ -312,3 +312,4 @@ def test_a_name_between_a_title_and_a_verb_of_speaking(segmenter, text, name):
 
 def test_a_phrase_between_a_title_and_a_verb_of_speaking_is_no_name(segmenter):
     assert "name" not in kinds(segmenter.segment("镇党委书记在会上说。")).values()
+

@@ -34,7 +34,9 @@ def _one_long_paragraph(sentences: int) -> Edition:
     edition = sample_edition()
     article = edition.articles[0]
     pool = [s for b in article.blocks for s in b.sentences if s.tokens]
-    many = tuple(replace(pool[i % len(pool)], id=f"a1-p1-s{i + 1}") for i in range(sentences))
+    many = tuple(
+        replace(pool[i % len(pool)], id=f"a1-p1-s{i + 1}") for i in range(sentences)
+    )
     block = Block("a1-p1", "paragraph", many)
     return replace(edition, articles=(replace(article, blocks=(block,)),))
 
@@ -78,7 +80,7 @@ def test_a_file_is_streamed_not_held_whole(tmp_path: Path, fmt: str) -> None:
     # Held whole (as before issue 17's third round), the peak grew by more
     # than the file: its text, then its UTF-8 copy.
     assert large - small > 250_000
-    assert large_peak - small_peak < HELD[fmt] * (large - small), large_peak - small_peak
+    assert large_peak - small_peak < HELD[fmt] * (large - small), (large_peak - small_peak)
 
 
 def test_a_renderer_error_leaves_no_new_file(tmp_path: Path) -> None:

@@ -316,7 +316,9 @@ def edition_from_dict(d: dict) -> Edition:
 
 
 def _lexicon_entry(d: dict) -> LexiconEntry:
-    readings = _tuple(d.get("readings"), lambda r: Reading(tuple(r["pinyin"]), tuple(r["senses"])))
+    readings = _tuple(
+        d.get("readings"), lambda r: Reading(tuple(r["pinyin"]), tuple(r["senses"]))
+    )
     return LexiconEntry(zh=d["zh"], readings=readings, hsk=d.get("hsk"))
 
 

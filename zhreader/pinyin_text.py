@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Sequence
 
 # Combining marks left by NFD on a tone-marked vowel, and the tone each means.
-_TONE_MARKS = {"\U00000304": 1, "\U00000301": 2, "\U0000030c": 3, "\U00000300": 4}
+_TONE_MARKS = {"\U00000304": 1, "\U00000301": 2, "\U0000030C": 3, "\U00000300": 4}
 
 
 def _base_letter(syllable: str) -> str:

@@ -68,6 +68,7 @@ class GlossaryEntry:
         return (self.zh, *self.variants)
 
 
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with a glossary file, at a line (0: the file as a whole)."""

@@ -71,6 +71,7 @@ PRIOR_SHIFT = 0.5
 READER_RULES_VERSION = "4"
 
 
+
 @dataclass(frozen=True)
 class _Polyphone:
     """One polyphone of a sentence that the context models must decide."""

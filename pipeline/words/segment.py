@@ -348,9 +348,9 @@ class Segmenter:
             return [word[0], word[1:]]
         cuts = _fewest_pieces(
             word,
-            lambda piece: (
-                len(piece) < len(word) and self._known(piece) and self._dictionary.contains(piece)
-            ),
+            lambda piece: len(piece) < len(word)
+            and self._known(piece)
+            and self._dictionary.contains(piece),
         )
         agreed = set.intersection(*(set(cut) for cut in cuts))
         parts = []

@@ -239,7 +239,9 @@ def _row(fields: list[str], path: Path, line: int) -> SenseRow:
     return SenseRow(word, contexts[0], contexts[1], gloss, source, line, reading)
 
 
-def quoted_sense(entries: list[tuple[str, tuple[str, ...]]], number: int) -> tuple[str, str] | None:
+def quoted_sense(
+    entries: list[tuple[str, tuple[str, ...]]], number: int
+) -> tuple[str, str] | None:
     """Return (the entry's numbered pinyin, the sense) that ``cedict:N`` quotes, or None.
 
     Senses are counted over the word's entries in file order (``Dictionary.entries``).

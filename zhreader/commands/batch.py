@@ -165,11 +165,8 @@ def _in_folder(rel: str, message: str) -> str:
     help="With --engine dask: an existing Dask scheduler [default: a local cluster of --jobs].",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary and failures.")
-@click.option(
-    "--follow-symlinks",
-    is_flag=True,
-    help="Build files that symlinks in FOLDER point to outside FOLDER.",
-)
+@click.option("--follow-symlinks", is_flag=True,
+              help="Build files that symlinks in FOLDER point to outside FOLDER.")
 @translation_options
 def batch(
     folder,

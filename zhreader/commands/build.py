@@ -59,63 +59,25 @@ def iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> s
 def translation_options(command):
     """Add the options every building command shares (build, batch)."""
     options = [
-        click.option(
-            "--glossary",
-            "glossaries",
-            multiple=True,
-            type=click.Path(path_type=Path),
-            help="Extra glossary file (repeatable); later files override earlier ones.",
-        ),
-        click.option(
-            "--beam-size",
-            default=4,
-            show_default=True,
-            type=click.IntRange(1, 16),
-            help="Beam size for machine translation.",
-        ),
-        click.option(
-            "--threads",
-            default=0,
-            show_default=True,
-            type=click.IntRange(0, 64),
-            help="Translation decoding threads (0: one per available core).",
-        ),
-        click.option(
-            "--compute-type",
-            default="int8",
-            show_default=True,
-            type=click.Choice(["int8", "int8_float32", "float32", "default"]),
-            help="CTranslate2 compute type.",
-        ),
-        click.option(
-            "--cache",
-            "cache_path",
-            type=click.Path(path_type=Path),
-            help="Translation memory (SQLite); default $ZHREADER_CACHE or "
-            "OUT/.cache/translations.sqlite.",
-        ),
-        click.option(
-            "--format",
-            "formats",
-            default=",".join(DEFAULT_FORMATS),
-            show_default=True,
-            help="Comma-separated outputs: json, html, epub, exports, "
-            "anki (<slug>.apkg), vocab (vocab.tsv).",
-        ),
-        click.option(
-            "--vocab-level",
-            default=4,
-            show_default=True,
-            type=click.IntRange(0, 7),
-            help="anki and vocab take the words above this HSK level, and terms.",
-        ),
-        click.option(
-            "--max-input-mb",
-            default=DEFAULT_MAX_INPUT_MB,
-            show_default=True,
-            type=click.FloatRange(0),
-            help="Refuse larger inputs unread (0: no limit).",
-        ),
+        click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
+                     help="Extra glossary file (repeatable); later files override earlier ones."),
+        click.option("--beam-size", default=4, show_default=True, type=click.IntRange(1, 16),
+                     help="Beam size for machine translation."),
+        click.option("--threads", default=0, show_default=True, type=click.IntRange(0, 64),
+                     help="Translation decoding threads (0: one per available core)."),
+        click.option("--compute-type", default="int8", show_default=True,
+                     type=click.Choice(["int8", "int8_float32", "float32", "default"]),
+                     help="CTranslate2 compute type."),
+        click.option("--cache", "cache_path", type=click.Path(path_type=Path),
+                     help="Translation memory (SQLite); default $ZHREADER_CACHE or "
+                          "OUT/.cache/translations.sqlite."),
+        click.option("--format", "formats", default=",".join(DEFAULT_FORMATS), show_default=True,
+                     help="Comma-separated outputs: json, html, epub, exports, "
+                          "anki (<slug>.apkg), vocab (vocab.tsv)."),
+        click.option("--vocab-level", default=4, show_default=True, type=click.IntRange(0, 7),
+                     help="anki and vocab take the words above this HSK level, and terms."),
+        click.option("--max-input-mb", default=DEFAULT_MAX_INPUT_MB, show_default=True,
+                     type=click.FloatRange(0), help="Refuse larger inputs unread (0: no limit)."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -124,20 +86,11 @@ def translation_options(command):
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--out",
-    "out",
-    default=Path("output"),
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Output folder.",
-)
+@click.option("--out", "out", default=Path("output"), show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
 @click.option("--paper", help="Newspaper name (overrides the sidecar).")
-@click.option(
-    "--date",
-    callback=iso_date,
-    help="Issue date, YYYY-MM-DD (overrides the sidecar and file name).",
-)
+@click.option("--date", callback=iso_date,
+              help="Issue date, YYYY-MM-DD (overrides the sidecar and file name).")
 @click.option("--page", help="Page label (overrides the sidecar).")
 @translation_options
 def build(inputs, out, paper, date, page, **options) -> None:
