@@ -18,6 +18,9 @@ from zhreader import __version__
 PART_ORDER = ("zhreader", "seg", "py", "dict", "hsk", "gl", "mt", "beam", "ct2")
 # zhreader's packages: code, tables, the pinyin context model, the templates.
 PACKAGES = ("zhreader", "zhreader.pipeline", "zhreader.reader")
+# A wheel carries the bundled glossary in the package, a checkout beside it; its
+# entries have a part of their own (gl), so the code hash leaves the file out.
+BUNDLED_GLOSSARY = "zhreader/glossary.tsv"
 
 
 def short_hash(data: bytes | str, length: int = 6) -> str:
@@ -28,13 +31,20 @@ def short_hash(data: bytes | str, length: int = 6) -> str:
 
 
 def package_files() -> Iterator[tuple[str, Path]]:
-    """Yield (name within the packages, path) for every source and data file of zhreader."""
-    for name in PACKAGES:
-        spec = util.find_spec(name)
+    """Yield (path within the packages, file) for every source and data file of zhreader.
+
+    A wheel nests pipeline/ and reader/ inside zhreader/, a checkout keeps them
+    beside it: each file is named by its place in the installed layout, once.
+    """
+    found: dict[str, Path] = {}
+    for package in PACKAGES:
+        spec = util.find_spec(package)
         for folder in (spec.submodule_search_locations or []) if spec else []:
-            for path in sorted(Path(folder).rglob("*")):
+            for path in Path(folder).rglob("*"):
                 if "__pycache__" not in path.parts and path.is_file():
-                    yield f"{name}/{path.relative_to(folder).as_posix()}", path
+                    name = f"{package.replace('.', '/')}/{path.relative_to(folder).as_posix()}"
+                    found.setdefault(name, path)
+    yield from sorted(found.items())
 
 
 @functools.cache
@@ -47,7 +57,8 @@ def code_identity() -> str:
     """
     digest = hashlib.sha256()
     for name, path in package_files():
-        digest.update(name.encode() + b"\0" + path.read_bytes())
+        if name != BUNDLED_GLOSSARY:
+            digest.update(name.encode() + b"\0" + path.read_bytes())
     return f"{__version__}+code:{digest.hexdigest()[:8]}"
 
 
