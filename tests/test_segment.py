@@ -313,3 +313,21 @@ def test_a_name_between_a_title_and_a_verb_of_speaking(segmenter, text, name):
 def test_a_phrase_between_a_title_and_a_verb_of_speaking_is_no_name(segmenter):
     assert "name" not in kinds(segmenter.segment("镇党委书记在会上说。")).values()
 
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("工作人员对仓库进行了安全检查。", ["安全", "检查"]),  # jieba's dictionary tags it nr
+        ("两国的关系密切，往来频繁。", ["关系", "密切"]),
+        ("各单位要严格执行新规定。", ["严格", "执行"]),
+    ],
+)
+def test_a_four_character_name_that_is_two_words_is_the_two_words(segmenter, text, words):
+    pieces = segmenter.segment(text)
+    assert "name" not in kinds(pieces).values()
+    assert all(word in texts(pieces) for word in words)
+
+
+def test_a_transliterated_name_that_does_not_halve_into_words_stays_a_name(segmenter):
+    assert kinds(segmenter.segment("易卜拉欣说，比赛很精彩。")).get("易卜拉欣") == "name"

@@ -339,13 +339,14 @@ class Segmenter:
     def _parts(self, word: str) -> list[str]:
         """Cut a guessed word into the fewest words both dictionaries list, or characters.
 
-        A phrase jieba lists as a name is its preposition and its time word (于 | 本周).
+        A phrase jieba lists as a name is its two words (于 | 本周, 安全 | 检查).
 
         Where two cuts are equally short (排长|队 against 排|长队), the words
         they disagree on go out as characters: neither word is surely there.
         """
-        if listed_phrase(word, self._dictionary):
-            return [word[0], word[1:]]
+        phrase = phrase_parts(word, self._dictionary)
+        if phrase:
+            return list(phrase)
         cuts = _fewest_pieces(
             word,
             lambda piece: len(piece) < len(word)
@@ -450,7 +451,9 @@ class Segmenter:
         # Two-character guesses (戴上, 应由) are too often verbs; they count as
         # names only after a role word or when a byline or role named them before.
         if len(word) >= 3 and not before_suffix and not self._known(word):
-            person = starts_with_surname(word) and not self._place_opens(word)
+            person = starts_with_surname(word) and not (
+                self._place_opens(word) or listed_phrase(word, self._dictionary)
+            )
             return (1, "name") if person else (0, "")
         return 0, ""
 
@@ -598,11 +601,28 @@ def _split_approximate(words: list[str], left: Piece) -> list[str]:
     return words
 
 
+def phrase_parts(word: str, dictionary: Dictionary) -> tuple[str, str] | None:
+    """Return the two words of a word jieba lists as a name that is a phrase, else None.
+
+    A preposition and a time (于 | 本周); or four characters that are two
+    dictionary words (安全 | 检查): a Chinese name is a surname (one character
+    or a compound one) and one or two more, and a transliterated name does not
+    halve into words (安东诺夫).
+    """
+    if dictionary.name_kind(word) != "name":
+        return None
+    halves = (word[:2], word[2:])
+    if len(word) == 4 and all(dictionary.contains(half) for half in halves):
+        return halves
+    opener, rest = word[0], word[1:]
+    if len(word) >= 3 and dictionary.word_tag(opener) == "p" and dictionary.word_tag(rest) == "t":
+        return opener, rest
+    return None
+
+
 def listed_phrase(word: str, dictionary: Dictionary) -> bool:
-    """Tell whether a word jieba lists as a name is a phrase: a preposition and a time (于本周)."""
-    if len(word) < 3 or dictionary.word_tag(word[0]) != "p":
-        return False
-    return dictionary.name_kind(word) == "name" and dictionary.word_tag(word[1:]) == "t"
+    """Tell whether a word jieba lists as a name is a phrase (``phrase_parts``)."""
+    return phrase_parts(word, dictionary) is not None
 
 
 def name_by_hmm(word: str) -> bool:
