@@ -20,6 +20,11 @@ def _zipf(table: dict[str, int]):
     return lambda word: table.get(word, 0)
 
 
+def glosses_of(annotator, sentence: str, word: str) -> list[str]:
+    """Return the gloss of every token ``word`` in ``sentence``."""
+    return [t.gloss for t in annotator.tokens(sentence) if t.zh == word]
+
+
 def test_sense_words_leave_out_cedicts_placeholders():
     assert sense_words("to tell sb sth; (of age) seventy") == ("to", "tell", "of", "age", "seventy")
 
@@ -112,8 +117,7 @@ def test_the_dictionary_glosses_in_everyday_english(annotator, word, tag, gloss)
     ],
 )
 def test_function_words_read_their_context(annotator, sentence, word, gloss):
-    glosses = [t.gloss for t in annotator.tokens(sentence) if t.zh == word]
-    assert glosses == [gloss]
+    assert glosses_of(annotator, sentence, word) == [gloss]
 
 
 @pytest.mark.parametrize(
@@ -161,8 +165,7 @@ def test_a_note_left_dangling_by_its_cross_reference_goes_with_it():
     ],
 )
 def test_a_character_closing_a_clause_is_its_final_particle(annotator, sentence, word, gloss):
-    glosses = [t.gloss for t in annotator.tokens(sentence) if t.zh == word]
-    assert glosses == [gloss]
+    assert glosses_of(annotator, sentence, word) == [gloss]
 
 
 @pytest.mark.parametrize(
@@ -182,8 +185,7 @@ def test_a_character_closing_a_clause_is_its_final_particle(annotator, sentence,
     ],
 )
 def test_frequent_words_outside_the_first_ranks(annotator, sentence, word, gloss):
-    glosses = [t.gloss for t in annotator.tokens(sentence) if t.zh == word]
-    assert glosses == [gloss]
+    assert glosses_of(annotator, sentence, word) == [gloss]
 
 
 def test_a_sense_opening_with_a_noun_is_nominal_a_modal_is_not():
@@ -226,8 +228,7 @@ def test_a_noun_takes_its_english_noun_however_far_down_its_senses():
     ],
 )
 def test_a_noun_in_context_reads_as_an_english_noun(annotator, sentence, word, gloss):
-    glosses = [t.gloss for t in annotator.tokens(sentence) if t.zh == word]
-    assert glosses == [gloss]
+    assert glosses_of(annotator, sentence, word) == [gloss]
 
 
 # Rows for frequent words (jieba ranks 57-3365) met in news read as a learner would.
@@ -261,8 +262,7 @@ def test_a_noun_in_context_reads_as_an_english_noun(annotator, sentence, word, g
     ],
 )
 def test_frequent_news_words_read_their_context(annotator, sentence, word, gloss):
-    glosses = [t.gloss for t in annotator.tokens(sentence) if t.zh == word]
-    assert glosses == ([gloss] if gloss else [])
+    assert glosses_of(annotator, sentence, word) == ([gloss] if gloss else [])
 
 
 def test_a_verbal_noun_reads_as_an_english_noun_among_its_first_senses():
@@ -284,8 +284,7 @@ def test_a_verbal_noun_reads_as_an_english_noun_among_its_first_senses():
     ],
 )
 def test_a_verbal_noun_in_context_reads_as_a_noun(annotator, sentence, word, gloss):
-    glosses = [t.gloss for t in annotator.tokens(sentence) if t.zh == word]
-    assert glosses == [gloss]
+    assert glosses_of(annotator, sentence, word) == [gloss]
 
 
 @pytest.mark.parametrize(
@@ -318,8 +317,7 @@ def test_an_entry_that_only_points_elsewhere_takes_that_words_gloss(annotator, w
     ],
 )
 def test_news_words_take_their_news_sense(annotator, sentence, word, gloss):
-    glosses = [t.gloss for t in annotator.tokens(sentence) if t.zh == word]
-    assert glosses == [gloss]
+    assert glosses_of(annotator, sentence, word) == [gloss]
 
 
 
