@@ -777,6 +777,9 @@ def test_a_row_for_one_reading_follows_the_reader(annotator, text, word, reading
         ("每户都领到了补贴", "每户", "each household"),
         ("这户人家姓王", "这户", "this household"),
         ("村里有三户人家", "三户", "three households"),
+        ("这是一种新的方法", "一种", "a kind (of)"),  # the unit's head word, not "a kinds (of)"
+        ("每种颜色都有", "每种", "each kind (of)"),
+        ("市场上有两种水果", "两种", "two kinds (of)"),
     ],
 )
 def test_a_counted_noun_after_one_of_is_singular(annotator, text, word, gloss):

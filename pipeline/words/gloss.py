@@ -141,7 +141,7 @@ _UNIT_TAGS = frozenset(["q", "m", "mq", "t"])
 _COMMON = 1000
 # What a measure word's gloss becomes after "a" / "one": 一个月 "a month".
 _SINGULAR = {"months": "month", "years": "year", "days": "day", "times": "time"}
-_SINGULAR.update({"people": "person", "households": "household", "trips": "trip"})
+_SINGULAR.update({"people": "person", "households": "household", "trips": "trip", "kinds": "kind"})
 # What the general classifier 个 shows after a numeral in the same word (十几个).
 _GENERAL_CLASSIFIER = "(classifier)"
 
@@ -589,7 +589,7 @@ class GlossChooser:
             return None  # a verb after 一 is no measure word: 一到周末就… "as soon as"
         unit = unit.removeprefix("a ")  # 一步 "one step", not "one a step"
         if value == 1 and not approx:
-            unit = _SINGULAR.get(unit, unit)
+            unit = _singular(unit)
         if noun:
             return f"{figure} {unit} + {noun}" if unit else f"{figure} + {noun}"
         if not unit:
@@ -632,7 +632,7 @@ class GlossChooser:
         unit = self._unit_gloss(rest, Neighbour(numeral, "word", "m"), nxt)
         if unit is None or unit.startswith("to "):
             return None
-        unit = "" if unit.startswith("(") else _SINGULAR.get(unit, unit)
+        unit = "" if unit.startswith("(") else _singular(unit)
         return f"{figure} {unit}".strip()
 
     def _unit_gloss(self, rest: str, numeral: Neighbour, nxt: Neighbour) -> str | None:
@@ -849,6 +849,13 @@ def plural_noun(gloss: str) -> str:
     return f"{head} {many}".strip()
 
 
+
+def _singular(unit: str) -> str:
+    """Return a counted unit in the singular: "days" "day", "kinds (of)" "kind (of)"."""
+    head, space, rest = unit.partition(" ")
+    return _SINGULAR.get(head, head) + space + rest
+
+
 def _plural(unit: str, value: float) -> str | None:
     """Return a one-word English unit in the plural after a number other than one."""
     if not unit.isalpha():
@@ -883,7 +890,7 @@ def _join(glosses: list[str]) -> str:
         if left in _DETERMINERS or left in _NUMBER_WORDS:
             right = right.removeprefix("a ").removeprefix("an ")  # 一步 "one step"
         if left in _ONE_OF:
-            right = _SINGULAR.get(right, right)  # 每户 "each household", 这户 "this household"
+            right = _singular(right)  # 每户 "each household", 这户 "this household"
         plain = left in _DETERMINERS or not (left.startswith(("to ", "(")) or right[:3] == "to ")
         out += f" {right}" if plain else f" + {right}"
     return out
