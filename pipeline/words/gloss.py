@@ -17,6 +17,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable
+from typing import Any
 
 from zhreader.names import FUNCTION_CHARS, TITLES
 from zhreader.pinyin_text import numbered
@@ -182,7 +183,7 @@ class GlossChooser:
             or prev.text in _FAMILIAR
             or (_used_as_verb(prev, nxt) and self._dictionary.word_tag(word) == "vn")
             or bool(self._missed_phrases(word, prev, nxt))
-            or (_noun_head(nxt) and self._modifies(word))
+            or (_noun_head(nxt) and self.attributive(word) is not None)
         )
 
     def word_gloss(
@@ -261,44 +262,27 @@ class GlossChooser:
         where it lists the phrase, its route chose the cut (人 | 才来).
         """
         # Asked of every token: the answers are remembered per word and per phrase.
-        content = self._content_memo.get(word)
-        if content is None:
-            if len(self._content_memo) >= _MEMO_SIZE:
-                self._content_memo.clear()  # bounded memory
-            content = self._content_memo[word] = self._content_word(word)
-        if not content:
+        if not _remembered(self._content_memo, word, lambda: self._content_word(word)):
             return []
         phrases = []
-        missed = self._missed_memo
-        if prev.kind == "word":
-            phrase = prev.text + word
-            if missed.get(phrase) or (phrase not in missed and self._missed(phrase, prev.text)):
-                phrases.append(phrase)
-        if nxt.kind == "word":
-            phrase = word + nxt.text
-            if missed.get(phrase) or (phrase not in missed and self._missed(phrase, nxt.text)):
-                phrases.append(phrase)
+        if prev.kind == "word" and self._missed(prev.text + word, prev.text):
+            phrases.append(prev.text + word)
+        if nxt.kind == "word" and self._missed(word + nxt.text, nxt.text):
+            phrases.append(word + nxt.text)
         return phrases
 
     def _missed(self, phrase: str, neighbour: str) -> bool:
         """Tell whether CC-CEDICT lists ``phrase`` as a common word that jieba lacks."""
-        missed = self._missed_memo.get(phrase)
-        if missed is None:
-            missed = (
+        return _remembered(
+            self._missed_memo,
+            phrase,
+            lambda: (
                 len(phrase) <= _LONGEST_PHRASE
                 and self._content_word(neighbour, modifier=True)
                 and not self._frequencies.get(phrase)
                 and self._dictionary.common(phrase)
-            )
-            if len(self._missed_memo) >= _MEMO_SIZE:
-                self._missed_memo.clear()  # bounded memory
-            self._missed_memo[phrase] = missed
-        return missed
-
-    def _modifies(self, word: str) -> bool:
-        """Tell whether a noun reads otherwise before a noun (asked of every token: memo first)."""
-        memo = self._attributive_memo
-        return (memo[word] if word in memo else self.attributive(word)) is not None
+            ),
+        )
 
     def attributive(self, word: str) -> str | None:
         """Return the English a noun has before another noun, if CC-CEDICT shows one.
@@ -309,24 +293,21 @@ class GlossChooser:
         is what it means as a modifier. A noun whose compounds begin with no
         sense of its own often enough (大量, 职业) has none.
         """
-        memo = self._attributive_memo
-        if word in memo:
-            return memo[word]
-        found = None
-        if len(word) > 1 and self._dictionary.word_tag(word)[:1] == "n":
-            own = [s for s in self._word_senses(word, ()) if _ONE_WORD.fullmatch(s)]
-            starts: Counter[str] = Counter()
-            for senses in self._dictionary.compound_senses(word, _COMPOUND_TAIL):
-                for sense in sense_pieces(senses):
-                    starts[sense.split(" ", 1)[0]] += 1
-            ranked = sorted(own, key=lambda s: -starts[s])
-            runner_up = starts[ranked[1]] if len(ranked) > 1 else 0
-            if ranked and starts[ranked[0]] >= max(_ATTRIBUTIVE_MIN, 2 * runner_up):
-                found = ranked[0]
-        if len(memo) >= _MEMO_SIZE:
-            memo.clear()  # bounded memory
-        memo[word] = found
-        return found
+        return _remembered(self._attributive_memo, word, lambda: self._attributive(word))
+
+    def _attributive(self, word: str) -> str | None:
+        if len(word) < 2 or self._dictionary.word_tag(word)[:1] != "n":
+            return None
+        own = [s for s in self._word_senses(word, ()) if _ONE_WORD.fullmatch(s)]
+        starts: Counter[str] = Counter()
+        for senses in self._dictionary.compound_senses(word, _COMPOUND_TAIL):
+            for sense in sense_pieces(senses):
+                starts[sense.split(" ", 1)[0]] += 1
+        ranked = sorted(own, key=lambda s: -starts[s])
+        runner_up = starts[ranked[1]] if len(ranked) > 1 else 0
+        if ranked and starts[ranked[0]] >= max(_ATTRIBUTIVE_MIN, 2 * runner_up):
+            return ranked[0]
+        return None
 
     def _content_word(self, word: str, modifier: bool = False) -> bool:
         """Tell whether a word is a noun, verb or adjective, not a function character.
@@ -811,6 +792,17 @@ def _counts(prev: Neighbour) -> bool:
 def _used_as_verb(prev: Neighbour, nxt: Neighbour) -> bool:
     """Tell whether a verbal noun between these neighbours is the verb (暂不调整, 检查了)."""
     return prev.text in _VERB_BEFORE or nxt.text in _ASPECT
+
+
+
+def _remembered(memo: dict, key, make: Callable[[], Any]) -> Any:
+    """Return ``memo[key]``, made on a miss; a full memo starts again (bounded memory)."""
+    if key in memo:
+        return memo[key]
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    value = memo[key] = make()
+    return value
 
 
 def tag_in_context(tag: str, prev: Neighbour, nxt: Neighbour = EDGE, counted: bool = False) -> str:
