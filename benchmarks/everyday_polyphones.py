@@ -1,6 +1,7 @@
 """Polyphone accuracy on everyday sentences: hsk-sentences-audio's 4,354 HSK sentences.
 
-    python benchmarks/everyday_polyphones.py PATH/TO/sentences.json
+    python benchmarks/everyday_polyphones.py PATH/TO/sentences.json [--half all|train|held-out]
+        [--context-model OTHER.npz]
 
 The data set (hsk-sentences-audio 1.0.0 on PyPI, CC BY-SA 4.0; not a
 dependency of zhreader: ``pip download hsk-sentences-audio`` and unzip, or
@@ -17,7 +18,12 @@ Two kinds of miss are counted apart, because they are not the reader's
 mistakes in the usual sense: the labels write lexical neutral tones (认识
 rènshi, 衣服 yīfu) where zhreader stores citation tones by design
 (docs/pinyin.md), and the labels have errors of their own (到了 as liǎo).
-The last line is one JSON object.
+``--half`` scores one half of the sentences only, cut by a fixed rule on
+their ids (``context_model.hsk_held_out``: even numbers are held out): the
+training script can learn from the other half (``--hsk``), so its everyday
+figure is the held-out half's. ``--context-model`` reads another weights file
+for the trained model (main's, or a candidate), so two files are compared with
+the same code. The last line is one JSON object.
 """
 
 from __future__ import annotations
@@ -29,16 +35,6 @@ import sys
 from pathlib import Path
 
 from zhreader.han import is_han
-
-
-def numbered_labels(item: dict) -> dict[int, str] | None:
-    """Map each Han character's index to its label (``fu5``), None if they do not align."""
-    text, labels = item["chinese"], item["pinyin_numbered"].split()
-    han = [i for i, c in enumerate(text) if is_han(c)]
-    if len(han) != len(labels):
-        return None
-    clean = [label.replace("u:", "v").replace("ü", "v") for label in labels]
-    return dict(zip(han, clean, strict=True))
 
 
 def by_character(words: list[tuple[str, list[str]]]) -> dict[int, str]:
@@ -69,6 +65,10 @@ def with_neutral_tones(token, numbered) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("json", type=Path, help="hsk_sentences_audio/data/sentences.json")
+    parser.add_argument("--half", choices=("all", "train", "held-out"), default="all")
+    parser.add_argument(
+        "--context-model", type=Path, help="another weights file for the trained model"
+    )
     args = parser.parse_args()
 
     import jieba
@@ -76,11 +76,20 @@ def main() -> None:
 
     from zhreader.pinyin_text import numbered
     from zhreader.pipeline.words.annotate import Annotator
+    from zhreader.pipeline.words.context_model import ContextModel, hsk_held_out, hsk_labels
+    from zhreader.pipeline.words.pinyin import PinyinReader
     from zhreader.pipeline.words.polyphone import PolyphoneModel
 
     jieba.setLogLevel(60)
     items = json.loads(args.json.read_text(encoding="utf-8"))
-    annotator = Annotator.initialize()
+    if args.half != "all":
+        items = [it for it in items if hsk_held_out(it["id"]) == (args.half == "held-out")]
+    reader = None
+    if args.context_model:
+        reader = lambda dictionary: PinyinReader.initialize(  # noqa: E731
+            dictionary, context=ContextModel.load(args.context_model)
+        )
+    annotator = Annotator.initialize(reader=reader)
     model = PolyphoneModel.load()
 
     def pypinyin_syllables(word: str) -> list[str]:
@@ -92,7 +101,7 @@ def main() -> None:
     misses: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     neutral_only = unaligned = 0
     for item in items:
-        labels = numbered_labels(item)
+        labels = hsk_labels(item)
         if labels is None:
             unaligned += 1
             continue
@@ -122,7 +131,10 @@ def main() -> None:
                 neutral_only += 1
 
     n = right["n"]
-    print(f"{len(items)} sentences, {n} polyphones scored ({unaligned} sentences not aligned)")
+    print(
+        f"{len(items)} sentences ({args.half}), {n} polyphones scored"
+        f" ({unaligned} sentences not aligned); {annotator.signature_parts()['py']}"
+    )
     figures = {}
     for name, label in (
         ("baseline", "jieba → pypinyin"),
@@ -147,6 +159,7 @@ def main() -> None:
                 "baseline_pypinyin": figures["baseline"],
                 "baseline_g2pm": figures["g2pm"],
                 "neutral_tone_label_only": neutral_only,
+                "half": args.half,
                 "spoken_neutral_tones": figures["spoken"],
             }
         )

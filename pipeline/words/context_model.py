@@ -79,6 +79,31 @@ def read_marked(sent: Path, lb: Path) -> list[tuple[str, int, str]]:
     return out
 
 
+def hsk_labels(item: Mapping) -> dict[int, str] | None:
+    """Map each Han character of an hsk-sentences-audio item to its numbered label (``fu5``).
+
+    The data set (PyPI, CC BY-SA 4.0) gives one syllable per Han character of
+    ``chinese`` in ``pinyin_numbered``; None where the two do not align.
+    """
+    from zhreader.han import is_han
+
+    text, labels = item["chinese"], item["pinyin_numbered"].split()
+    han = [i for i, c in enumerate(text) if is_han(c)]
+    if len(han) != len(labels):
+        return None
+    clean = [label.replace("u:", "v").replace("\u00fc", "v") for label in labels]
+    return dict(zip(han, clean, strict=True))
+
+
+def hsk_held_out(sentence_id: str) -> bool:
+    """Return True for the held-out half of the HSK sentences: ids whose number is even.
+
+    The training script learns only from the other half (odd: hsk1-0001);
+    benchmarks/everyday_polyphones.py reports either half (``--half``).
+    """
+    return int(sentence_id.rsplit("-", 1)[1]) % 2 == 0
+
+
 def features(site: Site, tag: Tagger) -> list[str]:
     """Return the context features of the polyphone at ``site`` (strings, deterministic)."""
     words = site.words
@@ -320,5 +345,7 @@ __all__ = [
     "Site",
     "feature_key",
     "features",
+    "hsk_held_out",
+    "hsk_labels",
     "read_marked",
 ]
