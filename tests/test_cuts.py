@@ -175,3 +175,9 @@ def test_an_administrative_unit_with_li_is_its_authorities(annotator, text, word
     # CC-CEDICT has 市里 only as a unit of length (li)
     gloss = {t.zh: t.gloss for t in annotator.tokens(text)}[word]
     assert gloss.startswith("the ") and "authorities" in gloss
+
+
+def test_an_estimate_before_wan_is_one_number(annotator):
+    glosses = {t.zh: t.gloss for t in annotator.tokens("全省粮食总产量达到八百多万吨。")}
+    assert glosses["八百多万"] == "over 8 million"
+    assert glosses["吨"] == "ton"
