@@ -54,6 +54,8 @@ from zhreader.pipeline.words.senses import (
 # An English determiner reads straight into the next part (该市 "the city").
 _DETERMINERS = frozenset(
     [
+        "a",
+        "an",
         "the",
         "this",
         "that",
@@ -70,7 +72,7 @@ _DETERMINERS = frozenset(
     ]
 )
 # Determiners of one thing: a counted noun after them is singular.
-_ONE_OF = frozenset(["this", "that", "each", "every", "one"])
+_ONE_OF = frozenset(["a", "an", "this", "that", "each", "every", "one"])
 _LONGEST_PART = 4
 _NOUN_BEFORE = frozenset(["的"])
 _DEGREE = frozenset(
@@ -550,6 +552,10 @@ class GlossChooser:
         if clock:
             return clock
         unit = self._unit_gloss(rest, Neighbour(numeral, "word", "m"), nxt)
+        # A row that needs no numeral counts nothing: 算算 | 一共 is "altogether".
+        common = unit and len(rest) == 1 and self._dictionary.common(word)
+        if common and unit == self._senses.choose(rest, EDGE, nxt):
+            return None
         if unit is None and self._dictionary.contains(word):
             return None  # 一会儿 "a moment", 一点儿 "a bit": no measure word after the numeral
         if unit and rest in _DATE_UNITS and not approx:
