@@ -633,6 +633,10 @@ def test_rejoin_numeral():
     assert rejoin_numeral("两千", "三百余名") == ("两千三百余", "名")
     assert rejoin_numeral("三十", "五个") == ("三十五", "个")
     assert rejoin_numeral("一百", "人") is None
+    # An estimate goes on in 万/亿: 八百多 | 万吨 is over 8 million tons.
+    assert rejoin_numeral("八百多", "万吨") == ("八百多万", "吨")
+    assert rejoin_numeral("十几", "亿元") == ("十几亿", "元")
+    assert rejoin_numeral("一来", "万一") is None  # 一来 "firstly" is no estimate
 
 
 def test_names_and_places_of_the_example_are_never_glossed_by_character(edition_tokens):
