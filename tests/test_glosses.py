@@ -702,6 +702,14 @@ def test_the_judged_gloss_set_is_well_formed():
     )
     assert sum(blind.values()) >= 420 and min(blind.values()) > 120, blind
     assert set(blind) == {"example", "news", "everyday"}
+    # held-out-6: at least 600 occurrences, over 180 from each source
+    fresh = Counter(
+        sentences[j["sentence"]]["source"]
+        for j in judged
+        if sentences[j["sentence"]]["half"] == "held-out-6"
+    )
+    assert sum(fresh.values()) >= 600 and min(fresh.values()) > 180, fresh
+    assert set(fresh) == {"example", "news", "everyday"}
     for line, item in enumerate(judged, start=2):
         text = sentences[item["sentence"]]["text"]
         assert text.count(item["word"]) >= int(item["nth"]) >= 1, f"glosses-judged.tsv:{line}"
@@ -713,10 +721,13 @@ def test_misses_print_the_dev_half_unless_a_half_is_named():
 
     # --misses alone: the dev half only, never a held-out item by accident
     assert misses_shown("dev", None, True)
-    assert not any(misses_shown(h, None, True) for h in ("held-out", "held-out-4", "held-out-5"))
+    held_out = ("held-out", "held-out-4", "held-out-5", "held-out-6")
+    assert not any(misses_shown(h, None, True) for h in held_out)
     assert not misses_shown("dev", None, False)  # neither flag: no items
     # --half names the half whose misses are printed, with or without --misses
     assert misses_shown("held-out-5", "held-out-5", False)
+    assert misses_shown("held-out-6", "held-out-6", False)
+    assert not misses_shown("held-out-6", "held-out-5", True)
     assert misses_shown("held-out-2", "held-out-2", True)
     assert not misses_shown("dev", "held-out-3", True)
 
