@@ -343,3 +343,8 @@ def test_a_potential_complement_keeps_its_verb(annotator):
     assert glosses_of(annotator, "我早上起不来。", "起") == ["to get up, to rise"]
     assert glosses_of(annotator, "从明天起实行。", "起") == ["from (then) on"]
     assert glosses_of(annotator, "我想不起来他的名字。", "起来")[0].startswith("up")
+
+
+def test_hao_before_ji_and_a_unit_is_quite_a_few(annotator):
+    assert glosses_of(annotator, "他们换了好几个地方。", "好几个") == ["quite a few"]
+    assert glosses_of(annotator, "好几位老师都来了。", "好几位")[0].startswith("quite a few")
