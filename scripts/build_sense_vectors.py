@@ -1,4 +1,11 @@
-"""Build pipeline/words/data/sense_vectors.npz: English vectors of senses and context words.
+"""Build sense_vectors.npz: English vectors of CC-CEDICT senses and of context words.
+
+Measured and not used (issue 12, round seven; docs/words.md, "Round seven"):
+the context model of senses that read this file (pipeline/words/sense_context.py
+and its hook in the gloss chooser, commit 2a7601a, with
+scripts/measure_sense_context.py) lowered two held-out halves of the judged
+set and did not improve a fresh held-out batch, so neither the file nor the
+model is shipped. The script stays so that the experiment can be rebuilt.
 
 Run (build time only, never by zhreader or its tests), in a venv of its own:
 
@@ -35,7 +42,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-OUT = ROOT / "pipeline" / "words" / "data" / "sense_vectors.npz"
+OUT = Path("sense_vectors.npz")  # nothing in the package reads it (see above)
 SENSE_WORDS = 6000  # the most frequent polysemous words of jieba's dictionary
 CONTEXT_WORDS = 20000  # the most frequent content words
 DIMENSIONS = 64

@@ -29,7 +29,6 @@ from zhreader.pipeline.words.segment import (
     names_in,
     one_name_by_hmm,
 )
-from zhreader.pipeline.words.sense_context import SENSE_VECTORS, Preference, SenseVectors
 from zhreader.pipeline.words.senses import EDGE, LearnerSenses, Neighbour
 from zhreader.signature import short_hash
 
@@ -58,13 +57,11 @@ class Annotator:
         reader,
         glossary,
         senses: LearnerSenses | None = None,
-        topics: SenseVectors | None = None,
     ) -> None:
         self._segmenter = segmenter
         self._dictionary = dictionary
         self._reader = reader
         self._glossary = glossary
-        self._topics = topics  # the context model of senses (sense_context.py), if any
         self._glosses = GlossChooser(dictionary, senses or LearnerSenses([]), COMMON_SURNAMES)
         # (word, kind, reading) -> (gloss, source, level): a corpus repeats its words.
         self._lexical: dict[tuple, tuple[str | None, str, int | None]] = {}
@@ -83,9 +80,7 @@ class Annotator:
         terms = _term_table(glossary)
         segmenter = Segmenter.initialize(dictionary, terms)
         reader = PinyinReader.initialize(dictionary)
-        # The context model of senses is used where its generated file is present.
-        topics = SenseVectors() if SENSE_VECTORS.exists() else None
-        annotator = cls(segmenter, dictionary, reader, glossary, LearnerSenses.load(), topics)
+        annotator = cls(segmenter, dictionary, reader, glossary, LearnerSenses.load())
         # The tables just loaded live as long as the process (pypinyin's phrase
         # dictionary alone is 240k lists). Out of the collector's reach, they no
         # longer make each full collection, which annotating triggers now and
@@ -112,8 +107,7 @@ class Annotator:
             **self._dictionary.version,
             # The learner senses shape the glosses as much as the dictionary does.
             "dict": f"{self._dictionary.version['dict']}+senses:{self._senses_hash()}"
-            f"+en:{self._dictionary.english_version}"
-            + (f"+{self._topics.signature_part()}" if self._topics else ""),
+            f"+en:{self._dictionary.english_version}",
         }
 
     def _senses_hash(self) -> str:
@@ -153,33 +147,16 @@ class Annotator:
                 )
             ]
             around = self._neighbours(pieces)
-            preferences = self._preferences(pieces, w, reading)
             tokens = tuple(
-                self._token(piece, tuple(syllables), sandhi_form, *context, preference)
-                for piece, syllables, sandhi_form, context, preference in zip(
-                    pieces, reading, sandhi, around, preferences, strict=True
+                self._token(piece, tuple(syllables), sandhi_form, *context)
+                for piece, syllables, sandhi_form, context in zip(
+                    pieces, reading, sandhi, around, strict=True
                 )
             )
             tokens = tuple(shared.setdefault(token, token) for token in tokens)
             check_join(text, tokens)
             out.append(tokens)
         return out
-
-    def _preferences(
-        self, pieces: Sequence[Piece], words: Sequence[str], reading
-    ) -> list[Preference | None]:
-        """Return, per piece, the senses its sentence's other words favour (None: no view)."""
-        if self._topics is None:
-            return [None] * len(pieces)
-        context = self._topics.sentence(
-            w for w, p in zip(words, pieces, strict=True) if p.kind == "word"
-        )
-        return [
-            self._topics.preference(w, tuple(syllables), context)
-            if p.kind == "word" and not p.term and self._topics.knows(w)
-            else None
-            for p, w, syllables in zip(pieces, words, reading, strict=True)
-        ]
 
     def _mark_names(self, pieces: list[Piece]) -> list[Piece]:
         """Make an unknown word that opens a clause as a person's name a name (王芳在…).
@@ -277,7 +254,6 @@ class Annotator:
         sandhi,
         prev: Neighbour = EDGE,
         nxt: Neighbour = EDGE,
-        preference: Preference | None = None,
     ) -> Token:
         """Return the piece's token: one object per piece, reading and spoken form.
 
@@ -288,8 +264,8 @@ class Annotator:
         entry = self._term_entry(piece)
         if entry is None and piece.kind == "word":
             word = self._dictionary.simplified(piece.text)
-            if preference is not None or self._glosses.contextual(word, prev, nxt):
-                return self._new_token(piece, reading, sandhi, entry, (prev, nxt), preference)
+            if self._glosses.contextual(word, prev, nxt):
+                return self._new_token(piece, reading, sandhi, entry, (prev, nxt))
         key = (piece.text, piece.kind, piece.term, reading, sandhi)
         token = self._tokens.get(key)
         if token is None:
@@ -309,7 +285,6 @@ class Annotator:
         sandhi,
         entry,
         context: tuple[Neighbour, Neighbour] | None,
-        preference: Preference | None = None,
     ) -> Token:
         """Build a token; ``context`` holds the neighbours of a word whose gloss reads them."""
         kind = piece.kind
@@ -335,12 +310,10 @@ class Annotator:
             word = self._dictionary.simplified(piece.text)
             if context is not None:
                 prev, nxt = context
-                key = (word, reading, prev, nxt, preference)
+                key = (word, reading, prev, nxt)
                 found = self._in_context.get(key)
                 if found is None:
-                    found = self._glosses.word_gloss(
-                        word, reading, prev, nxt, romanise, preference
-                    )
+                    found = self._glosses.word_gloss(word, reading, prev, nxt, romanise)
                     self._in_context[key] = found
                 gloss, source = found
                 level = self._dictionary.hsk_level(piece.text)

@@ -41,7 +41,6 @@ from zhreader.pipeline.words.numbers import (
     split_numeral,
 )
 from zhreader.pipeline.words.segment import listed_phrase, name_by_hmm
-from zhreader.pipeline.words.sense_context import Preference
 from zhreader.pipeline.words.senses import (
     CLASSES,
     EDGE,
@@ -197,13 +196,9 @@ class GlossChooser:
         prev: Neighbour = EDGE,
         nxt: Neighbour = EDGE,
         romanise: Callable[[tuple[str, ...]], str] | None = None,
-        preference: Preference | None = None,
     ) -> tuple[str | None, str]:
-        """Return (gloss, source) of a word token: learner, number, cedict, name or chars.
-
-        ``preference`` holds the senses the sentence's topic favours (sense_context.py).
-        """
-        gloss, source = self._word_gloss(word, reading, prev, nxt, romanise, preference)
+        """Return (gloss, source) of a word token: learner, number, cedict, name or chars."""
+        gloss, source = self._word_gloss(word, reading, prev, nxt, romanise)
         if nxt.text == _PLURAL and source in ("cedict", "learner", "chars") and gloss:
             gloss = plural_noun(gloss)  # 学生 | 们 "students (plural)"
         return gloss, source
@@ -215,7 +210,6 @@ class GlossChooser:
         prev: Neighbour,
         nxt: Neighbour,
         romanise: Callable[[tuple[str, ...]], str] | None,
-        preference: Preference | None = None,
     ) -> tuple[str | None, str]:
         if romanise and len(reading) == len(word) and self._familiar(word, prev, nxt):
             return romanise(reading[:1]) + (f" {romanise(reading[1:])}" if word[1:] else ""), "name"
@@ -255,10 +249,7 @@ class GlossChooser:
             return particle, "cedict"
         if self._dictionary.common(word):
             tag = tag_in_context(tag, prev, nxt, counted=len(word) == 1)
-            ranked = self._dictionary.short_gloss(word, reading, tag=tag)
-            # The sentence's topic, before CC-CEDICT's order (备战 "to prepare for a match").
-            in_topic = preference.choose(ranked) if preference and tag != COUNTED else None
-            return in_topic or ranked, "cedict"
+            return self._dictionary.short_gloss(word, reading, tag=tag), "cedict"
         if romanise and self.is_name(word) and len(reading) == len(word):
             return romanise(reading), "name"
         proper = self._dictionary.short_gloss(word, reading, proper=True, tag=tag)
