@@ -186,3 +186,9 @@ def test_script_learns_the_same_table_from_the_training_half(annotator, script, 
     assert f"钱包\tqian2 bao1\twallet\t6\t6\t{DATA_SET}" in rows
     loose = script.learn_table(annotator, items, (1.0, 0.5))
     assert len(loose.text.splitlines()) > len(first.text.splitlines())  # 桌子 "table" too
+
+
+def test_editions_credit_the_data_set():
+    from zhreader.reader.context import data_credits
+
+    assert any(DATA_SET in credit and "CC BY-SA 4.0" in credit for credit in data_credits(""))
