@@ -132,3 +132,64 @@ def test_decades_of_age_count_years(annotator, text, word, gloss):
 )
 def test_a_decimal_percentage_stays_one_number(annotator, text, word, gloss):
     assert {t.zh: t.gloss for t in annotator.tokens(text)}[word] == gloss
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        # jieba joins a score's numerals to its neighbours (三比 | 一赢, 以三比 | 二)
+        ("我们三比一赢了比赛。", ["三", "比", "一"]),
+        ("他们以三比二战胜对手。", ["三", "比", "二"]),
+        ("两个队最后一比一打平。", ["一", "比", "一"]),
+    ],
+)
+def test_a_score_in_han_numerals_is_its_numerals_and_bi(annotator, text, score):
+    zh = [t.zh for t in annotator.tokens(text)]
+    start = zh.index("比") - 1
+    assert zh[start : start + 3] == score
+    assert {t.zh: t.gloss for t in annotator.tokens(text)}["比"] == "to (in a score)"
+
+
+def test_a_numeral_inside_a_word_is_no_score(annotator):
+    # 一比 here is "once compared"; 一般 "ordinary" is a word jieba knows.
+    assert "一般" in [t.zh for t in annotator.tokens("他一比一般人都快。")]
+
+
+def test_a_compound_surname_before_a_given_name_is_a_name(annotator):
+    for text in ("欧阳明说他明天就来。", "我昨天见到了欧阳明。"):
+        token = next(t for t in annotator.tokens(text) if t.zh.startswith("欧阳"))
+        assert (token.zh, token.kind, token.gloss) == ("欧阳明", "name", "Ouyang Ming")
+        assert token.pinyin == ("Ōu", "yáng", "Míng")
+
+
+def test_lian_before_a_title_is_even_not_the_surname(annotator):
+    # 连…都: the preposition; standing alone, 连 is too rarely the surname Lian.
+    token = annotator.tokens("连老师都不知道这件事。")[0]
+    assert (token.kind, token.gloss) == ("word", "even")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"), [("市里决定明年修路。", "市里"), ("县里派人来了。", "县里")]
+)
+def test_an_administrative_unit_with_li_is_its_authorities(annotator, text, word):
+    # CC-CEDICT has 市里 only as a unit of length (li)
+    gloss = {t.zh: t.gloss for t in annotator.tokens(text)}[word]
+    assert gloss.startswith("the ") and "authorities" in gloss
+
+
+def test_an_estimate_before_wan_is_one_number(annotator):
+    glosses = {t.zh: t.gloss for t in annotator.tokens("全省粮食总产量达到八百多万吨。")}
+    assert glosses["八百多万"] == "over 8 million"
+    assert glosses["吨"] == "ton"
+
+
+def test_lao_or_xiao_before_a_surname_is_a_name_unless_a_word(annotator):
+    token = annotator.tokens("小王是我们的组长。")[0]
+    assert (token.zh, token.kind, token.gloss, token.pinyin) == (
+        "小王",
+        "name",
+        "Xiao Wang",
+        ("Xiǎo", "Wáng"),
+    )
+    # 小麦 "wheat" and 老师 "teacher" are words, though 麦 and 师 are surnames
+    assert [(t.zh, t.kind) for t in annotator.tokens("小麦丰收了。")][0] == ("小麦", "word")

@@ -633,6 +633,10 @@ def test_rejoin_numeral():
     assert rejoin_numeral("两千", "三百余名") == ("两千三百余", "名")
     assert rejoin_numeral("三十", "五个") == ("三十五", "个")
     assert rejoin_numeral("一百", "人") is None
+    # An estimate goes on in 万/亿: 八百多 | 万吨 is over 8 million tons.
+    assert rejoin_numeral("八百多", "万吨") == ("八百多万", "吨")
+    assert rejoin_numeral("十几", "亿元") == ("十几亿", "元")
+    assert rejoin_numeral("一来", "万一") is None  # 一来 "firstly" is no estimate
 
 
 def test_names_and_places_of_the_example_are_never_glossed_by_character(edition_tokens):
@@ -698,6 +702,14 @@ def test_the_judged_gloss_set_is_well_formed():
     )
     assert sum(blind.values()) >= 420 and min(blind.values()) > 120, blind
     assert set(blind) == {"example", "news", "everyday"}
+    # held-out-6: at least 600 occurrences, over 180 from each source
+    fresh = Counter(
+        sentences[j["sentence"]]["source"]
+        for j in judged
+        if sentences[j["sentence"]]["half"] == "held-out-6"
+    )
+    assert sum(fresh.values()) >= 600 and min(fresh.values()) > 180, fresh
+    assert set(fresh) == {"example", "news", "everyday"}
     for line, item in enumerate(judged, start=2):
         text = sentences[item["sentence"]]["text"]
         assert text.count(item["word"]) >= int(item["nth"]) >= 1, f"glosses-judged.tsv:{line}"
@@ -709,10 +721,13 @@ def test_misses_print_the_dev_half_unless_a_half_is_named():
 
     # --misses alone: the dev half only, never a held-out item by accident
     assert misses_shown("dev", None, True)
-    assert not any(misses_shown(h, None, True) for h in ("held-out", "held-out-4", "held-out-5"))
+    held_out = ("held-out", "held-out-4", "held-out-5", "held-out-6")
+    assert not any(misses_shown(h, None, True) for h in held_out)
     assert not misses_shown("dev", None, False)  # neither flag: no items
     # --half names the half whose misses are printed, with or without --misses
     assert misses_shown("held-out-5", "held-out-5", False)
+    assert misses_shown("held-out-6", "held-out-6", False)
+    assert not misses_shown("held-out-6", "held-out-5", True)
     assert misses_shown("held-out-2", "held-out-2", True)
     assert not misses_shown("dev", "held-out-3", True)
 

@@ -324,3 +324,27 @@ def test_news_words_take_their_news_sense(annotator, sentence, word, gloss):
 def test_a_number_after_bi_is_a_score_not_as_soon_as(annotator):
     glosses = [t.gloss for t in annotator.tokens("主队以二比一战胜了客队。") if t.zh == "一"]
     assert glosses == ["one"]
+
+
+def test_a_numeral_word_counts_only_with_a_measure_word(annotator):
+    # After a verb 一 + measure word counts (开一家小店); 一共 has no measure word.
+    assert glosses_of(annotator, "我们算算一共多少钱。", "一共") == ["altogether"]
+    assert glosses_of(annotator, "他开了一家小店。", "一家") == ["one (classifier for businesses)"]
+    # a dictionary word whose second character is a plain noun keeps its own sense
+    assert glosses_of(annotator, "中美两国的合作", "两国") == ["both countries"]
+
+
+def test_an_article_before_a_noun_with_its_own_article_is_said_once(annotator):
+    assert glosses_of(annotator, "走一步看一步。", "一步") == ["a step", "a step"]
+
+
+def test_a_potential_complement_keeps_its_verb(annotator):
+    # 起 after a time word is "from (then) on", but before 不/得 it is the verb.
+    assert glosses_of(annotator, "我早上起不来。", "起") == ["to get up, to rise"]
+    assert glosses_of(annotator, "从明天起实行。", "起") == ["from (then) on"]
+    assert glosses_of(annotator, "我想不起来他的名字。", "起来")[0].startswith("up")
+
+
+def test_hao_before_ji_and_a_unit_is_quite_a_few(annotator):
+    assert glosses_of(annotator, "他们换了好几个地方。", "好几个") == ["quite a few"]
+    assert glosses_of(annotator, "好几位老师都来了。", "好几位")[0].startswith("quite a few")

@@ -56,6 +56,8 @@ from zhreader.pipeline.words.translation_senses import TranslationSenses
 # An English determiner reads straight into the next part (该市 "the city").
 _DETERMINERS = frozenset(
     [
+        "a",
+        "an",
         "the",
         "this",
         "that",
@@ -72,7 +74,8 @@ _DETERMINERS = frozenset(
     ]
 )
 # Determiners of one thing: a counted noun after them is singular.
-_ONE_OF = frozenset(["this", "that", "each", "every", "one"])
+_QUITE = "好几"  # 好几个, 好几天: "quite a few"
+_ONE_OF = frozenset(["a", "an", "this", "that", "each", "every", "one"])
 _LONGEST_PART = 4
 _NOUN_BEFORE = frozenset(["的"])
 _DEGREE = frozenset(
@@ -506,6 +509,8 @@ class GlossChooser:
         Only words CC-CEDICT lacks as common words (一起, 十分 and 千万 keep
         their senses) or whose rest is a measure word the table knows.
         """
+        if word.startswith(_QUITE) and len(word) > len(_QUITE):
+            return self._quite_a_few(word[1:], prev, nxt)  # 好几个 "quite a few"
         if word.endswith(_ABOUT) and len(word) > len(_ABOUT):
             number = self.numeral_gloss(word[: -len(_ABOUT)], prev, nxt)
             return f"about {number}" if number else None  # 十一点左右 "about eleven o'clock"
@@ -561,6 +566,10 @@ class GlossChooser:
         if clock:
             return clock
         unit = self._unit_gloss(rest, Neighbour(numeral, "word", "m"), nxt)
+        # A row that needs no numeral counts nothing: 算算 | 一共 is "altogether".
+        common = unit and len(rest) == 1 and self._dictionary.common(word)
+        if common and unit == self._senses.choose(rest, EDGE, nxt):
+            return None
         if unit is None and self._dictionary.contains(word):
             return None  # 一会儿 "a moment", 一点儿 "a bit": no measure word after the numeral
         if unit and rest in _DATE_UNITS and not approx:
@@ -591,6 +600,14 @@ class GlossChooser:
         if figure == "one" and not unit.startswith("("):
             figure = "a"  # 一批 "a batch (of)"; 一台 "one (classifier for machines)"
         return f"{figure} {unit}"  # 三台 "three (classifier for machines)", as 这台
+
+    def _quite_a_few(self, few: str, prev: Neighbour, nxt: Neighbour) -> str | None:
+        """Read 好 before 几 + unit as "quite a few": 好几个 (not "quite (a few) a few")."""
+        gloss = self.word_gloss(few, (), prev, nxt)[0] or ""
+        for vague in ("a few", "several"):
+            if gloss.startswith(vague):
+                return f"quite a few{gloss[len(vague):]}"
+        return None
 
     def _vague_gloss(self, word: str, prev: Neighbour, nxt: Neighbour) -> str | None:
         """Read 几/数 before 十, 百, 千 or 万 as an unknown count: 几十年 "dozens of years"."""

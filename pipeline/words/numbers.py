@@ -249,6 +249,10 @@ def rejoin_numeral(left: str, right: str) -> tuple[str, str] | None:
         return left + right, ""  # 十二点 | 半 → 十二点半: one time, "half past twelve"
     if right in APPROXIMATORS and left[-1:] in _COUNTED_UNITS and han_value(left[:-1]) is not None:
         return left + right, ""  # 三年 | 多 → 三年多 "over three years", 两成 | 多
+    # An estimate in tens, hundreds or thousands goes on in 万/亿 (not 一来 "firstly").
+    estimate = left[-1:] in APPROXIMATORS and left[-2:-1] in HAN_UNITS
+    if estimate and right[:1] in HAN_BIG and han_value(left[:-1]) is not None:
+        return left + right[:1], right[1:]  # 八百多 | 万吨 → 八百多万 | 吨 "over 8 million"
     if left[-1:] in _LEFT_UNITS and right[:1] in HAN_DIGITS and han_value(left) is not None:
         return _longest_numeral(left, right)  # 两千 | 三百余名 → 两千三百余 | 名
     if right[:1] not in _RIGHT_UNITS or han_value(left) is None:

@@ -35,7 +35,7 @@ from zhreader.names import (
     TITLES,
 )
 from zhreader.pipeline.words.dictionary import Dictionary, WordFrequencies
-from zhreader.pipeline.words.numbers import counted_noun, han_value
+from zhreader.pipeline.words.numbers import HAN_DIGITS, counted_noun, han_value
 from zhreader.pipeline.words.senses import DEMONSTRATIVES
 
 _DIGIT = "0-9\U0000ff10-\U0000ff19"
@@ -46,6 +46,9 @@ _NUMBER = (
     rf"[{_DIGIT}]{{1,3}}(?:,[{_DIGIT}]{{3}})+(?![{_DIGIT}])(?:[.\U0000FF0E][{_DIGIT}]+)?"
     rf"|[{_DIGIT}]+(?:[.\U0000FF0E][{_DIGIT}]+)?"
 )
+# A score or ratio in Han numerals (三比一, 二比零): digits only, no 万 or 亿.
+_SCORE_DIGIT = "".join(HAN_DIGITS) + "十"
+_SCORE = re.compile(f"([{_SCORE_DIGIT}]+)(比)([{_SCORE_DIGIT}]+)")
 _SCRIPT = re.compile(
     rf"(?P<number>(?:{_NUMBER})(?:[%\U0000FF05\U00002030]|[万亿](?![{_DIGIT}]))?)"
     rf"|(?P<latin>[{_LATIN}]+(?:['\-.&][{_LATIN}{_DIGIT}]+)*)"
@@ -215,11 +218,32 @@ class Segmenter:
         # jieba knows simplified words; a traditional run is cut on its
         # simplified twin (same length) and the original characters kept.
         twin = self._dictionary.simplified(run)
+        chunks = self._score_chunks(twin)
+        cut = [word for chunk in chunks for word in self._jieba.cut(chunk, HMM=True)]
         words, offset = [], 0
-        for word in _split_approximate(list(self._jieba.cut(twin, HMM=True)), left):
+        for word in _split_approximate(cut, left):
             words.append((run[offset : offset + len(word)], word))
             offset += len(word)
         return self._names(words, left.text)
+
+    def _score_chunks(self, text: str) -> list[str]:
+        """Cut a score or ratio out of a Han run before jieba sees it: 三 | 比 | 一.
+
+        jieba joins its numerals to their neighbours (三比 | 一赢, 以三比 | 二);
+        a numeral that begins or ends a word jieba knows (一般, 统一) is no score.
+        """
+        chunks, start = [], 0
+        for match in _SCORE.finditer(text):
+            first, second = match.span(1), match.span(3)
+            before = text[max(0, first[0] - 1) : first[0] + 1]
+            after = next(iter(self._jieba.cut(text[second[0] :], HMM=False)), "")
+            if (len(before) == 2 and self._known(before)) or (
+                len(after) > second[1] - second[0] and self._known(after)
+            ):
+                continue
+            chunks += [text[start : first[0]], match[1], match[2], match[3]]
+            start = second[1]
+        return [c for c in (*chunks, text[start:]) if c]
 
     def _known(self, word: str) -> bool:
         """Tell whether jieba's dictionary has the word (not guessed by its HMM)."""
@@ -321,7 +345,24 @@ class Segmenter:
         """Tell whether jieba's word goes out as its parts: a guess, or a phrase named a name."""
         if listed_phrase(word, self._dictionary):
             return True
-        return self._guessed(word) and not _maybe_name(word)
+        return self._guessed(word) and not (_maybe_name(word) or self._named_by_form(word))
+
+    def _named_by_form(self, word: str) -> bool:
+        """Tell whether a word no dictionary lists has the form of a person's name.
+
+        A compound surname and a given name (欧阳明): a compound surname is rare
+        enough in running text to mark a name by itself, unless it is an
+        everyday word too (东方 "east"). Or 老/小 and a surname (小王, 老张),
+        unless the pair is a word (小麦 "wheat", 老师).
+        """
+        if self._dictionary.contains(word):
+            return False
+        if _is_nickname(word):
+            return True
+        head = word[:2]
+        if len(word) not in (3, 4) or head not in COMMON_COMPOUND_SURNAMES:
+            return False
+        return not self._dictionary.common(head)
 
     def _guessed(self, word: str) -> bool:
         """Tell whether jieba's word is a guess that no dictionary backs.
@@ -369,6 +410,8 @@ class Segmenter:
         return (self._dictionary.short_gloss(word) or "").startswith("to ")
 
     def _tagged(self, word: str) -> str:
+        if self._named_by_form(word):
+            return "name"  # jieba lists some at the floor frequency, untagged (欧阳明, 小王)
         kind = self._dictionary.name_kind(word)
         if kind == "name" and listed_phrase(word, self._dictionary):
             return "word"
