@@ -192,3 +192,22 @@ def test_editions_credit_the_data_set():
     from zhreader.reader.context import data_credits
 
     assert any(DATA_SET in credit and "CC BY-SA 4.0" in credit for credit in data_credits(""))
+
+
+def test_benchmark_scores_shown_glosses_the_translation_attests(annotator):
+    from benchmarks import translation_glosses as benchmark
+
+    items = [
+        {"id": "t-0002", "translation": {"en": "My wallet is empty."}},
+        {"id": "t-0004", "translation": {"en": "Her wallet was stolen."}},
+        {"id": "t-0003", "translation": {"en": "It is raining."}},  # attests neither sense
+    ]
+    words = [
+        [["钱包", "qian2 bao1", "wallet"], ["空", "kong1", "empty"]],
+        [["钱包", "qian2 bao1", "purse"]],
+        [["钱包", "qian2 bao1", "purse"]],
+    ]
+    figures = benchmark.score(words, items, annotator.glosses)
+    # 钱包 "wallet" and 空 "empty" (not "air", "sky") are attested, 钱包 "purse" is not.
+    assert figures["held-out"] == {"attested": 2, "n": 3, "ratio": 0.6667}
+    assert figures["training"] == {"attested": 0, "n": 0, "ratio": None}
