@@ -19,7 +19,7 @@ mistakes in the usual sense: the labels write lexical neutral tones (认识
 rènshi, 衣服 yīfu) where zhreader stores citation tones by design
 (docs/pinyin.md), and the labels have errors of their own (到了 as liǎo).
 ``--half`` scores one half of the sentences only, cut by a fixed rule on
-their ids (``context_model.hsk_held_out``: even numbers are held out): the
+their ids (``translation_senses.training_half``: even numbers are held out): the
 training script can learn from the other half (``--hsk``), so its everyday
 figure is the held-out half's. ``--context-model`` reads another weights file
 for the trained model (main's, or a candidate), so two files are compared with
@@ -76,14 +76,15 @@ def main() -> None:
 
     from zhreader.pinyin_text import numbered
     from zhreader.pipeline.words.annotate import Annotator
-    from zhreader.pipeline.words.context_model import ContextModel, hsk_held_out, hsk_labels
+    from zhreader.pipeline.words.context_model import ContextModel, hsk_labels
     from zhreader.pipeline.words.pinyin import PinyinReader
     from zhreader.pipeline.words.polyphone import PolyphoneModel
+    from zhreader.pipeline.words.translation_senses import training_half
 
     jieba.setLogLevel(60)
     items = json.loads(args.json.read_text(encoding="utf-8"))
     if args.half != "all":
-        items = [it for it in items if hsk_held_out(it["id"]) == (args.half == "held-out")]
+        items = [it for it in items if training_half(it["id"]) == (args.half == "train")]
     reader = None
     if args.context_model:
         reader = lambda dictionary: PinyinReader.initialize(  # noqa: E731

@@ -37,7 +37,7 @@ readings g2pM and the dictionaries miss on g2pL train) and reads CPP dev
 About 8 minutes on two cores.
 
 ``--hsk PATH`` adds running text with readings: the training half (odd id
-numbers, ``context_model.hsk_held_out``) of hsk-sentences-audio 1.0.0's
+numbers, ``translation_senses.training_half``) of hsk-sentences-audio 1.0.0's
 everyday sentences (PyPI, CC BY-SA 4.0; ``pip download --no-deps
 hsk-sentences-audio==1.0.0`` and unzip outside the repository; PATH is its
 ``hsk_sentences_audio/data/sentences.json``), for g2pL's characters, each
@@ -98,26 +98,28 @@ def hsk_examples(
 
     ``path`` is hsk-sentences-audio's ``sentences.json`` (PyPI, CC BY-SA 4.0):
     everyday sentences with a numbered syllable per character. Only the
-    training half is read (``context_model.hsk_held_out`` keeps the other half
-    for the benchmark), only the characters of ``readings`` (g2pL's), and only
-    a label that is one of the character's readings there (the labels write
-    lexical neutral tones, 困难 nan5, which the model does not store) and that
-    a source of ``HSK_CONFIRM[confirm]`` gives too: CC-CEDICT's reading of the
-    data set's own word, g2pM's in context, pypinyin's of the word. The rest
-    mixes corrections (说得 de5) with errors (到了 liao3 60 times, 中文 zhong4).
+    training half is read (odd id numbers, ``translation_senses.training_half``,
+    the glosses' split too; the other half is the benchmark's), only the
+    characters of ``readings`` (g2pL's), and only a label that is one of the
+    character's readings there (the labels write lexical neutral tones, 困难
+    nan5, which the model does not store) and that a source of
+    ``HSK_CONFIRM[confirm]`` gives too: CC-CEDICT's reading of the data set's
+    own word, g2pM's in context, pypinyin's of the word. The rest mixes
+    corrections (说得 de5) with errors (到了 liao3 60 times, 中文 zhong4).
     """
     import json
 
-    from zhreader.pipeline.words.context_model import Site, features, hsk_held_out, hsk_labels
+    from zhreader.pipeline.words.context_model import Site, features, hsk_labels
     from zhreader.pipeline.words.polyphone import PolyphoneModel
     from zhreader.pipeline.words.readings import load_cedict_readings
+    from zhreader.pipeline.words.translation_senses import training_half
 
     g2pm = PolyphoneModel.load()
     cedict = load_cedict_readings(lambda w: any(g2pm.handles(c) for c in w), g2pm.version())
     out = []
     for item in json.loads(path.read_text(encoding="utf-8")):
         labels = hsk_labels(item)
-        if labels is None or hsk_held_out(item["id"]):
+        if labels is None or not training_half(item["id"]):
             continue
         text = item["chinese"]
         targets = [i for i, label in labels.items() if label in readings.get(text[i], ())]

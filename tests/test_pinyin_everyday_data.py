@@ -1,4 +1,4 @@
-"""The HSK sentences as data: the split by id, label alignment, confirmed training examples."""
+"""The HSK sentences as pinyin data: label alignment and confirmed training examples."""
 
 from __future__ import annotations
 
@@ -8,14 +8,7 @@ import json
 import pytest
 from conftest import ROOT
 
-from zhreader.pipeline.words.context_model import hsk_held_out, hsk_labels
-
-
-def test_hsk_halves_are_cut_by_the_number_of_the_id():
-    assert hsk_held_out("hsk2-0042")
-    assert not hsk_held_out("hsk6-1041")
-    ids = [f"hsk{level}-{n:04d}" for level in range(1, 7) for n in range(1, 101)]
-    assert sum(map(hsk_held_out, ids)) == len(ids) // 2
+from zhreader.pipeline.words.context_model import hsk_labels
 
 
 def test_hsk_labels_give_one_label_per_han_character():

@@ -95,15 +95,6 @@ def hsk_labels(item: Mapping) -> dict[int, str] | None:
     return dict(zip(han, clean, strict=True))
 
 
-def hsk_held_out(sentence_id: str) -> bool:
-    """Return True for the held-out half of the HSK sentences: ids whose number is even.
-
-    The training script learns only from the other half (odd: hsk1-0001);
-    benchmarks/everyday_polyphones.py reports either half (``--half``).
-    """
-    return int(sentence_id.rsplit("-", 1)[1]) % 2 == 0
-
-
 def features(site: Site, tag: Tagger) -> list[str]:
     """Return the context features of the polyphone at ``site`` (strings, deterministic)."""
     words = site.words
@@ -345,7 +336,6 @@ __all__ = [
     "Site",
     "feature_key",
     "features",
-    "hsk_held_out",
     "hsk_labels",
     "read_marked",
 ]
