@@ -123,3 +123,16 @@ def test_a_numeral_word_before_an_approximator_is_a_count(annotator):
 def test_shou_before_a_cause_opens_the_affected_by_frame(annotator):
     assert gloss_of(annotator, "受寒潮影响，多地降温。", "受").startswith("affected by")
     assert gloss_of(annotator, "他受了伤。", "受") == "to receive"
+
+
+def test_a_few_things_counted_with_no_measure_word_are_plural(annotator):
+    assert gloss_of(annotator, "事故造成两车受损。", "两车") == "two cars"
+    # CC-CEDICT's own numeral words keep their senses: 两国 "both countries", 一步 "one step".
+    assert gloss_of(annotator, "这是两国的共同愿望。", "两国") == "both countries"
+    assert gloss_of(annotator, "迈出了一步。", "一步") == "one step"
+
+
+def test_yiqi_after_a_verb_that_takes_a_case_counts_it(annotator):
+    sentence = "警方侦破一起特大盗窃案。"
+    assert gloss_of(annotator, sentence, "一起") == "one (case)"
+    assert gloss_of(annotator, "我们一起去公园。", "一起") == "together"

@@ -129,6 +129,8 @@ _EMPTY_WORDS = frozenset([
 # fmt: on
 _ENGLISH_WORD = re.compile(r"[a-z]+")
 _ARTICLES = frozenset(["a", "an", "the"])
+# jieba's tag of a character it lists as a morpheme (车, 委): a noun when counted.
+_MORPHEME = "zg"
 # jieba's tag of an adjective used as an adverb (认真, 迅速, 严格).
 _ADVERBIAL = "ad"
 # A word takes its sense from a phrase only when it and its neighbour are nouns,
@@ -592,6 +594,11 @@ class GlossChooser:
         if clock:
             return clock
         unit = self._unit_gloss(rest, Neighbour(numeral, "word", "m"), nxt)
+        bare = unit and len(rest) == 1 and _noun_tag(self._dictionary.word_tag(rest))
+        if bare and not approx and unit == self._senses.choose(rest, EDGE, nxt):
+            counted = self._bare_count(word, value, rest, nxt)  # a noun's own row: 两委
+            if counted:
+                return counted
         # A row that needs no numeral counts nothing: 算算 | 一共 is "altogether".
         common = unit and len(rest) == 1 and self._dictionary.common(word)
         if common and not estimated and unit == self._senses.choose(rest, EDGE, nxt):
@@ -603,6 +610,8 @@ class GlossChooser:
         tag = self._dictionary.word_tag(rest) if unit is None else ""
         if tag == "q" or (len(rest) > 1 and tag in _UNIT_TAGS):
             unit = _plural(self._dictionary.short_gloss(rest) or "", value)  # 五分钟 "five minutes"
+        if unit is None and len(rest) == 1 and _noun_tag(tag):
+            return self._bare_count(word, value, rest, nxt)  # 两车 "two cars"
         noun = ""
         if unit is None and len(rest) > 1:
             # 两本书: numeral, measure word, noun; the noun says what is counted.
@@ -626,6 +635,20 @@ class GlossChooser:
         if figure == "one" and not unit.startswith("("):
             figure = "a"  # 一批 "a batch (of)"; 一台 "one (classifier for machines)"
         return f"{figure} {unit}"  # 三台 "three (classifier for machines)", as 这台
+
+    def _bare_count(self, word: str, value: float, noun: str, nxt: Neighbour) -> str | None:
+        """Read a few things counted with no measure word (两车, 三江) as English counts them.
+
+        Only a word CC-CEDICT lacks (两国 "both countries", 一步 "a step" keep
+        theirs), a count of two to ten, and a noun of one English word.
+        """
+        if not 2 <= value <= 10 or self._dictionary.contains(word):
+            return None
+        gloss = self._senses.choose(noun, EDGE, nxt) or self._dictionary.short_gloss(noun, tag="n")
+        gloss = (gloss or "").split(", ")[0]
+        if not _ONE_WORD.fullmatch(gloss):
+            return None
+        return f"{english_words(value)} {plural_noun(gloss)}"
 
     def _vague_gloss(self, word: str, prev: Neighbour, nxt: Neighbour) -> str | None:
         """Read 几/数 before 十, 百, 千 or 万 as an unknown count: 几十年 "dozens of years"."""
@@ -794,6 +817,11 @@ def adverb_of(adjective: str) -> str:
     if adjective.endswith("ll"):
         return adjective + "y"  # full → fully
     return adjective + "ly"
+
+
+def _noun_tag(tag: str) -> bool:
+    """Tell whether jieba's tag of a counted character says noun (车 zg, 球 n)."""
+    return tag[:1] == "n" or tag == _MORPHEME
 
 
 def _noun_head(nxt: Neighbour) -> bool:
