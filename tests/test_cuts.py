@@ -181,3 +181,15 @@ def test_an_estimate_before_wan_is_one_number(annotator):
     glosses = {t.zh: t.gloss for t in annotator.tokens("全省粮食总产量达到八百多万吨。")}
     assert glosses["八百多万"] == "over 8 million"
     assert glosses["吨"] == "ton"
+
+
+def test_lao_or_xiao_before_a_surname_is_a_name_unless_a_word(annotator):
+    token = annotator.tokens("小王是我们的组长。")[0]
+    assert (token.zh, token.kind, token.gloss, token.pinyin) == (
+        "小王",
+        "name",
+        "Xiao Wang",
+        ("Xiǎo", "Wáng"),
+    )
+    # 小麦 "wheat" and 老师 "teacher" are words, though 麦 and 师 are surnames
+    assert [(t.zh, t.kind) for t in annotator.tokens("小麦丰收了。")][0] == ("小麦", "word")

@@ -336,3 +336,15 @@ def test_a_numeral_word_counts_only_with_a_measure_word(annotator):
 
 def test_an_article_before_a_noun_with_its_own_article_is_said_once(annotator):
     assert glosses_of(annotator, "走一步看一步。", "一步") == ["a step", "a step"]
+
+
+def test_a_potential_complement_keeps_its_verb(annotator):
+    # 起 after a time word is "from (then) on", but before 不/得 it is the verb.
+    assert glosses_of(annotator, "我早上起不来。", "起") == ["to get up, to rise"]
+    assert glosses_of(annotator, "从明天起实行。", "起") == ["from (then) on"]
+    assert glosses_of(annotator, "我想不起来他的名字。", "起来")[0].startswith("up")
+
+
+def test_hao_before_ji_and_a_unit_is_quite_a_few(annotator):
+    assert glosses_of(annotator, "他们换了好几个地方。", "好几个") == ["quite a few"]
+    assert glosses_of(annotator, "好几位老师都来了。", "好几位")[0].startswith("quite a few")

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from zhreader.han import HAN_CLASS
 
 # Bump when a rule changes: it is part of the pinyin reader's signature.
-GRAMMAR_RULES_VERSION = "3"
+GRAMMAR_RULES_VERSION = "4"
 
 _HAN_START = re.compile(f"[{HAN_CLASS}]")
 _HAN_ONLY = re.compile(f"[{HAN_CLASS}]+")
@@ -149,7 +149,9 @@ def _particle(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     if word == "地":
         return "de5" if len(before) > 1 and _HAN_ONLY.fullmatch(before) else None
     if after in _DE2_AFTER:
-        return None
+        # A person who 得了/得过 something got it (你得了什么病); after a verb
+        # (跑得了) it is the complement, left to the context model.
+        return "de2" if before in _PERSONS else None
     if before in _DEI_BEFORE or _noun_subject(words, w, tag) and tag(after)[:1] in ("v", "d"):
         return "dei3"
     return "de5"

@@ -73,6 +73,7 @@ _DETERMINERS = frozenset(
     ]
 )
 # Determiners of one thing: a counted noun after them is singular.
+_QUITE = "好几"  # 好几个, 好几天: "quite a few"
 _ONE_OF = frozenset(["a", "an", "this", "that", "each", "every", "one"])
 _LONGEST_PART = 4
 _NOUN_BEFORE = frozenset(["的"])
@@ -536,6 +537,8 @@ class GlossChooser:
         Only words CC-CEDICT lacks as common words (一起, 十分 and 千万 keep
         their senses) or whose rest is a measure word the table knows.
         """
+        if word.startswith(_QUITE) and len(word) > len(_QUITE):
+            return self._quite_a_few(word[1:], prev, nxt)  # 好几个 "quite a few"
         if word.endswith(_ABOUT) and len(word) > len(_ABOUT):
             number = self.numeral_gloss(word[: -len(_ABOUT)], prev, nxt)
             return f"about {number}" if number else None  # 十一点左右 "about eleven o'clock"
@@ -649,6 +652,14 @@ class GlossChooser:
         if not _ONE_WORD.fullmatch(gloss):
             return None
         return f"{english_words(value)} {plural_noun(gloss)}"
+
+    def _quite_a_few(self, few: str, prev: Neighbour, nxt: Neighbour) -> str | None:
+        """Read 好 before 几 + unit as "quite a few": 好几个 (not "quite (a few) a few")."""
+        gloss = self.word_gloss(few, (), prev, nxt)[0] or ""
+        for vague in ("a few", "several"):
+            if gloss.startswith(vague):
+                return f"quite a few{gloss[len(vague):]}"
+        return None
 
     def _vague_gloss(self, word: str, prev: Neighbour, nxt: Neighbour) -> str | None:
         """Read 几/数 before 十, 百, 千 or 万 as an unknown count: 几十年 "dozens of years"."""

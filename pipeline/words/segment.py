@@ -345,18 +345,24 @@ class Segmenter:
         """Tell whether jieba's word goes out as its parts: a guess, or a phrase named a name."""
         if listed_phrase(word, self._dictionary):
             return True
-        return self._guessed(word) and not (_maybe_name(word) or self._compound_surnamed(word))
+        return self._guessed(word) and not (_maybe_name(word) or self._named_by_form(word))
 
-    def _compound_surnamed(self, word: str) -> bool:
-        """Tell whether a word no dictionary lists is a compound surname and a given name (欧阳明).
+    def _named_by_form(self, word: str) -> bool:
+        """Tell whether a word no dictionary lists has the form of a person's name.
 
-        A compound surname is rare enough in running text to mark a name by
-        itself, unless it is an everyday word too (东方 "east").
+        A compound surname and a given name (欧阳明): a compound surname is rare
+        enough in running text to mark a name by itself, unless it is an
+        everyday word too (东方 "east"). Or 老/小 and a surname (小王, 老张),
+        unless the pair is a word (小麦 "wheat", 老师).
         """
+        if self._dictionary.contains(word):
+            return False
+        if _is_nickname(word):
+            return True
         head = word[:2]
         if len(word) not in (3, 4) or head not in COMMON_COMPOUND_SURNAMES:
             return False
-        return not (self._dictionary.common(head) or self._dictionary.contains(word))
+        return not self._dictionary.common(head)
 
     def _guessed(self, word: str) -> bool:
         """Tell whether jieba's word is a guess that no dictionary backs.
@@ -404,8 +410,8 @@ class Segmenter:
         return (self._dictionary.short_gloss(word) or "").startswith("to ")
 
     def _tagged(self, word: str) -> str:
-        if self._compound_surnamed(word):
-            return "name"  # jieba lists some at the floor frequency, untagged (欧阳明)
+        if self._named_by_form(word):
+            return "name"  # jieba lists some at the floor frequency, untagged (欧阳明, 小王)
         kind = self._dictionary.name_kind(word)
         if kind == "name" and listed_phrase(word, self._dictionary):
             return "word"
