@@ -136,3 +136,15 @@ def test_yiqi_after_a_verb_that_takes_a_case_counts_it(annotator):
     sentence = "警方侦破一起特大盗窃案。"
     assert gloss_of(annotator, sentence, "一起") == "one (case)"
     assert gloss_of(annotator, "我们一起去公园。", "一起") == "together"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        ("被告人孙某当庭认罪。", "孙某", "Sun Mou"),
+        ("村民钱某某报警。", "钱某某", "Qian Moumou"),
+    ],
+)
+def test_a_surname_and_mou_is_a_withheld_name(annotator, sentence, word, gloss):
+    token = next(t for t in annotator.tokens(sentence) if t.zh == word)
+    assert (token.gloss, token.kind) == (gloss, "name")

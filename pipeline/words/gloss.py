@@ -137,6 +137,8 @@ _ADVERBIAL = "ad"
 # A word takes its sense from a phrase only when it and its neighbour are nouns,
 # verbs or adjectives by jieba's tags (中 | 的 "to hit the target" is grammar).
 _CONTENT_TAGS = frozenset("nva")
+# 张某, 刘某某: a court or police report names a person by the surname alone.
+_WITHHELD = frozenset(["某", "某某"])
 # 小王 "Xiao Wang", 老李 "Lao Li": a surname called by a friend.
 _FAMILIAR = frozenset("小老")
 _NUMBER_WORDS = frozenset(english_words(n) for n in range(1, 100))
@@ -257,6 +259,8 @@ class GlossChooser:
             tag = tag_in_context(tag, prev, nxt, counted=len(word) == 1)
             gloss = self._dictionary.short_gloss(word, reading, tag=tag)
             return self.adverbial(word, gloss, nxt) or gloss, "cedict"
+        if romanise and self.withheld_name(word) and len(reading) == len(word):
+            return f"{romanise(reading[:1])} {romanise(reading[1:])}", "name"  # 张某 "Zhang Mou"
         if romanise and self.is_name(word) and len(reading) == len(word):
             return romanise(reading), "name"
         proper = self._dictionary.short_gloss(word, reading, proper=True, tag=tag)
@@ -511,6 +515,13 @@ class GlossChooser:
         if word[:1] not in self._surnames or self._dictionary.name_kind(word) != "name":
             return False
         return not listed_phrase(word, self._dictionary)
+
+    def withheld_name(self, word: str) -> bool:
+        """Tell whether a word is a surname and 某, how news withholds a name (张某, 刘某某)."""
+        surname, rest = word[:1], word[1:]
+        if rest not in _WITHHELD or not self._plain_surname(surname):
+            return False
+        return not self._dictionary.common(word)
 
     def opens_with_name(self, word: str, prev: Neighbour, nxt: Neighbour) -> bool:
         """Tell whether an unknown word opening a clause is a person's name (王芳在…).
