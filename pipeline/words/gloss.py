@@ -39,6 +39,7 @@ from zhreader.pipeline.words.numbers import (
     han_value,
     neighbour_digits,
     ordinal,
+    round_count,
     split_numeral,
 )
 from zhreader.pipeline.words.segment import listed_phrase, name_by_hmm
@@ -124,9 +125,15 @@ _COMPOUND_TAIL = 2  # compounds one or two characters longer than the word
 _ONE_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _ENGLISH_WORD = re.compile(r"[a-z]+")
 _ARTICLES = frozenset(["a", "an", "the"])
+# jieba's tag of a character it lists as a morpheme (车, 委): a noun when counted.
+_MORPHEME = "zg"
+# jieba's tag of an adjective used as an adverb (认真, 迅速, 严格).
+_ADVERBIAL = "ad"
 # A word takes its sense from a phrase only when it and its neighbour are nouns,
 # verbs or adjectives by jieba's tags (中 | 的 "to hit the target" is grammar).
 _CONTENT_TAGS = frozenset("nva")
+# 张某, 刘某某: a court or police report names a person by the surname alone.
+_WITHHELD = frozenset(["某", "某某"])
 # 小王 "Xiao Wang", 老李 "Lao Li": a surname called by a friend.
 _FAMILIAR = frozenset("小老")
 _NUMBER_WORDS = frozenset(english_words(n) for n in range(1, 100))
@@ -191,6 +198,7 @@ class GlossChooser:
             or (_used_as_verb(prev, nxt) and self._dictionary.word_tag(word) == "vn")
             or bool(self._missed_phrases(word, prev, nxt))
             or (_noun_head(nxt) and self.attributive(word) is not None)
+            or self._dictionary.word_tag(word) == _ADVERBIAL
         )
 
     def word_gloss(
@@ -254,7 +262,10 @@ class GlossChooser:
         if self._dictionary.common(word):
             tag = tag_in_context(tag, prev, nxt, counted=len(word) == 1)
             attested = self._translated_sense(word, reading)
-            return self._dictionary.short_gloss(word, reading, tag=tag, attested=attested), "cedict"
+            gloss = self._dictionary.short_gloss(word, reading, tag=tag, attested=attested)
+            return self.adverbial(word, gloss, nxt) or gloss, "cedict"
+        if romanise and self.withheld_name(word) and len(reading) == len(word):
+            return f"{romanise(reading[:1])} {romanise(reading[1:])}", "name"  # 张某 "Zhang Mou"
         if romanise and self.is_name(word) and len(reading) == len(word):
             return romanise(reading), "name"
         proper = self._dictionary.short_gloss(word, reading, proper=True, tag=tag)
@@ -322,6 +333,38 @@ class GlossChooser:
         if ranked and starts[ranked[0]] >= max(_ATTRIBUTIVE_MIN, 2 * runner_up):
             return ranked[0]
         return None
+
+    def adverbial(self, word: str, gloss: str | None, nxt: Neighbour) -> str | None:
+        """Return the English adverb of an adjective jieba marks adverbial, before a verb.
+
+        jieba tags ``ad`` the adjectives news puts straight before a verb (认真抓好,
+        迅速出警, 严格控制, 坚决遏制); CC-CEDICT gives them as adjectives
+        ("strict"), so the English says "strictly". Only a sense of single
+        words, each turned into an adverb CC-CEDICT's English uses.
+        """
+        if not gloss or self._dictionary.word_tag(word) != _ADVERBIAL or not self._verb_next(nxt):
+            return None
+        words = gloss.split(", ")
+        if not all(_ONE_WORD.fullmatch(w) for w in words):
+            return None
+        adverbs = [a for a in map(adverb_of, words) if self._dictionary.english_zipf(a)]
+        return ", ".join(adverbs) if adverbs else None
+
+    def _verb_next(self, nxt: Neighbour) -> bool:
+        """Tell whether the next word is a verb: by jieba's tag, else by its English.
+
+        jieba's dictionary holds one tag a word, and some verbs carry another
+        (反对 and 赶往 are ``d``): a word that is no noun and whose CC-CEDICT
+        gloss is an infinitive is a verb too; one jieba does not list (抓好)
+        is read by its first character.
+        """
+        if nxt.kind != "word":
+            return False
+        tag = nxt.tag or self._dictionary.word_tag(nxt.text[:1])
+        if tag[:1] == "v":
+            return tag != "vn"
+        gloss = self._dictionary.short_gloss(nxt.text) if tag[:1] != "n" else None
+        return bool(gloss) and gloss.startswith("to ")
 
     def _content_word(self, word: str, modifier: bool = False) -> bool:
         """Tell whether a word is a noun, verb or adjective, not a function character.
@@ -484,6 +527,13 @@ class GlossChooser:
             return False
         return not listed_phrase(word, self._dictionary)
 
+    def withheld_name(self, word: str) -> bool:
+        """Tell whether a word is a surname and 某, how news withholds a name (张某, 刘某某)."""
+        surname, rest = word[:1], word[1:]
+        if rest not in _WITHHELD or not self._plain_surname(surname):
+            return False
+        return not self._dictionary.common(word)
+
     def opens_with_name(self, word: str, prev: Neighbour, nxt: Neighbour) -> bool:
         """Tell whether an unknown word opening a clause is a person's name (王芳在…).
 
@@ -526,6 +576,8 @@ class GlossChooser:
             return discount(word[:-1])  # 八折 "20% off", 八五折 "15% off"
         if word[:1] in VAGUE_MARKERS and word[1:2] in VAGUE_COUNTS:
             return self._vague_gloss(word, prev, nxt)  # 数十家 "dozens of (businesses)"
+        if round_count(word):
+            return round_count(word)  # 上千 "over a thousand", 近百 "nearly a hundred"
         numeral, approx, rest = split_numeral(word)
         pair = neighbour_digits(numeral)
         if pair and not approx:
@@ -533,7 +585,8 @@ class GlossChooser:
         value = han_value(numeral) if numeral else None
         if value is None:
             return None
-        counts = CLASSES["NOUN"](nxt) or CLASSES["ADJ"](nxt) or CLASSES["VERB"](prev)
+        estimated = nxt.text in APPROXIMATORS  # 一元 | 多 "over a yuan", not "univariate"
+        counts = CLASSES["NOUN"](nxt) or CLASSES["ADJ"](nxt) or CLASSES["VERB"](prev) or estimated
         if self._dictionary.common(word) and not (rest and counts):
             return None  # 一家 "the whole family", but 一家公司, 开一家小店 "a (business)"
         if approx and rest[:1] in HAN_BIG:
@@ -566,9 +619,14 @@ class GlossChooser:
         if clock:
             return clock
         unit = self._unit_gloss(rest, Neighbour(numeral, "word", "m"), nxt)
+        bare = unit and len(rest) == 1 and _noun_tag(self._dictionary.word_tag(rest))
+        if bare and not approx and unit == self._senses.choose(rest, EDGE, nxt):
+            counted = self._bare_count(word, value, rest, nxt)  # a noun's own row: 两委
+            if counted:
+                return counted
         # A row that needs no numeral counts nothing: 算算 | 一共 is "altogether".
         common = unit and len(rest) == 1 and self._dictionary.common(word)
-        if common and unit == self._senses.choose(rest, EDGE, nxt):
+        if common and not estimated and unit == self._senses.choose(rest, EDGE, nxt):
             return None
         if unit is None and self._dictionary.contains(word):
             return None  # 一会儿 "a moment", 一点儿 "a bit": no measure word after the numeral
@@ -577,6 +635,8 @@ class GlossChooser:
         tag = self._dictionary.word_tag(rest) if unit is None else ""
         if tag == "q" or (len(rest) > 1 and tag in _UNIT_TAGS):
             unit = _plural(self._dictionary.short_gloss(rest) or "", value)  # 五分钟 "five minutes"
+        if unit is None and len(rest) == 1 and _noun_tag(tag):
+            return self._bare_count(word, value, rest, nxt)  # 两车 "two cars"
         noun = ""
         if unit is None and len(rest) > 1:
             # 两本书: numeral, measure word, noun; the noun says what is counted.
@@ -589,8 +649,8 @@ class GlossChooser:
         if unit is None or unit.startswith("to "):
             return None  # a verb after 一 is no measure word: 一到周末就… "as soon as"
         unit = unit.removeprefix("a ")  # 一步 "one step", not "one a step"
-        if value == 1 and not approx:
-            unit = _singular(unit)
+        if value == 1:
+            unit = _singular(unit)  # 一天多 "over one day"
         if noun:
             return f"{figure} {unit} + {noun}" if unit else f"{figure} + {noun}"
         if not unit:
@@ -600,6 +660,20 @@ class GlossChooser:
         if figure == "one" and not unit.startswith("("):
             figure = "a"  # 一批 "a batch (of)"; 一台 "one (classifier for machines)"
         return f"{figure} {unit}"  # 三台 "three (classifier for machines)", as 这台
+
+    def _bare_count(self, word: str, value: float, noun: str, nxt: Neighbour) -> str | None:
+        """Read a few things counted with no measure word (两车, 三江) as English counts them.
+
+        Only a word CC-CEDICT lacks (两国 "both countries", 一步 "a step" keep
+        theirs), a count of two to ten, and a noun of one English word.
+        """
+        if not 2 <= value <= 10 or self._dictionary.contains(word):
+            return None
+        gloss = self._senses.choose(noun, EDGE, nxt) or self._dictionary.short_gloss(noun, tag="n")
+        gloss = (gloss or "").split(", ")[0]
+        if not _ONE_WORD.fullmatch(gloss):
+            return None
+        return f"{english_words(value)} {plural_noun(gloss)}"
 
     def _quite_a_few(self, few: str, prev: Neighbour, nxt: Neighbour) -> str | None:
         """Read 好 before 几 + unit as "quite a few": 好几个 (not "quite (a few) a few")."""
@@ -763,6 +837,24 @@ def _without_neighbour(words: list[str], theirs: set[str], after: bool) -> str |
     if not taken or not left or left & theirs:
         return None  # "to reduce carbon" is not 碳's: "reduce" is 减排's
     return " ".join(words if after else reversed(words))
+
+
+def adverb_of(adjective: str) -> str:
+    """Return the English adverb made from an adjective: strict → strictly, rapid → rapidly."""
+    if adjective.endswith("ic"):
+        return adjective + "ally"
+    if adjective.endswith("le") and len(adjective) > 3:
+        return adjective[:-1] + "y"  # simple → simply
+    if adjective.endswith("y") and len(adjective) > 3:
+        return adjective[:-1] + "ily"  # steady → steadily
+    if adjective.endswith("ll"):
+        return adjective + "y"  # full → fully
+    return adjective + "ly"
+
+
+def _noun_tag(tag: str) -> bool:
+    """Tell whether jieba's tag of a counted character says noun (车 zg, 球 n)."""
+    return tag[:1] == "n" or tag == _MORPHEME
 
 
 def _noun_head(nxt: Neighbour) -> bool:

@@ -164,6 +164,17 @@ def discount(numeral: str) -> str | None:
 VAGUE_COUNTS = {"十": "dozens of", "百": "hundreds of", "千": "thousands of"}
 VAGUE_COUNTS["万"] = "tens of thousands of"
 VAGUE_MARKERS = frozenset("几数")
+# 上千 / 近百: a round count reached or nearly reached ("over a thousand", "nearly a hundred").
+ROUND_MARKERS = {"上": "over", "近": "nearly"}
+ROUND_COUNTS = {"百": "a hundred", "千": "a thousand", "万": "ten thousand"}
+ROUND_COUNTS["亿"] = "a hundred million"
+
+
+def round_count(word: str) -> str | None:
+    """Return the English of a round count: 上千 "over a thousand", 近万 "nearly ten thousand"."""
+    if len(word) != 2 or word[0] not in ROUND_MARKERS or word[1] not in ROUND_COUNTS:
+        return None
+    return f"{ROUND_MARKERS[word[0]]} {ROUND_COUNTS[word[1]]}"
 
 
 def neighbour_digits(numeral: str) -> tuple[int, int] | None:
@@ -294,6 +305,8 @@ __all__ = [
     "HAN_NUMERAL_CHARS",
     "MONTHS",
     "counted_noun",
+    "ROUND_COUNTS",
+    "ROUND_MARKERS",
     "VAGUE_COUNTS",
     "VAGUE_MARKERS",
     "digits_value",
@@ -305,6 +318,7 @@ __all__ = [
     "han_value",
     "number_gloss",
     "neighbour_digits",
+    "round_count",
     "ordinal",
     "rejoin_numeral",
     "split_numeral",

@@ -27,6 +27,7 @@ from zhreader.pipeline.words.numbers import (
     digits_value,
     han_value,
     ordinal,
+    round_count,
     split_numeral,
 )
 
@@ -52,6 +53,8 @@ EDGE = Neighbour("", "", "")
 def _is_numeral(n: Neighbour) -> bool:
     if n.kind == "number" or n.text in APPROXIMATORS or n.text == "几":
         return True  # 100余名, 多名, 几位: the approximator stands before the measure word
+    if round_count(n.text):
+        return True  # 上千场 "over a thousand (classifier for events)"
     text = n.text[:-1] if n.text[-1:] in APPROXIMATORS else n.text
     return n.kind == "word" and bool(text) and han_value(text) is not None
 
