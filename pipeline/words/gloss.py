@@ -86,6 +86,7 @@ _VERB_BEFORE = frozenset(
     ["不", "没", "没有", "未", "别", "要", "将", "会", "能", "已", "已经", "正在", "再", "要求"]
 )
 _ASPECT = frozenset("了着过")
+_REPEAT_MARKS = frozenset("得了过")  # after a verb repeated from its verb-object word
 _PLURAL = "们"
 _TENTHS = "成"
 # 旬 after a numeral counts ten years of a person's age: 七旬 "seventy (years of age)".
@@ -192,6 +193,7 @@ class GlossChooser:
             or (len(word) == 1 and (nxt.text in _TITLES or _counts(prev)))
             or (len(word) == 1 and nxt.kind == "punct" and bool(self._particle(word)))
             or word in _FAMILIAR
+            or (len(word) == 1 and nxt.text in _REPEAT_MARKS and prev.text[:1] == word)
             or word in _MONTH_PARTS
             or word in _MONTH_EDGES
             or prev.text in _FAMILIAR
@@ -235,6 +237,9 @@ class GlossChooser:
                 return month, "number"  # 5 | 月底 "end of May"
         if word in _MONTH_EDGES and _names_month(prev.text):
             return _MONTH_EDGES[word], "number"  # 八月 | 底 "end (of the month)"
+        repeated = self.repeated_verb(word, prev, nxt)
+        if repeated:
+            return repeated, "cedict"
         tag = self._dictionary.word_tag(word)
         row = self._senses.choose_row(word, prev, nxt, reading)
         chosen = row[1] if row and self._read_as_row(row[0], word, reading) else None
@@ -272,6 +277,20 @@ class GlossChooser:
         if proper:
             return proper, "cedict"
         return self.compound_gloss(word, reading, prev, nxt), "chars"
+
+    def repeated_verb(self, word: str, prev: Neighbour, nxt: Neighbour) -> str | None:
+        """Return the sense of a verb-object word whose verb is repeated before 得/了/过.
+
+        Chinese repeats the verb of a verb and its object to say how or how
+        long it went (开车开得很快, 跳舞跳得好, 打球打了两个小时): the
+        repeated character is the whole word's verb, "to drive a car", not
+        its first sense alone (开 "to open", 跳 "to jump").
+        """
+        if len(word) != 1 or nxt.text not in _REPEAT_MARKS or prev.kind != "word":
+            return None
+        if len(prev.text) != 2 or prev.text[0] != word or prev.tag != "v":
+            return None
+        return self._dictionary.short_gloss(prev.text, tag=prev.tag)
 
     def _translated_sense(self, word: str, reading: tuple[str, ...]) -> str | None:
         """Return the sense translated everyday sentences attest most for the word read so."""

@@ -37,6 +37,10 @@ MAX_LEARNER_GLOSS = 40
 _SOURCE = re.compile(r"^(?:cedict:[1-9][0-9]*|written: \S.*)$")
 _TEMPLATE = re.compile(r"\{(month|ordinal)\}")
 DEMONSTRATIVES = frozenset("这那每哪该此某各本几")
+# One-character verbs that take a verb after them rather than a complement:
+# modal and causative verbs, and 来/去 of purpose (想回来 "to want to return",
+# 去出来 is no phrase).
+VERB_TAKERS = frozenset("想要会能敢肯该得让叫请去来")
 
 
 class Neighbour(NamedTuple):
@@ -67,6 +71,16 @@ def _is_amount(n: Neighbour) -> bool:
     return bool(numeral) and han_value(numeral) is not None
 
 
+def _takes_complement(n: Neighbour) -> bool:
+    """Tell whether the neighbour is a one-character action verb a direction completes (拿出来)."""
+    return len(n.text) == 1 and n.tag == "v" and n.text not in VERB_TAKERS
+
+
+def _one_counted(n: Neighbour) -> bool:
+    """Tell whether the neighbour is 一 and a measure word in one token (一辆, 一站, 一位)."""
+    return n.kind == "word" and len(n.text) == 2 and n.text[0] == "一" and n.tag in ("m", "mq", "")
+
+
 def _is_noun(n: Neighbour) -> bool:
     if n.kind in ("name", "place") or n.tag[:1] == "n" or n.tag == "vn":
         return True
@@ -85,6 +99,8 @@ CLASSES = {
     "TIME": lambda n: n.tag in ("t", "tg"),
     "NOUN": _is_noun,
     "VERB": lambda n: n.tag[:1] == "v" and n.tag != "vn",
+    "VERB1": _takes_complement,
+    "ONE": _one_counted,
     "VERBAL": lambda n: n.tag[:1] == "v",  # a verb or a verbal noun (工作, 学习)
     "ADJ": lambda n: n.tag[:1] == "a",
     "PRON": lambda n: n.tag == "r",

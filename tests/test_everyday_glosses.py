@@ -1,0 +1,97 @@
+"""Issue 12, round seven: everyday kinds (directional complements, 下一…, repeated verbs).
+
+Every sentence here was written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from zhreader.pipeline.words.annotate import Annotator
+from zhreader.reader.context import first_sense
+
+
+@pytest.fixture(scope="module")
+def annotator(tmp_path_factory: pytest.TempPathFactory) -> Annotator:
+    # The same cache folder as tests/test_annotate.py: the dictionary is built once.
+    return Annotator.initialize(None, tmp_path_factory.getbasetemp() / "zhreader-cache")
+
+
+def gloss_of(annotator: Annotator, sentence: str, word: str, nth: int = 1) -> str:
+    """Return the first sense of the nth token ``word`` of ``sentence``."""
+    found = [t.gloss or "" for t in annotator.tokens(sentence) if t.zh == word]
+    assert len(found) >= nth, f"{word} is no token of {sentence}"
+    return first_sense(found[nth - 1])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "direction"),
+    [
+        ("她从抽屉里拿出来一把剪刀。", "出来", "out"),
+        ("这个谜语我怎么也猜不出来。", "出来", "out"),
+        ("妹妹把借来的书送回去了。", "回去", "back"),
+        ("他听完以后笑了起来。", "起来", "up"),
+        ("老师问的问题他答不上来。", "上来", "up"),
+        ("车开到路口停了下来。", "下来", "down"),
+        ("小狗从门外跑进来了。", "进来", "in"),
+    ],
+)
+def test_a_direction_after_an_action_verb_is_its_complement(annotator, sentence, word, direction):
+    gloss = gloss_of(annotator, sentence, word)
+    assert gloss.split(",")[0] == direction, gloss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "verb"),
+    [
+        ("我哥哥明天回来。", "回来", "to return"),  # no verb before it
+        ("我很想回去看看。", "回去", "to return"),  # 想 takes a verb, not a complement
+        ("他刚从外面出来。", "出来", "to come out"),
+        ("别说过去的事了。", "过去", "past"),  # the time before 的
+    ],
+)
+def test_a_direction_without_an_action_verb_keeps_its_own_sense(annotator, sentence, word, verb):
+    assert gloss_of(annotator, sentence, word).startswith(verb)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        ("我们在下一站换车。", "下", "next"),
+        ("请下一位同学回答。", "下", "next"),
+        ("上一位客人把伞忘在这儿了。", "上", "last"),
+    ],
+)
+def test_shang_and_xia_before_one_and_a_measure_word_are_last_and_next(
+    annotator, sentence, word, gloss
+):
+    assert gloss_of(annotator, sentence, word).startswith(gloss)
+
+
+def test_shang_and_xia_elsewhere_keep_their_senses(annotator):
+    assert gloss_of(annotator, "书在桌子上。", "上") == "on"
+    assert gloss_of(annotator, "外面下着大雪。", "下").startswith("to fall")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        ("你量一下血压吧。", "量", "to measure"),
+        ("我来算一下今天的饭钱。", "算", "to calculate"),
+    ],
+)
+def test_a_verb_done_briefly_is_the_action(annotator, sentence, word, gloss):
+    assert gloss_of(annotator, sentence, word).startswith(gloss)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        ("我爸爸开车开得很稳。", "开", "to drive a car"),
+        ("她跳舞跳了一个晚上。", "跳", "to dance"),
+    ],
+)
+def test_a_verb_repeated_after_its_verb_object_word_is_that_word(annotator, sentence, word, gloss):
+    assert gloss_of(annotator, sentence, word, nth=1) == gloss
+    # Alone the character keeps its own sense: 开门 | 开 is no repetition.
+    assert gloss_of(annotator, f"他{word}得很好。", word) != gloss
