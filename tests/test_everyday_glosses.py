@@ -95,3 +95,12 @@ def test_a_verb_repeated_after_its_verb_object_word_is_that_word(annotator, sent
     assert gloss_of(annotator, sentence, word, nth=1) == gloss
     # Alone the character keeps its own sense: 开门 | 开 is no repetition.
     assert gloss_of(annotator, f"他{word}得很好。", word) != gloss
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["请把电视的声音开大点儿。", "我饿了，想吃点儿面包。", "这件衣服能便宜点儿吗？"],
+)
+def test_an_erhua_variant_is_read_by_the_rows_of_its_base(annotator, sentence):
+    # CC-CEDICT has 点儿 only as "erhua variant of 点", whose first sense is "point".
+    assert gloss_of(annotator, sentence, "点儿") == "a bit"

@@ -86,7 +86,9 @@ _VERB_BEFORE = frozenset(
     ["不", "没", "没有", "未", "别", "要", "将", "会", "能", "已", "已经", "正在", "再", "要求"]
 )
 _ASPECT = frozenset("了着过")
-_REPEAT_MARKS = frozenset("得了过")  # after a verb repeated from its verb-object word
+_REPEAT_MARKS = frozenset("得了过")
+_ERHUA = "儿"
+_ERHUA_VARIANT = "erhua variant of "  # after a verb repeated from its verb-object word
 _PLURAL = "们"
 _TENTHS = "成"
 # 旬 after a numeral counts ten years of a person's age: 七旬 "seventy (years of age)".
@@ -194,6 +196,7 @@ class GlossChooser:
             or (len(word) == 1 and nxt.kind == "punct" and bool(self._particle(word)))
             or word in _FAMILIAR
             or (len(word) == 1 and nxt.text in _REPEAT_MARKS and prev.text[:1] == word)
+            or self.erhua_base(word)
             or word in _MONTH_PARTS
             or word in _MONTH_EDGES
             or prev.text in _FAMILIAR
@@ -243,6 +246,9 @@ class GlossChooser:
         tag = self._dictionary.word_tag(word)
         row = self._senses.choose_row(word, prev, nxt, reading)
         chosen = row[1] if row and self._read_as_row(row[0], word, reading) else None
+        if row is None and self.erhua_base(word):
+            row = self._senses.choose_row(word[:-1], prev, nxt, reading[:-1])  # 点儿 as 点
+            chosen = row[1] if row and self._read_as_row(row[0], word[:-1], reading[:-1]) else None
         counted = self._classifier(word, reading, tag, prev, nxt, chosen)
         if counted:
             return counted, "cedict"
@@ -277,6 +283,22 @@ class GlossChooser:
         if proper:
             return proper, "cedict"
         return self.compound_gloss(word, reading, prev, nxt), "chars"
+
+    def erhua_base(self, word: str) -> bool:
+        """Tell whether ``word`` is CC-CEDICT's erhua variant of a word with learner rows.
+
+        The -r form (点儿, CC-CEDICT "erhua variant of 点") is read by the
+        rows of its base (喝点儿 "a bit", as 喝点), not by the first sense of
+        the base the variant entry points to (点 "point").
+        """
+        if len(word) < 2 or word[-1] != _ERHUA or word in self._senses:
+            return False
+        if word[:-1] not in self._senses:
+            return False
+        entries = self._dictionary.entries(word)
+        return bool(entries) and all(
+            sense.startswith(_ERHUA_VARIANT) for _, senses in entries for sense in senses
+        )
 
     def repeated_verb(self, word: str, prev: Neighbour, nxt: Neighbour) -> str | None:
         """Return the sense of a verb-object word whose verb is repeated before 得/了/过.
