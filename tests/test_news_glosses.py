@@ -148,3 +148,80 @@ def test_yiqi_after_a_verb_that_takes_a_case_counts_it(annotator):
 def test_a_surname_and_mou_is_a_withheld_name(annotator, sentence, word, gloss):
     token = next(t for t in annotator.tokens(sentence) if t.zh == word)
     assert (token.gloss, token.kind) == (gloss, "name")
+
+
+# --- Second pass: kinds the first pass left ------------------------------------------
+
+
+def token_of(annotator: Annotator, sentence: str, word: str):
+    """Return the first token ``word`` of ``sentence``."""
+    found = [t for t in annotator.tokens(sentence) if t.zh == word]
+    assert found, f"{word} is no token of {sentence}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "受强降雪影响，部分航线停飞。",
+        "受连续干旱影响，水库蓄水减少。",
+        "受持续降雨影响，河水上涨。",
+    ],
+)
+def test_shou_before_an_adjective_opens_the_affected_by_frame(annotator, sentence):
+    assert gloss_of(annotator, sentence, "受").startswith("affected by")
+
+
+def test_shou_before_a_particle_keeps_to_receive(annotator):
+    assert gloss_of(annotator, "他受了很多苦。", "受") == "to receive"
+
+
+@pytest.mark.parametrize("sentence", ["新能源产业园区正式开园。", "物流产业园区一期完工。"])
+def test_a_common_word_stem_before_a_district_suffix_is_no_place(annotator, sentence):
+    token = token_of(annotator, sentence, "产业园区")
+    assert token.kind == "word"
+    assert "District" not in (token.gloss or "")
+    assert "park" in (token.gloss or "")
+
+
+def test_a_place_stem_before_the_suffix_stays_a_place(annotator):
+    assert token_of(annotator, "詹桥镇召开大会。", "詹桥镇").kind == "place"
+
+
+@pytest.mark.parametrize("sentence", ["淮河大桥今日通车。", "新建铁路大桥主体完工。"])
+def test_da_qiao_in_news_is_a_bridge_not_a_place(annotator, sentence):
+    token = token_of(annotator, sentence, "大桥")
+    assert token.kind == "word"
+    assert token.gloss == "bridge"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "gloss"),
+    [
+        ("失主孙某某向派出所报警。", "孙某某", "Sun Moumou"),  # jieba cuts 孙 | 某某
+        ("犯罪嫌疑人钱某某已被刑事拘留。", "钱某某", "Qian Moumou"),  # 钱 was "money"
+        ("被告人马某当庭认罪。", "马某", "Ma Mou"),  # jieba keeps it whole
+    ],
+)
+def test_a_withheld_name_is_one_name_token_with_capitalised_pinyin(
+    annotator, sentence, name, gloss
+):
+    token = token_of(annotator, sentence, name)
+    assert token.kind == "name"
+    assert token.gloss == gloss
+    assert token.pinyin[0][:1].isupper()
+
+
+def test_mou_mou_alone_is_no_name(annotator):
+    assert token_of(annotator, "某某单位拒不整改。", "某某").kind == "word"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        ("社区的孙大婶热心帮助邻居。", "大婶", "aunt (older woman)"),
+        ("村民刘大娘种的蔬菜很好卖。", "刘大娘", "Aunt Liu"),
+    ],
+)
+def test_elders_forms_of_address_for_women(annotator, sentence, word, gloss):
+    assert gloss_of(annotator, sentence, word) == gloss

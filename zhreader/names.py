@@ -30,6 +30,7 @@ SEGMENT_KINDS = (
     "approximate",
     "numeral",
     "numeral_opener",
+    "common_noun",
 )
 
 
@@ -90,6 +91,8 @@ APPROXIMATE = frozenset(_segment_words("approximate"))
 NUMERALS = frozenset(_segment_words("numeral"))
 # Prefixes of a number that the guess-cutter keeps whole (百分之九十八, 第二十).
 NUMERAL_OPENERS = _segment_words("numeral_opener")
+# Common nouns jieba tags ns that CC-CEDICT lists only as a proper name (大桥 "Da Qiao").
+COMMON_NOUNS = frozenset(_segment_words("common_noun"))
 
 
 def check_tables() -> list[str]:
@@ -134,7 +137,8 @@ def _row_problems(name: str, row: dict[str, str]) -> list[str]:
     if name == "segment_words.tsv":
         if row["kind"] not in SEGMENT_KINDS:
             return [f"kind must be one of {', '.join(SEGMENT_KINDS)}, not {row['kind']!r}"]
-        if row["kind"] not in ("speech_verb", "numeral_opener") and len(row["word"]) != 1:
+        several = ("speech_verb", "numeral_opener", "common_noun")
+        if row["kind"] not in several and len(row["word"]) != 1:
             return [f"a {row['kind']} is one character"]
     return []
 

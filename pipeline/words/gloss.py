@@ -42,7 +42,7 @@ from zhreader.pipeline.words.numbers import (
     round_count,
     split_numeral,
 )
-from zhreader.pipeline.words.segment import listed_phrase, name_by_hmm
+from zhreader.pipeline.words.segment import WITHHELD, listed_phrase, name_by_hmm
 from zhreader.pipeline.words.senses import (
     CLASSES,
     EDGE,
@@ -135,8 +135,6 @@ _ADVERBIAL = "ad"
 # A word takes its sense from a phrase only when it and its neighbour are nouns,
 # verbs or adjectives by jieba's tags (中 | 的 "to hit the target" is grammar).
 _CONTENT_TAGS = frozenset("nva")
-# 张某, 刘某某: a court or police report names a person by the surname alone.
-_WITHHELD = frozenset(["某", "某某"])
 # 小王 "Xiao Wang", 老李 "Lao Li": a surname called by a friend.
 _FAMILIAR = frozenset("小老")
 _NUMBER_WORDS = frozenset(english_words(n) for n in range(1, 100))
@@ -571,7 +569,7 @@ class GlossChooser:
     def withheld_name(self, word: str) -> bool:
         """Tell whether a word is a surname and 某, how news withholds a name (张某, 刘某某)."""
         surname, rest = word[:1], word[1:]
-        if rest not in _WITHHELD or not self._plain_surname(surname):
+        if rest not in WITHHELD or not self._plain_surname(surname):
             return False
         return not self._dictionary.common(word)
 

@@ -21,6 +21,7 @@ from zhreader.han import HAN_CLASS
 from zhreader.names import (
     APPROXIMATE,
     COMMON_COMPOUND_SURNAMES,
+    COMMON_NOUNS,
     COMMON_SURNAMES,
     COMPOUND_SURNAMES,
     FRAME_CLOSERS,
@@ -69,6 +70,8 @@ GUESS_FREQUENCY = 3
 # The word classes the rules below look for (verbs of speaking, numerals, the
 # localisers that close a 在… frame, as in 在一问一答中将…) are data:
 # zhreader/data/segment_words.tsv, read by zhreader.names.
+# What stands for a withheld given name after a surname (张某, 刘某某).
+WITHHELD = frozenset(["某", "某某"])
 # Bylines inside the text: 本报讯(刘某某), a closing (刘某某), 刘某某 摄.
 _BYLINE = re.compile(
     rf"(?:本报讯|讯)\s*[(\U0000FF08]\s*(?P<a>[{HAN_CLASS}]{{2,4}})\s*[)\U0000FF09]"
@@ -264,6 +267,8 @@ class Segmenter:
             if not size and (len(word) >= 3 or after_title):
                 size, kind = self._person_at(simple, i, left)
             if not size:
+                size, kind = self._withheld_at(simple, i)
+            if not size:
                 size, kind = 1, tagged
                 if i + 1 < len(simple) and simple[i + 1] in PLACE_SUFFIXES:
                     kind = "word"  # the stem of a place name (詹桥 before 镇)
@@ -285,6 +290,7 @@ class Segmenter:
             if stem:
                 # The stem already went out as plain words; take them back.
                 text = "".join(p.text for p in out[-stem:]) + text
+                kind = "word" if self._described(out[-stem:], word) else kind
                 del out[-stem:]
             out.append(Piece(text, kind))
             i += size
@@ -421,6 +427,8 @@ class Segmenter:
             return "word"  # jieba tags many plain words nr
         if kind == "name" and self._place_opens(word):
             return "word"
+        if kind == "place" and word in COMMON_NOUNS:
+            return "word"  # 黄河 | 大桥 is a bridge, not a place called Da Qiao
         if kind == "place" and not (self._proper(word) or word.endswith(PLACE_SUFFIXES)):
             return "word"  # nor are all its ns words places (惠及)
         if kind == "place" and word[0] in DEMONSTRATIVES and self._dictionary.contains(word[1:]):
@@ -466,6 +474,22 @@ class Segmenter:
             chars += len(piece.text)
         return count
 
+    def _described(self, stem: list[Piece], suffix: str) -> bool:
+        """Tell whether a stem and a suffix make a common noun phrase, not a place's name.
+
+        产业园 | 区 is an industrial park: the stem opens with a common word (产业)
+        and its last character makes a common word with the suffix (园区), so
+        the suffix closes that word, not a place named Chanyeyuan.
+        """
+        if len(stem) != 1 or suffix not in PLACE_SUFFIXES:
+            return False
+        head, last = stem[0].text[:-1], stem[0].text[-1:]
+        return (
+            len(head) >= 2
+            and self._dictionary.hsk_level(head) is not None
+            and self._dictionary.common(last + suffix)
+        )
+
     def _stem_word(self, word: str) -> bool:
         # Numerals start place names (五里牌) but not as a word of their own.
         if word[0] in (FUNCTION_CHARS if len(word) == 1 else FUNCTION_CHARS - NUMERALS):
@@ -498,6 +522,20 @@ class Segmenter:
                 self._place_opens(word) or listed_phrase(word, self._dictionary)
             )
             return (1, "name") if person else (0, "")
+        return 0, ""
+
+    def _withheld_at(self, words: list[str], i: int) -> tuple[int, str]:
+        """Return (number of words, "name") for a withheld name at words[i] (赵 | 某某, 张某).
+
+        Court and police news names a person by the surname and 某 or 某某;
+        jieba keeps some whole (张某) and cuts others (赵 | 某某), and either
+        way the pair is one name.
+        """
+        word = words[i]
+        if withheld_name(word) and not self._dictionary.common(word):
+            return 1, "name"
+        if i + 1 < len(words) and withheld_name(word + words[i + 1]):
+            return 2, "name"
         return 0, ""
 
     def _unfamiliar_name(self, word: str) -> bool:
@@ -700,6 +738,11 @@ def _maybe_name(word: str) -> bool:
     stay whole, so the annotator can see a name that opens a clause.
     """
     return word[:1] in COMMON_SURNAMES and len(word) in (2, 3) and name_by_hmm(word)
+
+
+def withheld_name(word: str) -> bool:
+    """Tell whether a word is a plain surname and 某 or 某某 (张某, 刘某某)."""
+    return word[1:] in WITHHELD and word[:1] in COMMON_SURNAMES and word[:1] not in FUNCTION_CHARS
 
 
 def starts_with_surname(word: str) -> bool:
