@@ -42,7 +42,7 @@ from zhreader.pipeline.words.numbers import (
     round_count,
     split_numeral,
 )
-from zhreader.pipeline.words.segment import WITHHELD, listed_phrase, name_by_hmm
+from zhreader.pipeline.words.segment import listed_phrase, name_by_hmm, withheld_name
 from zhreader.pipeline.words.senses import (
     CLASSES,
     EDGE,
@@ -86,9 +86,10 @@ _VERB_BEFORE = frozenset(
     ["不", "没", "没有", "未", "别", "要", "将", "会", "能", "已", "已经", "正在", "再", "要求"]
 )
 _ASPECT = frozenset("了着过")
+# What follows a verb repeated from its verb-object word (开车开得, 跳舞跳了).
 _REPEAT_MARKS = frozenset("得了过")
 _ERHUA = "儿"
-_ERHUA_VARIANT = "erhua variant of "  # after a verb repeated from its verb-object word
+_ERHUA_VARIANT = "erhua variant of "  # how CC-CEDICT points an -r form at its base
 _PLURAL = "们"
 _TENTHS = "成"
 # 旬 after a numeral counts ten years of a person's age: 七旬 "seventy (years of age)".
@@ -568,10 +569,7 @@ class GlossChooser:
 
     def withheld_name(self, word: str) -> bool:
         """Tell whether a word is a surname and 某, how news withholds a name (张某, 刘某某)."""
-        surname, rest = word[:1], word[1:]
-        if rest not in WITHHELD or not self._plain_surname(surname):
-            return False
-        return not self._dictionary.common(word)
+        return withheld_name(word) and not self._dictionary.common(word)
 
     def opens_with_name(self, word: str, prev: Neighbour, nxt: Neighbour) -> bool:
         """Tell whether an unknown word opening a clause is a person's name (王芳在…).
