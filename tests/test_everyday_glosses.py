@@ -104,3 +104,9 @@ def test_a_verb_repeated_after_its_verb_object_word_is_that_word(annotator, sent
 def test_an_erhua_variant_is_read_by_the_rows_of_its_base(annotator, sentence):
     # CC-CEDICT has 点儿 only as "erhua variant of 点", whose first sense is "point".
     assert gloss_of(annotator, sentence, "点儿") == "a bit"
+
+
+def test_a_doubled_verb_reads_as_the_verb_before_yixia(annotator):
+    # 算算 does what 算一下 does: reckoning, not "to regard as"
+    assert gloss_of(annotator, "我们算算一共多少钱。", "算算").startswith("to calculate")
+    assert gloss_of(annotator, "你问问他。", "问问") == "to ask"

@@ -88,6 +88,7 @@ _VERB_BEFORE = frozenset(
 _ASPECT = frozenset("了着过")
 # What follows a verb repeated from its verb-object word (开车开得, 跳舞跳了).
 _REPEAT_MARKS = frozenset("得了过")
+_A_LITTLE = Neighbour("一下", "word", "m")  # 算一下: what a doubled verb (算算) means
 _ERHUA = "儿"
 _ERHUA_VARIANT = "erhua variant of "  # how CC-CEDICT points an -r form at its base
 _PLURAL = "们"
@@ -793,7 +794,10 @@ class GlossChooser:
         half = len(word) // 2
         doubled = len(word) in (2, 4) and word[:half] == word[half:]
         if doubled and self._dictionary.common(word[:half]):
-            verb = self._dictionary.short_gloss(word[:half], reading[:half], tag="v")
+            # A doubled verb does it a little, as the verb before 一下 (算算 as 算一下).
+            row = self._senses.choose(word[:half], before, _A_LITTLE) or ""
+            verb = row if row.startswith("to ") else None
+            verb = verb or self._dictionary.short_gloss(word[:half], reading[:half], tag="v")
             if verb and verb.startswith("to "):
                 return verb
         pairs = len(word) == 4 and word[0] == word[1] and word[2] == word[3]
