@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from zhreader.errors import LearnerSensesError
 from zhreader.names import PLACE_SUFFIXES
@@ -32,6 +33,7 @@ from zhreader.pipeline.words.numbers import (
 )
 
 LEARNER_SENSES = Path(__file__).with_name("data") / "learner_senses.tsv"
+_Row = TypeVar("_Row")  # a row of a sense table, with its ``word``
 COLUMNS = ("word", "prev", "next", "gloss", "source")
 MAX_LEARNER_GLOSS = 40
 _SOURCE = re.compile(r"^(?:cedict:[1-9][0-9]*|written: \S.*)$")
@@ -170,9 +172,7 @@ class LearnerSenses:
 
     def __init__(self, rows: list[SenseRow]) -> None:
         self.rows = tuple(rows)
-        self._by_word: dict[str, list[SenseRow]] = {}
-        for row in rows:
-            self._by_word.setdefault(row.word, []).append(row)
+        self._by_word = by_word(rows)
 
     @classmethod
     def load(cls, path: Path = LEARNER_SENSES) -> LearnerSenses:
@@ -212,23 +212,39 @@ class LearnerSenses:
 
 def read_rows(path: Path) -> list[SenseRow]:
     """Parse the TSV; raise LearnerSensesError naming the first bad line."""
+    records = table_records(path, COLUMNS, "learner senses")
+    return [_row(fields, path, number) for number, fields in records]
+
+
+def table_records(
+    path: Path, columns: tuple[str, ...], what: str
+) -> Iterator[tuple[int, list[str]]]:
+    """Yield (line number, fields) of a sense table's rows; comment lines are skipped.
+
+    The file must read as UTF-8 and open with the header ``columns``; else
+    LearnerSensesError names the file (and line 1 for the header).
+    """
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
-        raise LearnerSensesError(f"cannot read the learner senses: {err}", file=str(path)) from err
-    lines = text.splitlines()
-    reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+        raise LearnerSensesError(f"cannot read the {what}: {err}", file=str(path)) from err
+    reader = csv.reader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
     header = next(reader, None)
-    if tuple(header or ()) != COLUMNS:
+    if tuple(header or ()) != columns:
         raise LearnerSensesError(
-            f"expected the header {' '.join(COLUMNS)}, found {header}", file=str(path), line=1
+            f"expected the header {' '.join(columns)}, found {header}", file=str(path), line=1
         )
-    rows = []
     for number, fields in enumerate(reader, start=2):
-        if not fields or fields[0].startswith("#"):
-            continue
-        rows.append(_row(fields, path, number))
-    return rows
+        if fields and not fields[0].startswith("#"):
+            yield number, fields
+
+
+def by_word(rows: Iterable[_Row]) -> dict[str, list[_Row]]:
+    """Group a sense table's rows by their word, in file order."""
+    grouped: dict[str, list[_Row]] = {}
+    for row in rows:
+        grouped.setdefault(row.word, []).append(row)
+    return grouped
 
 
 def _row(fields: list[str], path: Path, line: int) -> SenseRow:
@@ -313,6 +329,7 @@ def check_rows(rows: list[SenseRow], dictionary, path: Path = LEARNER_SENSES) ->
 
 
 __all__ = [
+    "by_word",
     "check_rows",
     "CLASSES",
     "EDGE",
@@ -323,4 +340,5 @@ __all__ = [
     "quoted_sense",
     "read_rows",
     "same_reading",
+    "table_records",
 ]

@@ -18,7 +18,6 @@ the irregular forms translations are full of match their senses (went: to go).
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from dataclasses import dataclass
@@ -26,7 +25,7 @@ from pathlib import Path
 
 from zhreader.errors import LearnerSensesError
 from zhreader.pipeline.words.english import EMPTY_WORDS, sense_words
-from zhreader.pipeline.words.senses import same_reading
+from zhreader.pipeline.words.senses import by_word, same_reading, table_records
 
 TRANSLATION_SENSES = Path(__file__).with_name("data") / "translation_senses.tsv"
 COLUMNS = ("word", "reading", "sense", "attested", "seen", "source")
@@ -64,9 +63,7 @@ class TranslationSenses:
 
     def __init__(self, rows: list[TranslationSense]) -> None:
         self.rows = tuple(rows)
-        self._by_word: dict[str, list[TranslationSense]] = {}
-        for row in rows:
-            self._by_word.setdefault(row.word, []).append(row)
+        self._by_word = by_word(rows)
 
     @classmethod
     def load(cls, path: Path = TRANSLATION_SENSES) -> TranslationSenses:
@@ -86,22 +83,8 @@ class TranslationSenses:
 
 def read_rows(path: Path) -> list[TranslationSense]:
     """Parse the TSV; raise LearnerSensesError naming the first bad line."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as err:
-        raise LearnerSensesError(
-            f"cannot read the translation senses: {err}", file=str(path)
-        ) from err
-    reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    header = next(reader, None)
-    if tuple(header or ()) != COLUMNS:
-        raise LearnerSensesError(
-            f"expected the header {' '.join(COLUMNS)}, found {header}", file=str(path), line=1
-        )
     rows = []
-    for number, fields in enumerate(reader, start=2):
-        if not fields or fields[0].startswith("#"):
-            continue
+    for number, fields in table_records(path, COLUMNS, "translation senses"):
         if len(fields) != len(COLUMNS) or not all(f.strip() for f in fields):
             raise LearnerSensesError(
                 f"expected {len(COLUMNS)} non-empty tab-separated columns, found {fields}",
@@ -197,13 +180,6 @@ def informative(senses: list[str], stems: frozenset[str]) -> tuple[bool, ...] | 
     """
     marks = tuple(attested(sense, stems) for sense in senses)
     return marks if any(marks) and not all(marks) else None
-
-
-@functools.cache
-def _stemmer():
-    import snowballstemmer
-
-    return snowballstemmer.stemmer("english")
 
 
 __all__ = [
