@@ -28,10 +28,8 @@ def gloss_of(annotator: Annotator, sentence: str, word: str, nth: int = 1) -> st
     ("sentence", "word", "direction"),
     [
         ("她从抽屉里拿出来一把剪刀。", "出来", "out"),
-        ("这个谜语我怎么也猜不出来。", "出来", "out"),
         ("妹妹把借来的书送回去了。", "回去", "back"),
         ("他听完以后笑了起来。", "起来", "up"),
-        ("老师问的问题他答不上来。", "上来", "up"),
         ("车开到路口停了下来。", "下来", "down"),
         ("小狗从门外跑进来了。", "进来", "in"),
     ],

@@ -280,7 +280,7 @@ def test_dates_times_and_numbers(annotator, text, word, gloss):
         ("我的电脑坏了，我去修", "修", "to repair, to build"),
         ("他每天骑自行车上班", "骑", "to ride"),
         ("我在北京工作", "在", "at, in"),
-        ("我找不到我的眼镜了", "不到", "unable to"),
+        ("我找不到我的眼镜了", "找不到", "can't find"),  # one word: verb and potential
         ("我觉得这个办法挺好的", "挺", "quite"),
         ("外面风很大，把窗户关好", "好", "(done) well"),
         ("我的电脑坏了", "坏", "broken"),
@@ -536,7 +536,7 @@ def test_a_verb_after_yi_is_not_counted(annotator):
         ("他明天来", "来", "to come"),
         ("老年人占三成以上", "占", "to account for"),
         ("粮食产量创历史新高", "创", "to set (a record)"),
-        ("这个箱子我拿不动", "不动", "unable to (move it)"),
+        ("这个箱子我拿不动", "拿不动", "to be unable to lift"),  # one word, as CC-CEDICT
         ("他从来没说过这件事", "从来", "ever (never, with a negative)"),
         ("明天的会改到上午", "会", "meeting"),
         ("他忙了好几天", "好", "quite (a few)"),
@@ -551,7 +551,7 @@ def test_a_verb_after_yi_is_not_counted(annotator):
         ("他给家里寄钱", "给", "for, to"),
         ("他今年上小学二年级", "二年级", "2nd grade"),  # a numeral ranks, not counts
         ("我家住在五楼", "五楼", "5th floor"),
-        ("太吵了，我睡不着", "不着", "unable to (succeed)"),
+        ("太吵了，我睡不着", "睡不着", "can't fall asleep"),  # verb and potential, one word
         ("他的话让我很感动", "的话", "(the) words"),
         ("受台风影响航班取消", "台风", "typhoon"),
         ("新规定明天起实施", "起", "from (then) on"),

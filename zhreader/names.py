@@ -31,6 +31,7 @@ SEGMENT_KINDS = (
     "numeral",
     "numeral_opener",
     "common_noun",
+    "name_follower",
 )
 
 
@@ -91,6 +92,9 @@ APPROXIMATE = frozenset(_segment_words("approximate"))
 NUMERALS = frozenset(_segment_words("numeral"))
 # Prefixes of a number that the guess-cutter keeps whole (百分之九十八, 第二十).
 NUMERAL_OPENERS = _segment_words("numeral_opener")
+# Words that follow a person named as a clause's subject (刘 | 光明 | 把…, 何 | 平安 | 在…):
+# with a verb of speaking or a title they are the evidence that a cut name stands before.
+NAME_FOLLOWERS = frozenset(_segment_words("name_follower"))
 # Common nouns jieba tags ns that CC-CEDICT lists only as a proper name (大桥 "Da Qiao").
 COMMON_NOUNS = frozenset(_segment_words("common_noun"))
 
@@ -137,7 +141,7 @@ def _row_problems(name: str, row: dict[str, str]) -> list[str]:
     if name == "segment_words.tsv":
         if row["kind"] not in SEGMENT_KINDS:
             return [f"kind must be one of {', '.join(SEGMENT_KINDS)}, not {row['kind']!r}"]
-        several = ("speech_verb", "numeral_opener", "common_noun")
+        several = ("speech_verb", "numeral_opener", "common_noun", "name_follower")
         if row["kind"] not in several and len(row["word"]) != 1:
             return [f"a {row['kind']} is one character"]
     return []
@@ -153,6 +157,7 @@ __all__ = [
     "FRAME_OPENERS",
     "FUNCTION_CHARS",
     "MEASURE_OPENERS",
+    "NAME_FOLLOWERS",
     "NUMERALS",
     "NUMERAL_OPENERS",
     "PLACE_ENGLISH",

@@ -42,7 +42,12 @@ from zhreader.pipeline.words.numbers import (
     round_count,
     split_numeral,
 )
-from zhreader.pipeline.words.segment import listed_phrase, name_by_hmm, withheld_name
+from zhreader.pipeline.words.segment import (
+    POTENTIAL_RESULTS,
+    listed_phrase,
+    name_by_hmm,
+    withheld_name,
+)
 from zhreader.pipeline.words.senses import (
     CLASSES,
     EDGE,
@@ -151,6 +156,24 @@ _COMMON = 1000
 # What a measure word's gloss becomes after "a" / "one": 一个月 "a month".
 _SINGULAR = {"months": "month", "years": "year", "days": "day", "times": "time"}
 _SINGULAR.update({"people": "person", "households": "household", "trips": "trip", "kinds": "kind"})
+# A verb, 不 or 得, and its result (睡不着, 吃得了): what each says of the action.
+_POTENTIAL_MARKS = {"不": "can't", "得": "can"}
+# 分 after a score's number: points (七十分, 95分), not minutes.
+_POINTS_UNIT = "分"
+_POINTS = "points"
+_MINUTES_IN_HOUR = 60
+# 下 completing a verb before a count (拼下 | 一枚金牌), and the measure words of turns
+# in a sequence, after which 下一 is "next" (等下一班车, 坐下一站).
+_DOWN = "下"
+_DOWN_RESULT = "(complement: down, secured)"
+_SEQUENCE_MEASURES = frozenset("班站趟位次轮届期步场回集章页关批个名")
+# A month named from now and its part (上月底 "end of last month", 下月初).
+_MONTH = "月"
+_RELATIVE_MONTHS = {"上": "last month", "下": "next month", "本": "this month", "当": "that month"}
+_RELATIVE_PARTS = {"底": "end of {}", "末": "end of {}", "初": "start of {}", "中": "middle of {}"}
+# 这/那 before a count of several: 这几年 "these (few years)", 那两天 "those".
+_PLURAL_DEMONSTRATIVES = {"这": "these", "那": "those"}
+_FEW = "几"
 # What the general classifier 个 shows after a numeral in the same word (十几个).
 _GENERAL_CLASSIFIER = "(classifier)"
 
@@ -204,6 +227,10 @@ class GlossChooser:
             or bool(self._missed_phrases(word, prev, nxt))
             or (_noun_head(nxt) and self.attributive(word) is not None)
             or self._dictionary.word_tag(word) == _ADVERBIAL
+            or word in _PLURAL_DEMONSTRATIVES
+            or word in (_POINTS_UNIT, _DOWN)
+            or (word in _MONTH_EDGES and prev.text == _MONTH)
+            or _counted_after_plural(word, prev)
         )
 
     def word_gloss(
@@ -216,6 +243,8 @@ class GlossChooser:
     ) -> tuple[str | None, str]:
         """Return (gloss, source) of a word token: learner, number, cedict, name or chars."""
         gloss, source = self._word_gloss(word, reading, prev, nxt, romanise)
+        if gloss and _counted_after_plural(word, prev) and gloss.startswith("a "):
+            gloss, source = gloss.removeprefix("a "), "number"  # 这 | 几年 "these" "few years"
         if nxt.text == _PLURAL and source in ("cedict", "learner", "chars") and gloss:
             gloss = plural_noun(gloss)  # 学生 | 们 "students (plural)"
         return gloss, source
@@ -243,6 +272,9 @@ class GlossChooser:
         repeated = self.repeated_verb(word, prev, nxt)
         if repeated:
             return repeated, "cedict"
+        cut_kind = self.cut_kind_gloss(word, reading, prev, nxt)
+        if cut_kind:
+            return cut_kind
         tag = self._dictionary.word_tag(word)
         row = self._senses.choose_row(word, prev, nxt, reading)
         chosen = row[1] if row and self._read_as_row(row[0], word, reading) else None
@@ -283,6 +315,58 @@ class GlossChooser:
         if proper:
             return proper, "cedict"
         return self.compound_gloss(word, reading, prev, nxt), "chars"
+
+    def cut_kind_gloss(
+        self, word: str, reading: tuple[str, ...], prev: Neighbour, nxt: Neighbour
+    ) -> tuple[str, str] | None:
+        """Return (gloss, source) for the kinds a cut leaves misread, else None.
+
+        A verb and its potential complement the segmenter joined (睡不着 "can't
+        fall asleep", 吃得了 "can eat"); 分 after a score (七十 | 分 "points");
+        这/那 before a count of more than one (这 | 几年 "these").
+        """
+        potential = self.potential_gloss(word, reading)
+        if potential:
+            return potential, "cedict"
+        if word == _POINTS_UNIT and _score_before(prev):
+            return _POINTS, "number"
+        plural = _PLURAL_DEMONSTRATIVES.get(word)
+        if plural and _several(nxt.text):
+            return plural, "learner"
+        if word == _DOWN and _result_down(prev, nxt):
+            return _DOWN_RESULT, "learner"  # 拼 | 下 | 一枚金牌: won, not "next"
+        relative = _relative_month_part(word)
+        if relative:
+            return relative, "number"  # 上月底 "end of last month"
+        if word in _MONTH_EDGES and prev.text == _MONTH:
+            return _MONTH_EDGES[word], "number"  # 下 | 月 | 初 "start (of the month)"
+        return None
+
+    def potential_gloss(self, word: str, reading: tuple[str, ...] = ()) -> str | None:
+        """Gloss a verb and its potential complement CC-CEDICT lacks: 睡不着 "can't fall asleep".
+
+        The verb and its result read as CC-CEDICT's resultative word where it
+        lists one (睡着 "to fall asleep", 打开 "to open", 想起来 "to recall"),
+        else as the verb; 不 makes it "can't", 得 "can" (吃得了 "can eat").
+        """
+        if len(word) < 3 or word[1] not in _POTENTIAL_MARKS or self._dictionary.contains(word):
+            return None
+        verb, result = word[0], word[2:]
+        if result not in POTENTIAL_RESULTS:
+            return None
+        resultative = verb + result
+        sense = None
+        if self._dictionary.common(resultative):
+            # CC-CEDICT's first sense: 追上 "to catch up with" keeps the verb's
+            # meaning, where a shorter later one (to overtake) may not.
+            senses = [s for _, entry in self._dictionary.entries(resultative) for s in entry]
+            sense = next((p for p in sense_pieces(tuple(senses)) if p.startswith("to ")), None)
+        if sense is None:
+            sense = self._dictionary.short_gloss(verb, reading[:1], tag="v")
+        if not sense or not sense.startswith("to "):
+            return None
+        action = sense.split(", ")[0].removeprefix("to ")
+        return f"{_POTENTIAL_MARKS[word[1]]} {action}"
 
     def erhua_base(self, word: str) -> bool:
         """Tell whether ``word`` is CC-CEDICT's erhua variant of a word with learner rows.
@@ -943,6 +1027,55 @@ def _clock_time(hour: float, rest: str) -> str | None:
     if minutes == 45:
         return f"quarter to {english_words(int(hour) + 1)}"
     return f"{int(hour)}:{int(minutes):02d}"
+
+
+def _score_before(prev: Neighbour) -> bool:
+    """Tell whether 分 after ``prev`` counts points: a Han numeral, or a number over 59.
+
+    A clock time in Han numerals is one word (八点二十分); minutes stop at 59.
+    """
+    if prev.kind == "number":
+        value = digits_value(prev.text)
+        return value is not None and value >= _MINUTES_IN_HOUR
+    return prev.kind == "word" and han_value(prev.text) is not None
+
+
+def _result_down(prev: Neighbour, nxt: Neighbour) -> bool:
+    """Tell whether 下 after a one-character verb completes it (拼下 | 一枚, 写下 | 一段).
+
+    Before 一 and a measure word 下 is "next" (下一站, 等下一班车) when the
+    measure word counts a turn in a sequence; a medal, a record or an order
+    (一枚, 一项, 一笔) is what the action won, so 下 is its result.
+    """
+    if len(prev.text) != 1 or prev.tag[:1] != "v" or prev.kind != "word":
+        return False
+    return (
+        len(nxt.text) == 2 and nxt.text[0] == "一" and nxt.text[1] not in _SEQUENCE_MEASURES
+    )
+
+
+def _counted_after_plural(word: str, prev: Neighbour) -> bool:
+    """Tell whether a count of a few (几年) follows 这/那, which read "these"/"those"."""
+    return word[:1] == _FEW and len(word) > 1 and prev.text in _PLURAL_DEMONSTRATIVES
+
+
+def _relative_month_part(word: str) -> str | None:
+    """Read a part of a month named from now: 上月底 "end of last month", 下月初."""
+    if len(word) != 3 or word[1] != _MONTH:
+        return None
+    month, part = _RELATIVE_MONTHS.get(word[0]), _RELATIVE_PARTS.get(word[2])
+    return part.format(month) if month and part else None
+
+
+def _several(word: str) -> bool:
+    """Tell whether a word counts more than one thing: 几年, 两天, 三个月 (not 一年)."""
+    if word[:1] == _FEW and len(word) > 1:
+        return True  # 几年, 几天
+    numeral, approx, rest = split_numeral(word)
+    if not rest:
+        return False
+    value = han_value(numeral)
+    return value is not None and (value > 1 or bool(approx))
 
 
 def _counts(prev: Neighbour) -> bool:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from zhreader.han import HAN_CLASS
+from zhreader.han import HAN_CLASS, HAN_RE
 from zhreader.names import (
     APPROXIMATE,
     COMMON_COMPOUND_SURNAMES,
@@ -28,6 +28,7 @@ from zhreader.names import (
     FRAME_OPENERS,
     FUNCTION_CHARS,
     MEASURE_OPENERS,
+    NAME_FOLLOWERS,
     NUMERAL_OPENERS,
     NUMERALS,
     PLACE_SUFFIXES,
@@ -70,6 +71,30 @@ GUESS_FREQUENCY = 3
 # The word classes the rules below look for (verbs of speaking, numerals, the
 # localisers that close a 在… frame, as in 在一问一答中将…) are data:
 # zhreader/data/segment_words.tsv, read by zhreader.names.
+# A potential complement: 不 or 得 and a result or a direction after a one-character
+# verb (吃不了, 睡不着, 拿得动), one word jieba lists as two (Segmenter._join_potentials).
+POTENTIAL_RESULTS = frozenset(
+    ["了", "到", "动", "着", "开", "下", "完", "住", "懂", "见", "起", "上", "出", "进", "清"]
+    + ["起来", "上来", "下来", "出来", "进去", "进来", "过来", "回来", "回去", "清楚"]
+)
+POTENTIAL_COMPLEMENTS = frozenset(
+    neg + result
+    for neg in "不得"
+    for result in POTENTIAL_RESULTS
+    if len(result) == 1 and neg + result != "得到"  # 得到 is "to get"
+)
+# Verbs that take a verb, not a complement, after them (会不会, 能不能, 要不了多久).
+POTENTIAL_MODALS = frozenset("要会能敢肯该得让叫请是有")
+# Before a number these say how many, not whether the action can be done (不到一年).
+POTENTIAL_AMOUNTS = frozenset(["不到", "不上", "不了", "不下"])
+# A lone digit before 十分 at a clause's end is a score in tens (七 | 十分 → 七十 | 分);
+# 一 is left out: 这一十分重要的会议 is "this very important meeting".
+_TENS_DIGITS = frozenset("二三四五六七八九")
+_TEN_POINTS = "十分"
+# jieba's tags of what 十分 "very" grades (adjectives, verbs, adverbs), and the words
+# that follow a score, not graded by it (六十分以上, 七十分左右).
+_GRADED_TAGS = frozenset("avd")
+_AFTER_SCORE = frozenset(["的", "了", "以上", "以下", "左右", "多", "呢", "吧", "啊"])
 # What stands for a withheld given name after a surname (张某, 刘某某).
 WITHHELD = frozenset(["某", "某某"])
 # Bylines inside the text: 本报讯(刘某某), a closing (刘某某), 刘某某 摄.
@@ -227,7 +252,55 @@ class Segmenter:
         for word in _split_approximate(cut, left):
             words.append((run[offset : offset + len(word)], word))
             offset += len(word)
-        return self._names(words, left.text)
+        return self._names(self._recut_titled_names(words, left.text), left.text)
+
+    def _recut_titled_names(
+        self, words: list[tuple[str, str]], left: str
+    ) -> list[tuple[str, str]]:
+        """Re-cut a name jieba ran into the verb of speaking after it: 书记 | 张开 | 明说.
+
+        After a title, a surname and one or two characters followed by a verb of
+        speaking (张开明 | 说) is a name, wherever jieba put its edges; the
+        characters after the name are cut again (明说 → 说). ``words`` are
+        (original, simplified) pairs; the rules read the simplified ones.
+        """
+        out: list[tuple[str, str]] = []
+        i = 0
+        while i < len(words):
+            titled = (out[-1][1] if out else left).endswith(TITLES)
+            recut = self._titled_name(words, i) if titled else None
+            if recut is None:
+                out.append(words[i])
+                i += 1
+                continue
+            size, used = recut
+            original = "".join(o for o, _ in words[i : i + used])
+            simple = "".join(w for _, w in words[i : i + used])
+            out.append((original[:size], simple[:size]))
+            offset = size
+            for word in self._jieba.cut(simple[size:], HMM=False):
+                out.append((original[offset : offset + len(word)], word))
+                offset += len(word)
+            i += used
+        return out
+
+    def _titled_name(self, words: list[tuple[str, str]], i: int) -> tuple[int, int] | None:
+        """Return (name length, words used) where a name runs into a verb of speaking."""
+        text = "".join(w for _, w in words[i : i + 3])
+        if text[:1] not in COMMON_SURNAMES or text[:1] in FUNCTION_CHARS:
+            return None
+        ends, total = set(), 0
+        for _, word in words[i : i + 3]:
+            total += len(word)
+            ends.add(total)
+        for size in (3, 2):
+            if size in ends or not any(text.startswith(v, size) for v in SPEECH_VERBS):
+                continue  # jieba's edge is right already, or no verb follows
+            used = next(k for k, end in enumerate(sorted(ends), 1) if end > size)
+            if self._known(text[:size]) or not one_name_by_hmm(text[:size]):
+                return None
+            return size, used
+        return None
 
     def _score_chunks(self, text: str) -> list[str]:
         """Cut a score or ratio out of a Han run before jieba sees it: 三 | 比 | 一.
@@ -269,6 +342,8 @@ class Segmenter:
             if not size:
                 size, kind = self._withheld_at(simple, i)
             if not size:
+                size, kind = self._cut_name_at(simple, i, left)
+            if not size:
                 size, kind = 1, tagged
                 if i + 1 < len(simple) and simple[i + 1] in PLACE_SUFFIXES:
                     kind = "word"  # the stem of a place name (詹桥 before 镇)
@@ -296,7 +371,9 @@ class Segmenter:
             i += size
         # Traditional text reads the frames through its twin; simplified text is its own.
         traditional = any(original != word for original, word in words)
-        return _close_frames(self._split_disposal(out), traditional and self._dictionary.simplified)
+        twin = traditional and self._dictionary.simplified
+        framed = _close_frames(self._split_disposal(out), twin)
+        return _join_tens(self._join_potentials(framed), self._dictionary)
 
     def _facts(self, word: str) -> _WordFacts:
         """Return what the rules ask of a word alone, worked out once per word.
@@ -346,6 +423,55 @@ class Segmenter:
                 continue
             out.append(piece)
         return out
+
+    def _join_potentials(self, pieces: list[Piece]) -> list[Piece]:
+        """Join a verb and its potential complement into one word: 睡 | 不着 → 睡不着.
+
+        A one-character verb, 不 or 得, and a result or direction (吃 | 不了,
+        打 | 不 | 开, 想 | 不 | 起来, 拿 | 得 | 动) say whether the action can
+        be done, as the words jieba lists do (看不懂, 赶不上); cut apart they
+        read piece by piece ("to sleep" "unable to (succeed)"). 不到 or 不上
+        before a number is "less than" (来 | 不到 | 一年), not a complement.
+        """
+        out: list[Piece] = []
+        twin = self._dictionary.simplified
+        i = 0
+        while i < len(pieces):
+            size = self._potential_at(pieces, i, twin)
+            if size:
+                out.append(Piece("".join(p.text for p in pieces[i : i + size])))
+                i += size
+                continue
+            out.append(pieces[i])
+            i += 1
+        return out
+
+    def _potential_at(self, pieces: list[Piece], i: int, twin: Callable[[str], str]) -> int:
+        """Count the pieces of a verb and its potential complement at pieces[i], else 0."""
+        verb = pieces[i]
+        if verb.kind != "word" or verb.term or len(verb.text) != 1:
+            return 0
+        word = twin(verb.text)
+        if word in POTENTIAL_MODALS or not self._verb(word):
+            return 0
+        plain = [
+            twin(p.text) if p.kind == "word" and not p.term else ""
+            for p in pieces[i + 1 : i + 3]
+        ]
+        size = 0
+        if plain and plain[0] in POTENTIAL_COMPLEMENTS:
+            size = 2
+        elif len(plain) == 2 and plain[0] in ("不", "得") and plain[1] in POTENTIAL_RESULTS:
+            size = 3
+        if not size:
+            return 0
+        after = pieces[i + size] if i + size < len(pieces) else None
+        counts = after is not None and (
+            after.kind == "number" or han_value(twin(after.text)[:1]) is not None
+        )
+        if counts and "".join(plain[: size - 1]) in POTENTIAL_AMOUNTS:
+            return 0  # 来 | 不到 | 一年 "less than a year", 不下百人 "no fewer than"
+        return size
 
     def _cut_apart(self, word: str) -> bool:
         """Tell whether jieba's word goes out as its parts: a guess, or a phrase named a name."""
@@ -524,6 +650,31 @@ class Segmenter:
             return (1, "name") if person else (0, "")
         return 0, ""
 
+    def _cut_name_at(self, words: list[str], i: int, left: str) -> tuple[int, str]:
+        """Return (2, "name") where jieba cut a clause's subject name 1 + 2 (刘 | 光明 | 说).
+
+        A common surname standing alone where a clause opens, two characters
+        after it (a word of their own: 光明, 春风, 秀英), and after them a
+        verb of speaking, a title or a word that follows a subject (把, 和,
+        在, 告诉): the three are a name when jieba's POS HMM reads them as one
+        and no dictionary lists them (高 | 质量 | 发展 is no name).
+        """
+        word = words[i]
+        if len(word) != 1 or word not in COMMON_SURNAMES or word in FUNCTION_CHARS:
+            return 0, ""
+        opens = (words[i - 1] if i else left)[-1:]
+        if i + 2 >= len(words) or (opens and HAN_RE.match(opens)):
+            return 0, ""
+        given, after = words[i + 1], words[i + 2]
+        if len(given) != 2 or any(c in FUNCTION_CHARS for c in given):
+            return 0, ""
+        if not (after in SPEECH_VERBS or after in NAME_FOLLOWERS or after in TITLES):
+            return 0, ""
+        name = word + given
+        if self._known(name) or self._dictionary.contains(name) or not one_name_by_hmm(name):
+            return 0, ""
+        return 2, "name"
+
     def _withheld_at(self, words: list[str], i: int) -> tuple[int, str]:
         """Return (number of words, "name") for a withheld name at words[i] (赵 | 某某, 张某).
 
@@ -575,6 +726,36 @@ def _tokenizer_on(frequencies: WordFrequencies):
     tokenizer = Tokenizer()
     tokenizer.FREQ = frequencies.loaded
     return tokenizer
+
+
+def _join_tens(pieces: list[Piece], dictionary: Dictionary) -> list[Piece]:
+    """Give a digit jieba left alone the 十 of its tens: 七 | 十分 → 七十 | 分 (a score).
+
+    十分 is "very" before what it grades (三 | 十分 | 重要 "three (are) very
+    important"); after a lone digit and before the clause's end, 的, or a word
+    that is no adjective, verb or adverb (六 | 十分 | ， "sixty points"), the
+    digit and 十 are one number and 分 its unit.
+    """
+    out: list[Piece] = []
+    for i, piece in enumerate(pieces):
+        last = out[-1] if out else None
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        graded = nxt is not None and nxt.kind == "word" and nxt.text not in _AFTER_SCORE and (
+            dictionary.word_tag(dictionary.simplified(nxt.text))[:1] in _GRADED_TAGS
+        )
+        if (
+            piece.text == _TEN_POINTS
+            and last is not None
+            and last.kind == "word"
+            and not last.term
+            and last.text in _TENS_DIGITS
+            and not graded
+        ):
+            out[-1] = Piece(last.text + piece.text[0])
+            out.append(Piece(piece.text[1:]))
+            continue
+        out.append(piece)
+    return out
 
 
 def _recurs(text: str, names: set[str]) -> bool:
