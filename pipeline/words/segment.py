@@ -75,7 +75,8 @@ GUESS_FREQUENCY = 3
 # verb (吃不了, 睡不着, 拿得动), one word jieba lists as two (Segmenter._join_potentials).
 POTENTIAL_RESULTS = frozenset(
     ["了", "到", "动", "着", "开", "下", "完", "住", "懂", "见", "起", "上", "出", "进", "清"]
-    + ["起来", "上来", "下来", "出来", "进去", "进来", "过来", "回来", "回去", "清楚"]
+    + ["起来", "上来", "下来", "出来", "上去", "下去", "进去", "进来", "过来", "回来", "回去"]
+    + ["清楚"]
 )
 POTENTIAL_COMPLEMENTS = frozenset(
     neg + result
@@ -151,14 +152,39 @@ class Segmenter:
         known = {n for n in names if len(n) >= 2} | set(bylines)
         runs: dict[tuple[str, str, str], list[Piece]] = {}
         pieces = self._segment(text, known, runs)
-        # A name found once (after 村民, in a byline) is a name wherever it recurs.
-        found = names_in(pieces) - known
+        # A name found once (after 村民, in a byline) is a name wherever it recurs;
+        # so is a name jieba cut the same way twice (袁散 | 云 … 袁散 | 云).
+        found = (names_in(pieces) | self._repeated_cut_names(pieces, text)) - known
         if _recurs(text, found):
             # The second pass cuts the same Han runs as the first except where
             # a name now stands: those it takes from the first (a long
             # paragraph that names a person twice was cut twice over).
             pieces = self._segment(text, known | found, runs)
         return pieces
+
+    def _repeated_cut_names(self, pieces: list[Piece], text: str) -> set[str]:
+        """Return three-character names jieba cut apart that the text names twice.
+
+        A surname and two characters cut 1 + 2 or 2 + 1 (袁散 | 云, 张 | 神光),
+        which no dictionary lists and jieba's POS HMM reads as one name, is a
+        person named again later in the text: a phrase seldom recurs cut so.
+        """
+        found: set[str] = set()
+        for first, second in zip(pieces, pieces[1:], strict=False):
+            if first.kind != "word" or second.kind != "word" or first.term or second.term:
+                continue
+            name = first.text + second.text
+            twin = self._dictionary.simplified(name)
+            if len(name) != 3 or twin[0] not in COMMON_SURNAMES or twin[0] in FUNCTION_CHARS:
+                continue
+            if name in found or text.count(name) < 2:
+                continue
+            if self._known(twin) or self._dictionary.contains(twin) or not one_name_by_hmm(twin):
+                continue
+            if any(c in FUNCTION_CHARS for c in twin[1:]):
+                continue
+            found.add(name)
+        return found
 
     def _segment(
         self, text: str, names: set[str], runs: dict[tuple[str, str, str], list[Piece]]
@@ -373,7 +399,7 @@ class Segmenter:
         traditional = any(original != word for original, word in words)
         twin = traditional and self._dictionary.simplified
         framed = _close_frames(self._split_disposal(out), twin)
-        return _join_tens(self._join_potentials(framed), self._dictionary)
+        return join_tens(self._join_potentials(framed), self._dictionary)
 
     def _facts(self, word: str) -> _WordFacts:
         """Return what the rules ask of a word alone, worked out once per word.
@@ -463,8 +489,8 @@ class Segmenter:
             size = 2
         elif len(plain) == 2 and plain[0] in ("不", "得") and plain[1] in POTENTIAL_RESULTS:
             size = 3
-        if not size:
-            return 0
+        if not size or "".join(plain[: size - 1])[1:].startswith(word):
+            return 0  # 懂 | 不 | 懂 asks "do you understand?": no complement
         after = pieces[i + size] if i + size < len(pieces) else None
         counts = after is not None and (
             after.kind == "number" or han_value(twin(after.text)[:1]) is not None
@@ -663,8 +689,8 @@ class Segmenter:
         if len(word) != 1 or word not in COMMON_SURNAMES or word in FUNCTION_CHARS:
             return 0, ""
         opens = (words[i - 1] if i else left)[-1:]
-        if i + 2 >= len(words) or (opens and HAN_RE.match(opens)):
-            return 0, ""
+        if i + 2 >= len(words) or (opens and (HAN_RE.match(opens) or opens.isalnum())):
+            return 0, ""  # 200 | 米 | 蝶泳 counts metres: a clause opens after punctuation
         given, after = words[i + 1], words[i + 2]
         if len(given) != 2 or any(c in FUNCTION_CHARS for c in given):
             return 0, ""
@@ -728,7 +754,7 @@ def _tokenizer_on(frequencies: WordFrequencies):
     return tokenizer
 
 
-def _join_tens(pieces: list[Piece], dictionary: Dictionary) -> list[Piece]:
+def join_tens(pieces: list[Piece], dictionary: Dictionary) -> list[Piece]:
     """Give a digit jieba left alone the 十 of its tens: 七 | 十分 → 七十 | 分 (a score).
 
     十分 is "very" before what it grades (三 | 十分 | 重要 "three (are) very
@@ -967,6 +993,7 @@ __all__ = [
     "Piece",
     "Segmenter",
     "bylines_in",
+    "join_tens",
     "name_by_hmm",
     "names_in",
     "one_name_by_hmm",
