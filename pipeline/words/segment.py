@@ -171,13 +171,15 @@ class Segmenter:
         """
         found: set[str] = set()
         for first, second in zip(pieces, pieces[1:], strict=False):
-            if first.kind != "word" or second.kind != "word" or first.term or second.term:
-                continue
+            if len(first.text) + len(second.text) != 3 or first.kind != "word":
+                continue  # the cheap checks first: most pairs are no three characters
             name = first.text + second.text
-            twin = self._dictionary.simplified(name)
-            if len(name) != 3 or twin[0] not in COMMON_SURNAMES or twin[0] in FUNCTION_CHARS:
+            if second.kind != "word" or first.term or second.term or name in found:
                 continue
-            if name in found or text.count(name) < 2:
+            if text.count(name) < 2:
+                continue
+            twin = self._dictionary.simplified(name)
+            if twin[0] not in COMMON_SURNAMES or twin[0] in FUNCTION_CHARS:
                 continue
             if self._known(twin) or self._dictionary.contains(twin) or not one_name_by_hmm(twin):
                 continue
@@ -293,7 +295,10 @@ class Segmenter:
         out: list[tuple[str, str]] = []
         i = 0
         while i < len(words):
-            titled = (out[-1][1] if out else left).endswith(TITLES)
+            # The cheap check first: most words start with no surname.
+            titled = words[i][1][:1] in COMMON_SURNAMES and (
+                (out[-1][1] if out else left).endswith(TITLES)
+            )
             recut = self._titled_name(words, i) if titled else None
             if recut is None:
                 out.append(words[i])
@@ -475,21 +480,25 @@ class Segmenter:
     def _potential_at(self, pieces: list[Piece], i: int, twin: Callable[[str], str]) -> int:
         """Count the pieces of a verb and its potential complement at pieces[i], else 0."""
         verb = pieces[i]
-        if verb.kind != "word" or verb.term or len(verb.text) != 1:
-            return 0
-        word = twin(verb.text)
-        if word in POTENTIAL_MODALS or not self._verb(word):
+        if len(verb.text) != 1 or i + 1 >= len(pieces) or pieces[i + 1].text[:1] not in "不得":
+            return 0  # the cheap checks first: most words have no 不/得 after them
+        if verb.kind != "word" or verb.term:
             return 0
         plain = [
             twin(p.text) if p.kind == "word" and not p.term else ""
             for p in pieces[i + 1 : i + 3]
         ]
         size = 0
-        if plain and plain[0] in POTENTIAL_COMPLEMENTS:
+        if plain[0] in POTENTIAL_COMPLEMENTS:
             size = 2
         elif len(plain) == 2 and plain[0] in ("不", "得") and plain[1] in POTENTIAL_RESULTS:
             size = 3
-        if not size or "".join(plain[: size - 1])[1:].startswith(word):
+        if not size:
+            return 0
+        word = twin(verb.text)
+        if word in POTENTIAL_MODALS or not self._verb(word):
+            return 0
+        if "".join(plain[: size - 1])[1:].startswith(word):
             return 0  # 懂 | 不 | 懂 asks "do you understand?": no complement
         after = pieces[i + size] if i + size < len(pieces) else None
         counts = after is not None and (
@@ -765,23 +774,26 @@ def join_tens(pieces: list[Piece], dictionary: Dictionary) -> list[Piece]:
     out: list[Piece] = []
     for i, piece in enumerate(pieces):
         last = out[-1] if out else None
-        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
-        graded = nxt is not None and nxt.kind == "word" and nxt.text not in _AFTER_SCORE and (
-            dictionary.word_tag(dictionary.simplified(nxt.text))[:1] in _GRADED_TAGS
-        )
         if (
             piece.text == _TEN_POINTS
             and last is not None
             and last.kind == "word"
             and not last.term
             and last.text in _TENS_DIGITS
-            and not graded
+            and not _graded(pieces[i + 1] if i + 1 < len(pieces) else None, dictionary)
         ):
             out[-1] = Piece(last.text + piece.text[0])
             out.append(Piece(piece.text[1:]))
             continue
         out.append(piece)
     return out
+
+
+def _graded(piece: Piece | None, dictionary: Dictionary) -> bool:
+    """Tell whether 十分 before ``piece`` grades it "very": an adjective, verb or adverb."""
+    if piece is None or piece.kind != "word" or piece.text in _AFTER_SCORE:
+        return False
+    return dictionary.word_tag(dictionary.simplified(piece.text))[:1] in _GRADED_TAGS
 
 
 def _recurs(text: str, names: set[str]) -> bool:
