@@ -130,6 +130,22 @@ def test_zhe_before_a_count_of_several_is_these(annotator):
     assert _tokens(annotator, "这一年过得很快。")["这"][1] == "this"
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "gloss"),
+    [
+        ("我们小区一周一次收旧衣服。", "一周一次", "once a week"),
+        ("这药每天三次，饭后吃。", "每天三次", "three times a day"),
+        ("老同学聚会一年两次。", "一年两次", "twice a year"),
+    ],
+)
+def test_a_period_and_a_count_of_times_is_a_frequency(annotator, text, word, gloss):
+    assert _tokens(annotator, text)[word] == ("word", gloss)
+
+
+def test_a_particular_period_or_not_even_once_is_no_frequency(annotator):
+    assert "一周" in _tokens(annotator, "他这一周一次也没迟到。")
+
+
 def test_a_month_named_from_now_and_its_part(annotator):
     assert _tokens(annotator, "工程上月底已经完工。")["上月底"][1] == "end of last month"
 

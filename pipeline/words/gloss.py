@@ -158,6 +158,13 @@ _SINGULAR = {"months": "month", "years": "year", "days": "day", "times": "time"}
 _SINGULAR.update({"people": "person", "households": "household", "trips": "trip", "kinds": "kind"})
 # A verb, 不 or 得, and its result (睡不着, 吃得了): what each says of the action.
 _POTENTIAL_MARKS = {"不": "can't", "得": "can"}
+# A frequency the segmenter joined (segment.join_frequencies): 一周一次 "once a week".
+_FREQUENCY = re.compile(
+    "[一每]个?(?P<unit>天|日|周|星期|月|年|小时|季度)(?P<count>[一两二三四五六七八九十]+)次"
+)
+_FREQUENCY_UNITS = {"天": "day", "日": "day", "周": "week", "星期": "week", "月": "month"}
+_FREQUENCY_UNITS.update({"年": "year", "小时": "hour", "季度": "quarter"})
+_TIMES = {1: "once", 2: "twice"}
 # 分 after a score's number: points (七十分, 95分), not minutes.
 _POINTS_UNIT = "分"
 _POINTS = "points"
@@ -328,6 +335,9 @@ class GlossChooser:
         potential = self.potential_gloss(word, reading)
         if potential:
             return potential, "cedict"
+        frequency = frequency_gloss(word)
+        if frequency:
+            return frequency, "number"  # 一周一次 "once a week"
         if word == _POINTS_UNIT and _score_before(prev):
             return _POINTS, "number"
         plural = _PLURAL_DEMONSTRATIVES.get(word)
@@ -1027,6 +1037,19 @@ def _clock_time(hour: float, rest: str) -> str | None:
     if minutes == 45:
         return f"quarter to {english_words(int(hour) + 1)}"
     return f"{int(hour)}:{int(minutes):02d}"
+
+
+def frequency_gloss(word: str) -> str | None:
+    """Read a period and a count of times as English: 一周一次 "once a week", 每天三次."""
+    match = _FREQUENCY.fullmatch(word)
+    if not match:
+        return None
+    times = han_value(match["count"])
+    unit = _FREQUENCY_UNITS.get(match["unit"])
+    if not times or not unit:
+        return None
+    count = _TIMES.get(times) or f"{english_words(times)} times"
+    return f"{count} a{'n' if unit[0] in 'aeiou' else ''} {unit}"
 
 
 def _score_before(prev: Neighbour) -> bool:

@@ -96,6 +96,13 @@ _TEN_POINTS = "十分"
 # that follow a score, not graded by it (六十分以上, 七十分左右).
 _GRADED_TAGS = frozenset("avd")
 _AFTER_SCORE = frozenset(["的", "了", "以上", "以下", "左右", "多", "呢", "吧", "啊"])
+# A frequency: a period (一周, 每天, 一个月) and a count of times (一次, 三次).
+FREQUENCY_PERIOD = re.compile("[一每]个?(?:天|日|周|星期|月|年|小时|季度)")
+FREQUENCY_COUNT = re.compile("[一两二三四五六七八九十]+次")
+# Before the period these make it one particular period (这一周, 上一年); after the
+# count 也/都 make it "not even once".
+_PARTICULAR = frozenset("这那上下前后近头该本")
+_EVEN = frozenset("也都")
 # What stands for a withheld given name after a surname (张某, 刘某某).
 WITHHELD = frozenset(["某", "某某"])
 # Bylines inside the text: 本报讯(刘某某), a closing (刘某某), 刘某某 摄.
@@ -404,7 +411,7 @@ class Segmenter:
         traditional = any(original != word for original, word in words)
         twin = traditional and self._dictionary.simplified
         framed = _close_frames(self._split_disposal(out), twin)
-        return join_tens(self._join_potentials(framed), self._dictionary)
+        return join_frequencies(join_tens(self._join_potentials(framed), self._dictionary))
 
     def _facts(self, word: str) -> _WordFacts:
         """Return what the rules ask of a word alone, worked out once per word.
@@ -789,6 +796,38 @@ def join_tens(pieces: list[Piece], dictionary: Dictionary) -> list[Piece]:
     return out
 
 
+def join_frequencies(pieces: list[Piece]) -> list[Piece]:
+    """Join a period and a count of times into one frequency: 一周 | 一次 → 一周一次.
+
+    "Once a week" reads the two the other way round; cut apart they read
+    "one week" "once". Not after a demonstrative or a time word that makes
+    the period one particular period (这 | 一周 | 一次也没来 "not once this
+    week"), nor before 也/都, which make the count "not even once".
+    """
+    out: list[Piece] = []
+    i = 0
+    while i < len(pieces):
+        piece = pieces[i]
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        after = pieces[i + 2].text[:1] if i + 2 < len(pieces) else ""
+        before = out[-1].text if out else ""
+        if (
+            nxt is not None
+            and FREQUENCY_PERIOD.fullmatch(piece.text)
+            and FREQUENCY_COUNT.fullmatch(nxt.text)
+            and piece.kind == nxt.kind == "word"
+            and not (piece.term or nxt.term)
+            and before[-1:] not in _PARTICULAR
+            and after not in _EVEN
+        ):
+            out.append(Piece(piece.text + nxt.text))
+            i += 2
+            continue
+        out.append(piece)
+        i += 1
+    return out
+
+
 def _graded(piece: Piece | None, dictionary: Dictionary) -> bool:
     """Tell whether 十分 before ``piece`` grades it "very": an adjective, verb or adverb."""
     if piece is None or piece.kind != "word" or piece.text in _AFTER_SCORE:
@@ -1005,6 +1044,7 @@ __all__ = [
     "Piece",
     "Segmenter",
     "bylines_in",
+    "join_frequencies",
     "join_tens",
     "name_by_hmm",
     "names_in",
