@@ -142,6 +142,22 @@ def test_a_period_and_a_count_of_times_is_a_frequency(annotator, text, word, glo
     assert _tokens(annotator, text)[word] == ("word", gloss)
 
 
+@pytest.mark.parametrize(
+    ("simplified", "traditional"),
+    [
+        ("我们小区一周一次收旧衣服。", "我們小區一週一次收舊衣服。"),
+        ("饭太多，你吃得了吗？", "飯太多，你吃得了嗎？"),
+        ("抽屉卡住了，怎么也打不开。", "抽屜卡住了，怎麼也打不開。"),
+        ("刘光明老人今年八十岁了。", "劉光明老人今年八十歲了。"),
+    ],
+)
+def test_traditional_text_is_cut_as_its_simplified_twin(annotator, simplified, traditional):
+    def cut(text: str) -> list[tuple[int, str, str | None]]:
+        return [(len(t.zh), t.kind, t.gloss) for t in annotator.tokens(text)]
+
+    assert cut(traditional) == cut(simplified)
+
+
 def test_a_particular_period_or_not_even_once_is_no_frequency(annotator):
     assert "一周" in _tokens(annotator, "他这一周一次也没迟到。")
 

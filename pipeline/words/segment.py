@@ -411,7 +411,8 @@ class Segmenter:
         traditional = any(original != word for original, word in words)
         twin = traditional and self._dictionary.simplified
         framed = _close_frames(self._split_disposal(out), twin)
-        return join_frequencies(join_tens(self._join_potentials(framed), self._dictionary))
+        tens = join_tens(self._join_potentials(framed), self._dictionary)
+        return join_frequencies(tens, twin or _same)
 
     def _facts(self, word: str) -> _WordFacts:
         """Return what the rules ask of a word alone, worked out once per word.
@@ -491,10 +492,13 @@ class Segmenter:
             return 0  # the cheap checks first: most words have no 不/得 after them
         if verb.kind != "word" or verb.term:
             return 0
-        plain = [
-            twin(p.text) if p.kind == "word" and not p.term else ""
-            for p in pieces[i + 1 : i + 3]
-        ]
+        # The twin of the phrase, not of each piece: 睡不著 reads as 睡不着 whole.
+        after = pieces[i : i + 3]
+        phrase, plain, offset = twin("".join(p.text for p in after)), [], len(verb.text)
+        for p in after[1:]:
+            part = phrase[offset : offset + len(p.text)]
+            plain.append(part if p.kind == "word" and not p.term else "")
+            offset += len(p.text)
         size = 0
         if plain[0] in POTENTIAL_COMPLEMENTS:
             size = 2
@@ -502,14 +506,14 @@ class Segmenter:
             size = 3
         if not size:
             return 0
-        word = twin(verb.text)
+        word = phrase[0]
         if word in POTENTIAL_MODALS or not self._verb(word):
             return 0
         if "".join(plain[: size - 1])[1:].startswith(word):
             return 0  # 懂 | 不 | 懂 asks "do you understand?": no complement
-        after = pieces[i + size] if i + size < len(pieces) else None
-        counts = after is not None and (
-            after.kind == "number" or han_value(twin(after.text)[:1]) is not None
+        nxt = pieces[i + size] if i + size < len(pieces) else None
+        counts = nxt is not None and (
+            nxt.kind == "number" or han_value(twin(nxt.text)[:1]) is not None
         )
         if counts and "".join(plain[: size - 1]) in POTENTIAL_AMOUNTS:
             return 0  # 来 | 不到 | 一年 "less than a year", 不下百人 "no fewer than"
@@ -796,25 +800,29 @@ def join_tens(pieces: list[Piece], dictionary: Dictionary) -> list[Piece]:
     return out
 
 
-def join_frequencies(pieces: list[Piece]) -> list[Piece]:
+def join_frequencies(
+    pieces: list[Piece], simplified: Callable[[str], str] | None = None
+) -> list[Piece]:
     """Join a period and a count of times into one frequency: 一周 | 一次 → 一周一次.
 
     "Once a week" reads the two the other way round; cut apart they read
     "one week" "once". Not after a demonstrative or a time word that makes
     the period one particular period (这 | 一周 | 一次也没来 "not once this
     week"), nor before 也/都, which make the count "not even once".
+    Traditional text is read through its ``simplified`` twin (一週一次).
     """
+    simplified = simplified or _same
     out: list[Piece] = []
     i = 0
     while i < len(pieces):
         piece = pieces[i]
         nxt = pieces[i + 1] if i + 1 < len(pieces) else None
-        after = pieces[i + 2].text[:1] if i + 2 < len(pieces) else ""
-        before = out[-1].text if out else ""
+        after = simplified(pieces[i + 2].text[:1]) if i + 2 < len(pieces) else ""
+        before = simplified(out[-1].text) if out else ""
         if (
             nxt is not None
-            and FREQUENCY_PERIOD.fullmatch(piece.text)
-            and FREQUENCY_COUNT.fullmatch(nxt.text)
+            and FREQUENCY_PERIOD.fullmatch(simplified(piece.text))
+            and FREQUENCY_COUNT.fullmatch(simplified(nxt.text))
             and piece.kind == nxt.kind == "word"
             and not (piece.term or nxt.term)
             and before[-1:] not in _PARTICULAR
