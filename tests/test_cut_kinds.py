@@ -43,6 +43,23 @@ def test_a_name_jieba_cut_apart_is_one_name(annotator, text, name, english):
     assert _tokens(annotator, text)[name] == ("name", english)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # inside a clause: a lone surname, a word CC-CEDICT knows only as a
+        # proper name (秀英 "Xiuying district"), then a verb or the clause's end
+        ("来自山东的王秀英获得了一等奖。", "王秀英"),
+        ("这次比赛的冠军是江苏的张长安。", "张长安"),
+    ],
+)
+def test_a_given_name_that_is_a_place_is_a_name_before_its_verb(annotator, text, name):
+    assert _tokens(annotator, text)[name][0] == "name"
+
+
+def test_a_place_after_a_preposition_stays_a_place(annotator):
+    assert _tokens(annotator, "他们从海东出发。")["海东"][0] == "place"
+
+
 def test_a_name_cut_the_same_way_twice_is_one_name(annotator):
     text = "我们陪着袁散云去了医院，医生说袁散云的病不重。"
     tokens = [t for t in annotator.tokens(text) if t.zh == "袁散云"]

@@ -709,17 +709,34 @@ class Segmenter:
         if len(word) != 1 or word not in COMMON_SURNAMES or word in FUNCTION_CHARS:
             return 0, ""
         opens = (words[i - 1] if i else left)[-1:]
-        if i + 2 >= len(words) or (opens and (HAN_RE.match(opens) or opens.isalnum())):
-            return 0, ""  # 200 | 米 | 蝶泳 counts metres: a clause opens after punctuation
-        given, after = words[i + 1], words[i + 2]
+        if i + 2 > len(words) or (opens and opens.isalnum() and not HAN_RE.match(opens)):
+            return 0, ""  # 200 | 米 | 蝶泳 counts metres
+        given, after = words[i + 1], words[i + 2] if i + 2 < len(words) else ""
         if len(given) != 2 or any(c in FUNCTION_CHARS for c in given):
             return 0, ""
-        if not (after in SPEECH_VERBS or after in NAME_FOLLOWERS or after in TITLES):
+        if not opens or not HAN_RE.match(opens):
+            evidence = after in SPEECH_VERBS or after in NAME_FOLLOWERS or after in TITLES
+        else:
+            evidence = self._proper_named(given, after)
+        if not evidence:
             return 0, ""
         name = word + given
         if self._known(name) or self._dictionary.contains(name) or not one_name_by_hmm(name):
             return 0, ""
         return 2, "name"
+
+    def _proper_named(self, given: str, after: str) -> bool:
+        """Tell whether a given name CC-CEDICT knows as a proper name is followed by its verb.
+
+        Inside a clause (的 | 王 | 秀英 | 获得) a lone surname before a word
+        CC-CEDICT lists only as a proper name (秀英 "Xiuying district", 建华,
+        海东) and a verb or a title after it, or the clause's end, name a person.
+        """
+        if self._dictionary.common(given) or not self._proper(given):
+            return False
+        if not after:
+            return True  # the clause ends with the name: 冠军是江苏的张 | 长安。
+        return after in SPEECH_VERBS or after in TITLES or self._verb(after)
 
     def _withheld_at(self, words: list[str], i: int) -> tuple[int, str]:
         """Return (number of words, "name") for a withheld name at words[i] (赵 | 某某, 张某).
