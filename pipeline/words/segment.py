@@ -6,7 +6,10 @@ they overlap. The rest is split by script: numbers (with decimals, percent
 sign and a 万/亿 magnitude), Latin text, whitespace, punctuation, Han runs.
 Only Han runs go to jieba; its pieces are then joined into place names
 (stem + 市/县/镇/村/街道 …) and person names (surname + given name after a
-role word such as 村民 or 书记, or an unknown word that starts with a surname).
+role word such as 村民 or 书记, or an unknown word that starts with a surname,
+or a name jieba cut 1 + 2 where the words around it say a person stands
+there); a verb and its potential complement (睡 | 不着), a score's tens
+(七 | 十分) and a frequency (一周 | 一次) are joined last.
 """
 
 from __future__ import annotations
