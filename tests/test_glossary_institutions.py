@@ -107,6 +107,39 @@ def test_a_ministry_followed_by_men_is_the_authorities_not_the_ministry(bundled:
         assert "Ministry" not in match[2].en, zh
 
 
+def test_a_body_followed_by_zhang_is_its_head_not_the_body_and_grow(bundled: Glossary):
+    # 财政部长 "Minister of Finance", 教育局长 "education bureau director": a
+    # body's form must not leave 长 alone ("to grow") after it.
+    bodies = [
+        e.zh
+        for e in bundled.entries
+        if e.category == "institution"
+        and e.zh[-1] in "部局厅"
+        and not e.zh.endswith("总局")
+        and (e.zh[-1] != "局" or e.en[:1].islower())
+        and (e.zh[-1] != "部" or e.en.startswith("Ministry"))
+    ]
+    assert len(bodies) > 70
+    for zh in bodies:
+        (match,) = bundled.matches(zh + "长")
+        assert match[1] == zh + "长", zh
+        assert match[2].category == "title", zh
+
+
+@pytest.mark.parametrize(
+    ("sentence", "form", "gloss"),
+    [
+        ("财政部长在发布会上回答提问。", "财政部长", "Minister of Finance"),
+        ("县教育局长带队检查校车。", "教育局长", "education bureau director"),
+        ("省公安厅长通报了案件进展。", "公安厅长", "director of the department of public security"),
+        ("派出所长带领民警巡逻。", "派出所长", "police station chief"),
+    ],
+)
+def test_the_head_of_a_body_is_one_title_token(annotator, sentence, form, gloss):
+    token = term_token(annotator, sentence, form)
+    assert first_sense(token.gloss) == gloss
+
+
 @pytest.mark.parametrize(
     ("sentence", "form", "gloss"),
     [
