@@ -53,6 +53,8 @@ def term_token(annotator: Annotator, sentence: str, form: str):
         ("县医保局开通了线上报销。", "医保局", "healthcare security bureau"),
         ("市应急管理局部署防汛工作。", "应急管理局", "emergency management bureau"),
         ("他到派出所办理了身份证。", "派出所", "police station"),
+        ("当年县环保局对这家工厂罚了款。", "环保局", "environment bureau"),
+        ("外交部发言人回答了记者提问。", "外交部", "Ministry of Foreign Affairs"),
         ("市中级人民法院公开审理此案。", "中级人民法院", "intermediate people's court"),
         ("区人民检察院依法提起公诉。", "人民检察院", "people's procuratorate"),
         ("全国人大常委会审议了这部法律。", "全国人大常委会", "NPC Standing Committee"),
@@ -77,11 +79,11 @@ def test_the_level_of_a_body_gives_its_english():
 
 
 def test_every_body_names_its_level_in_english(bundled: Glossary):
-    # 部 a ministry or a Party department, 厅 a department, 局 a bureau or an
-    # administration, 委 a commission or committee: the table keeps to it.
+    # 部 a ministry or a Party department, 厅 a department (办公厅 a general
+    # office), 局 a bureau or an administration, 委 a commission or committee.
     levels = {
         "部": ("ministry", "department"),
-        "厅": ("department",),
+        "厅": ("department", "office"),
         "局": ("bureau", "administration"),
         "委": ("commission", "committee"),
     }
@@ -118,6 +120,7 @@ def test_a_body_followed_by_zhang_is_its_head_not_the_body_and_grow(bundled: Glo
         and not e.zh.endswith("总局")
         and (e.zh[-1] != "局" or e.en[:1].islower())
         and (e.zh[-1] != "部" or e.en.startswith("Ministry"))
+        and (e.zh[-1] != "厅" or e.en.startswith("department"))
     ]
     assert len(bodies) > 70
     for zh in bodies:
@@ -156,6 +159,8 @@ def test_the_head_of_a_body_is_one_title_token(annotator, sentence, form, gloss)
         ("今年夏粮又获丰收。", "夏粮", "summer grain"),
         ("进入主汛期后，各地加强值守。", "主汛期", "main flood season"),
         ("消费者可以用旧家电以旧换新。", "以旧换新", "trade-in"),
+        ("经审查，他被开除党籍。", "开除党籍", "expelled from the Party"),
+        ("法院裁定驳回上诉，维持原判。", "维持原判", "upheld the original judgment"),
     ],
 )
 def test_a_policy_term_is_one_token_with_its_english(annotator, bundled, sentence, form, gloss):
