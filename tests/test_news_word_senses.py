@@ -127,3 +127,20 @@ def test_the_section_sits_before_the_measure_words():
     after = heads[heads.index(ours) + 1]
     assert lines[after] == "# Measure words after a numeral or a demonstrative"
     assert after - ours > 40  # the section holds its rows
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        ("一声巨响打破了夜的宁静。", "一声", "a sound, a cry"),
+        ("他家在城里买了一套房子。", "一套", "a set (of)"),
+        ("法院二审维持原判。", "二审", "second instance (trial)"),
+    ],
+)
+def test_a_frequent_count_or_court_word_reads_as_news_uses_it(annotator, sentence, word, gloss):
+    assert gloss_of(annotator, sentence, word) == gloss
+
+
+def test_a_noun_a_modifier_reads_into_drops_its_article(annotator):
+    # CC-CEDICT's 嫌疑人 is "a suspect"; after 犯罪 in a word it lacks, "crime suspect".
+    assert annotator.glosses.compound_gloss("犯罪嫌疑人") == "crime suspect"

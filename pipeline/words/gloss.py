@@ -1090,6 +1090,11 @@ def _plural(unit: str, value: float) -> str | None:
     return unit + ("es" if unit.endswith(("x", "ch", "sh")) else "s")
 
 
+def _headed(noun: str) -> str:
+    """Drop the article of a noun a modifier reads into: 犯罪 | 嫌疑人 "crime suspect"."""
+    return noun.removeprefix("a ").removeprefix("an ")
+
+
 def _join(glosses: list[str]) -> str:
     """Join the parts' glosses: a determiner or a modifier reads straight into a noun.
 
@@ -1115,6 +1120,8 @@ def _join(glosses: list[str]) -> str:
         if left in _ONE_OF:
             right = _singular(right)  # 每户 "each household", 这户 "this household"
         plain = left in _DETERMINERS or not (left.startswith(("to ", "(")) or right[:3] == "to ")
+        if plain:
+            right = _headed(right)
         out += f" {right}" if plain else f" + {right}"
     return out
 
