@@ -144,3 +144,18 @@ def test_a_frequent_count_or_court_word_reads_as_news_uses_it(annotator, sentenc
 def test_a_noun_a_modifier_reads_into_drops_its_article(annotator):
     # CC-CEDICT's 嫌疑人 is "a suspect"; after 犯罪 in a word it lacks, "crime suspect".
     assert annotator.glosses.compound_gloss("犯罪嫌疑人") == "crime suspect"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        ("这家工厂去年生产整车两万辆。", "整车", "complete vehicle"),
+        ("老年人用药要遵医嘱。", "用药", "medication"),
+        ("市检察院检察长出席了会议。", "检察长", "chief prosecutor"),
+    ],
+)
+def test_a_news_word_cc_cedict_lacks_reads_its_row_not_its_characters(
+    annotator, sentence, word, gloss
+):
+    # Without the row: 'to repair + car', 'to use + medicine', 'to inspect + length'.
+    assert gloss_of(annotator, sentence, word) == gloss
