@@ -60,6 +60,22 @@ def test_a_place_after_a_preposition_stays_a_place(annotator):
     assert _tokens(annotator, "他们从海东出发。")["海东"][0] == "place"
 
 
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("楼下的赵大妈常来串门。", "常"),  # a title of address names the subject already
+        ("这位大爷常去河边散步。", "常"),
+        ("村民常来这里晒太阳。", "常"),
+    ],
+)
+def test_an_adverb_before_a_verb_after_a_title_is_no_name(annotator, text, word):
+    assert _tokens(annotator, text)[word] == ("word", "often")
+
+
+def test_a_surname_after_a_title_before_a_longer_word_is_still_a_name(annotator):
+    assert _tokens(annotator, "村民常宝山说，茶叶卖得好。")["常宝山"][0] == "name"
+
+
 def test_a_name_cut_the_same_way_twice_is_one_name(annotator):
     text = "我们陪着袁散云去了医院，医生说袁散云的病不重。"
     tokens = [t for t in annotator.tokens(text) if t.zh == "袁散云"]

@@ -682,6 +682,8 @@ class Segmenter:
         """Return (number of words, "name") when a person's name starts at words[i]."""
         word = words[i]
         after_role = (words[i - 1] if i > 0 else left).endswith(TITLES)
+        if after_role and self._adverb_before_verb(words, i):
+            return 0, ""  # 大婶 | 常来, 村民 | 常 | 来: "often comes", no Mr Chang
         if after_role:
             size = _name_before_speech(words, i)
             if size:
@@ -740,6 +742,22 @@ class Segmenter:
         if not after:
             return True  # the clause ends with the name: 冠军是江苏的张 | 长安。
         return after in SPEECH_VERBS or after in TITLES or self._verb(after)
+
+    def _adverb_before_verb(self, words: list[str], i: int) -> bool:
+        """Tell whether words[i] opens with an adverb and a verb: 常来, 常 | 说 (not a name).
+
+        After a title the subject is named already (孙大婶, 村民); a surname
+        character that is also an adverb (常 "often") before a verb is the
+        adverb, jieba's guess (常去, 常说) or its single character alike.
+        """
+        word = words[i]
+        if self._dictionary.word_tag(word[0])[:1] != "d":
+            return False
+        if len(word) > 1 and self._known(word):
+            return False  # a word jieba lists (常青 "evergreen") may be a given name
+        # A one-character verb only: a two-character one may be a given name (常发展).
+        rest = word[1:] or (words[i + 1] if i + 1 < len(words) else "")
+        return len(rest) == 1 and self._verb(rest)
 
     def _withheld_at(self, words: list[str], i: int) -> tuple[int, str]:
         """Return (number of words, "name") for a withheld name at words[i] (赵 | 某某, 张某).
