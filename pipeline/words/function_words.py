@@ -259,7 +259,10 @@ _LEAST = frozenset(
     ("一点", "一点儿", "半点", "丝毫", "一丝", "一毛", "一分", "一分钱", "谁", "什么", "哪")
     + ("哪儿", "哪里", "任何", "啥", "怎么", "一下", "一会儿", "一刻")
 )
-_NEGATIONS = frozenset(("不", "没", "没有", "别", "未", "无", "并不", "从不", "从没", "不能"))
+_NEGATIONS = frozenset(
+    ("不", "没", "没有", "别", "未", "无", "并不", "从不", "从没", "不能", "不用", "不必", "不要")
+    + ("不想", "不会", "没法", "用不着", "不需要", "从来不", "从来没")
+)
 # Words that make a later 也 concessive: "still, even so" (即使下雨也要去, 再冷也去).
 # 即使 and its kin may open the clause before (即使下雨，我们也去); 再 and 怎么 only its own.
 _CONCEDING = frozenset(("即使", "就算", "哪怕", "无论", "不管", "纵然", "即便"))
@@ -288,7 +291,7 @@ def clause_gloss(words: Sequence[str], w: int, tag: Tagger, numeral: Numeral) ->
     """
     word = words[w]
     if word == "也":
-        return _ye(words, w)
+        return _ye(words, w, tag)
     if word == "的":
         return _emphatic_de(words, w, tag)
     if word == "近":
@@ -302,7 +305,7 @@ def clause_gloss(words: Sequence[str], w: int, tag: Tagger, numeral: Numeral) ->
     return None
 
 
-def _ye(words: Sequence[str], w: int) -> str | None:
+def _ye(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     """Read 也 as "even" after 连, "(not) at all" after the least before a negation.
 
     连早饭也没吃 "even", 一点也不累 / 一句话也没说 / 谁也不知道 "(not) at all",
@@ -313,7 +316,7 @@ def _ye(words: Sequence[str], w: int) -> str | None:
         return EVEN
     negated = bool(after) and (after[0] in _NEGATIONS or after[0][:1] in ("不", "没"))
     near = before[-3:]
-    if negated and any(x in _LEAST or _one_of(x) for x in near):
+    if negated and any(x in _LEAST or _one_of(x, tag) for x in near):
         return AT_ALL
     earlier = words[max(0, w - _CLAUSE_REACH) : w]
     if any(x in _CONCESSIVE for x in before) or any(x in _CONCEDING for x in earlier):
@@ -321,9 +324,11 @@ def _ye(words: Sequence[str], w: int) -> str | None:
     return None
 
 
-def _one_of(word: str) -> bool:
-    """Tell whether a word is 一 and a measure word (一句, 一次, 一条): the least of a thing."""
-    return len(word) == 2 and word[0] == "一" and word[1] in _MEASURES
+def _one_of(word: str, tag: Tagger) -> bool:
+    """Tell whether a word is 一 and a measure word (一句, 一次, 一道): the least of a thing."""
+    if len(word) != 2 or word[0] != "一":
+        return False
+    return word[1] in _MEASURES or tag(word) in ("m", "mq")
 
 
 # Measure words 一 makes "a single …" of before 也 and a negation.
@@ -336,13 +341,22 @@ def _emphatic_de(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     if after or len(before) < 2:
         return None
     prev = before[-1]
-    if prev in _AFFIRMING or tag(prev)[:1] == "r":
-        return None  # 这是我的 "mine"
+    if prev in _AFFIRMING or tag(prev)[:1] == "r" and not _after_verb(before):
+        return None  # 这是我的 "mine"; but 是他送给我的 closes what he did
     if any(x in _LIKELY for x in before[:-1]):
         return EMPHASIS  # 会…的 affirms what will be: jieba tags verbs as nouns (会生气的)
     if tag(prev)[:1] == "n" and not _verbish(prev):
         return None  # 这本书是老师的 "the teacher's"
     return EMPHASIS if any(x in _AFFIRMING for x in before[:-1]) else None
+
+
+def _after_verb(before: Sequence[str]) -> bool:
+    """Tell whether the clause's last word (a pronoun) is the object of a verb (送给我)."""
+    return len(before) > 1 and before[-2][-1:] in _GIVING
+
+
+# The last characters of verbs whose object a clause-final 的 follows (送给我的, 告诉我的).
+_GIVING = frozenset("给诉问教")
 
 
 def _verbish(word: str) -> bool:

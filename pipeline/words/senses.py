@@ -105,6 +105,7 @@ CLASSES = {
     "ONE": _one_counted,
     "VERBAL": lambda n: n.tag[:1] == "v",  # a verb or a verbal noun (工作, 学习)
     "ADJ": lambda n: n.tag[:1] == "a",
+    "ADV": lambda n: n.tag in ("d", "ad"),  # an adverb, or an adjective used as one (按时, 认真)
     "PRON": lambda n: n.tag == "r",
     "NAME": lambda n: n.kind == "name",
     "END": lambda n: n.kind in ("", "punct"),
