@@ -58,6 +58,7 @@ def test_ye_reads_the_clause_before_it(annotator, sentence, gloss):
     ("sentence", "nth", "gloss"),
     [
         ("刮风了，把窗户关上。", 1, "(change of state)"),
+        ("临走时他说了“再见”。", 1, "(completed action)"),  # an opening quote ends nothing
         ("我不喝咖啡了，喝茶吧。", 1, "(change of state)"),
         ("灯亮了。", 1, "(change of state)"),
         ("他买了三本书。", 1, "(completed action)"),  # 了 after a verb and before its object
@@ -100,8 +101,8 @@ def test_modal_verbs_of_duty(annotator, sentence, word, gloss):
 @pytest.mark.parametrize(
     ("sentence", "word", "gloss"),
     [
-        ("交警对其作出罚款处理。", "其", "him, her, them"),
-        ("学校责令其停课整顿。", "其", "him, her, them"),
+        ("交警对其作出罚款处理。", "其", "him, her, it, them"),
+        ("学校责令其停课整顿。", "其", "him, her, it, them"),
         ("这座桥以其独特的造型闻名。", "其", "its, their"),  # before a noun it owns
         ("本周共发生盗窃案件5起。", "起", "cases (of incidents)"),
         ("明天起开始放假。", "起", "from (then) on"),
@@ -165,6 +166,8 @@ def test_time_spans_and_news_adverbs(annotator, sentence, word, gloss):
         ("他们正在修路。", "正在", "in the process of"),
         ("邻居在装修房子。", "在", "(in progress)"),
         ("孩子们在聊天。", "在", "(in progress)"),
+        ("他们一直在聊天。", "在", "(in progress)"),
+        ("学生在入学以后要参加军训。", "在", "at, in"),  # after a noun: 在 + verb + 后
         ("他在医院工作。", "在", "at, in"),
         ("出门前多带件外套。", "多", "more"),
         ("他才八岁。", "才", "only"),
