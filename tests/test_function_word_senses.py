@@ -174,6 +174,12 @@ def test_time_spans_and_news_adverbs(annotator, sentence, word, gloss):
         ("他晚上十一点才下班。", "才", "only then, just"),
         ("这个颜色倒挺好看。", "倒", "actually, rather"),
         ("你可别告诉别人。", "可", "really, (emphasis)"),
+        ("她都六十岁了，还天天跑步。", "都", "already"),
+        ("同学们都到齐了。", "都", "all"),
+        ("天要黑了，我们回去吧。", "要", "going to, about to"),
+        ("我要一张去南京的票。", "要", "to want, will"),
+        ("他又不是外人，你说吧。", "又", "after all, (emphasis)"),
+        ("他又迟到了。", "又", "again"),
     ],
 )
 def test_everyday_function_words(annotator, sentence, word, gloss):

@@ -253,6 +253,8 @@ THE_PAST = "(in) the past, recent"
 OVER_THE_PAST = "(over the past …)"
 REPLY = "to reply (to), to answer"
 ANY = "any, anything"
+ALREADY = "already"
+ABOUT_TO = "going to, about to"
 # Words before 也 and a negation that make it "(not) at all": the least amount,
 # or a question word used for "any" (一点也不累, 谁也不知道, 什么也没说).
 _LEAST = frozenset(
@@ -281,7 +283,7 @@ _MESSAGE_CLOSERS = frozenset(("了", "呢", "吗", "啊", "过"))
 
 Numeral = Callable[[str], bool]
 # The words ``clause_gloss`` may answer for: the annotator asks only about these.
-CLAUSE_WORDS = frozenset(("也", "的", "近", "来", "回", "什么"))
+CLAUSE_WORDS = frozenset(("也", "的", "近", "来", "回", "什么", "都", "要"))
 
 
 def clause_gloss(words: Sequence[str], w: int, tag: Tagger, numeral: Numeral) -> str | None:
@@ -302,6 +304,10 @@ def clause_gloss(words: Sequence[str], w: int, tag: Tagger, numeral: Numeral) ->
         return _reply(words, w)
     if word == "什么":
         return _any(words, w)
+    if word == "都":
+        return _already(words, w, numeral)
+    if word == "要":
+        return _about_to(words, w)
     return None
 
 
@@ -400,6 +406,28 @@ def _reply(words: Sequence[str], w: int) -> str | None:
     if closing and any(x in _MESSAGES for x in earlier):
         return REPLY
     return None
+
+
+def _already(words: Sequence[str], w: int, numeral: Numeral) -> str | None:
+    """Read 都 before an age, an hour or a count and a clause-final 了 as "already" (都八十岁了)."""
+    _, after = _clause(words, w)
+    if len(after) < 2 or after[-1] != "了" or len(after) > 3:
+        return None
+    first = after[0]
+    counted = numeral(first) or bool(first) and numeral(first[:1]) and not numeral(first)
+    return ALREADY if counted or first in ("这么", "那么") else None
+
+
+def _about_to(words: Sequence[str], w: int) -> str | None:
+    """Read 要 before a short predicate and a clause-final 了 as "about to" (要下雨了, 要开始了)."""
+    before, after = _clause(words, w)
+    if not 2 <= len(after) <= 3 or after[-1] != "了" or "不" in after:
+        return None
+    return ABOUT_TO if not before or before[-1] in _IMMINENT or len(before) < 3 else None
+
+
+# What may stand before 要…了 of what is about to happen (快要下雨了, 就要开学了, 马上要到了).
+_IMMINENT = frozenset(("快", "就", "马上", "眼看", "又", "也", "都", "天", "车", "我们", "他"))
 
 
 def _any(words: Sequence[str], w: int) -> str | None:
