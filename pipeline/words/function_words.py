@@ -383,7 +383,8 @@ def _span(after: Sequence[str], numeral: Numeral) -> bool:
         if first.endswith(unit) and len(first) > len(unit) and numeral(first[: -len(unit)]):
             return True
     unit_next = len(after) > 1 and after[1].removesuffix("来") in _TIME_UNITS
-    return numeral(first) and unit_next
+    # 三个 | 月: jieba leaves the measure word with the numeral.
+    return (numeral(first) or numeral(first.removesuffix("个"))) and unit_next
 
 
 def _over_the_past(words: Sequence[str], w: int, numeral: Numeral) -> str | None:
