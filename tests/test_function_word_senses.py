@@ -146,6 +146,10 @@ def test_any_and_whole(annotator, sentence, word, gloss):
         ("全县有医院八家，其中县级医院两家。", "其中", "of which, among them"),
         ("今年重点支持小微企业发展。", "重点", "especially, with a focus"),
         ("这是这本书的重点。", "重点", "main point"),
+        ("经过反复试验，新材料终于研制成功。", "经过", "through, after"),
+        ("为了方便居民出行，社区开通了公交专线。", "为了", "in order to, for"),
+        ("参加比赛的选手均为大学生。", "为", "to be, is"),
+        ("大家都为他感到高兴。", "为", "for"),
     ],
 )
 def test_time_spans_and_news_adverbs(annotator, sentence, word, gloss):
