@@ -72,6 +72,7 @@ def test_a_clause_final_le_is_a_change_of_state(annotator, sentence, nth, gloss)
     ("sentence", "gloss"),
     [
         ("这双鞋是我姐姐送给我的。", EMPHASIS),
+        ("这碗面条还挺好吃的。", EMPHASIS),
         ("他们是坐飞机去的。", EMPHASIS),
         ("你放心，病很快会好的。", EMPHASIS),
         ("这把伞是我的。", "(possessive)"),  # 是 + a pronoun + 的: mine
@@ -141,6 +142,7 @@ def test_any_and_whole(annotator, sentence, word, gloss):
     [
         ("近两年，县里新修了不少公路。", "近", THE_PAST),
         ("近200人参加了比赛。", "近", "approximately"),
+        ("近十年来，小镇变化很大。", "近", THE_PAST),
         ("近一个月来，气温一直偏高。", "来", OVER_THE_PAST),
         ("近日，市里公布了新的公交线路。", "近日", "recently, in recent days"),
         ("全县有医院八家，其中县级医院两家。", "其中", "of which, among them"),
@@ -179,6 +181,8 @@ def test_time_spans_and_news_adverbs(annotator, sentence, word, gloss):
         ("这个颜色倒挺好看。", "倒", "actually, rather"),
         ("你可别告诉别人。", "可", "really, (emphasis)"),
         ("她都六十岁了，还天天跑步。", "都", "already"),
+        ("都快半夜了，你还在看电视。", "都", "already"),
+        ("你们在忙什么？", "在", "(in progress)"),
         ("同学们都到齐了。", "都", "all"),
         ("天要黑了，我们回去吧。", "要", "going to, about to"),
         ("我要一张去南京的票。", "要", "to want, will"),

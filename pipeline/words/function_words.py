@@ -274,6 +274,8 @@ _ASKING = frozenset(("知道", "明白", "清楚", "懂", "记得", "问", "告�
 # What stands before a clause-final 的 of 是…的 (是我做的): the clause's opener.
 _LIKELY = frozenset(("会", "不会", "肯定会", "一定会", "总会", "才会", "也会", "都会"))
 _AFFIRMING = _LIKELY | {"是", "都是", "就是", "也是", "不是", "正是", "可是"}
+# Degree words before an adjective that a clause-final 的 rounds off (挺好的, 蛮合适的).
+_QUITE = frozenset(("挺", "蛮", "怪", "还挺", "倒挺", "真", "很", "太", "特别", "非常", "够"))
 _TIME_UNITS = ("个月", "星期", "小时", "季度", "年", "天", "日", "周", "月")
 # A message a later 回 answers (消息我还没回, 他的短信我一条也没回).
 _MESSAGES = frozenset(
@@ -347,6 +349,8 @@ def _emphatic_de(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     if after or len(before) < 2:
         return None
     prev = before[-1]
+    if before[-2] in _QUITE and tag(prev)[:1] not in ("n", "r"):
+        return EMPHASIS  # 挺好吃的, 蛮合适的: a judgment the particle rounds off
     if prev in _AFFIRMING or tag(prev)[:1] == "r" and not _after_verb(before):
         return None  # 这是我的 "mine"; but 是他送给我的 closes what he did
     if any(x in _LIKELY for x in before[:-1]):
@@ -378,7 +382,7 @@ def _recent(words: Sequence[str], w: int, numeral: Numeral) -> str | None:
 
 def _span(after: Sequence[str], numeral: Numeral) -> bool:
     """Tell whether the words open with a span of time: 三年, 一周, 两 | 个月, 5 | 天."""
-    first = after[0]
+    first = after[0].removesuffix("来")  # 近 | 五年来
     for unit in _TIME_UNITS:
         if first.endswith(unit) and len(first) > len(unit) and numeral(first[: -len(unit)]):
             return True
@@ -412,11 +416,16 @@ def _reply(words: Sequence[str], w: int) -> str | None:
 def _already(words: Sequence[str], w: int, numeral: Numeral) -> str | None:
     """Read 都 before an age, an hour or a count and a clause-final 了 as "already" (都八十岁了)."""
     _, after = _clause(words, w)
-    if len(after) < 2 or after[-1] != "了" or len(after) > 3:
+    if len(after) < 2 or after[-1] != "了" or len(after) > 4:
         return None
     first = after[0]
+    if first in _NEARLY and len(after) >= 3:
+        return ALREADY  # 都快九点了 "it is already nearly nine"
     counted = numeral(first) or bool(first) and numeral(first[:1]) and not numeral(first)
     return ALREADY if counted or first in ("这么", "那么") else None
+
+
+_NEARLY = frozenset(("快", "快要", "已经", "将近", "差不多"))
 
 
 def _about_to(words: Sequence[str], w: int) -> str | None:
