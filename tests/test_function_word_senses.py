@@ -188,6 +188,10 @@ def test_time_spans_and_news_adverbs(annotator, sentence, word, gloss):
         ("我要一张去南京的票。", "要", "to want, will"),
         ("他又不是外人，你说吧。", "又", "after all, (emphasis)"),
         ("他又迟到了。", "又", "again"),
+        ("我们家就三口人。", "就", "only, just"),
+        ("我吃完饭就走。", "就", "then, right away"),
+        ("老师叫我们早点回家。", "叫", "to tell (sb to), to call"),
+        ("这条河叫什么名字？", "叫", "to call"),
     ],
 )
 def test_everyday_function_words(annotator, sentence, word, gloss):
