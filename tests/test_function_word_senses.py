@@ -13,6 +13,8 @@ from zhreader.pipeline.words.function_words import (
     AT_ALL,
     EMPHASIS,
     EVEN,
+    IN_THE_COURSE,
+    NOMINAL,
     OVER_THE_PAST,
     REPLY,
     STILL,
@@ -78,6 +80,8 @@ def test_a_clause_final_le_is_a_change_of_state(annotator, sentence, nth, gloss)
         ("这把伞是我的。", "(possessive)"),  # 是 + a pronoun + 的: mine
         ("这本词典是老师的。", "of"),  # 是 + a noun + 的: the teacher's
         ("我喜欢甜的东西。", "of"),
+        ("刚才说话的，是我同学。", NOMINAL),  # no 是 before it: the one(s) who
+        ("这两件衣服，我要红的。", NOMINAL),
     ],
 )
 def test_a_clause_final_de_of_shi_de_is_emphasis(annotator, sentence, gloss):
@@ -148,6 +152,8 @@ def test_any_and_whole(annotator, sentence, word, gloss):
         ("全县有医院八家，其中县级医院两家。", "其中", "of which, among them"),
         ("今年重点支持小微企业发展。", "重点", "especially, with a focus"),
         ("这是这本书的重点。", "重点", "main point"),
+        ("在比赛过程中，他受了伤。", "中", IN_THE_COURSE),
+        ("在我们的交流中，她提了很多建议。", "中", IN_THE_COURSE),
         ("经过反复试验，新材料终于研制成功。", "经过", "through, after"),
         ("为了方便居民出行，社区开通了公交专线。", "为了", "in order to, for"),
         ("参加比赛的选手均为大学生。", "为", "to be, is"),
@@ -220,7 +226,8 @@ def _numeral(word: str) -> bool:
         (["近", "两个", "人"], 0, None),
         (["是", "他", "做", "的", "，", "不", "是", "我"], 3, EMPHASIS),
         (["是", "老师", "的"], 2, None),
-        (["我", "做", "的"], 2, None),  # no 是 or 会 in the clause: not 是…的
+        (["我", "做", "的"], 2, NOMINAL),  # no 是 or 会: what I made
+        (["他", "是", "老师", "的", "学生"], 3, None),  # not clause-final
         (["消息", "我", "没", "回"], 3, REPLY),
         (["我", "回", "家"], 1, None),
         (["没", "出", "什么", "事"], 2, "any, anything"),

@@ -249,6 +249,8 @@ EVEN = "even"
 AT_ALL = "(not) at all, even"
 STILL = "still, even so"
 EMPHASIS = "(emphasis particle)"
+NOMINAL = "(particle: the one(s) that …)"
+IN_THE_COURSE = "in, during"
 THE_PAST = "(in) the past, recent"
 OVER_THE_PAST = "(over the past …)"
 REPLY = "to reply (to), to answer"
@@ -285,7 +287,7 @@ _MESSAGE_CLOSERS = frozenset(("了", "呢", "吗", "啊", "过"))
 
 Numeral = Callable[[str], bool]
 # The words ``clause_gloss`` may answer for: the annotator asks only about these.
-CLAUSE_WORDS = frozenset(("也", "的", "近", "来", "回", "什么", "都", "要"))
+CLAUSE_WORDS = frozenset(("也", "的", "近", "来", "回", "什么", "都", "要", "中"))
 
 
 def clause_gloss(words: Sequence[str], w: int, tag: Tagger, numeral: Numeral) -> str | None:
@@ -310,6 +312,8 @@ def clause_gloss(words: Sequence[str], w: int, tag: Tagger, numeral: Numeral) ->
         return _already(words, w, numeral)
     if word == "要":
         return _about_to(words, w)
+    if word == "中":
+        return _within(words, w)
     return None
 
 
@@ -357,7 +361,10 @@ def _emphatic_de(words: Sequence[str], w: int, tag: Tagger) -> str | None:
         return EMPHASIS  # 会…的 affirms what will be: jieba tags verbs as nouns (会生气的)
     if tag(prev)[:1] == "n" and not _verbish(prev):
         return None  # 这本书是老师的 "the teacher's"
-    return EMPHASIS if any(x in _AFFIRMING for x in before[:-1]) else None
+    if any(x in _AFFIRMING for x in before[:-1]):
+        return EMPHASIS
+    # Without 是 the 的 makes a noun of what it closes: 卖菜的, 新来的, 我要红的.
+    return NOMINAL if tag(prev)[:1] in ("v", "a") or _verbish(prev) else None
 
 
 def _after_verb(before: Sequence[str]) -> bool:
@@ -438,6 +445,16 @@ def _about_to(words: Sequence[str], w: int) -> str | None:
 
 # What may stand before 要…了 of what is about to happen (快要下雨了, 就要开学了, 马上要到了).
 _IMMINENT = frozenset(("快", "就", "马上", "眼看", "又", "也", "都", "天", "车", "我们", "他"))
+
+
+def _within(words: Sequence[str], w: int) -> str | None:
+    """Read 中 closing a frame 在 opens as "in, during" (在一问一答中, 在此过程中)."""
+    before, _ = _clause(words, w)
+    return IN_THE_COURSE if "在" in before[-_FRAME_REACH:] else None
+
+
+# 在 … 中 frames a few words: 在工作中, 在推进乡村振兴的过程中.
+_FRAME_REACH = 10
 
 
 def _any(words: Sequence[str], w: int) -> str | None:
