@@ -57,6 +57,11 @@ def gloss_of(annotator: Annotator, sentence: str, word: str, nth: int = 1) -> st
         ("周末我们几个老同学聚一聚。", "聚", "to gather, to get together"),
         ("他每天晚上都要喝一点酒。", "酒", "alcohol, liquor"),
         ("今年的粮食收成不错。", "粮食", "grain, food"),
+        # Re-read of ranks 3501-4500.
+        ("快点走，不然要迟到了。", "不然", "otherwise"),
+        ("他的白衬衫已经脏了。", "脏", "dirty"),
+        ("他们一家搬到了郊区。", "郊区", "suburbs"),
+        ("他在一家工厂打工。", "打工", "to work (a job)"),
     ],
 )
 def test_a_frequent_word_reads_in_its_common_sense(annotator, sentence, word, gloss):
@@ -102,6 +107,8 @@ def test_a_verb_before_a_noun_or_a_count_reads_as_a_modifier(annotator, sentence
         ("科技创新界的专家都来了。", "界", "circles, world (of)"),
         ("她一直没理他。", "理", "to pay attention to"),
         ("这个主意太棒了。", "棒", "great, excellent"),
+        ("楼下装修，今天太吵了。", "吵", "noisy"),
+        ("晚上邻居家一直吵，我睡不着。", "吵", "to make noise, noisy"),
         ("你做得很棒。", "棒", "great, excellent"),
     ],
 )
