@@ -14,10 +14,11 @@ reported on its own and never tuned on; so are ``held-out-3`` (32 sentences)
 and ``held-out-4`` (31 sentences), written and judged in the third and fourth
 rounds before any of their rules, and ``held-out-5`` (42 sentences: example,
 news and everyday), written and judged blind in the sixth round before
-zhreader was run on it. ``held-out-6`` (44 sentences, 764 occurrences:
-example, news and everyday), written and judged blind the same way in the
-seventh round, after held-out-5 had been measured, is the current estimate
-of the hidden set.
+zhreader was run on it, and ``held-out-6`` (44 sentences, 764 occurrences),
+written and judged blind the same way in the seventh round; both were
+opened for analysis in the eighth round. ``held-out-7`` (58 sentences, 866
+occurrences: example, news and everyday), written and judged blind the same
+way in the eighth round, is the current estimate of the hidden set.
 
 ``--misses`` prints the development half's misses only, so that no held-out
 item is read by accident; ``--half HALF`` prints the misses of the half it
@@ -56,6 +57,7 @@ HALVES = (
     "held-out-4",
     "held-out-5",
     "held-out-6",
+    "held-out-7",
 )
 
 

@@ -697,22 +697,20 @@ def test_the_judged_gloss_set_is_well_formed():
     assert sum(sentences[j["sentence"]]["half"] == "held-out-2" for j in judged) >= 200
     assert sum(sentences[j["sentence"]]["half"] == "held-out-3" for j in judged) >= 250
     assert sum(sentences[j["sentence"]]["half"] == "held-out-4" for j in judged) >= 250
-    # held-out-5: at least 420 occurrences, over 120 from each source
-    blind = Counter(
-        sentences[j["sentence"]]["source"]
-        for j in judged
-        if sentences[j["sentence"]]["half"] == "held-out-5"
-    )
-    assert sum(blind.values()) >= 420 and min(blind.values()) > 120, blind
-    assert set(blind) == {"example", "news", "everyday"}
-    # held-out-6: at least 600 occurrences, over 180 from each source
-    fresh = Counter(
-        sentences[j["sentence"]]["source"]
-        for j in judged
-        if sentences[j["sentence"]]["half"] == "held-out-6"
-    )
-    assert sum(fresh.values()) >= 600 and min(fresh.values()) > 180, fresh
-    assert set(fresh) == {"example", "news", "everyday"}
+    # the blind parts: at least so many occurrences, over so many from each source
+    for half, least, each in (
+        ("held-out-5", 420, 120),
+        ("held-out-6", 600, 180),
+        ("held-out-7", 700, 200),
+    ):
+        by_source = Counter(
+            sentences[j["sentence"]]["source"]
+            for j in judged
+            if sentences[j["sentence"]]["half"] == half
+        )
+        counted = sum(by_source.values())
+        assert counted >= least and min(by_source.values()) > each, (half, by_source)
+        assert set(by_source) == {"example", "news", "everyday"}, half
     for line, item in enumerate(judged, start=2):
         text = sentences[item["sentence"]]["text"]
         assert text.count(item["word"]) >= int(item["nth"]) >= 1, f"glosses-judged.tsv:{line}"
@@ -724,13 +722,15 @@ def test_misses_print_the_dev_half_unless_a_half_is_named():
 
     # --misses alone: the dev half only, never a held-out item by accident
     assert misses_shown("dev", None, True)
-    held_out = ("held-out", "held-out-4", "held-out-5", "held-out-6")
+    held_out = ("held-out", "held-out-4", "held-out-5", "held-out-6", "held-out-7")
     assert not any(misses_shown(h, None, True) for h in held_out)
     assert not misses_shown("dev", None, False)  # neither flag: no items
     # --half names the half whose misses are printed, with or without --misses
     assert misses_shown("held-out-5", "held-out-5", False)
     assert misses_shown("held-out-6", "held-out-6", False)
     assert not misses_shown("held-out-6", "held-out-5", True)
+    assert misses_shown("held-out-7", "held-out-7", False)
+    assert not misses_shown("held-out-7", "held-out-6", True)
     assert misses_shown("held-out-2", "held-out-2", True)
     assert not misses_shown("dev", "held-out-3", True)
 

@@ -126,6 +126,15 @@ _MEMO_SIZE = 100_000
 # begin with (经济 "economic": 经济危机 "economic crisis"), when at least this many do
 # and twice as many as begin with any other of its one-word senses.
 _ATTRIBUTIVE_MIN = 5
+_MODIFIER_MIN = 2  # compounds that open with a verb's English noun (就业率, 就业机会)
+# A verb's English that holds its own object: "to get a job", "to enforce a law" (not
+# "to give prominence to", "to break through").
+# An English noun of one or two words made from a verb: employment, law enforcement.
+_NOUN_SENSE = re.compile(r"(?!(?:to|the|a|an) )(?:[a-z]+ )?[a-z]{3,}(?:ment|tion|sion|ance|ing)")
+_HEAD_TAGS = frozenset(["n", "nz", "ng"])  # the heads a verb modifies: 岗位, 价格, 队伍
+# Tags of the words after which a verb opens a noun phrase: a verb (提供), a noun
+# (居民), a numeral or a measure word (一支), a preposition (对) or 的 (u).
+_BEFORE_MODIFIER = frozenset("vnmqpu")
 _COMPOUND_TAIL = 2  # compounds one or two characters longer than the word
 _ONE_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _ENGLISH_WORD = re.compile(r"[a-z]+")
@@ -174,6 +183,7 @@ class GlossChooser:
         self._missed_memo: dict[str, bool] = {}  # phrase → CC-CEDICT has it, jieba does not
         self._content_memo: dict[str, bool] = {}  # word → a noun, verb or adjective
         self._attributive_memo: dict[str, str | None] = {}  # noun → its sense before a noun
+        self._modifier_memo: dict[str, str | None] = {}  # verb → its English before a noun
 
     @property
     def senses(self) -> LearnerSenses:
@@ -204,6 +214,7 @@ class GlossChooser:
             or bool(self._missed_phrases(word, prev, nxt))
             or (_noun_head(nxt) and self.attributive(word) is not None)
             or self._dictionary.word_tag(word) == _ADVERBIAL
+            or (_modifies(prev, nxt) and self.modifier_english(word) is not None)
         )
 
     def word_gloss(
@@ -274,7 +285,8 @@ class GlossChooser:
             tag = tag_in_context(tag, prev, nxt, counted=len(word) == 1)
             attested = self._translated_sense(word, reading)
             gloss = self._dictionary.short_gloss(word, reading, tag=tag, attested=attested)
-            return self.adverbial(word, gloss, nxt) or gloss, "cedict"
+            modifier = self.verbal_modifier(word, gloss, prev, nxt) if row is None else None
+            return modifier or self.adverbial(word, gloss, nxt) or gloss, "cedict"
         if romanise and self.withheld_name(word) and len(reading) == len(word):
             return f"{romanise(reading[:1])} {romanise(reading[1:])}", "name"  # 张某 "Zhang Mou"
         if romanise and self.is_name(word) and len(reading) == len(word):
@@ -406,6 +418,46 @@ class GlossChooser:
             return tag != "vn"
         gloss = self._dictionary.short_gloss(nxt.text) if tag[:1] != "n" else None
         return bool(gloss) and gloss.startswith("to ")
+
+    def verbal_modifier(
+        self, word: str, gloss: str | None, prev: Neighbour, nxt: Neighbour
+    ) -> str | None:
+        """Return the English of a verb that modifies the noun after it, not its "to …".
+
+        News puts a verb or a verbal noun straight before the noun it
+        describes (就业岗位 "employment" posts, 救援队伍 "rescue" team, 消费价格
+        "consumer" prices), where its "to …" sense reads as a verb and its
+        object. The verb is a modifier when the words around it say the noun
+        phrase has begun: after a verb, a count, a demonstrative, 的, a
+        preposition or a noun, or at the start of a sentence (提供 | 就业 | 岗位,
+        一支 | 救援 | 队伍, 居民 | 消费 | 价格); after a subject pronoun, an adverb or
+        a modal it is the verb and the noun its object (我们 | 调整 | 结构).
+        """
+        if not gloss or not gloss.startswith("to ") or not _modifies(prev, nxt):
+            return None
+        return self.modifier_english(word)
+
+    def modifier_english(self, word: str) -> str | None:
+        """Return the English a verb has before a noun: its noun sense, else its compounds'."""
+        return _remembered(self._modifier_memo, word, lambda: self._modifier_english(word))
+
+    def _modifier_english(self, word: str) -> str | None:
+        # CC-CEDICT's compounds of the verb show which of its English nouns it is before
+        # another noun: 就业率 "employment rate", 就业机会 "employment opportunities".
+        if len(word) < 2 or self._dictionary.word_tag(word)[:1] != "v":
+            return None
+        nouns = [s for s in self.word_senses(word, ()) if _NOUN_SENSE.fullmatch(s)]
+        if not nouns:
+            return None
+        starts: Counter[str] = Counter()
+        for compound in self._dictionary.compound_senses(word, _COMPOUND_TAIL):
+            for sense in sense_pieces(compound):
+                starts.update(n for n in nouns if sense.lower().startswith(n + " "))
+        ranked = starts.most_common(2)
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0
+        if ranked and ranked[0][1] >= max(_MODIFIER_MIN, 2 * runner_up):
+            return ranked[0][0]
+        return None
 
     def _content_word(self, word: str, modifier: bool = False) -> bool:
         """Tell whether a word is a noun, verb or adjective, not a function character.
@@ -903,6 +955,24 @@ def _noun_head(nxt: Neighbour) -> bool:
     return nxt.tag[:1] == "n" or nxt.tag == "vn"
 
 
+def _modifies(prev: Neighbour, nxt: Neighbour) -> bool:
+    """Tell whether a verb between these neighbours may modify the next word, a plain noun.
+
+    The noun is a common noun of two characters or more (not a name, a place
+    or a verbal noun, which a verb takes as its object: 加强管理); before
+    the verb is the edge of the sentence or a word that opens or continues a
+    noun phrase, never a pronoun, an adverb or a modal (the verb's subject
+    and its manner).
+    """
+    if nxt.kind != "word" or len(nxt.text) < 2 or nxt.tag not in _HEAD_TAGS:
+        return False
+    if prev.text in _VERB_BEFORE or prev.text in _ASPECT:
+        return False
+    if prev.kind in ("", "punct", "number"):
+        return True
+    return prev.tag[:1] in _BEFORE_MODIFIER or CLASSES["DEM"](prev)
+
+
 def _content_words(sense: str) -> set[str]:
     """Return the words of an English sense that say something, plurals made singular."""
     words = set()
@@ -1020,6 +1090,11 @@ def _plural(unit: str, value: float) -> str | None:
     return unit + ("es" if unit.endswith(("x", "ch", "sh")) else "s")
 
 
+def _headed(noun: str) -> str:
+    """Drop the article of a noun a modifier reads into: 犯罪 | 嫌疑人 "crime suspect"."""
+    return noun.removeprefix("a ").removeprefix("an ")
+
+
 def _join(glosses: list[str]) -> str:
     """Join the parts' glosses: a determiner or a modifier reads straight into a noun.
 
@@ -1045,6 +1120,8 @@ def _join(glosses: list[str]) -> str:
         if left in _ONE_OF:
             right = _singular(right)  # 每户 "each household", 这户 "this household"
         plain = left in _DETERMINERS or not (left.startswith(("to ", "(")) or right[:3] == "to ")
+        if plain:
+            right = _headed(right)
         out += f" {right}" if plain else f" + {right}"
     return out
 
