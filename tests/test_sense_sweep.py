@@ -133,19 +133,6 @@ def test_a_word_reads_by_the_word_after_it(annotator, sentence, word, gloss):
 @pytest.mark.parametrize(
     ("sentence", "word", "gloss"),
     [
-        ("弟弟吃完饭就去写作业了。", "作业", "homework"),
-        ("老师今天布置的作业很多。", "作业", "homework"),
-        ("工人们正在桥下施工作业。", "作业", "work, operation"),
-        ("作业人员必须戴好安全帽。", "作业", "work, operation"),
-    ],
-)
-def test_zuoye_is_homework_unless_news_work_surrounds_it(annotator, sentence, word, gloss):
-    assert gloss_of(annotator, sentence, word) == gloss
-
-
-@pytest.mark.parametrize(
-    ("sentence", "word", "gloss"),
-    [
         ("这篇文章写得很好。", "篇", "(classifier for articles)"),
         ("他写了一篇关于家乡的作文。", "一篇", "(classifier for articles)"),
         ("这部电视剧一共四十集。", "集", "episode"),
