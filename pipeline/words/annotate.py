@@ -18,8 +18,9 @@ from zhreader.model import Edition, Sentence, Token, iter_sentences, map_sentenc
 from zhreader.names import COMMON_SURNAMES, PLACE_ENGLISH, PLACE_SUFFIXES, TITLES
 from zhreader.pinyin_text import numbered
 from zhreader.pipeline.words.dictionary import MAX_GLOSS, Dictionary
+from zhreader.pipeline.words.function_words import CLAUSE_GLOSS_VERSION, CLAUSE_WORDS, clause_gloss
 from zhreader.pipeline.words.gloss import GlossChooser
-from zhreader.pipeline.words.numbers import number_gloss, rejoin_numeral
+from zhreader.pipeline.words.numbers import han_value, number_gloss, rejoin_numeral
 from zhreader.pipeline.words.sandhi import neutral_positions
 from zhreader.pipeline.words.segment import (
     FUNCTION_CHARS,
@@ -138,7 +139,8 @@ class Annotator:
             **self._dictionary.version,
             # The learner senses shape the glosses as much as the dictionary does.
             "dict": f"{self._dictionary.version['dict']}+senses:{self._senses_hash()}"
-            f"+translated:{self._translated_hash()}+en:{self._dictionary.english_version}",
+            f"+translated:{self._translated_hash()}+en:{self._dictionary.english_version}"
+            f"+clause:{CLAUSE_GLOSS_VERSION}",
         }
 
     def _senses_hash(self) -> str:
@@ -188,10 +190,27 @@ class Annotator:
                     pieces, reading, sandhi, around, strict=True
                 )
             )
+            tokens = self._clause_glosses(tokens)
             tokens = tuple(shared.setdefault(token, token) for token in tokens)
             check_join(text, tokens)
             out.append(tokens)
         return out
+
+    def _clause_glosses(self, tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+        """Give the function words whose clause decides their sense that sense (连…也 "even")."""
+        if not any(t.zh in CLAUSE_WORDS for t in tokens):
+            return tokens
+        solid = [i for i, t in enumerate(tokens) if t.kind != "space"]
+        words = [self._dictionary.simplified(tokens[i].zh) for i in solid]
+        out = list(tokens)
+        for k, i in enumerate(solid):
+            token = tokens[i]
+            if token.kind != "word" or token.term or words[k] not in CLAUSE_WORDS:
+                continue
+            gloss = clause_gloss(words, k, self._dictionary.context_tag, _is_numeral)
+            if gloss:
+                out[i] = replace(token, gloss=gloss, gloss_source="learner")
+        return tuple(out)
 
     def _mark_names(self, pieces: list[Piece]) -> list[Piece]:
         """Make an unknown word that opens a clause as a person's name a name (王芳在…).
@@ -502,6 +521,11 @@ def _term_table(glossary) -> dict[str, tuple[str, str]]:
         form: (entry.zh, kinds.get(entry.category, "word"))
         for form, entry in glossary.forms().items()
     }
+
+
+def _is_numeral(word: str) -> bool:
+    """Tell whether a word is a number: digits or Han numerals (5, 三, 两, 十二)."""
+    return bool(word) and (word.isdigit() or han_value(word) is not None)
 
 
 __all__ = ["Annotator", "TokenMismatchError", "check_join", "romanise"]

@@ -237,4 +237,242 @@ def _is_verb(tag: str) -> bool:
     return tag.startswith("v")
 
 
-__all__ = ["GRAMMAR_RULES_VERSION", "grammatical_reading"]
+# --- glosses the clause decides ------------------------------------------------------------
+#
+# The learner-senses table reads one token either side; these few function words
+# take their sense from further away: 也 from a 连 or a "one …" before it, 的 from
+# the 是 its clause opens with, 近 from the time unit after the numeral.
+
+# Bump when a gloss rule changes: it is part of the annotator's signature.
+CLAUSE_GLOSS_VERSION = "1"
+EVEN = "even"
+AT_ALL = "(not) at all, even"
+STILL = "still, even so"
+EMPHASIS = "(emphasis particle)"
+NOMINAL = "(particle: the one(s) that …)"
+IN_THE_COURSE = "in, during"
+THE_PAST = "(in) the past, recent"
+OVER_THE_PAST = "(over the past …)"
+REPLY = "to reply (to), to answer"
+ANY = "any, anything"
+ALREADY = "already"
+ABOUT_TO = "going to, about to"
+# Words before 也 and a negation that make it "(not) at all": the least amount,
+# or a question word used for "any" (一点也不累, 谁也不知道, 什么也没说).
+_LEAST = frozenset(
+    ("一点", "一点儿", "半点", "丝毫", "一丝", "一毛", "一分", "一分钱", "谁", "什么", "哪")
+    + ("哪儿", "哪里", "任何", "啥", "怎么", "一下", "一会儿", "一刻")
+)
+_NEGATIONS = frozenset(
+    ("不", "没", "没有", "别", "未", "无", "并不", "从不", "从没", "不能", "不用", "不必", "不要")
+    + ("不想", "不会", "没法", "用不着", "不需要", "从来不", "从来没")
+)
+# Words that make a later 也 concessive: "still, even so" (即使下雨也要去, 再冷也去).
+# 即使 and its kin may open the clause before (即使下雨，我们也去); 再 and 怎么 only its own.
+_CONCEDING = frozenset(("即使", "就算", "哪怕", "无论", "不管", "纵然", "即便"))
+_CONCESSIVE = _CONCEDING | {"再", "怎么"}
+# Verbs after which 什么 is the object asked about, not "any" (不知道什么时候).
+_ASKING = frozenset(("知道", "明白", "清楚", "懂", "记得", "问", "告诉", "确定", "知", "想想"))
+# What stands before a clause-final 的 of 是…的 (是我做的): the clause's opener.
+_LIKELY = frozenset(("会", "不会", "肯定会", "一定会", "总会", "才会", "也会", "都会"))
+_AFFIRMING = _LIKELY | {"是", "都是", "就是", "也是", "不是", "正是", "可是"}
+# Degree words before an adjective that a clause-final 的 rounds off (挺好的, 蛮合适的).
+_QUITE = frozenset(("挺", "蛮", "怪", "还挺", "倒挺", "真", "很", "太", "特别", "非常", "够"))
+_TIME_UNITS = ("个月", "星期", "小时", "季度", "年", "天", "日", "周", "月")
+# A message a later 回 answers (消息我还没回, 他的短信我一条也没回).
+_MESSAGES = frozenset(
+    ("消息", "信息", "微信", "短信", "邮件", "信", "电话", "留言", "私信", "评论", "电邮")
+)
+_MESSAGE_CLOSERS = frozenset(("了", "呢", "吗", "啊", "过"))
+
+Numeral = Callable[[str], bool]
+# The words ``clause_gloss`` may answer for: the annotator asks only about these.
+CLAUSE_WORDS = frozenset(("也", "的", "近", "来", "回", "什么", "都", "要", "中"))
+
+
+def clause_gloss(words: Sequence[str], w: int, tag: Tagger, numeral: Numeral) -> str | None:
+    """Return the gloss of ``words[w]`` that its clause decides, else None.
+
+    ``numeral`` tells whether a word is a number (三, 5, 一百).
+    """
+    word = words[w]
+    if word == "也":
+        return _ye(words, w, tag)
+    if word == "的":
+        return _emphatic_de(words, w, tag)
+    if word == "近":
+        return _recent(words, w, numeral)
+    if word == "来":
+        return _over_the_past(words, w, numeral)
+    if word == "回":
+        return _reply(words, w)
+    if word == "什么":
+        return _any(words, w)
+    if word == "都":
+        return _already(words, w, numeral)
+    if word == "要":
+        return _about_to(words, w)
+    if word == "中":
+        return _within(words, w)
+    return None
+
+
+def _ye(words: Sequence[str], w: int, tag: Tagger) -> str | None:
+    """Read 也 as "even" after 连, "(not) at all" after the least before a negation.
+
+    连早饭也没吃 "even", 一点也不累 / 一句话也没说 / 谁也不知道 "(not) at all",
+    即使…也 / 再冷也 / 怎么追也 "still, even so"; a plain 也 is "also".
+    """
+    before, after = _clause(words, w)
+    if "连" in before:
+        return EVEN
+    negated = bool(after) and (after[0] in _NEGATIONS or after[0][:1] in ("不", "没"))
+    near = before[-3:]
+    if negated and any(x in _LEAST or _one_of(x, tag) for x in near):
+        return AT_ALL
+    earlier = words[max(0, w - _CLAUSE_REACH) : w]
+    if any(x in _CONCESSIVE for x in before) or any(x in _CONCEDING for x in earlier):
+        return STILL
+    return None
+
+
+def _one_of(word: str, tag: Tagger) -> bool:
+    """Tell whether a word is 一 and a measure word (一句, 一次, 一道): the least of a thing."""
+    if len(word) != 2 or word[0] != "一":
+        return False
+    return word[1] in _MEASURES or tag(word) in ("m", "mq")
+
+
+# Measure words 一 makes "a single …" of before 也 and a negation.
+_MEASURES = frozenset("个次句条件点位张本口眼步分天声字样遍回趟份块杯滴根粒")
+
+
+def _emphatic_de(words: Sequence[str], w: int, tag: Tagger) -> str | None:
+    """Read a clause-final 的 after a verb, in a clause of 是 or 会, as emphasis (是我做的)."""
+    before, after = _clause(words, w)
+    if after or len(before) < 2:
+        return None
+    prev = before[-1]
+    if before[-2] in _QUITE and tag(prev)[:1] not in ("n", "r"):
+        return EMPHASIS  # 挺好吃的, 蛮合适的: a judgment the particle rounds off
+    if prev in _AFFIRMING or tag(prev)[:1] == "r" and not _after_verb(before):
+        return None  # 这是我的 "mine"; but 是他送给我的 closes what he did
+    if any(x in _LIKELY for x in before[:-1]):
+        return EMPHASIS  # 会…的 affirms what will be: jieba tags verbs as nouns (会生气的)
+    if tag(prev)[:1] == "n" and not _verbish(prev):
+        return None  # 这本书是老师的 "the teacher's"
+    if any(x in _AFFIRMING for x in before[:-1]):
+        return EMPHASIS
+    # Without 是 the 的 makes a noun of what it closes: 卖菜的, 新来的, 我要红的.
+    return NOMINAL if tag(prev)[:1] in ("v", "a") or _verbish(prev) else None
+
+
+def _after_verb(before: Sequence[str]) -> bool:
+    """Tell whether the clause's last word (a pronoun) is the object of a verb (送给我)."""
+    return len(before) > 1 and before[-2][-1:] in _GIVING
+
+
+# The last characters of verbs whose object a clause-final 的 follows (送给我的, 告诉我的).
+_GIVING = frozenset("给诉问教")
+
+
+def _verbish(word: str) -> bool:
+    """Tell whether a word jieba tags a noun ends a verb phrase: a complement (出来, 好)."""
+    return word[-2:] in ("出来", "起来", "回来", "过来", "下来") or word[-1:] in ("完", "好", "到")
+
+
+def _recent(words: Sequence[str], w: int, numeral: Numeral) -> str | None:
+    """Read 近 before a numeral and a time unit as "(in) the past" (近三年, 近一周来)."""
+    after = words[w + 1 : w + 3]
+    return THE_PAST if after and _span(after, numeral) else None
+
+
+def _span(after: Sequence[str], numeral: Numeral) -> bool:
+    """Tell whether the words open with a span of time: 三年, 一周, 两 | 个月, 5 | 天."""
+    first = after[0].removesuffix("来")  # 近 | 五年来
+    for unit in _TIME_UNITS:
+        if first.endswith(unit) and len(first) > len(unit) and numeral(first[: -len(unit)]):
+            return True
+    unit_next = len(after) > 1 and after[1].removesuffix("来") in _TIME_UNITS
+    # 三个 | 月: jieba leaves the measure word with the numeral.
+    return (numeral(first) or numeral(first.removesuffix("个"))) and unit_next
+
+
+def _over_the_past(words: Sequence[str], w: int, numeral: Numeral) -> str | None:
+    """Read 来 after a span of time as "over the past" (一周来, 三个月来)."""
+    if w < 1:
+        return None
+    if _span(words[w - 1 : w], numeral):
+        return OVER_THE_PAST
+    return OVER_THE_PAST if w > 1 and _span(words[w - 2 : w], numeral) else None
+
+
+def _reply(words: Sequence[str], w: int) -> str | None:
+    """Read 回 as "to reply" to a message before it (消息我没回) or after a person (回我消息)."""
+    after = words[w + 1 : w + 3]
+    if len(after) == 2 and after[0] in _PERSONS and after[1] in _MESSAGES:
+        return REPLY
+    _, rest = _clause(words, w)
+    closing = not rest or rest[0] in _MESSAGE_CLOSERS
+    earlier = words[max(0, w - _CLAUSE_REACH) : w]
+    if closing and any(x in _MESSAGES for x in earlier):
+        return REPLY
+    return None
+
+
+def _already(words: Sequence[str], w: int, numeral: Numeral) -> str | None:
+    """Read 都 before an age, an hour or a count and a clause-final 了 as "already" (都八十岁了)."""
+    _, after = _clause(words, w)
+    if len(after) < 2 or after[-1] != "了" or len(after) > 4:
+        return None
+    first = after[0]
+    if first in _NEARLY and len(after) >= 3:
+        return ALREADY  # 都快九点了 "it is already nearly nine"
+    counted = numeral(first) or bool(first) and numeral(first[:1]) and not numeral(first)
+    return ALREADY if counted or first in ("这么", "那么") else None
+
+
+_NEARLY = frozenset(("快", "快要", "已经", "将近", "差不多"))
+
+
+def _about_to(words: Sequence[str], w: int) -> str | None:
+    """Read 要 before a short predicate and a clause-final 了 as "about to" (要下雨了, 要开始了)."""
+    before, after = _clause(words, w)
+    if not 2 <= len(after) <= 3 or after[-1] != "了" or "不" in after:
+        return None
+    return ABOUT_TO if not before or before[-1] in _IMMINENT or len(before) < 3 else None
+
+
+# What may stand before 要…了 of what is about to happen (快要下雨了, 就要开学了, 马上要到了).
+_IMMINENT = frozenset(("快", "就", "马上", "眼看", "又", "也", "都", "天", "车", "我们", "他"))
+
+
+def _within(words: Sequence[str], w: int) -> str | None:
+    """Read 中 closing a frame 在 opens as "in, during" (在一问一答中, 在此过程中)."""
+    before, _ = _clause(words, w)
+    return IN_THE_COURSE if "在" in before[-_FRAME_REACH:] else None
+
+
+# 在 … 中 frames a few words: 在工作中, 在推进乡村振兴的过程中.
+_FRAME_REACH = 10
+
+
+def _any(words: Sequence[str], w: int) -> str | None:
+    """Read 什么 a negation comes before as "any" (没出过什么差错, 不缺什么)."""
+    before, _ = _clause(words, w)
+    near = list(before[-3:])
+    if not any(x in _NEGATIONS for x in near):
+        return None
+    negation = max(i for i, x in enumerate(near) if x in _NEGATIONS)
+    if any(x in _ASKING or x.endswith(tuple(_ASKING)) for x in near[negation:]):
+        return None  # 不知道什么时候 asks "when"
+    return ANY
+
+
+__all__ = [
+    "CLAUSE_GLOSS_VERSION",
+    "CLAUSE_WORDS",
+    "GRAMMAR_RULES_VERSION",
+    "clause_gloss",
+    "grammatical_reading",
+]

@@ -160,6 +160,15 @@ _COMMON = 1000
 # What a measure word's gloss becomes after "a" / "one": 一个月 "a month".
 _SINGULAR = {"months": "month", "years": "year", "days": "day", "times": "time"}
 _SINGULAR.update({"people": "person", "households": "household", "trips": "trip", "kinds": "kind"})
+# Function words the table reads as grammar before a verb (see ``before_verb``).
+_BEFORE_A_VERB = {"在": "(in progress)", "多": "more"}
+# Words after which 在 before a verb is the progressive (他在聊天, 一直在聊天, 孩子们在玩).
+_ONGOING_BEFORE = frozenset(
+    ["一直", "正", "还", "都", "也", "又", "总", "老", "总是", "天天", "每天", "们", "就", "是"]
+)
+# jieba's tags of words that are no action, whatever their English: verbal nouns
+# (在工作中), places, times, pronouns, numerals and measure words, names.
+_NOT_ACTIONS = frozenset(["vn", "ns", "s", "f", "t", "r", "m", "mq", "q", "nr", "nt", "ad", "d"])
 # What the general classifier 个 shows after a numeral in the same word (十几个).
 _GENERAL_CLASSIFIER = "(classifier)"
 
@@ -273,6 +282,9 @@ class GlossChooser:
         attributive = self.attributive(word) if free and _noun_head(nxt) else None
         if attributive:
             return attributive, "cedict"  # 经济 | 收入 "economic", 地方 | 政府 "local"
+        acting = self.before_verb(word, prev, nxt, chosen)
+        if acting:
+            return acting, "learner"
         if chosen:
             return chosen, "learner"
         number = self.numeral_gloss(word, prev, nxt)
@@ -295,6 +307,28 @@ class GlossChooser:
         if proper:
             return proper, "cedict"
         return self.compound_gloss(word, reading, prev, nxt), "chars"
+
+    def before_verb(
+        self, word: str, prev: Neighbour, nxt: Neighbour, chosen: str | None
+    ) -> str | None:
+        """Return the sense 在 or 多 has before a verb jieba tags otherwise (在聊天, 多穿点).
+
+        The table keys 在 "(in progress)" and 多 "more" on jieba's tag ``v``, but
+        jieba tags many everyday verbs as nouns or morphemes (聊天 nz, 修路 n, 穿
+        zg); a word whose CC-CEDICT English is "to …" is a verb all the same.
+        Only where no row read a context (多 after 很 stays "many"), and 在 only
+        after a person or an adverb of time: after a noun news writes 在 + verb
+        + 前/后/上 "at, in" (无人机在激活前, 在开学典礼上).
+        """
+        sense = _BEFORE_A_VERB.get(word)
+        if not sense or chosen == sense or chosen != self._senses.choose(word):
+            return None
+        if word == "在" and not (prev.tag == "r" or prev.text in _ONGOING_BEFORE):
+            return None
+        if nxt.kind != "word" or nxt.tag in _NOT_ACTIONS:
+            return None
+        gloss = self._dictionary.short_gloss(nxt.text) or ""
+        return sense if gloss.startswith("to ") else None
 
     def erhua_base(self, word: str) -> bool:
         """Tell whether ``word`` is CC-CEDICT's erhua variant of a word with learner rows.

@@ -39,6 +39,7 @@ MAX_LEARNER_GLOSS = 40
 _SOURCE = re.compile(r"^(?:cedict:[1-9][0-9]*|written: \S.*)$")
 _TEMPLATE = re.compile(r"\{(month|ordinal)\}")
 DEMONSTRATIVES = frozenset("这那每哪该此某各本几")
+OPENING_MARKS = frozenset("“‘《〈「『（(【[")
 # One-character verbs that take a verb after them rather than a complement:
 # modal and causative verbs, and 来/去 of purpose (想回来 "to want to return",
 # 去出来 is no phrase).
@@ -105,9 +106,12 @@ CLASSES = {
     "ONE": _one_counted,
     "VERBAL": lambda n: n.tag[:1] == "v",  # a verb or a verbal noun (工作, 学习)
     "ADJ": lambda n: n.tag[:1] == "a",
+    "ADV": lambda n: n.tag in ("d", "ad"),  # an adverb, or an adjective used as one (按时, 认真)
     "PRON": lambda n: n.tag == "r",
     "NAME": lambda n: n.kind == "name",
     "END": lambda n: n.kind in ("", "punct"),
+    # The end of a clause: punctuation that closes (，。” …), not what opens a quote (“《).
+    "CLOSE": lambda n: n.kind == "" or n.kind == "punct" and n.text[:1] not in OPENING_MARKS,
 }
 
 
