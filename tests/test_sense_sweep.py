@@ -49,7 +49,7 @@ def gloss_of(annotator: Annotator, sentence: str, word: str, nth: int = 1) -> st
     [
         ("这条街的饭馆都很便宜。", "便宜", "cheap"),
         ("社区每周给老人送一次饭。", "老人", "the elderly"),
-        ("近日，县里召开了防汛会议。", "近日", "recently"),
+        ("他们的婚姻一直很幸福。", "婚姻", "marriage"),
         ("爬了一天山，大家都很累。", "累", "tired"),
         ("这段河水很浅，可以走过去。", "浅", "shallow"),
         ("这家店的服务太差了。", "差", "poor, not good enough"),
