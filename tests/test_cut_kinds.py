@@ -216,7 +216,7 @@ def test_xia_completing_a_verb_before_a_won_thing_is_no_next(annotator):
         ("该站今天发送旅客五千人。", "该站", "the station"),
         ("该厂新上了一条生产线。", "该厂", "the factory"),
         ("汽油每升涨了三毛。", "升", "liter"),
-        ("他下决心戒掉了喝酒的习惯。", "戒", "to give up"),
+        ("他下决心戒掉了喝酒的习惯。", "戒", "to quit"),
         ("把没用的东西都扔掉。", "扔掉", "to throw away"),
         ("请你把问题说清楚。", "清楚", "clearly"),
     ],

@@ -71,7 +71,12 @@ def test_a_news_word_reads_in_its_news_sense(annotator, sentence, word, gloss):
         # 作业 after a noun, a place or a time, or before a noun, is work; else homework.
         ("施工单位严禁夜间作业。", "作业", "work, operations"),
         ("作业人员要戴好安全帽。", "作业", "work, operating"),
-        ("孩子每天晚上写作业。", "作业", "school assignment"),
+        ("孩子每天晚上写作业。", "作业", "homework"),
+        # after the verbs of school work, whatever tag jieba gives them, it is homework
+        ("他还没交作业。", "作业", "homework"),
+        ("爸爸帮弟弟检查作业。", "作业", "homework"),
+        ("老师给我们布置作业。", "布置", "to assign"),
+        ("客厅布置得很温馨。", "布置", "to arrange"),
     ],
 )
 def test_a_news_word_with_two_uses_reads_by_its_neighbours(annotator, sentence, word, gloss):

@@ -564,7 +564,8 @@ class Segmenter:
         A phrase jieba lists as a name is its two words (于 | 本周, 安全 | 检查).
 
         Where two cuts are equally short (排长|队 against 排|长队), the words
-        they disagree on go out as characters: neither word is surely there.
+        they disagree on go out as characters: neither word is surely there;
+        unless one cut is an everyday verb and its object (做 | 作业).
         """
         phrase = phrase_parts(word, self._dictionary)
         if phrase:
@@ -575,6 +576,8 @@ class Segmenter:
             and self._known(piece)
             and self._dictionary.contains(piece),
         )
+        if len(cuts) > 1 and self._verb_and_object(word):
+            return [word[0], word[1:]]
         agreed = set.intersection(*(set(cut) for cut in cuts))
         parts = []
         for start, end in cuts[0]:
@@ -583,6 +586,22 @@ class Segmenter:
             else:
                 parts.extend(word[start:end])
         return parts
+
+    def _verb_and_object(self, word: str) -> bool:
+        """Tell whether a three-character guess is an everyday verb and a noun (做作业, 排长队).
+
+        jieba's HMM joins a one-character verb to its object; the rival cut
+        (做作 | 业, 排长 | 队) is then a word no HSK level lists, where an
+        everyday rival (安全 | 员) leaves the tie to the characters.
+        """
+        verb, noun, rival = word[:1], word[1:], word[:2]
+        return (
+            len(word) == 3
+            and self._dictionary.word_tag(verb) == "v"
+            and self._dictionary.hsk_level(verb) is not None
+            and self._dictionary.word_tag(noun)[:1] == "n"
+            and self._dictionary.hsk_level(rival) is None
+        )
 
     def _verb(self, word: str) -> bool:
         """Tell whether a word is a verb: jieba's tag, else CC-CEDICT's "to …" sense (关上)."""
