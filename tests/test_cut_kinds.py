@@ -91,6 +91,7 @@ def test_a_name_cut_the_same_way_twice_is_one_name(annotator):
         "黄金价格今天又涨了。",
         "游泳比赛中，他在200米蝶泳项目上夺冠。",  # a number opens no clause
         "张开双臂迎接新的一年。",
+        "学生应按时到校。",  # the modal 应 before an adverb: no Ying Anshi
     ],
 )
 def test_a_surname_before_a_word_is_no_name_without_evidence(annotator, text):
