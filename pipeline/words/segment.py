@@ -382,7 +382,7 @@ class Segmenter:
                 size, kind = self._person_at(simple, i, left)
             if not size:
                 size, kind = self._withheld_at(simple, i)
-            if not size:
+            if not size and len(word) == 1 and word in COMMON_SURNAMES:
                 size, kind = self._cut_name_at(simple, i, left)
             if not size:
                 size, kind = 1, tagged
@@ -413,9 +413,17 @@ class Segmenter:
         # Traditional text reads the frames through its twin; simplified text is its own.
         traditional = any(original != word for original, word in words)
         twin = traditional and self._dictionary.simplified
-        framed = _close_frames(self._split_disposal(out), twin)
-        tens = join_tens(self._join_potentials(framed), self._dictionary)
-        return join_frequencies(tens, twin or _same)
+        pieces = _close_frames(self._split_disposal(out), twin)
+        # The joining passes are pure Python over every word; most runs hold
+        # none of the characters they join on (不/得, 十分, 次), so ask first.
+        run = "".join(original for original, _ in words)
+        if "不" in run or "得" in run:
+            pieces = self._join_potentials(pieces)
+        if _TEN_POINTS in run:
+            pieces = join_tens(pieces, self._dictionary)
+        if "次" in run:
+            pieces = join_frequencies(pieces, twin or _same)
+        return pieces
 
     def _facts(self, word: str) -> _WordFacts:
         """Return what the rules ask of a word alone, worked out once per word.
