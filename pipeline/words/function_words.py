@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from zhreader.han import HAN_CLASS
 
 # Bump when a rule changes: it is part of the pinyin reader's signature.
-GRAMMAR_RULES_VERSION = "4"
+GRAMMAR_RULES_VERSION = "5"
 
 _HAN_START = re.compile(f"[{HAN_CLASS}]")
 _HAN_ONLY = re.compile(f"[{HAN_CLASS}]+")
@@ -82,6 +82,20 @@ def grammatical_reading(words: Sequence[str], w: int, tag: Tagger) -> str | None
     if word == "干":
         return _gan(words, w, tag)
     return None
+
+
+def potential_reading(word: str, offset: int) -> str | None:
+    """Return the numbered reading of 得/了 in a verb and its potential complement, else None.
+
+    The segmenter joins them into one word (去不了, 吃得了) that no dictionary
+    lists: 了 there is the verb liǎo "to be able to finish", not the aspect
+    particle le, and 得 the complement marker de.
+    """
+    if len(word) != 3 or word[1] not in "不得" or word[2] != "了":
+        return None
+    if offset == 2:
+        return "liao3"
+    return "de5" if offset == 1 and word[1] == "得" else None
 
 
 def _zhong(words: Sequence[str], w: int, tag: Tagger) -> str | None:
@@ -475,4 +489,5 @@ __all__ = [
     "GRAMMAR_RULES_VERSION",
     "clause_gloss",
     "grammatical_reading",
+    "potential_reading",
 ]

@@ -37,7 +37,11 @@ from zhreader.names import SURNAME_READINGS
 from zhreader.pinyin_text import numbered
 from zhreader.pipeline.words.context_model import ContextModel, Site, features
 from zhreader.pipeline.words.dictionary import Dictionary
-from zhreader.pipeline.words.function_words import GRAMMAR_RULES_VERSION, grammatical_reading
+from zhreader.pipeline.words.function_words import (
+    GRAMMAR_RULES_VERSION,
+    grammatical_reading,
+    potential_reading,
+)
 from zhreader.pipeline.words.polyphone import PolyphoneModel
 from zhreader.pipeline.words.readings import load_cedict_readings
 from zhreader.signature import short_hash
@@ -323,7 +327,7 @@ class PinyinReader:
                 if not is_han(char):
                     continue
                 if self._model.handles(char):
-                    agreed = self._agreed(word, offset)
+                    agreed = potential_reading(word, offset) or self._agreed(word, offset)
                     if agreed:
                         syllables[slot] = _choose(syllables[slot], agreed)
                     else:
