@@ -1,4 +1,4 @@
-"""Shared fixtures: paths, real tools, and an isolated home for argostranslate."""
+"""Shared fixtures: paths, real tools, an isolated home for argostranslate, the word annotator."""
 
 from __future__ import annotations
 
@@ -74,3 +74,28 @@ def _isolated_argos_home(tmp_path_factory: pytest.TempPathFactory):
             os.environ.pop(key, None)
         else:
             os.environ[key] = value
+
+
+@pytest.fixture(scope="session")
+def annotator(tmp_path_factory: pytest.TempPathFactory):
+    """The annotator with the bundled tables and no glossary (a module may define its own).
+
+    Its cache folder is the one tests/test_annotate.py uses: the dictionary is built once.
+    """
+    from zhreader.pipeline.words.annotate import Annotator
+
+    return Annotator.initialize(None, tmp_path_factory.getbasetemp() / "zhreader-cache")
+
+
+def gloss_of(annotator, sentence: str, word: str, nth: int = 1) -> str:
+    """Return the gloss of the nth token ``word`` of ``sentence``."""
+    found = [t.gloss or "" for t in annotator.tokens(sentence) if t.zh == word]
+    assert len(found) >= nth, f"{word} is no token of {sentence}"
+    return found[nth - 1]
+
+
+def first_gloss_of(annotator, sentence: str, word: str, nth: int = 1) -> str:
+    """Return the first sense of the nth token ``word`` of ``sentence``."""
+    from zhreader.reader.context import first_sense
+
+    return first_sense(gloss_of(annotator, sentence, word, nth))

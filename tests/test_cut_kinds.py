@@ -10,12 +10,6 @@ from zhreader.pipeline.words.segment import Piece, join_tens
 from zhreader.reader.context import first_sense
 
 
-@pytest.fixture(scope="module")
-def annotator(tmp_path_factory: pytest.TempPathFactory) -> Annotator:
-    # The same cache folder as tests/test_annotate.py: the dictionary is built once.
-    return Annotator.initialize(None, tmp_path_factory.getbasetemp() / "zhreader-cache")
-
-
 def _tokens(annotator: Annotator, text: str) -> dict[str, tuple[str, str]]:
     """Map each token to (kind, first sense); the last occurrence wins."""
     return {t.zh: (t.kind, first_sense(t.gloss) or "") for t in annotator.tokens(text)}

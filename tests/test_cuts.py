@@ -7,12 +7,6 @@ import pytest
 from zhreader.pipeline.words.annotate import Annotator
 
 
-@pytest.fixture(scope="module")
-def annotator(tmp_path_factory: pytest.TempPathFactory) -> Annotator:
-    # The same cache folder as tests/test_annotate.py: the dictionary is built once.
-    return Annotator.initialize(None, tmp_path_factory.getbasetemp() / "zhreader-cache")
-
-
 def _cut(annotator: Annotator, text: str) -> list[tuple[int, str, str | None]]:
     """Return each token's length, kind and gloss: what a traditional twin must share."""
     return [(len(t.zh), t.kind, t.gloss) for t in annotator.tokens(text)]

@@ -7,8 +7,8 @@ the same word where the context does not hold and the general sense stays.
 from __future__ import annotations
 
 import pytest
+from conftest import first_gloss_of as gloss_of
 
-from zhreader.pipeline.words.annotate import Annotator
 from zhreader.pipeline.words.function_words import (
     AT_ALL,
     EMPHASIS,
@@ -21,20 +21,6 @@ from zhreader.pipeline.words.function_words import (
     THE_PAST,
     clause_gloss,
 )
-from zhreader.reader.context import first_sense
-
-
-@pytest.fixture(scope="module")
-def annotator(tmp_path_factory: pytest.TempPathFactory) -> Annotator:
-    # The same cache folder as tests/test_annotate.py: the dictionary is built once.
-    return Annotator.initialize(None, tmp_path_factory.getbasetemp() / "zhreader-cache")
-
-
-def gloss_of(annotator: Annotator, sentence: str, word: str, nth: int = 1) -> str:
-    """Return the first sense of the nth token ``word`` of ``sentence``."""
-    found = [t.gloss or "" for t in annotator.tokens(sentence) if t.zh == word]
-    assert len(found) >= nth, f"{word} is no token of {sentence}"
-    return first_sense(found[nth - 1])
 
 
 @pytest.mark.parametrize(

@@ -33,12 +33,6 @@ HEADER = "word\tprev\tnext\tgloss\tsource\n"
 EVENTS = "(classifier for occurrences or unpredictable events)"
 
 
-@pytest.fixture(scope="module")
-def annotator(tmp_path_factory: pytest.TempPathFactory) -> Annotator:
-    # The same cache folder as tests/test_annotate.py: the dictionary is built once.
-    return Annotator.initialize(None, tmp_path_factory.getbasetemp() / "zhreader-cache")
-
-
 def glosses(annotator: Annotator, text: str) -> dict[str, str | None]:
     """Map each token of ``text`` to its gloss (the last occurrence wins)."""
     return {t.zh: t.gloss for t in annotator.tokens(text)}

@@ -7,25 +7,12 @@ sets or the shared pages).
 from __future__ import annotations
 
 import pytest
+from conftest import gloss_of
 
-from zhreader.pipeline.words.annotate import Annotator
 from zhreader.pipeline.words.senses import LEARNER_SENSES
 from zhreader.reader.context import first_sense
 
 _SECTION = "# Round eight (issue 12): news words beyond HSK"
-
-
-@pytest.fixture(scope="module")
-def annotator(tmp_path_factory: pytest.TempPathFactory) -> Annotator:
-    # The same cache folder as tests/test_annotate.py: the dictionary is built once.
-    return Annotator.initialize(None, tmp_path_factory.getbasetemp() / "zhreader-cache")
-
-
-def gloss_of(annotator: Annotator, sentence: str, word: str, nth: int = 1) -> str:
-    """Return the gloss of the nth token ``word`` of ``sentence``."""
-    found = [t.gloss or "" for t in annotator.tokens(sentence) if t.zh == word]
-    assert len(found) >= nth, f"{word} is no token of {sentence}"
-    return found[nth - 1]
 
 
 @pytest.mark.parametrize(

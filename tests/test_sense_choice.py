@@ -4,16 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from zhreader.pipeline.words.annotate import Annotator
 from zhreader.pipeline.words.dictionary import clean_sense, ranked_senses
 from zhreader.pipeline.words.english import RARE_ZIPF, english_rows, is_rare, nominal, sense_words
 from zhreader.pipeline.words.senses import Neighbour
-
-
-@pytest.fixture(scope="module")
-def annotator(tmp_path_factory: pytest.TempPathFactory) -> Annotator:
-    # The same cache folder as tests/test_annotate.py: the dictionary is built once.
-    return Annotator.initialize(None, tmp_path_factory.getbasetemp() / "zhreader-cache")
 
 
 def _zipf(table: dict[str, int]):
