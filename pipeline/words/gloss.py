@@ -43,6 +43,9 @@ from zhreader.pipeline.words.numbers import (
     split_numeral,
 )
 from zhreader.pipeline.words.segment import (
+    FREQUENCY_COUNT,
+    FREQUENCY_PERIOD,
+    FREQUENCY_UNITS,
     POTENTIAL_RESULTS,
     listed_phrase,
     name_by_hmm,
@@ -168,11 +171,7 @@ _SINGULAR.update({"people": "person", "households": "household", "trips": "trip"
 # A verb, 不 or 得, and its result (睡不着, 吃得了): what each says of the action.
 _POTENTIAL_MARKS = {"不": "can't", "得": "can"}
 # A frequency the segmenter joined (segment.join_frequencies): 一周一次 "once a week".
-_FREQUENCY = re.compile(
-    "[一每]个?(?P<unit>天|日|周|星期|月|年|小时|季度)(?P<count>[一两二三四五六七八九十]+)次"
-)
-_FREQUENCY_UNITS = {"天": "day", "日": "day", "周": "week", "星期": "week", "月": "month"}
-_FREQUENCY_UNITS.update({"年": "year", "小时": "hour", "季度": "quarter"})
+_FREQUENCY = re.compile(FREQUENCY_PERIOD.pattern + FREQUENCY_COUNT.pattern)
 _TIMES = {1: "once", 2: "twice"}
 # 分 after a score's number: points (七十分, 95分), not minutes.
 _POINTS_UNIT = "分"
@@ -1149,7 +1148,7 @@ def frequency_gloss(word: str) -> str | None:
     if not match:
         return None
     times = han_value(match["count"])
-    unit = _FREQUENCY_UNITS.get(match["unit"])
+    unit = FREQUENCY_UNITS.get(match["unit"])
     if not times or not unit:
         return None
     count = _TIMES.get(times) or f"{english_words(times)} times"

@@ -99,9 +99,12 @@ _TEN_POINTS = "十分"
 # that follow a score, not graded by it (六十分以上, 七十分左右).
 _GRADED_TAGS = frozenset("avd")
 _AFTER_SCORE = frozenset(["的", "了", "以上", "以下", "左右", "多", "呢", "吧", "啊"])
-# A frequency: a period (一周, 每天, 一个月) and a count of times (一次, 三次).
-FREQUENCY_PERIOD = re.compile("[一每]个?(?:天|日|周|星期|月|年|小时|季度)")
-FREQUENCY_COUNT = re.compile("[一两二三四五六七八九十]+次")
+# A frequency: a period (一周, 每天, 一个月) and a count of times (一次, 三次); the
+# periods with their English, which the glosser reads the joined word by.
+FREQUENCY_UNITS = {"天": "day", "日": "day", "周": "week", "星期": "week", "月": "month"}
+FREQUENCY_UNITS.update({"年": "year", "小时": "hour", "季度": "quarter"})
+FREQUENCY_PERIOD = re.compile(f"[一每]个?(?P<unit>{'|'.join(FREQUENCY_UNITS)})")
+FREQUENCY_COUNT = re.compile("(?P<count>[一两二三四五六七八九十]+)次")
 # Before the period these make it one particular period (这一周, 上一年); after the
 # count 也/都 make it "not even once".
 _PARTICULAR = frozenset("这那上下前后近头该本")

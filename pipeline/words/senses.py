@@ -22,6 +22,7 @@ from typing import NamedTuple, TypeVar
 from zhreader.errors import LearnerSensesError
 from zhreader.names import PLACE_SUFFIXES
 from zhreader.pinyin_text import numbered
+from zhreader.pipeline.structure.sentences import OPENERS
 from zhreader.pipeline.words.numbers import (
     APPROXIMATORS,
     MONTHS,
@@ -39,7 +40,6 @@ MAX_LEARNER_GLOSS = 40
 _SOURCE = re.compile(r"^(?:cedict:[1-9][0-9]*|written: \S.*)$")
 _TEMPLATE = re.compile(r"\{(month|ordinal)\}")
 DEMONSTRATIVES = frozenset("这那每哪该此某各本几")
-OPENING_MARKS = frozenset("“‘《〈「『（(【[")
 # One-character verbs that take a verb after them rather than a complement:
 # modal and causative verbs, and 来/去 of purpose (想回来 "to want to return",
 # 去出来 is no phrase).
@@ -111,7 +111,7 @@ CLASSES = {
     "NAME": lambda n: n.kind == "name",
     "END": lambda n: n.kind in ("", "punct"),
     # The end of a clause: punctuation that closes (，。” …), not what opens a quote (“《).
-    "CLOSE": lambda n: n.kind == "" or n.kind == "punct" and n.text[:1] not in OPENING_MARKS,
+    "CLOSE": lambda n: n.kind == "" or n.kind == "punct" and n.text[:1] not in OPENERS,
 }
 
 
