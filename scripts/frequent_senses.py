@@ -28,7 +28,6 @@ has a row now, or that CC-CEDICT no longer lists, and exits 1 if there is one.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from dataclasses import dataclass
@@ -52,15 +51,15 @@ class Reviewed:
 
 
 def read_reviewed(path: Path = REVIEWED) -> list[Reviewed]:
-    """Read the reviewed-and-kept words; a malformed line raises ValueError naming it."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    rows = list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-    if not rows or tuple(rows[0]) != REVIEWED_COLUMNS:
-        raise ValueError(f"{path}:1: expected the header {' '.join(REVIEWED_COLUMNS)}")
+    """Read the reviewed-and-kept words; a malformed line raises ValueError naming it.
+
+    The file is read as the sense tables are (``senses.table_records``: its
+    header checked, comment lines skipped).
+    """
+    from zhreader.pipeline.words.senses import table_records
+
     reviewed = []
-    for number, fields in enumerate(rows[1:], start=2):
-        if not fields or fields[0].startswith("#"):
-            continue
+    for number, fields in table_records(path, REVIEWED_COLUMNS, "record of reviewed senses"):
         if len(fields) != len(REVIEWED_COLUMNS) or not all(fields):
             raise ValueError(f"{path}:{number}: expected {len(REVIEWED_COLUMNS)} filled columns")
         word, words, shown, date = fields
