@@ -172,7 +172,7 @@ def test_numbers_read_as_english():
         ("他一个月看两本书", "一个月", "a month"),
         ("他一个月看两本书", "两本书", "two + book"),
         ("全市有十几所学校", "十几所", "over ten (classifier for schools, houses)"),
-        ("我们找个地方坐一下", "找个", "to try to find + a"),
+        ("我们找个地方坐一下", "找个", "to look for + a"),
         ("这次会议开了两个小时", "这次", "this time"),
         ("他们干了三个月", "月", "months"),
         ("请把课本翻到第二十页", "第二十", "20th"),
