@@ -129,6 +129,29 @@ def rank_words(words, frequencies, dictionary, all_senses: bool = False) -> list
     )
 
 
+def to_read(
+    shown: list[str],
+    start: int,
+    senses,
+    missing: bool = False,
+    hidden: set[str] = frozenset(),
+    only: set[str] | None = None,
+) -> list[tuple[int, str]]:
+    """Return the (rank, word) pairs a reviewer reads, in rank order.
+
+    ``missing`` leaves out the words with a learner row, ``hidden`` the
+    words recorded as kept (``--unreviewed``), and ``only``, when given,
+    everything but the recorded words (``--recorded``).
+    """
+    return [
+        (rank, word)
+        for rank, word in enumerate(shown, start=start)
+        if not (missing and word in senses)
+        and word not in hidden
+        and (only is None or word in only)
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--start", type=int, default=1, help="first rank to show (1-based)")
@@ -180,15 +203,11 @@ def main() -> None:
 
     ranked = rank_words(words, frequencies, dictionary, args.all_senses)
     shown = ranked[args.start - 1 : args.start - 1 + args.count]
-    covered = 0
     kept = []
-    for rank, word in enumerate(shown, start=args.start):
+    covered = sum(word in senses for word in shown)
+    only = recorded if args.recorded else None
+    for rank, word in to_read(shown, args.start, senses, args.missing, reviewed, only):
         has_row = word in senses
-        covered += has_row
-        if (args.missing and has_row) or word in reviewed:
-            continue
-        if args.recorded and word not in recorded:
-            continue
         gloss, source = chooser.word_gloss(word)
         if not has_row:
             kept.append((word, gloss))

@@ -164,3 +164,18 @@ def test_the_sweep_can_rank_single_sense_words(sweep, annotator):
     every = sweep.rank_words(words, frequencies, dictionary, all_senses=True)
     assert set(single) <= set(every) and "处理" in every
     assert every == sorted(every, key=lambda w: (-frequencies[w], w))
+
+
+def test_the_sweep_lists_only_the_recorded_words_for_a_re_read(sweep):
+    shown = ["处理", "商品", "造成", "公交车"]
+    senses = {"造成"}  # a word with a learner row
+    recorded = {"处理", "造成"}
+    assert sweep.to_read(shown, 10, senses) == [
+        (10, "处理"),
+        (11, "商品"),
+        (12, "造成"),
+        (13, "公交车"),
+    ]
+    assert sweep.to_read(shown, 10, senses, only=recorded) == [(10, "处理"), (12, "造成")]
+    assert sweep.to_read(shown, 10, senses, missing=True, only=recorded) == [(10, "处理")]
+    assert sweep.to_read(shown, 10, senses, hidden=recorded) == [(11, "商品"), (13, "公交车")]
