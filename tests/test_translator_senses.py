@@ -141,6 +141,14 @@ def test_a_word_reads_by_its_neighbour(annotator, sentence, word, gloss):
         ("今年部分地区出现了旱情。", "部分", "some, part of"),
         ("我们要加强两国之间的交流。", "加强", "to strengthen"),
         ("我找了半天也没找到钥匙。", "找", "to look for"),
+        ("我明白你的意思了。", "明白", "to understand"),
+        ("老师讲得很明白。", "明白", "clear"),
+        ("这两个词的意思完全不同。", "完全", "completely, totally"),
+        ("他突然站起来走了。", "突然", "suddenly"),
+        ("这个消息太突然了。", "突然", "sudden"),
+        ("下班后我直接回家。", "直接", "directly"),
+        ("我们要不断提高服务水平。", "不断", "constantly, continuously"),
+        ("他学的专业是计算机。", "专业", "major, specialty"),
     ],
 )
 def test_a_pinned_first_sense_reads_as_a_translator_writes_it(annotator, sentence, word, gloss):
