@@ -149,6 +149,11 @@ def test_a_word_reads_by_its_neighbour(annotator, sentence, word, gloss):
         ("下班后我直接回家。", "直接", "directly"),
         ("我们要不断提高服务水平。", "不断", "constantly, continuously"),
         ("他学的专业是计算机。", "专业", "major, specialty"),
+        ("比赛快结束时，他最后进了一个球。", "最后", "finally, in the end"),
+        ("这是今年的最后一场比赛。", "最后", "last, final"),
+        ("全省参加考试的人数超过五十万。", "超过", "more than, over"),
+        ("她在新工作中的表现很出色。", "表现", "performance, to show"),
+        ("你先去了解一下情况再说。", "了解", "to understand, to find out"),
     ],
 )
 def test_a_pinned_first_sense_reads_as_a_translator_writes_it(annotator, sentence, word, gloss):
