@@ -553,8 +553,14 @@ class GlossChooser:
         return (self._dictionary.short_gloss(char, tag="v") or "").startswith("to ")
 
     def _verb_action(self, verb: str, reading: tuple[str, ...]) -> str | None:
-        """Return a verb's first "to …" sense, alone (走 "to walk", not "to walk, to go")."""
-        sense = self._dictionary.short_gloss(verb, reading, tag="v") or ""
+        """Return a verb's first "to …" sense, alone (走 "to walk", not "to walk, to go").
+
+        The verb's learner row, if it reads no context, before CC-CEDICT's verb
+        sense: 抢 "to grab", not "to fight over".
+        """
+        sense = self._senses.choose(verb) or ""
+        if not sense.startswith("to "):
+            sense = self._dictionary.short_gloss(verb, reading, tag="v") or ""
         first = sense.split(", ")[0]
         return first if first.startswith("to ") else None
 
