@@ -152,3 +152,15 @@ def test_a_verb_and_noun_phrase_reads_its_literal_sense(annotator):
     assert ("回老家", "to return to one's native place") in _cut(annotator, "过年他要回老家。")
     # 使用量 is 使用 and 量: its sense stays
     assert ("使用量", "volume of use") in _cut(annotator, "每月的使用量不多。")
+
+
+# --- a verb doubled in two tokens -------------------------------------------------------
+
+
+def test_a_doubled_verb_cut_in_two_is_the_verb_in_both_halves(annotator):
+    # the reader reads the first 教 jiào ("to make"); doubled, both are "to teach"
+    assert [e for w, e in _cut(annotator, "请你教教他怎么用电脑。") if w == "教"] == [
+        "to teach",
+        "to teach",
+    ]
+    assert [e for w, e in _cut(annotator, "你帮帮我。") if w == "帮"] == ["to help", "to help"]

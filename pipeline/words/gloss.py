@@ -275,6 +275,7 @@ class GlossChooser:
             or (word in _MONTH_EDGES and prev.text == _MONTH)
             or _counted_after_plural(word, prev)
             or self._around_result(word, prev, nxt)
+            or (len(word) == 1 and word in (prev.text, nxt.text))
             or self._in_compound(word, prev, nxt)
         )
 
@@ -414,6 +415,9 @@ class GlossChooser:
         result = self.result_gloss(word, reading, prev, nxt)
         if result:
             return result, "learner"
+        doubled = self.doubled_verb(word, prev, nxt)
+        if doubled:
+            return doubled, "cedict"
         literal = self.literal_phrase(word, reading)
         if literal:
             return literal, "cedict"
@@ -504,6 +508,18 @@ class GlossChooser:
         if not self._result_after(Neighbour(word, "word", ""), nxt.text, EDGE):
             return None
         return self._verb_action(word, reading)
+
+    def doubled_verb(self, word: str, prev: Neighbour, nxt: Neighbour) -> str | None:
+        """Return the sense of a one-character verb jieba left doubled in two: 教 | 教.
+
+        A doubled verb does the action a little (教教 "teach a bit"); both
+        halves are the verb whatever reading each was given (the reader reads
+        the first 教 jiào, "to make"): the verb's sense read by no reading.
+        """
+        if len(word) != 1 or word not in (prev.text, nxt.text) or not self._is_verb(word):
+            return None
+        sense = self._senses.choose(word) or self._dictionary.short_gloss(word, tag="v") or ""
+        return sense if sense.startswith("to ") else None
 
     def literal_phrase(self, word: str, reading: tuple[str, ...] = ()) -> str | None:
         """Return the literal sense of a verb-and-noun phrase CC-CEDICT lists figurative first.
