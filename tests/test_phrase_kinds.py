@@ -164,3 +164,20 @@ def test_a_doubled_verb_cut_in_two_is_the_verb_in_both_halves(annotator):
         "to teach",
     ]
     assert [e for w, e in _cut(annotator, "你帮帮我。") if w == "帮"] == ["to help", "to help"]
+
+
+# --- a noun and its localiser ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "english"),
+    [
+        ("她的脸上全是汗水。", "脸上", "on the face"),  # was "face on"
+        ("外公年轻时在城里做过木匠。", "城里", "in the city"),
+        ("车上坐满了乘客。", "车上", "on the car"),  # 车 a morpheme by jieba's tag
+        ("地上有一张纸。", "地上", "on the ground"),  # CC-CEDICT lists it: its sense
+        ("这条路有百里长。", "百里", "one hundred li (half a kilometre)"),  # 里 the unit
+    ],
+)
+def test_a_noun_and_its_localiser_read_as_english_puts_them(annotator, text, word, english):
+    assert (word, english) in _cut(annotator, text)

@@ -203,6 +203,10 @@ _ONGOING_BEFORE = frozenset(
 _NOT_ACTIONS = frozenset(["vn", "ns", "s", "f", "t", "r", "m", "mq", "q", "nr", "nt", "ad", "d"])
 # What the general classifier 个 shows after a numeral in the same word (十几个).
 _GENERAL_MEASURE = "个"
+# A localiser after a noun, and the English preposition it is (脸上 "on the face").
+_LOCALISERS = {"上": "on", "里": "in"}
+# jieba's tags of the nouns a localiser places: nouns, places, and morphemes (车, 窗).
+_PLACED_TAGS = frozenset(["n", "nz", "ng", "ns", "s", _MORPHEME])
 # An article before these makes an amount, not a noun's article: 有点 "a little".
 _QUANTITY_WORDS = frozenset(["little", "bit", "few", "lot", "couple", "great", "large", "number"])
 # What may follow a result that is also a noun (卖光了, 用光吗): aspect marks, particles.
@@ -418,6 +422,9 @@ class GlossChooser:
         doubled = self.doubled_verb(word, prev, nxt)
         if doubled:
             return doubled, "cedict"
+        located = self.localised_noun(word, reading)
+        if located:
+            return located, "chars"
         literal = self.literal_phrase(word, reading)
         if literal:
             return literal, "cedict"
@@ -520,6 +527,32 @@ class GlossChooser:
             return None
         sense = self._senses.choose(word) or self._dictionary.short_gloss(word, tag="v") or ""
         return sense if sense.startswith("to ") else None
+
+    def localised_noun(self, word: str, reading: tuple[str, ...] = ()) -> str | None:
+        """Return "on the …" / "in the …" for a noun and 上/里 CC-CEDICT lacks: 脸上, 城里.
+
+        jieba keeps a noun and its localiser as one word (脸上, 桌上, 城里, 车上)
+        that CC-CEDICT seldom lists; built from its characters it read "face
+        on", "city in". English puts the preposition first: "on the face", "in
+        the city". Only a noun by jieba's tag (背上 may be 背 "to carry").
+        """
+        preposition = _LOCALISERS.get(word[-1:])
+        if not preposition or not 2 <= len(word) <= 3 or word in self._senses:
+            return None
+        noun = word[:-1]
+        if noun[:1] in HAN_NUMERAL_CHARS:
+            return None  # 百里 "a hundred li": 里 the unit
+        if self._dictionary.common(word) or self._dictionary.word_tag(noun) not in _PLACED_TAGS:
+            return None
+        sense = self._senses.choose(noun) or self._dictionary.short_gloss(
+            noun, reading[:-1], tag="n"
+        )
+        first = (sense or "").split(", ")[0]
+        article, _, rest = first.partition(" ")
+        first = rest if article in _ARTICLES else first
+        if not first or not first.replace(" ", "").isalpha() or first.startswith("to "):
+            return None
+        return f"{preposition} the {first}"
 
     def literal_phrase(self, word: str, reading: tuple[str, ...] = ()) -> str | None:
         """Return the literal sense of a verb-and-noun phrase CC-CEDICT lists figurative first.
