@@ -474,8 +474,10 @@ class GlossChooser:
     def _around_result(self, word: str, prev: Neighbour, nxt: Neighbour) -> bool:
         """Tell whether a word is a result complement or the verb before one (cheap tests first)."""
         if word in self._results and len(prev.text) == 1 and prev.kind == "word":
-            return True
-        return len(word) == 1 and nxt.text in self._results and nxt.kind == "word"
+            return self._is_verb(prev.text)  # 对 after 我 is no result: its token stays shared
+        if len(word) == 1 and nxt.text in self._results and nxt.kind == "word":
+            return self._is_verb(word)
+        return False
 
     def result_gloss(
         self, word: str, reading: tuple[str, ...], prev: Neighbour, nxt: Neighbour
