@@ -147,7 +147,7 @@ class Annotator:
         rows = [
             (r.word, sorted(r.prev), sorted(r.next), r.gloss) for r in self._glosses.senses.rows
         ]
-        return short_hash(repr(rows))
+        return short_hash(repr((rows, self._glosses.results.signature_rows())))
 
     def _translated_hash(self) -> str:
         rows = [(r.word, r.reading, r.sense) for r in self._glosses.translated.rows]
