@@ -30,7 +30,7 @@ from zhreader.pipeline.words.segment import (
     names_in,
     one_name_by_hmm,
 )
-from zhreader.pipeline.words.senses import EDGE, LearnerSenses, Neighbour
+from zhreader.pipeline.words.senses import EDGE, LearnerSenses, Neighbour, particle_names
 from zhreader.pipeline.words.translation_senses import TranslationSenses
 from zhreader.signature import short_hash
 
@@ -147,7 +147,8 @@ class Annotator:
         rows = [
             (r.word, sorted(r.prev), sorted(r.next), r.gloss) for r in self._glosses.senses.rows
         ]
-        return short_hash(repr(rows))
+        # The rules of gloss.py and function_words.py show particle names too.
+        return short_hash(repr((rows, sorted(particle_names().items()))))
 
     def _translated_hash(self) -> str:
         rows = [(r.word, r.reading, r.sense) for r in self._glosses.translated.rows]
