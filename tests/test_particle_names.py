@@ -249,3 +249,17 @@ def test_the_second_yibian_reads_as_the_first(annotator):
 )
 def test_kuai_urges_or_says_it_is_about_to_happen(annotator, sentence, gloss):
     assert gloss_of(annotator, sentence, "快") == gloss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        ("客厅太黑，我开了灯。", "开", "to turn on, to switch on"),  # past 了
+        ("走之前关一下空调。", "关", "to turn off, to close"),  # past 一下
+        ("她收了被子才出门。", "收", "to bring in, to put away"),
+        ("我们坐过缆车上山。", "坐", "to take, to ride"),  # past 过
+        ("他开了门就走了。", "开", "to open"),  # a door: no row names it
+    ],
+)
+def test_a_verb_reads_its_object_past_the_aspect_marker(annotator, sentence, word, gloss):
+    assert gloss_of(annotator, sentence, word) == gloss

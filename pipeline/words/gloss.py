@@ -13,6 +13,7 @@ The order of evidence (the glossary comes first, in the Annotator):
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -426,6 +427,30 @@ class GlossChooser:
             return None
         gloss = self._dictionary.short_gloss(nxt.text) or ""
         return sense if gloss.startswith("to ") else None
+
+    @functools.cached_property
+    def object_verbs(self) -> frozenset[str]:
+        """Return the verbs whose object a row reads (开 | 灯, 收 | 衣服, 坐 | 地铁)."""
+        return frozenset(
+            row.word
+            for row in self._senses.rows
+            if not row.prev and row.next and not row.reading and not row.next & CLASSES.keys()
+            and self._dictionary.word_tag(row.word)[:1] == "v"
+        )
+
+    def past_the_aspect(self, word: str, obj: Neighbour) -> str | None:
+        """Return the gloss a verb's object decides past 了/着/过/一下 (开了灯, 开一下灯).
+
+        The table reads one neighbour; the object of a verb that an aspect
+        marker follows is the one after it. Only a row that names objects
+        (no context before, words after) is read.
+        """
+        if word not in self.object_verbs:
+            return None
+        row = self._senses.choose_row(word, EDGE, obj)
+        if row is None or row[0].prev or not row[0].next or row[0].next & CLASSES.keys():
+            return None
+        return row[1]
 
     def erhua_base(self, word: str) -> bool:
         """Tell whether ``word`` is CC-CEDICT's erhua variant of a word with learner rows.
