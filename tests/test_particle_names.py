@@ -40,6 +40,7 @@ from zhreader.pipeline.words.senses import (
         ("他们的房子很大。", "的", "possessive"),
         ("这条裙子是她自己缝的。", "的", "emphasis"),
         ("这双鞋，我要黑的。", "的", "nominal"),
+        ("这封信是你自己写的吗？", "的", "emphasis"),  # a final particle after it
         ("她唱得非常好听。", "得", "complement"),
         ("这是我们所熟悉的老街。", "所", "that-which"),
         ("爷爷在看报纸。", "在", "progressive"),

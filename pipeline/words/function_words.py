@@ -449,8 +449,13 @@ _MEASURES = frozenset("个次句条件点位张本口眼步分天声字样遍回
 
 
 def _emphatic_de(words: Sequence[str], w: int, tag: Tagger) -> str | None:
-    """Read a clause-final 的 after a verb, in a clause of 是 or 会, as emphasis (是我做的)."""
+    """Read a clause-final 的 after a verb, in a clause of 是 or 会, as emphasis (是我做的).
+
+    A final particle after it leaves it clause-final (是你做的吗, 是怎么来的呢).
+    """
     before, after = _clause(words, w)
+    if all(x in _FINAL_PARTICLES for x in after):
+        after = ()
     if after and before:
         return _the_one(before, after, tag)
     if after or len(before) < 2:
@@ -475,13 +480,13 @@ def _the_one(before: Sequence[str], after: Sequence[str], tag: Tagger) -> str | 
     """Read 的 before a predicate as making a noun of what it closes (红的比蓝的好看).
 
     With no noun after it, 的 after a verb phrase or an adjective and before an
-    adverb, a copula or 比 is "the one(s) that": 卖水果的已经走了, 我说的不对,
-    小的就行, 穿白衣服的是我姐姐, 大一点的吗.
+    adverb of the clause, a copula or 比 is "the one(s) that": 卖水果的已经走了, 我说的不对,
+    小的就行, 穿白衣服的是我姐姐.
     """
-    # Only an adverb of the clause, a copula, 比 or a final particle: before a verb
+    # Only an adverb of the clause, a copula or 比: before a verb
     # 的 is most often "of" a verbal noun (市场的需求, 党的建设), before a noun
     # "of" too, and a degree adverb often opens the noun's modifier (的最大问题).
-    if not (tag(after[0]) == "y" or after[0] in _PREDICATE_OPENERS):
+    if after[0] not in _PREDICATE_OPENERS:
         return None
     prev = tag(before[-1])
     # A verb and its object (卖 | 水果, 穿 | 白 | 衣服; jieba tags 穿 a morpheme).
@@ -492,6 +497,8 @@ def _the_one(before: Sequence[str], after: Sequence[str], tag: Tagger) -> str | 
     return None
 
 
+# Particles that close a question or a statement after a clause-final 的.
+_FINAL_PARTICLES = frozenset(("吗", "呢", "吧", "啊", "呀", "嘛", "啦"))
 # Words that open a predicate after a noun phrase 的 closes (红的比蓝的贵, 穿红衣服的是我姐姐).
 _PREDICATE_OPENERS = frozenset(
     ("是", "就是", "都是", "也是", "不是", "才是", "比", "就", "都", "也", "还", "已经", "不")
