@@ -16,9 +16,11 @@ rounds before any of their rules, and ``held-out-5`` (42 sentences: example,
 news and everyday), written and judged blind in the sixth round before
 zhreader was run on it, and ``held-out-6`` (44 sentences, 764 occurrences),
 written and judged blind the same way in the seventh round; both were
-opened for analysis in the eighth round. ``held-out-7`` (58 sentences, 866
+opened for analysis in the eighth round; and ``held-out-7`` (58 sentences,
+866 occurrences), written and judged blind the same way in the eighth round
+and opened for analysis in the ninth. ``held-out-8`` (57 sentences, 1120
 occurrences: example, news and everyday), written and judged blind the same
-way in the eighth round, is the current estimate of the hidden set.
+way in the ninth round, is the current estimate of the hidden set.
 
 ``--misses`` prints the development half's misses only, so that no held-out
 item is read by accident; ``--half HALF`` prints the misses of the half it
@@ -58,6 +60,7 @@ HALVES = (
     "held-out-5",
     "held-out-6",
     "held-out-7",
+    "held-out-8",
 )
 
 

@@ -413,7 +413,12 @@ class Annotator:
             return self._glosses.word_gloss(word, reading, romanise=romanise)
         gloss = self._dictionary.proper_gloss(word, reading)
         if gloss:
-            return gloss, "cedict"
+            # CC-CEDICT describes places and people (武汉 "Wuhan city on Changjiang",
+            # 福建 "Fujian province in Taiwan"); a learner row says the name. Only
+            # where CC-CEDICT knows the proper noun: a person whose name is spelt
+            # like a word with a row keeps the romanisation.
+            row = self._glosses.senses.choose(word)
+            return (row, "learner") if row else (gloss, "cedict")
         if kind == "name" and len(reading) == len(word) > 1 and word[1:] in TITLES:
             titled = self._glosses.titled(word, reading, romanise)  # 张老师 "Teacher Zhang"
             if titled:
