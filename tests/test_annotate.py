@@ -164,7 +164,8 @@ def test_traditional_input_finds_readings_and_glosses(annotator):
 
 def test_a_word_missing_from_cedict_is_glossed_from_its_parts(annotator):
     token = next(t for t in annotator.tokens("厂里组织了活动。") if t.zh == "厂里")
-    assert (token.gloss, token.gloss_source) == ("factory in", "chars")
+    # its parts in English order: a noun and its localiser (round nine)
+    assert (token.gloss, token.gloss_source) == ("in the factory", "chars")
     tokens = annotator.tokens("再加上民政帮扶，生活有了基本保障。")
     # jieba's floor-frequency phrase 基本保障 is cut into the words CEDICT has.
     assert [t.zh for t in tokens if t.zh in ("基本", "保障", "基本保障")] == ["基本", "保障"]

@@ -31,7 +31,7 @@ _SECTION = "# Round eight (issue 12): news words beyond HSK"
         ("镇里集中整治占道经营。", "整治", "to rectify, to clean up"),
         ("副市长到企业开展调研。", "调研", "research, survey"),
         ("与会专家一致认为方案可行。", "与会", "attending (a meeting)"),
-        ("全县十二个乡镇都通了公交。", "乡镇", "township"),
+        ("全县十二个乡镇都通了公交。", "乡镇", "townships"),  # plural after 十二个 (round nine)
         ("新任厅长到岗第一天就下基层。", "厅长", "director (of a provincial department)"),
         ("市民可以免费参观博物馆。", "市民", "residents, citizens"),
         ("市政府做出了延长供暖期的决定。", "做出", "to make"),

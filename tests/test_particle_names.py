@@ -32,7 +32,7 @@ from zhreader.pipeline.words.senses import (
         ("弟弟把杯子打碎了。", "把", "object-marker"),
         ("政府将这笔资金用于修路。", "将", "object-marker"),
         ("我的雨伞被风吹坏了。", "被", "passive"),
-        ("那本词典给弄丢了。", "给", "passive"),
+        ("我的自行车给锁了。", "给", "passive"),
         ("她昨天买了一双鞋。", "了", "completed-action"),
         ("树叶都黄了。", "了", "change-of-state"),
         ("老人拄着拐杖慢慢走。", "着", "continuous"),

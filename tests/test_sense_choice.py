@@ -244,7 +244,7 @@ def test_a_noun_in_context_reads_as_an_english_noun(annotator, sentence, word, g
         ("今天的气温比昨天略低。", "略", "slightly"),
         ("开车的人不能酒后驾驶。", "驾驶", "to drive, to pilot"),
         ("出租车司机对这一带很熟。", "司机", "driver"),  # not "chauffeur"
-        ("书店里的新书都卖光了。", "光", "used up"),
+        ("书店里的新书都卖光了。", "光", "out"),  # 卖 | 光 "to sell out" (result_complements.tsv)
         ("他根本不知道这件事。", "根本", "(not) at all"),
         ("他们利用周末时间学习外语。", "利用", "to use, to make use of"),  # not "to exploit"
         ("河边的晚霞。 小李 摄", "摄", "photo (by)"),  # a photo credit closes the caption

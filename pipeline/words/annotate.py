@@ -150,7 +150,8 @@ class Annotator:
             (r.word, sorted(r.prev), sorted(r.next), r.gloss) for r in self._glosses.senses.rows
         ]
         # The rules of gloss.py and function_words.py show particle names too.
-        return short_hash(repr((rows, sorted(particle_names().items()))))
+        names = sorted(particle_names().items())
+        return short_hash(repr((rows, self._glosses.results.signature_rows(), names)))
 
     def _translated_hash(self) -> str:
         rows = [(r.word, r.reading, r.sense) for r in self._glosses.translated.rows]

@@ -43,10 +43,13 @@ from zhreader.pipeline.words.numbers import (
     round_count,
     split_numeral,
 )
+from zhreader.pipeline.words.results import ResultComplements
 from zhreader.pipeline.words.segment import (
     FREQUENCY_COUNT,
     FREQUENCY_PERIOD,
     FREQUENCY_UNITS,
+    NEGATIONS,
+    POTENTIAL_MODALS,
     POTENTIAL_RESULTS,
     listed_phrase,
     name_by_hmm,
@@ -202,6 +205,17 @@ _ONGOING_BEFORE = frozenset(
 # (在工作中), places, times, pronouns, numerals and measure words, names.
 _NOT_ACTIONS = frozenset(["vn", "ns", "s", "f", "t", "r", "m", "mq", "q", "nr", "nt", "ad", "d"])
 # What the general classifier 个 shows after a numeral in the same word (十几个).
+_GENERAL_MEASURE = "个"
+# A localiser after a noun, and the English preposition it is (脸上 "on the face").
+_LOCALISERS = {"上": "on", "里": "in"}
+# jieba's tags of the nouns a localiser places: nouns, places, and morphemes (车, 窗).
+_PLACED_TAGS = frozenset(["n", "nz", "ng", "ns", "s", _MORPHEME])
+# An article before these makes an amount, not a noun's article: 有点 "a little".
+_QUANTITY_WORDS = frozenset(["little", "bit", "few", "lot", "couple", "great", "large", "number"])
+# What may follow a result that is also a noun (卖光了, 用光吗): aspect marks, particles.
+_AFTER_RESULT = frozenset("了过的吗呢吧啊啦")
+_LIST_MARK = "\u3001"  # 、 between the items of a list (防尘、防光)
+_HALF = "半"  # 一个半 "one and a half"; 半小时 after 两个 is no plural "half hours"
 _GENERAL_CLASSIFIER = "(classifier)"
 
 
@@ -214,9 +228,11 @@ class GlossChooser:
         senses: LearnerSenses,
         surnames: frozenset[str] = frozenset(),
         translated: TranslationSenses | None = None,
+        results: ResultComplements | None = None,
     ) -> None:
         self._dictionary = dictionary
         self._senses = senses
+        self._results = results if results is not None else ResultComplements.load()
         self._translated = translated or TranslationSenses([])
         self._surnames = surnames
         self._row_readings: dict[tuple[str, str], str] = {}  # (word, cedict:N) → its reading
@@ -225,6 +241,7 @@ class GlossChooser:
         self._content_memo: dict[str, bool] = {}  # word → a noun, verb or adjective
         self._attributive_memo: dict[str, str | None] = {}  # noun → its sense before a noun
         self._modifier_memo: dict[str, str | None] = {}  # verb → its English before a noun
+        self._article_memo: dict[str, bool] = {}  # word → its gloss alone opens with an article
 
     @property
     def senses(self) -> LearnerSenses:
@@ -233,6 +250,10 @@ class GlossChooser:
     @property
     def translated(self) -> TranslationSenses:
         return self._translated
+
+    @property
+    def results(self) -> ResultComplements:
+        return self._results
 
     def contextual(self, word: str, prev: Neighbour = EDGE, nxt: Neighbour = EDGE) -> bool:
         """Tell whether the gloss of ``word`` may depend on its neighbours."""
@@ -260,6 +281,9 @@ class GlossChooser:
             or word in (_POINTS_UNIT, _DOWN)
             or (word in _MONTH_EDGES and prev.text == _MONTH)
             or _counted_after_plural(word, prev)
+            or self._around_result(word, prev, nxt)
+            or (len(word) == 1 and word in (prev.text, nxt.text))
+            or self._in_compound(word, prev, nxt)
         )
 
     def word_gloss(
@@ -276,7 +300,41 @@ class GlossChooser:
             gloss, source = gloss.removeprefix("a "), "number"  # 这 | 几年 "these" "few years"
         if nxt.text == _PLURAL and source in ("cedict", "learner", "chars") and gloss:
             gloss = plural_noun(gloss)  # 学生 | 们 "students (plural)"
+        if gloss and source in ("cedict", "learner", "chars"):
+            gloss = self.in_compound(word, gloss, prev, nxt)
         return gloss, source
+
+    def in_compound(self, word: str, gloss: str, prev: Neighbour, nxt: Neighbour) -> str:
+        """Return a noun's gloss as it reads inside a noun phrase cut apart.
+
+        A noun after a count of several is plural (三个 | 小时 "hours", 一个半 |
+        小时); a noun after another noun drops its leading article, which
+        breaks the compound's English (消费者 | 协会 "consumer association",
+        not "consumer an association"); a proper name keeps it (the Silk Road).
+        """
+        if self._dictionary.word_tag(word)[:1] != "n":
+            return gloss
+        if _counted_several(prev) and not word.startswith(_HALF):
+            gloss = plural_noun(gloss)
+        article, _, rest = gloss.partition(" ")
+        if article in _ARTICLES and rest[:1].islower() and _noun_word(prev):
+            return gloss if rest.split(" ")[0] in _QUANTITY_WORDS else rest
+        return gloss
+
+    def _in_compound(self, word: str, prev: Neighbour, nxt: Neighbour) -> bool:
+        """Tell whether ``in_compound`` may change the word's gloss (cheap tests first)."""
+        if _counted_several(prev):
+            return True
+        if not _noun_word(prev):
+            return False
+        return _remembered(self._article_memo, word, lambda: self._articled(word))
+
+    def _articled(self, word: str) -> bool:
+        """Tell whether the gloss of a word alone opens with an article (协会 "an association")."""
+        gloss = self._senses.choose(word) or self._dictionary.short_gloss(word) or ""
+        article, _, rest = gloss.partition(" ")
+        amount = rest.split(" ")[0] in _QUANTITY_WORDS
+        return article in _ARTICLES and rest[:1].islower() and not amount
 
     def _word_gloss(
         self,
@@ -361,6 +419,18 @@ class GlossChooser:
         potential = self.potential_gloss(word, reading)
         if potential:
             return potential, "cedict"
+        result = self.result_gloss(word, reading, prev, nxt)
+        if result:
+            return result, "learner"
+        doubled = self.doubled_verb(word, prev, nxt)
+        if doubled:
+            return doubled, "cedict"
+        located = self.localised_noun(word, reading)
+        if located:
+            return located, "chars"
+        literal = self.literal_phrase(word, reading)
+        if literal:
+            return literal, "cedict"
         frequency = frequency_gloss(word)
         if frequency:
             return frequency, "number"  # 一周一次 "once a week"
@@ -403,6 +473,150 @@ class GlossChooser:
             return None
         action = sense.split(", ")[0].removeprefix("to ")
         return f"{_POTENTIAL_MARKS[word[1]]} {action}"
+
+    def _around_result(self, word: str, prev: Neighbour, nxt: Neighbour) -> bool:
+        """Tell whether a word is a result complement or the verb before one (cheap tests first)."""
+        if word in self._results and len(prev.text) == 1 and prev.kind == "word":
+            return self._is_verb(prev.text)  # 对 after 我 is no result: its token stays shared
+        if len(word) == 1 and nxt.text in self._results and nxt.kind == "word":
+            return self._is_verb(word)
+        return False
+
+    def result_gloss(
+        self, word: str, reading: tuple[str, ...], prev: Neighbour, nxt: Neighbour
+    ) -> str | None:
+        """Gloss a verb and its result complement as English writes the pair.
+
+        A verb and its result (咬破, 卖光, 写错) read as the verb's English and
+        what the result adds to it (``data/result_complements.tsv``): "to bite
+        through", "to sell out", "to write wrongly", whether jieba made one token
+        of them (吃光 "to eat up") or two (咬 | 破: "to bite" "through"; the
+        verb then shows its first sense alone). A pair CC-CEDICT lists keeps
+        CC-CEDICT's sense (打开 "to open", 用完 "used up").
+        """
+        if word in self._results and len(prev.text) == 1:
+            if self._result_after(prev, word, nxt):
+                return self._results.english(prev.text, word)  # 咬 | 破 "through"
+            return None
+        if len(word) == 1 and nxt.text in self._results:
+            if prev.text in _NOUN_BEFORE:
+                return None  # 的 | 花 | 开: after 的 the word is a noun, its subject
+            return self._verb_before_result(word, reading, nxt)
+        verb, complement = word[:1], word[1:]
+        if len(word) < 2 or complement == verb or self._dictionary.common(word):
+            return None
+        english = self._results.english(verb, complement)
+        if not english or not self._result_after(Neighbour(verb, "word", ""), complement, EDGE):
+            return None
+        action = self._verb_action(verb, reading[:1])
+        return f"{action} {english}" if action else None  # 吃光 "to eat up"
+
+    def _verb_before_result(
+        self, word: str, reading: tuple[str, ...], nxt: Neighbour
+    ) -> str | None:
+        """Return the first sense of a verb before its result (咬 | 破: "to bite"), else None."""
+        if self._dictionary.common(word + nxt.text) or not self._results.english(word, nxt.text):
+            return None
+        if not self._result_after(Neighbour(word, "word", ""), nxt.text, EDGE):
+            return None
+        return self._verb_action(word, reading)
+
+    def doubled_verb(self, word: str, prev: Neighbour, nxt: Neighbour) -> str | None:
+        """Return the sense of a one-character verb jieba left doubled in two: 教 | 教.
+
+        A doubled verb does the action a little (教教 "teach a bit"); both
+        halves are the verb whatever reading each was given (the reader reads
+        the first 教 jiào, "to make"): the verb's sense read by no reading.
+        """
+        if len(word) != 1 or word not in (prev.text, nxt.text) or not self._is_verb(word):
+            return None
+        sense = self._senses.choose(word) or self._dictionary.short_gloss(word, tag="v") or ""
+        return sense if sense.startswith("to ") else None
+
+    def localised_noun(self, word: str, reading: tuple[str, ...] = ()) -> str | None:
+        """Return "on the …" / "in the …" for a noun and 上/里 CC-CEDICT lacks: 脸上, 城里.
+
+        jieba keeps a noun and its localiser as one word (脸上, 桌上, 城里, 车上)
+        that CC-CEDICT seldom lists; built from its characters it read "face
+        on", "city in". English puts the preposition first: "on the face", "in
+        the city". Only a noun by jieba's tag (背上 may be 背 "to carry").
+        """
+        preposition = _LOCALISERS.get(word[-1:])
+        if not preposition or not 2 <= len(word) <= 3 or word in self._senses:
+            return None
+        noun = word[:-1]
+        if noun[:1] in HAN_NUMERAL_CHARS:
+            return None  # 百里 "a hundred li": 里 the unit
+        if self._dictionary.common(word) or self._dictionary.word_tag(noun) not in _PLACED_TAGS:
+            return None
+        sense = self._senses.choose(noun) or self._dictionary.short_gloss(
+            noun, reading[:-1], tag="n"
+        )
+        first = (sense or "").split(", ")[0]
+        article, _, rest = first.partition(" ")
+        first = rest if article in _ARTICLES else first
+        if not first or not first.replace(" ", "").isalpha() or first.startswith("to "):
+            return None
+        return f"{preposition} the {first}"
+
+    def literal_phrase(self, word: str, reading: tuple[str, ...] = ()) -> str | None:
+        """Return the literal sense of a verb-and-noun phrase CC-CEDICT lists figurative first.
+
+        jieba keeps phrases such as 回老家 whole; CC-CEDICT lists the figure
+        first ("to go back to one's roots") and the plain sense after ("to
+        return to one's native place"). A one-character verb and a noun read
+        as the first of the phrase's senses that holds a sense of the noun, if
+        the chosen one holds none; a learner row still comes first.
+        """
+        if len(word) != 3 or word[0] in NEGATIONS:
+            return None  # 没意思 "boring" is no verb and its object
+        if word in self._senses or not self._is_verb(word[0]):
+            return None
+        if self._dictionary.common(word[:2]):
+            return None  # 使用量 is 使用 and 量, not 使 and 用量
+        noun = word[1:]
+        if self._dictionary.word_tag(noun)[:1] != "n" or not self._dictionary.common(word):
+            return None
+        nouns = [s for s in self.word_senses(noun, reading[1:]) if "(" not in s]
+        chosen = self._dictionary.short_gloss(word, reading) or ""
+        if not nouns or any(n in chosen for n in nouns):
+            return None
+        literal = (s for s in self.word_senses(word, reading) if any(n in s for n in nouns))
+        return next(literal, None)
+
+    def _result_after(self, verb: Neighbour, complement: str, nxt: Neighbour) -> bool:
+        """Tell whether a one-character verb and the word after it are a verb and its result.
+
+        Not after a modal (肯干 is "willing to work"), not in a list (防尘、防光),
+        and a complement that is also a noun (光 "light") only before an aspect
+        mark or a final particle (卖光了, not 防光。).
+        """
+        if verb.kind != "word" or verb.text in FUNCTION_CHARS or verb.text in POTENTIAL_MODALS:
+            return False
+        if not self._is_verb(verb.text) or nxt.text == _LIST_MARK:
+            return False
+        if self._dictionary.word_tag(complement)[:1] == "n":
+            return nxt.text in _AFTER_RESULT or nxt is EDGE
+        return nxt.tag[:1] not in ("v", "r") or nxt.tag == "vn"
+
+    def _is_verb(self, char: str) -> bool:
+        """Tell whether a word is a verb by jieba's tag (咬 v; 快, 重, 比 are not)."""
+        tag = self._dictionary.word_tag(char)
+        if tag:
+            return tag[:1] == "v" and tag != "vn"
+        return (self._dictionary.short_gloss(char, tag="v") or "").startswith("to ")
+
+    def _verb_action(self, verb: str, reading: tuple[str, ...]) -> str | None:
+        """Return a verb's first "to …" sense, alone (走 "to walk", not "to walk, to go").
+
+        The verb's learner row, if it reads no context, before CC-CEDICT's verb
+        sense: 抢 "to grab", not "to fight over".
+        """
+        sense = self._senses.choose(verb) or ""
+        if not sense.startswith("to "):
+            sense = self._dictionary.short_gloss(verb, reading, tag="v") or ""
+        first = sense.split(", ")[0]
+        return first if first.startswith("to ") else None
 
     def before_verb(
         self, word: str, prev: Neighbour, nxt: Neighbour, chosen: str | None
@@ -1212,6 +1426,23 @@ def _result_down(prev: Neighbour, nxt: Neighbour) -> bool:
 def _counted_after_plural(word: str, prev: Neighbour) -> bool:
     """Tell whether a count of a few (几年) follows 这/那, which read "these"/"those"."""
     return word[:1] == _FEW and len(word) > 1 and prev.text in _PLURAL_DEMONSTRATIVES
+
+
+def _counted_several(prev: Neighbour) -> bool:
+    """Tell whether a word counts several with 个: 三个, 两个, 一个半 (not 一个)."""
+    text = prev.text
+    if prev.kind != "word" or _GENERAL_MEASURE not in text[-2:]:
+        return False  # the cheap checks first: most words hold no 个
+    numeral, _, rest = text.partition(_GENERAL_MEASURE)
+    if rest not in ("", _HALF):
+        return False
+    value = han_value(numeral)
+    return value is not None and (value > 1 or rest == _HALF)
+
+
+def _noun_word(n: Neighbour) -> bool:
+    """Tell whether a neighbour is a noun by jieba's tag (消费者, 医院)."""
+    return n.kind == "word" and n.tag[:1] == "n"
 
 
 def _relative_month_part(word: str) -> str | None:

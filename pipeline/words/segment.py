@@ -41,6 +41,7 @@ from zhreader.names import (
 )
 from zhreader.pipeline.words.dictionary import Dictionary, WordFrequencies
 from zhreader.pipeline.words.numbers import HAN_DIGITS, counted_noun, han_value
+from zhreader.pipeline.words.results import ResultComplements
 from zhreader.pipeline.words.senses import DEMONSTRATIVES
 
 _DIGIT = "0-9\U0000ff10-\U0000ff19"
@@ -91,6 +92,9 @@ POTENTIAL_COMPLEMENTS = frozenset(
 POTENTIAL_MODALS = frozenset("要会能敢肯该得让叫请是有")
 # Before a number these say how many, not whether the action can be done (不到一年).
 POTENTIAL_AMOUNTS = frozenset(["不到", "不上", "不了", "不下"])
+# 不/没 and the word after them, where CC-CEDICT lists the pair (不一样 "different").
+NEGATIONS = frozenset("不没")
+_LONGEST_NEGATED = 4
 # A lone digit before 十分 at a clause's end is a score in tens (七 | 十分 → 七十 | 分);
 # 一 is left out: 这一十分重要的会议 is "this very important meeting".
 _TENS_DIGITS = frozenset("二三四五六七八九")
@@ -131,8 +135,17 @@ class Piece:
 class Segmenter:
     """Cut sentences into pieces; load once with ``Segmenter.initialize``."""
 
-    def __init__(self, tokenizer, dictionary: Dictionary, terms: Mapping[str, tuple[str, str]]):
+    def __init__(
+        self,
+        tokenizer,
+        dictionary: Dictionary,
+        terms: Mapping[str, tuple[str, str]],
+        results: ResultComplements | None = None,
+    ):
         self._jieba = tokenizer
+        complements = results if results is not None else ResultComplements.load()
+        self._complements = complements.complements
+        self._complement_chars = frozenset(c[0] for c in self._complements)
         self._dictionary = dictionary
         self._frequencies = dictionary.word_frequencies()[0]  # looks up what it lacks
         self._terms = dict(terms)  # form -> (entry zh, kind)
@@ -422,6 +435,8 @@ class Segmenter:
         run = "".join(original for original, _ in words)
         if "不" in run or "得" in run:
             pieces = self._join_potentials(pieces)
+        if not (NEGATIONS.isdisjoint(run) and self._complement_chars.isdisjoint(run)):
+            pieces = self._join_listed_pairs(pieces, twin or _same)
         if _TEN_POINTS in run:
             pieces = join_tens(pieces, self._dictionary)
         if "次" in run:
@@ -498,6 +513,39 @@ class Segmenter:
             out.append(pieces[i])
             i += 1
         return out
+
+    def _join_listed_pairs(self, pieces: list[Piece], twin: Callable[[str], str]) -> list[Piece]:
+        """Join 不/没 or a verb to the word after it where CC-CEDICT lists the pair.
+
+        jieba's dictionary lacks many words CC-CEDICT lists whose English is
+        one word: 不 | 一样 "different", 不 | 一定 "not necessarily", 没 | 问题
+        "no problem", and verbs with their result (走 | 丢 "to get lost");
+        cut apart they read "not same", "to walk" "to lose".
+        """
+        out: list[Piece] = []
+        i = 0
+        while i < len(pieces):
+            if i + 1 < len(pieces) and self._listed_pair(pieces[i], pieces[i + 1], twin):
+                out.append(Piece(pieces[i].text + pieces[i + 1].text))
+                i += 2
+                continue
+            out.append(pieces[i])
+            i += 1
+        return out
+
+    def _listed_pair(self, first: Piece, second: Piece, twin: Callable[[str], str]) -> bool:
+        """Tell whether two pieces are 不/没 or a verb and a word CC-CEDICT lists joined."""
+        if len(first.text) != 1 or first.kind != "word" or second.kind != "word":
+            return False  # the cheap checks first
+        if first.term or second.term:
+            return False
+        head, rest = twin(first.text), twin(second.text)
+        if head in NEGATIONS:
+            if not 1 < len(rest) < _LONGEST_NEGATED or rest[:1] in NEGATIONS:
+                return False  # 不著 in old text is no "no need"; 不一样 is
+        elif rest not in self._complements or not self._verb(head) or head in FUNCTION_CHARS:
+            return False
+        return self._dictionary.common(head + rest) and not self._known(head + rest)
 
     def _potential_at(self, pieces: list[Piece], i: int, twin: Callable[[str], str]) -> int:
         """Count the pieces of a verb and its potential complement at pieces[i], else 0."""
