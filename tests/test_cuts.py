@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from zhreader.pipeline.words.annotate import Annotator
+from zhreader.pipeline.words.senses import particle_name
 
 
 def _cut(annotator: Annotator, text: str) -> list[tuple[int, str, str | None]]:
@@ -81,7 +82,7 @@ def test_the_part_of_a_month_names_the_month(annotator, text, word, gloss):
         ("维护国家安全是大事", "国家", "national"),
         # grammar is no phrase: 中 | 的 is not 中的 "to hit the target"
         ("生活中的小事", "中", "in, during"),
-        ("我们有了新房子", "了", "(completed action)"),
+        ("我们有了新房子", "了", particle_name("completed-action")),
     ],
 )
 def test_a_phrase_jieba_cut_gives_its_parts_their_sense(annotator, text, word, gloss):

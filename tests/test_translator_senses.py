@@ -106,7 +106,7 @@ def test_a_word_before_a_verb_reads_as_an_adverb(annotator, sentence, word, glos
         ("山脚下住着几户人家。", "人家", "household"),
         ("你别总拿人家的东西。", "人家", "other people, others"),
         # Counted: a painting; elsewhere: the verb.
-        ("客厅里挂着一幅画。", "画", "painting, picture"),
+        ("客厅里挂着一幅画。", "画", "picture"),
         ("弟弟喜欢在纸上画小猫。", "画", "to draw, to paint"),
         # Before a person: to pick up; elsewhere the dictionary's sense.
         ("下午四点我去幼儿园接孩子。", "接", "to pick up, to meet"),

@@ -30,13 +30,15 @@ from zhreader.pipeline.words.segment import (
     names_in,
     one_name_by_hmm,
 )
-from zhreader.pipeline.words.senses import EDGE, LearnerSenses, Neighbour
+from zhreader.pipeline.words.senses import EDGE, LearnerSenses, Neighbour, particle_names
 from zhreader.pipeline.words.translation_senses import TranslationSenses
 from zhreader.signature import short_hash
 
 _TONE_MARKS = dict.fromkeys(map(ord, "\U00000300\U00000301\U00000304\U0000030c"))
 _LEXICAL = ("word", "name", "place")
 _TOKEN_CACHE_SIZE = 100_000  # distinct tokens remembered, as the reader's plans (memory bound)
+# What may stand between a verb and the object that decides its sense (开了灯, 开一下灯).
+_PAST_THE_VERB = frozenset(("了", "着", "过", "一下"))
 # The rules this module adds to the segmenter's cut; part of the signature.
 _CUT_RULES = (
     "names opening a clause, 2 + 1 joined",
@@ -147,7 +149,9 @@ class Annotator:
         rows = [
             (r.word, sorted(r.prev), sorted(r.next), r.gloss) for r in self._glosses.senses.rows
         ]
-        return short_hash(repr((rows, self._glosses.results.signature_rows())))
+        # The rules of gloss.py and function_words.py show particle names too.
+        names = sorted(particle_names().items())
+        return short_hash(repr((rows, self._glosses.results.signature_rows(), names)))
 
     def _translated_hash(self) -> str:
         rows = [(r.word, r.reading, r.sense) for r in self._glosses.translated.rows]
@@ -197,17 +201,26 @@ class Annotator:
         return out
 
     def _clause_glosses(self, tokens: tuple[Token, ...]) -> tuple[Token, ...]:
-        """Give the function words whose clause decides their sense that sense (连…也 "even")."""
-        if not any(t.zh in CLAUSE_WORDS for t in tokens):
+        """Give the function words whose clause decides their sense that sense (连…也 "even").
+
+        A verb an aspect marker follows takes the sense its object decides (开了灯).
+        """
+        if not any(t.zh in CLAUSE_WORDS or t.zh in _PAST_THE_VERB for t in tokens):
             return tokens
         solid = [i for i, t in enumerate(tokens) if t.kind != "space"]
         words = [self._dictionary.simplified(tokens[i].zh) for i in solid]
         out = list(tokens)
         for k, i in enumerate(solid):
             token = tokens[i]
-            if token.kind != "word" or token.term or words[k] not in CLAUSE_WORDS:
+            if token.kind != "word" or token.term:
                 continue
-            gloss = clause_gloss(words, k, self._dictionary.context_tag, _is_numeral)
+            gloss = None
+            if words[k] in CLAUSE_WORDS:
+                gloss = clause_gloss(words, k, self._dictionary.context_tag, _is_numeral)
+            elif k + 2 < len(words) and words[k + 1] in _PAST_THE_VERB:
+                obj = tokens[solid[k + 2]]
+                tag = self._dictionary.context_tag(words[k + 2])
+                gloss = self._glosses.past_the_aspect(words[k], Neighbour(obj.zh, obj.kind, tag))
             if gloss:
                 out[i] = replace(token, gloss=gloss, gloss_source="learner")
         return tuple(out)

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from zhreader.han import HAN_CLASS
+from zhreader.pipeline.words.senses import particle_name
 
 # Bump when a rule changes: it is part of the pinyin reader's signature.
 GRAMMAR_RULES_VERSION = "5"
@@ -258,12 +259,19 @@ def _is_verb(tag: str) -> bool:
 # the 是 its clause opens with, 近 from the time unit after the numeral.
 
 # Bump when a gloss rule changes: it is part of the annotator's signature.
-CLAUSE_GLOSS_VERSION = "1"
+CLAUSE_GLOSS_VERSION = "2"
 EVEN = "even"
 AT_ALL = "(not) at all, even"
 STILL = "still, even so"
-EMPHASIS = "(emphasis particle)"
-NOMINAL = "(particle: the one(s) that …)"
+# Particle names (data/particle_names.tsv) of the 的 these rules read.
+EMPHASIS = "emphasis"
+NOMINAL = "nominal"
+# What 叫/让/请 mean before a person and what the person is to do (叫我去买菜).
+ASKING = {
+    "叫": "to ask, to tell (sb to)",
+    "让": "to let, to make, to tell (sb to)",
+    "请": "to ask, to invite (sb to)",
+}
 IN_THE_COURSE = "in, during"
 THE_PAST = "(in) the past, recent"
 OVER_THE_PAST = "(over the past …)"
@@ -301,7 +309,8 @@ _MESSAGE_CLOSERS = frozenset(("了", "呢", "吗", "啊", "过"))
 
 Numeral = Callable[[str], bool]
 # The words ``clause_gloss`` may answer for: the annotator asks only about these.
-CLAUSE_WORDS = frozenset(("也", "的", "近", "来", "回", "什么", "都", "要", "中"))
+CLAUSE_WORDS = frozenset(("也", "的", "近", "来", "回", "什么", "都", "要", "中", "快"))
+CLAUSE_WORDS |= set(ASKING)
 
 
 def clause_gloss(words: Sequence[str], w: int, tag: Tagger, numeral: Numeral) -> str | None:
@@ -328,7 +337,82 @@ def clause_gloss(words: Sequence[str], w: int, tag: Tagger, numeral: Numeral) ->
         return _about_to(words, w)
     if word == "中":
         return _within(words, w)
+    if word in ASKING:
+        return _asking(words, w, tag)
+    if word == "快":
+        return _hurry(words, w, tag)
     return None
+
+
+QUICKLY = "quickly, hurry (up)"
+SOON = "almost, soon"
+
+
+def _hurry(words: Sequence[str], w: int, tag: Tagger) -> str | None:
+    """Read 快 before an action: "almost, soon" when 了 closes the clause, else "quickly".
+
+    快开始了, 快吃完了 say it is about to happen; 快吃吧, 快把门关上, 快走 urge it.
+    """
+    before, after = _clause(words, w)
+    if before and (before[-1] in _DEGREE or before[-1] == "超"):
+        return None  # 很快, 超快充: the adjective "fast"
+    if not after or not (_is_verb(tag(after[0])) or after[0] in _URGED):
+        return None
+    if after[-1] == "了" and after[0] != "把":
+        return SOON
+    return QUICKLY
+
+
+# What 快 urges that jieba tags no verb (快把门关上, 快点儿, 快去).
+_URGED = frozenset(("把", "点", "点儿", "去", "来", "跑", "走", "回家", "上车", "下车"))
+
+
+def _asking(words: Sequence[str], w: int, tag: Tagger) -> str | None:
+    """Read 叫/让/请 before a person and a verb as asking them to do it (叫我去买菜).
+
+    The person is one or two words (我, 弟弟, 小 | 李, 孩子 | 们); what follows
+    must be an action: a verb, an adverb or a time (叫他别去, 让我们明天早点到).
+    叫 before a person and a name (叫他小王) is left to the table ("to call");
+    so is 请 opening a clause, where it is "please" (请大家坐好), and 让 before
+    anything but a pronoun or a name, which news makes causative (让市民受益).
+    """
+    before, after = _clause(words, w)
+    if words[w] == "请" and not before:
+        return None
+    named = after and (after[0] in _PERSONS or after[0] == "大家" or tag(after[0]) in ("r", "nr"))
+    if words[w] == "让" and not named:
+        return None  # 让市民健身更便捷: making things so, the table's "to let, to make"
+    for size in (1, 2):
+        if len(after) <= size or not all(_personal(x, tag) for x in after[:size]):
+            return None
+        if _acts(after[size], tag):
+            return ASKING[words[w]]
+    return None
+
+
+def _personal(word: str, tag: Tagger) -> bool:
+    """Tell whether a word may be (part of) a person: a pronoun, a name, a noun (弟弟, 小 | 李)."""
+    if word in _PERSONS or word in ("大家", "们", "人", "人们"):
+        return True
+    # jieba tags some kin words as places (哥哥 ns); a word it lacks is most often a name.
+    kind = tag(word)
+    return (kind[:1] == "n" or kind in ("r", "")) and word not in _NOT_PERSONS
+
+
+# Pronouns that name no person (叫什么, 让这件事).
+_NOT_PERSONS = frozenset(
+    ("什么", "这", "那", "这个", "那个", "这样", "那样", "怎么", "这么", "那么")
+)
+
+
+def _acts(word: str, tag: Tagger) -> bool:
+    """Tell whether a word opens what someone is to do: a verb, an adverb or a time."""
+    kind = tag(word)
+    return kind[:1] == "v" and kind != "vn" or kind in ("d", "t") or word in _DOING
+
+
+# Words jieba tags otherwise that open an action (叫他早点来, 让我把门关上).
+_DOING = frozenset(("早点", "早点儿", "少", "多", "先", "把", "别", "赶紧", "赶快", "快", "好好"))
 
 
 def _ye(words: Sequence[str], w: int, tag: Tagger) -> str | None:
@@ -347,6 +431,9 @@ def _ye(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     earlier = words[max(0, w - _CLAUSE_REACH) : w]
     if any(x in _CONCESSIVE for x in before) or any(x in _CONCEDING for x in earlier):
         return STILL
+    # What was done does not change what follows: 病了也来上班, 找了半天也没找着.
+    if before and before[-1] == "了" or negated and "了" in before:
+        return STILL
     return None
 
 
@@ -362,23 +449,62 @@ _MEASURES = frozenset("个次句条件点位张本口眼步分天声字样遍回
 
 
 def _emphatic_de(words: Sequence[str], w: int, tag: Tagger) -> str | None:
-    """Read a clause-final 的 after a verb, in a clause of 是 or 会, as emphasis (是我做的)."""
+    """Read a clause-final 的 after a verb, in a clause of 是 or 会, as emphasis (是我做的).
+
+    A final particle after it leaves it clause-final (是你做的吗, 是怎么来的呢).
+    """
     before, after = _clause(words, w)
+    if all(x in _FINAL_PARTICLES for x in after):
+        after = ()
+    if after and before:
+        return _the_one(before, after, tag)
     if after or len(before) < 2:
         return None
     prev = before[-1]
     if before[-2] in _QUITE and tag(prev)[:1] not in ("n", "r"):
-        return EMPHASIS  # 挺好吃的, 蛮合适的: a judgment the particle rounds off
+        return particle_name(EMPHASIS)  # 挺好吃的, 蛮合适的: a judgment the particle rounds off
     if prev in _AFFIRMING or tag(prev)[:1] == "r" and not _after_verb(before):
         return None  # 这是我的 "mine"; but 是他送给我的 closes what he did
     if any(x in _LIKELY for x in before[:-1]):
-        return EMPHASIS  # 会…的 affirms what will be: jieba tags verbs as nouns (会生气的)
+        # 会…的 affirms what will be: jieba tags verbs as nouns (会生气的)
+        return particle_name(EMPHASIS)
     if tag(prev)[:1] == "n" and not _verbish(prev):
         return None  # 这本书是老师的 "the teacher's"
     if any(x in _AFFIRMING for x in before[:-1]):
-        return EMPHASIS
+        return particle_name(EMPHASIS)
     # Without 是 the 的 makes a noun of what it closes: 卖菜的, 新来的, 我要红的.
-    return NOMINAL if tag(prev)[:1] in ("v", "a") or _verbish(prev) else None
+    return particle_name(NOMINAL) if tag(prev)[:1] in ("v", "a") or _verbish(prev) else None
+
+
+def _the_one(before: Sequence[str], after: Sequence[str], tag: Tagger) -> str | None:
+    """Read 的 before a predicate as making a noun of what it closes (红的比蓝的好看).
+
+    With no noun after it, 的 after a verb phrase or an adjective and before an
+    adverb of the clause, a copula or 比 is "the one(s) that": 卖水果的已经走了, 我说的不对,
+    小的就行, 穿白衣服的是我姐姐.
+    """
+    # Only an adverb of the clause, a copula or 比: before a verb
+    # 的 is most often "of" a verbal noun (市场的需求, 党的建设), before a noun
+    # "of" too, and a degree adverb often opens the noun's modifier (的最大问题).
+    if after[0] not in _PREDICATE_OPENERS:
+        return None
+    prev = tag(before[-1])
+    # A verb and its object (卖 | 水果, 穿 | 白 | 衣服; jieba tags 穿 a morpheme).
+    acting = any(tag(x)[:1] == "v" or tag(x) == "zg" for x in before[-3:-1])
+    verb_phrase = prev[:1] == "n" and acting
+    if prev[:1] in ("v", "a") or verb_phrase or _verbish(before[-1]):
+        return particle_name(NOMINAL)
+    return None
+
+
+# Particles that close a question or a statement after a clause-final 的.
+_FINAL_PARTICLES = frozenset(("吗", "呢", "吧", "啊", "呀", "嘛", "啦"))
+# Words that open a predicate after a noun phrase 的 closes (红的比蓝的贵, 穿红衣服的是我姐姐).
+_PREDICATE_OPENERS = frozenset(
+    ("是", "就是", "都是", "也是", "不是", "才是", "比", "就", "都", "也", "还", "已经", "不")
+    + ("没", "没有", "才", "又", "再", "却", "刚", "刚才", "早就", "一直", "总是", "可能", "一定")
+    + ("肯定", "正", "正在", "全都", "常常", "经常")
+)
 
 
 def _after_verb(before: Sequence[str]) -> bool:

@@ -13,6 +13,7 @@ The order of evidence (the glossary comes first, in the Annotator):
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -60,6 +61,7 @@ from zhreader.pipeline.words.senses import (
     LearnerSenses,
     Neighbour,
     SenseRow,
+    particle_name,
     quoted_sense,
     same_reading,
 )
@@ -192,8 +194,9 @@ _RELATIVE_PARTS = {"底": "end of {}", "末": "end of {}", "初": "start of {}",
 # 这/那 before a count of several: 这几年 "these (few years)", 那两天 "those".
 _PLURAL_DEMONSTRATIVES = {"这": "these", "那": "those"}
 _FEW = "几"
-# Function words the table reads as grammar before a verb (see ``before_verb``).
-_BEFORE_A_VERB = {"在": "(in progress)", "多": "more"}
+# Function words the table reads as grammar before a verb (see ``before_verb``):
+# 在 shows the particle name ``progressive``, 多 "more".
+_BEFORE_A_VERB = frozenset("在多")
 # Words after which 在 before a verb is the progressive (他在聊天, 一直在聊天, 孩子们在玩).
 _ONGOING_BEFORE = frozenset(
     ["一直", "正", "还", "都", "也", "又", "总", "老", "总是", "天天", "每天", "们", "就", "是"]
@@ -620,15 +623,17 @@ class GlossChooser:
     ) -> str | None:
         """Return the sense 在 or 多 has before a verb jieba tags otherwise (在聊天, 多穿点).
 
-        The table keys 在 "(in progress)" and 多 "more" on jieba's tag ``v``, but
-        jieba tags many everyday verbs as nouns or morphemes (聊天 nz, 修路 n, 穿
+        The table keys 在 (particle name ``progressive``) and 多 "more" on jieba's
+        tag ``v``, but jieba tags many everyday verbs as nouns or morphemes (聊天 nz, 修路 n, 穿
         zg); a word whose CC-CEDICT English is "to …" is a verb all the same.
         Only where no row read a context (多 after 很 stays "many"), and 在 only
         after a person or an adverb of time: after a noun news writes 在 + verb
         + 前/后/上 "at, in" (无人机在激活前, 在开学典礼上).
         """
-        sense = _BEFORE_A_VERB.get(word)
-        if not sense or chosen == sense or chosen != self._senses.choose(word):
+        if word not in _BEFORE_A_VERB:
+            return None
+        sense = particle_name("progressive") if word == "在" else "more"
+        if chosen == sense or chosen != self._senses.choose(word):
             return None
         if word == "在" and not (prev.tag == "r" or prev.text in _ONGOING_BEFORE):
             return None
@@ -636,6 +641,30 @@ class GlossChooser:
             return None
         gloss = self._dictionary.short_gloss(nxt.text) or ""
         return sense if gloss.startswith("to ") else None
+
+    @functools.cached_property
+    def object_verbs(self) -> frozenset[str]:
+        """Return the verbs whose object a row reads (开 | 灯, 收 | 衣服, 坐 | 地铁)."""
+        return frozenset(
+            row.word
+            for row in self._senses.rows
+            if not row.prev and row.next and not row.reading and not row.next & CLASSES.keys()
+            and self._dictionary.word_tag(row.word)[:1] == "v"
+        )
+
+    def past_the_aspect(self, word: str, obj: Neighbour) -> str | None:
+        """Return the gloss a verb's object decides past 了/着/过/一下 (开了灯, 开一下灯).
+
+        The table reads one neighbour; the object of a verb that an aspect
+        marker follows is the one after it. Only a row that names objects
+        (no context before, words after) is read.
+        """
+        if word not in self.object_verbs:
+            return None
+        row = self._senses.choose_row(word, EDGE, obj)
+        if row is None or row[0].prev or not row[0].next or row[0].next & CLASSES.keys():
+            return None
+        return row[1]
 
     def erhua_base(self, word: str) -> bool:
         """Tell whether ``word`` is CC-CEDICT's erhua variant of a word with learner rows.

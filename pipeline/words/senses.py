@@ -7,16 +7,20 @@ and ``next`` (what the tokens before and after must be),
 or ``written: why``). The rows of a word are tried in file order and the
 first whose context holds wins, so a word's specific rows come before its
 general one. A context is ``*`` (anything) or words and classes joined by
-``|``: ``prev=NUM|DEM`` holds after a numeral or a demonstrative.
+``|``: ``prev=NUM|DEM`` holds after a numeral or a demonstrative. A gloss
+``@name`` is the wording ``data/particle_names.tsv`` gives that particle (把
+``@object-marker``), so that a particle is named the same in every row and rule.
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import NamedTuple, TypeVar
 
 from zhreader.errors import LearnerSensesError
@@ -34,6 +38,12 @@ from zhreader.pipeline.words.numbers import (
 )
 
 LEARNER_SENSES = Path(__file__).with_name("data") / "learner_senses.tsv"
+# The wordings of particles and markers, by name: one place for the rows and the rules.
+PARTICLE_NAMES = Path(__file__).with_name("data") / "particle_names.tsv"
+NAME_COLUMNS = ("name", "gloss", "source")
+# A row whose gloss is ``@name`` shows the particle wording of that name.
+_NAMED = "@"
+_NAME = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _Row = TypeVar("_Row")  # a row of a sense table, with its ``word``
 COLUMNS = ("word", "prev", "next", "gloss", "source")
 MAX_LEARNER_GLOSS = 40
@@ -214,10 +224,51 @@ class LearnerSenses:
         return any(row.prev or row.next for row in self._by_word.get(word, ()))
 
 
-def read_rows(path: Path) -> list[SenseRow]:
-    """Parse the TSV; raise LearnerSensesError naming the first bad line."""
+def read_rows(path: Path, names: Mapping[str, str] | None = None) -> list[SenseRow]:
+    """Parse the TSV; raise LearnerSensesError naming the first bad line.
+
+    A gloss written ``@name`` is the wording ``names`` gives that particle
+    (by default the bundled particle names).
+    """
+    names = particle_names() if names is None else names
     records = table_records(path, COLUMNS, "learner senses")
-    return [_row(fields, path, number) for number, fields in records]
+    return [_row(fields, path, number, names) for number, fields in records]
+
+
+def read_particle_names(path: Path = PARTICLE_NAMES) -> dict[str, str]:
+    """Read the particle wordings by name; raise LearnerSensesError naming the first bad line."""
+    names: dict[str, str] = {}
+    for line, fields in table_records(path, NAME_COLUMNS, "particle names"):
+        problem = _name_problem(fields, names)
+        if problem:
+            raise LearnerSensesError(problem, file=str(path), line=line)
+        names[fields[0].strip()] = fields[1].strip()
+    return names
+
+
+def _name_problem(fields: list[str], names: Mapping[str, str]) -> str | None:
+    """Return what is wrong with a row of the particle names, else None."""
+    if len(fields) != len(NAME_COLUMNS):
+        return f"expected {len(NAME_COLUMNS)} tab-separated columns, found {len(fields)}"
+    name, gloss, source = (f.strip() for f in fields)
+    if not _NAME.fullmatch(name) or name in names:
+        return f"the name must be new, lower-case words joined by '-': {name!r}"
+    if not gloss or len(gloss) > MAX_LEARNER_GLOSS or "/" in gloss or ";" in gloss:
+        return f"the gloss must be one sense of 1-{MAX_LEARNER_GLOSS} characters: {gloss!r}"
+    if not source.startswith("written: ") or len(source.split()) < 4:
+        return f"the source must be 'written: reason', found {source!r}"
+    return None
+
+
+@functools.cache
+def particle_names() -> Mapping[str, str]:
+    """Return the bundled particle wordings by name (read once, read-only)."""
+    return MappingProxyType(read_particle_names())
+
+
+def particle_name(name: str) -> str:
+    """Return the bundled wording of the particle ``name`` (particle_names.tsv)."""
+    return particle_names()[name]
 
 
 def table_records(
@@ -251,7 +302,7 @@ def by_word(rows: Iterable[_Row]) -> dict[str, list[_Row]]:
     return grouped
 
 
-def _row(fields: list[str], path: Path, line: int) -> SenseRow:
+def _row(fields: list[str], path: Path, line: int, names: Mapping[str, str]) -> SenseRow:
     def fail(message: str) -> LearnerSensesError:
         return LearnerSensesError(message, file=str(path), line=line)
 
@@ -262,6 +313,10 @@ def _row(fields: list[str], path: Path, line: int) -> SenseRow:
     if not word:
         raise fail("the word is empty")
     reading = tuple(numbered(s) for s in marked.split())
+    if gloss.startswith(_NAMED):
+        if gloss[1:] not in names:
+            raise fail(f"unknown particle name {gloss!r}: the names are in {PARTICLE_NAMES.name}")
+        gloss = names[gloss[1:]]
     if colon and len(reading) != len(word):
         raise fail(f"the reading of {word} needs {len(word)} syllables: {written!r}")
     if not gloss or len(gloss) > MAX_LEARNER_GLOSS or "/" in gloss or ";" in gloss:
@@ -340,8 +395,12 @@ __all__ = [
     "LEARNER_SENSES",
     "LearnerSenses",
     "Neighbour",
+    "PARTICLE_NAMES",
     "SenseRow",
+    "particle_name",
+    "particle_names",
     "quoted_sense",
+    "read_particle_names",
     "read_rows",
     "same_reading",
     "table_records",
