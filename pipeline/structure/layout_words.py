@@ -8,7 +8,8 @@ that belong to the article around them (链接, 开栏的话), and what tells a
 kicker from a deck: time phrases (截至…, …以来), events (…锦标赛), regions
 (湖北…), the genre words that close a deck (…纪实) and the words a deck
 that goes on with the headline's subject opens with (将…, 较…), the titles
-of picture stories (图片报道), and the agencies whose datelines papers print
+of picture stories (图片报道), the words a caption names its photo by
+(图为…, 上图为…), and the agencies whose datelines papers print
 (新华社, 中新网). This module is
 the only place that reads it; ``check_layout_words()`` lists every problem in
 it and a test runs it.
@@ -39,6 +40,7 @@ KINDS = (
     "region",
     "picture_story",
     "wire",
+    "caption_picture",
 )
 FILE = "layout_words.tsv"
 _HAN_WORD = re.compile(rf"^[{HAN_CLASS}]+$")

@@ -15,10 +15,11 @@ import re
 from collections.abc import Callable, Sequence
 
 from zhreader.han import HAN_CLASS
+from zhreader.pipeline.structure.layout_words import words as layout_words
 from zhreader.pipeline.words.senses import particle_name
 
 # Bump when a rule changes: it is part of the pinyin reader's signature.
-GRAMMAR_RULES_VERSION = "5"
+GRAMMAR_RULES_VERSION = "6"
 
 _HAN_START = re.compile(f"[{HAN_CLASS}]")
 _HAN_ONLY = re.compile(f"[{HAN_CLASS}]+")
@@ -189,8 +190,9 @@ def _noun_subject(words: Sequence[str], w: int, tag: Tagger) -> bool:
 def _wei(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     """Tell the copula wéi (此地原为医院) from the preposition wèi (为群众办事).
 
-    wéi: in 以…为… and 为…所…, after a verb (评为, 贬为; a longer verb only
-    where no predicate follows: 确定为试点村) and after the adverbs
+    wéi: in a caption opening with its photo (图为…, 上图为…), in 以…为…
+    and 为…所…, after a verb (评为, 贬为; a longer verb only where no
+    predicate follows: 确定为试点村) and after the adverbs
     that go with the copula (均为, 原为). wèi: when a verb follows in the same
     clause as its predicate (为群众办实事, 为推动发展); a verb straight after
     为 counts only where 为 opens the clause or follows an adverb, an
@@ -200,6 +202,8 @@ def _wei(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     """
     before, after = _clause(words, w)
     prev = before[-1] if before else None
+    if len(before) == 1 and prev in layout_words("caption_picture"):
+        return "wei2"  # a caption: 图为村民在插秧 "pictured: villagers …"
     if "以" in before or any(x.startswith("所") for x in after):
         return "wei2"
     predicates = [i for i in range(len(after)) if _predicate(after, i, tag)]
