@@ -97,7 +97,7 @@ def test_the_words_given_a_row_lost_their_record_of_review():
     assert not words & recorded
 
 
-# The second wave: jieba's words HSK lacks, ranks 6,001-7,500, then HSK ranks 7,001-7,589.
+# The second wave: jieba's words HSK lacks, ranks 6,001-7,500, then HSK ranks 7,001-8,117.
 SECOND_WAVE = "# Round nine (issue 12): a translator's re-review, second wave"
 
 
@@ -108,7 +108,7 @@ SECOND_WAVE = "# Round nine (issue 12): a translator's re-review, second wave"
         ("市里计划三年内完成政务服务的数字化改造。", "数字化", "digital, to digitize"),
         ("这座城市昨夜遭到了空袭。", "空袭", "air strike, air raid"),
         ("下半年这家店的促销力度很大。", "促销", "promotion, to promote"),
-        ("我的签证还没办下来。", "签证", "visa"),
+        ("他去大使馆申请签证了。", "签证", "visa"),
         ("孩子们在操场上玩得开心，一个比一个听话。", "听话", "obedient"),
         # A definition or a description where English has a word.
         ("新一届的考试成绩名单已经出炉。", "出炉", "to be released, to come out"),
@@ -126,6 +126,13 @@ SECOND_WAVE = "# Round nine (issue 12): a translator's re-review, second wave"
         ("我热得要命，想喝点冰水。", "要命", "terribly, extremely"),
         ("抽屉的把手松了，得换一个新的。", "把手", "handle"),
         ("这位球员是队里的替补。", "替补", "substitute"),
+        # HSK ranks 7,590-8,117.
+        ("学校每学期给贫困生发一次补助。", "补助", "subsidy, allowance"),
+        ("小区门口那块空地要建一个停车场。", "空地", "open space, vacant land"),
+        ("这个机器人的传感器非常灵敏。", "灵敏", "sensitive, quick"),
+        ("昨天他们俩去看电影，算是第一次约会。", "约会", "date, appointment"),
+        ("我外公每天都要下楼打太极拳。", "外公", "grandfather"),
+        ("这家饭店布置得很温馨。", "温馨", "warm, cozy"),
     ],
 )
 def test_the_second_wave_reads_as_a_translator_writes_it(annotator, sentence, word, gloss):
