@@ -145,16 +145,8 @@ def test_the_second_wave_names_a_place_that_cedict_describes(annotator, sentence
 
 
 def test_the_second_waves_words_lost_their_record_of_review():
-    spec = importlib.util.spec_from_file_location(
-        "frequent_senses", ROOT / "scripts" / "frequent_senses.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclass looks its module up while it is defined
-    try:
-        spec.loader.exec_module(module)
+    with loaded_script("frequent_senses") as module:
         recorded = {r.word for r in module.read_reviewed()}
-    finally:
-        del sys.modules[spec.name]
     words = _section_words(SECOND_WAVE)
     assert len(words) > 100
     assert not words & recorded
