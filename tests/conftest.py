@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -85,6 +89,23 @@ def annotator(tmp_path_factory: pytest.TempPathFactory):
     from zhreader.pipeline.words.annotate import Annotator
 
     return Annotator.initialize(None, tmp_path_factory.getbasetemp() / "zhreader-cache")
+
+
+@contextmanager
+def loaded_script(name: str) -> Iterator:
+    """Load ``scripts/NAME.py`` as a module while the block runs.
+
+    The module is registered in ``sys.modules`` meanwhile: a dataclass looks its
+    module up while it is defined.
+    """
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+        yield module
+    finally:
+        del sys.modules[name]
 
 
 def gloss_of(annotator, sentence: str, word: str, nth: int = 1) -> str:

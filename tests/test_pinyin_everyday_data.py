@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest
-from conftest import ROOT
+from conftest import loaded_script
 
 from zhreader.pipeline.words.context_model import hsk_labels
 
@@ -30,12 +29,8 @@ def _item(number: str, words: list[str], labels: str) -> dict:
 
 @pytest.fixture(scope="module")
 def trainer():
-    spec = importlib.util.spec_from_file_location(
-        "train_polyphones", ROOT / "scripts" / "train_polyphones.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    with loaded_script("train_polyphones") as module:
+        yield module
 
 
 def test_hsk_training_examples_need_a_label_a_second_source_gives(trainer, tmp_path):

@@ -5,26 +5,19 @@ Every sentence here was written for these tests.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import first_gloss_of as gloss_of
+from conftest import loaded_script
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
 def sweep():
-    spec = importlib.util.spec_from_file_location(
-        "frequent_senses", ROOT / "scripts" / "frequent_senses.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclass looks its module up while it is defined
-    spec.loader.exec_module(module)
-    yield module
-    del sys.modules[spec.name]
+    with loaded_script("frequent_senses") as module:
+        yield module
 
 
 

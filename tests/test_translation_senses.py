@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import loaded_script
 
 from zhreader.errors import LearnerSensesError
 from zhreader.pipeline.words.annotate import Annotator
@@ -29,21 +28,9 @@ HEADER = "word\treading\tsense\tattested\tseen\tsource\n"
 
 
 @pytest.fixture(scope="module")
-def annotator(tmp_path_factory: pytest.TempPathFactory) -> Annotator:
-    # The same cache folder as tests/test_annotate.py: the dictionary is built once.
-    return Annotator.initialize(None, tmp_path_factory.getbasetemp() / "zhreader-cache")
-
-
-@pytest.fixture(scope="module")
 def script():
-    spec = importlib.util.spec_from_file_location(
-        "learn_translation_senses", ROOT / "scripts" / "learn_translation_senses.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    yield module
-    del sys.modules[spec.name]
+    with loaded_script("learn_translation_senses") as module:
+        yield module
 
 
 def row(word: str, reading: str, sense: str) -> TranslationSense:

@@ -5,12 +5,11 @@ Every sentence here was written for these tests.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import first_gloss_of as gloss_of
+from conftest import loaded_script
 
 ROOT = Path(__file__).resolve().parents[1]
 SECTION = "# Round nine (issue 12): a translator's re-review of HSK ranks 3,001-7,000"
@@ -82,16 +81,8 @@ def _section_words() -> set[str]:
 
 
 def test_the_words_given_a_row_lost_their_record_of_review():
-    spec = importlib.util.spec_from_file_location(
-        "frequent_senses", ROOT / "scripts" / "frequent_senses.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclass looks its module up while it is defined
-    try:
-        spec.loader.exec_module(module)
+    with loaded_script("frequent_senses") as module:
         recorded = {r.word for r in module.read_reviewed()}
-    finally:
-        del sys.modules[spec.name]
     words = _section_words()
     assert len(words) > 900
     assert not words & recorded
