@@ -37,6 +37,8 @@ from zhreader.signature import short_hash
 _TONE_MARKS = dict.fromkeys(map(ord, "\U00000300\U00000301\U00000304\U0000030c"))
 _LEXICAL = ("word", "name", "place")
 _TOKEN_CACHE_SIZE = 100_000  # distinct tokens remembered, as the reader's plans (memory bound)
+# The rules that read a place's CC-CEDICT sense as its name and type (place_name).
+_PLACE_RULES_VERSION = 1
 # What may stand between a verb and the object that decides its sense (开了灯, 开一下灯).
 _PAST_THE_VERB = frozenset(("了", "着", "过", "一下"))
 # The rules this module adds to the segmenter's cut; part of the signature.
@@ -142,7 +144,7 @@ class Annotator:
             # The learner senses shape the glosses as much as the dictionary does.
             "dict": f"{self._dictionary.version['dict']}+senses:{self._senses_hash()}"
             f"+translated:{self._translated_hash()}+en:{self._dictionary.english_version}"
-            f"+clause:{CLAUSE_GLOSS_VERSION}",
+            f"+clause:{CLAUSE_GLOSS_VERSION}+places:{_PLACE_RULES_VERSION}",
         }
 
     def _senses_hash(self) -> str:
@@ -411,7 +413,10 @@ class Annotator:
         """Return (gloss, source): learner, number, CC-CEDICT, a name's romanisation, chars."""
         if kind == "word":
             word = self._dictionary.simplified(word)
-            return self._glosses.word_gloss(word, reading, romanise=romanise)
+            gloss, source = self._glosses.word_gloss(word, reading, romanise=romanise)
+            if source == "cedict" and gloss and gloss[:1].isupper():
+                gloss = self._place_word(word, reading, gloss)
+            return gloss, source
         gloss = self._dictionary.proper_gloss(word, reading)
         if gloss:
             # CC-CEDICT describes places and people (武汉 "Wuhan city on Changjiang",
@@ -419,7 +424,9 @@ class Annotator:
             # where CC-CEDICT knows the proper noun: a person whose name is spelt
             # like a word with a row keeps the romanisation.
             row = self._glosses.senses.choose(word)
-            return (row, "learner") if row else (gloss, "cedict")
+            if row:
+                return row, "learner"
+            return place_name(word, reading, gloss, typed_only=kind != "place"), "cedict"
         if kind == "name" and len(reading) == len(word) > 1 and word[1:] in TITLES:
             titled = self._glosses.titled(word, reading, romanise)  # 张老师 "Teacher Zhang"
             if titled:
@@ -427,6 +434,19 @@ class Annotator:
         if kind == "place":
             return _place_gloss(word, reading), "name"
         return romanise(reading), "name"
+
+    def _place_word(self, word: str, reading: tuple[str, ...], gloss: str) -> str:
+        """Read a word's CC-CEDICT place sense as its name and type (墨脱 "Mêdog County").
+
+        Only where the chosen sense is the proper noun's and names a place type:
+        a word whose sense is a common one, or a proper noun that is no place
+        (a person, a company), keeps its gloss.
+        """
+        proper = self._dictionary.proper_gloss(word, reading)
+        if not proper or not gloss.startswith(proper):
+            return gloss
+        named = place_name(word, reading, proper, typed_only=True)
+        return named + gloss[len(proper) :]
 
     # --- an edition -----------------------------------------------------------------------
 
@@ -495,6 +515,131 @@ def _place_gloss(word: str, reading: tuple[str, ...]) -> str:
         if word.endswith(suffix) and len(word) > len(suffix) and len(reading) == len(word):
             return f"{romanise(reading[: -len(suffix)])} {english}"
     return romanise(reading)
+
+
+# CC-CEDICT's words for a kind of place, read as the type a name carries (Kunming City).
+# The administrative units are place_suffixes.tsv's; the longer forms come first.
+_PLACE_TYPES = (
+    ("autonomous prefecture", "Autonomous Prefecture"),
+    ("autonomous region", "Autonomous Region"),
+    ("autonomous county", "Autonomous County"),
+    ("prefecture-level city", "City"),
+    ("county-level city", "City"),
+    ("subprovincial city", "City"),
+    ("suburban district", "District"),
+    ("mountain range", "Mountains"),
+    *((english.lower(), english) for english in PLACE_ENGLISH.values()),
+    ("prefecture", "Prefecture"),
+    ("municipality", "City"),
+    ("river", "River"),
+    ("lake", "Lake"),
+    ("mountains", "Mountains"),
+    ("mountain", "Mountain"),
+)
+_TYPE_WORDS = frozenset(english for _, english in _PLACE_TYPES) | {"Autonomous", "Region"}
+# Words after a place's name that say where it lies (Qilian Mountains in Qinghai).
+_WHERE = frozenset(("in", "of", "near", "on", "at"))
+_AFTER_TYPE = _WHERE | {"and"}
+
+
+def place_name(word: str, reading: tuple[str, ...], sense: str, typed_only: bool = False) -> str:
+    """Read a place's CC-CEDICT sense as its name and its type, nothing more.
+
+    CC-CEDICT describes a place (昆明 "Kunming prefecture-level city and
+    capital of Yunnan province in southwest China"); under the word a
+    reader wants its name and type: "Kunming City". The name is the sense's
+    leading capitalised words (an alternative spelling after "or" dropped);
+    the type is the place word right after it (Mêdog county, the Xiangjiang
+    river), else the Chinese suffix of place_suffixes.tsv (张家口市 City). A
+    name that carries its type (Dongting Lake, Wangyi District) loses only
+    the description after it; a long one keeps its first word and type
+    (Enshi Prefecture). A name followed by anything but its type or where it
+    lies (the Yellow River basin) stays as it is, and so does a sense with
+    no type when ``typed_only`` (a word that may be no place). A sense
+    without a leading name stays as it is, except that a suffixed place of
+    a short stem reads its romanisation and type (厦门市 Xiamen City).
+    """
+    first, sep, rest = sense.partition("/")
+    words = first.split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    name: list[str] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w[:1].isupper() and w[:1].isalpha():
+            name.append(w)
+            i += 1
+            if w.endswith(","):
+                break
+        elif w == "or" and i + 1 < len(words) and words[i + 1][:1].isupper() and name:
+            i += 2  # Kashgar or Qeshqer: the alternative spelling goes
+        elif w in ("and", "of") and name and name[-1] not in _TYPE_WORDS:
+            if not _joins_names(words, i + 1, w == "and"):
+                break
+            name.append(w)  # Enshi Tujia and Miao …, People's Republic of China
+            i += 1
+        else:
+            break
+    after = words[i:]
+    text = " ".join(after).lower()
+    kind = next((english for cedict, english in _PLACE_TYPES if _opens(text, cedict)), None)
+    stem, suffix = _place_suffix(word, reading)
+    if not name:
+        # 厦门市 "also known as Amoy": Xiamen City; a longer stem may be no name (江南水乡).
+        plain = typed_only or not suffix or len(stem) > 2
+        return sense if plain else _place_gloss(word, reading) + sep + rest
+    owns = name[-1].rstrip(",") in _TYPE_WORDS
+    # What follows the name describes where it lies (in Hubei), or it names something
+    # else (the Yellow River basin): then the sense stays as it is.
+    tail = not after or name[-1].endswith(",") or after[0] in _WHERE
+    if not kind and not tail or typed_only and not (kind or owns):
+        return sense
+    name[-1] = name[-1].rstrip(",")
+    if not owns and not kind:
+        kind = suffix
+    named = " ".join([*name, kind] if kind and not owns else name)
+    if len(named) > MAX_GLOSS:  # Xinjiang Uighur Region, Enshi Prefecture
+        named = named.replace(" Autonomous ", " ")
+    if len(named) > MAX_GLOSS:
+        named = f"{name[0]} {named.split()[-1]}"
+    return named
+
+
+def _joins_names(words: list[str], start: int, to_type: bool) -> bool:
+    """Tell whether a name goes on after and/of: a capitalised word (and: up to a type).
+
+    "Enshi Tujia and Miao Autonomous Prefecture", "Qiandongnan Miao and Dong
+    autonomous prefecture": the peoples of an autonomous place are part of its name.
+    """
+    for k in range(start, len(words)):
+        w = words[k]
+        if not w[:1].isupper():
+            rest = " ".join(words[k:]).lower()
+            return to_type and k > start and any(_opens(rest, t) for t, _ in _PLACE_TYPES)
+        if not to_type or w.rstrip(",") in _TYPE_WORDS:
+            return True
+    return False
+
+
+def _opens(text: str, phrase: str) -> bool:
+    """Tell whether ``text`` opens with the place type ``phrase`` and no more of a noun.
+
+    "city and capital of Yunnan", "district of Suzhou", "county" are a type; "river
+    basin" is not (the type word is part of another noun).
+    """
+    if not text.startswith(phrase):
+        return False
+    rest = text[len(phrase) :]
+    return not rest or rest[0] == "," or rest[0] == " " and rest.split()[0] in _AFTER_TYPE
+
+
+def _place_suffix(word: str, reading: tuple[str, ...]) -> tuple[str, str | None]:
+    """Return the word's stem and the English type of its place suffix (长沙市: 长沙, City)."""
+    for suffix, english in PLACE_ENGLISH.items():
+        if word.endswith(suffix) and len(word) > len(suffix) and len(reading) == len(word):
+            return word[: -len(suffix)], english
+    return word, None
 
 
 def _opens_clause(pieces: Sequence[Piece], i: int) -> bool:
