@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 
 from zhreader.han import HAN_CLASS
 from zhreader.pipeline.structure.layout_words import words as layout_words
+from zhreader.pipeline.structure.sentences import ENDERS
 from zhreader.pipeline.words.senses import particle_name
 
 # Bump when a rule changes: it is part of the pinyin reader's signature.
@@ -263,7 +264,7 @@ def _is_verb(tag: str) -> bool:
 # the 是 its clause opens with, 近 from the time unit after the numeral.
 
 # Bump when a gloss rule changes: it is part of the annotator's signature.
-CLAUSE_GLOSS_VERSION = "2"
+CLAUSE_GLOSS_VERSION = "3"
 EVEN = "even"
 AT_ALL = "(not) at all, even"
 STILL = "still, even so"
@@ -313,7 +314,7 @@ _MESSAGE_CLOSERS = frozenset(("了", "呢", "吗", "啊", "过"))
 
 Numeral = Callable[[str], bool]
 # The words ``clause_gloss`` may answer for: the annotator asks only about these.
-CLAUSE_WORDS = frozenset(("也", "的", "近", "来", "回", "什么", "都", "要", "中", "快"))
+CLAUSE_WORDS = frozenset(("也", "的", "近", "来", "回", "什么", "都", "要", "中", "快", "一边"))
 CLAUSE_WORDS |= set(ASKING)
 
 
@@ -345,7 +346,37 @@ def clause_gloss(words: Sequence[str], w: int, tag: Tagger, numeral: Numeral) ->
         return _asking(words, w, tag)
     if word == "快":
         return _hurry(words, w, tag)
+    if word == _AT_ONCE_WORD:
+        return _at_once(words, w)
     return None
+
+
+AT_ONCE = "(doing) while"
+_AT_ONCE_WORD = "一边"
+# 一边是山，一边是海: before these the pair names two sides, not two actions.
+_SIDE_VERBS = frozenset(("是", "有"))
+
+
+def _at_once(words: Sequence[str], w: int) -> str | None:
+    """Read 一边 paired with another in its sentence as two actions at once.
+
+    一边洗碗一边哼歌, 妈妈一边做饭，一边听广播: "(doing) while", whether or not
+    jieba tags the action a verb (洗碗 is a noun to it); the pair may span a
+    comma, not a sentence's end. A 一边 before 是/有 names a side.
+    """
+    if _names_a_side(words, w):
+        return None
+    for step in (1, -1):
+        k = w + step
+        while 0 <= k < len(words) and abs(k - w) <= _CLAUSE_REACH and words[k] not in ENDERS:
+            if words[k] == _AT_ONCE_WORD:
+                return None if _names_a_side(words, k) else AT_ONCE
+            k += step
+    return None
+
+
+def _names_a_side(words: Sequence[str], w: int) -> bool:
+    return w + 1 < len(words) and words[w + 1] in _SIDE_VERBS
 
 
 QUICKLY = "quickly, hurry (up)"
