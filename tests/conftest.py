@@ -108,6 +108,13 @@ def loaded_script(name: str) -> Iterator:
         del sys.modules[name]
 
 
+@pytest.fixture(scope="module")
+def sweep():
+    """The sense-review script, ``scripts/frequent_senses.py``, as a module."""
+    with loaded_script("frequent_senses") as module:
+        yield module
+
+
 def gloss_of(annotator, sentence: str, word: str, nth: int = 1) -> str:
     """Return the gloss of the nth token ``word`` of ``sentence``."""
     found = [t.gloss or "" for t in annotator.tokens(sentence) if t.zh == word]

@@ -5,19 +5,8 @@ Every sentence here was written for these tests.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from conftest import first_gloss_of as gloss_of
-from conftest import loaded_script
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def sweep():
-    with loaded_script("frequent_senses") as module:
-        yield module
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from conftest import first_gloss_of as gloss_of
-from conftest import loaded_script
 
 ROOT = Path(__file__).resolve().parents[1]
 SECTION = "# Round nine (issue 12): a translator's re-review of HSK ranks 3,001-7,000"
@@ -80,9 +79,8 @@ def _section_words(section: str = SECTION) -> set[str]:
     return {line.split("\t")[0] for line in lines[start + 1 : end]}
 
 
-def test_the_words_given_a_row_lost_their_record_of_review():
-    with loaded_script("frequent_senses") as module:
-        recorded = {r.word for r in module.read_reviewed()}
+def test_the_words_given_a_row_lost_their_record_of_review(sweep):
+    recorded = {r.word for r in sweep.read_reviewed()}
     words = _section_words()
     assert len(words) > 900
     assert not words & recorded
@@ -144,9 +142,8 @@ def test_the_second_wave_names_a_place_that_cedict_describes(annotator, sentence
     assert gloss_of(annotator, sentence, word) == gloss
 
 
-def test_the_second_waves_words_lost_their_record_of_review():
-    with loaded_script("frequent_senses") as module:
-        recorded = {r.word for r in module.read_reviewed()}
+def test_the_second_waves_words_lost_their_record_of_review(sweep):
+    recorded = {r.word for r in sweep.read_reviewed()}
     words = _section_words(SECOND_WAVE)
     assert len(words) > 100
     assert not words & recorded
