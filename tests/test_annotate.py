@@ -70,8 +70,9 @@ def test_every_token_carries_its_fields(edition):
         if token.kind in ("punct", "space", "latin"):
             assert token.pinyin == () and token.gloss is None and token.hsk is None
         if token.kind == "number":
-            # Only a number a reader cannot read as it is has a gloss: 96万 "960,000".
-            assert (token.gloss is None) == ("万" not in token.zh and "亿" not in token.zh)
+            # Only a number a reader cannot read as it is has a gloss: one with Han
+            # characters (96万 "960,000", 30余 "over 30", 7时30分 "7:30").
+            assert (token.gloss is None) == (not han), token
         if token.kind in ("word", "name", "place"):
             assert token.gloss, token
             assert token.gloss_source in GLOSS_SOURCES, token

@@ -154,7 +154,7 @@ def test_numbers_read_as_english():
         ("他在上海住了四年多", "四年多", "over four years"),
         ("上周四下午开会", "上周四", "last Thursday"),
         ("下个月初完工", "下个", "next"),
-        ("近五百户村民搬进新房", "近", "approximately"),
+        ("近五百户村民搬进新房", "近", "nearly, close to"),
         ("我们坐一会儿再走", "一会儿", "a moment"),  # no numeral and measure word
         ("下午三点钟开会", "三点钟", "three o'clock"),
         ("利润增长百分之六点五", "百分之六点五", "6.5%"),  # jieba cuts 百分之六点 | 五
@@ -163,7 +163,7 @@ def test_numbers_read_as_english():
         ("游客38万人次", "38万", "380,000"),
         ("收入1.6亿元", "1.6亿", "160 million"),
         ("收入1.6亿元", "元", "yuan"),
-        ("100余人参会", "余", "over"),
+        ("100余人参会", "100余", "over 100"),
         ("100余人参会", "人", "people"),
         ("两百多家商店", "两百多", "over two hundred"),
         ("带来一批设备", "一批", "a batch (of)"),
@@ -177,7 +177,7 @@ def test_numbers_read_as_english():
         ("这次会议开了两个小时", "这次", "this time"),
         ("他们干了三个月", "月", "months"),
         ("请把课本翻到第二十页", "第二十", "20th"),
-        ("这是我第三次来北京", "第三次", "3rd time"),
+        ("这是我第三次来北京", "第三次", "third time"),
         # a month named by a Han numeral is the month; a unit word after a numeral counts
         ("线路将于明年六月开通", "六月", "June"),
         ("这里离地铁站只有五分钟", "五分钟", "five minutes"),
@@ -549,7 +549,7 @@ def test_a_verb_after_yi_is_not_counted(annotator):
         ("太吵了，我睡不着", "睡不着", "can't fall asleep"),  # verb and potential, one word
         ("他的话让我很感动", "的话", "(the) words"),
         ("受台风影响航班取消", "台风", "typhoon"),
-        ("新规定明天起实施", "起", "from (then) on"),
+        ("新规定明天起实施", "明天起", "starting tomorrow"),
         ("他们冒着大雨抢修", "冒", "to brave, to risk"),
         ("麻烦你帮我一下", "麻烦", "to trouble, to bother"),
         ("他说的对不对", "对", "right"),

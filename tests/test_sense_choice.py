@@ -329,9 +329,9 @@ def test_an_article_before_a_noun_with_its_own_article_is_said_once(annotator):
 
 
 def test_a_potential_complement_keeps_its_verb(annotator):
-    # 起 after a time word is "from (then) on", but before 不/得 it is the verb.
+    # 起 after a time word starts from it (one token), but before 不/得 it is the verb.
     assert glosses_of(annotator, "我早上起不来。", "起") == ["to get up, to rise"]
-    assert glosses_of(annotator, "从明天起实行。", "起") == ["from (then) on"]
+    assert glosses_of(annotator, "从明天起实行。", "明天起") == ["starting tomorrow"]
     # 想不起来 is one word, the verb and its potential (tests/test_cut_kinds.py).
     assert glosses_of(annotator, "我想不起来他的名字。", "想不起来") == ["can't remember"]
 

@@ -27,6 +27,7 @@ from zhreader.pipeline.words.segment import (
     Piece,
     Segmenter,
     bylines_in,
+    join_digit_numbers,
     names_in,
     one_name_by_hmm,
 )
@@ -173,7 +174,12 @@ class Annotator:
 
         names = set(names)
         cut = [
-            self._mark_names(join_numerals(self._segmenter.segment(text, names))) for text in texts
+            self._mark_names(
+                join_digit_numbers(
+                    join_numerals(self._segmenter.segment(text, names)), self._dictionary.simplified
+                )
+            )
+            for text in texts
         ]
         words = [[self._dictionary.simplified(p.text) for p in pieces] for pieces in cut]
         readings = self._reader.read_many(

@@ -40,6 +40,7 @@ from zhreader.pipeline.words.numbers import (
     han_value,
     neighbour_digits,
     ordinal,
+    ordinal_words,
     round_count,
     split_numeral,
 )
@@ -51,6 +52,7 @@ from zhreader.pipeline.words.segment import (
     NEGATIONS,
     POTENTIAL_MODALS,
     POTENTIAL_RESULTS,
+    TIME_START,
     listed_phrase,
     name_by_hmm,
     withheld_name,
@@ -217,6 +219,11 @@ _AFTER_RESULT = frozenset("了过的吗呢吧啊啦")
 _LIST_MARK = "\u3001"  # 、 between the items of a list (防尘、防光)
 _HALF = "半"  # 一个半 "one and a half"; 半小时 after 两个 is no plural "half hours"
 _GENERAL_CLASSIFIER = "(classifier)"
+_GENERAL_UNIT = "个"
+# 该 + what it points at (GlossChooser.demonstrative_compound): "the", not "should".
+_THAT_ONE = "该"
+_SHOULD = "should"
+_NOT_POINTED = frozenset("adrpcu")  # adjectives, adverbs, pronouns, prepositions, particles
 
 
 class GlossChooser:
@@ -260,6 +267,7 @@ class GlossChooser:
         return (
             self._senses.contextual(word)
             or word[:1] in HAN_NUMERAL_CHARS
+            or (word[:1] == _HALF and len(word) == 2)  # 半个 | 西瓜 (numeral_gloss)
             or not self._dictionary.contains(word)
             or prev.text in _NOUN_BEFORE
             or nxt.text == _PLURAL
@@ -386,7 +394,7 @@ class GlossChooser:
             return acting, "learner"
         if chosen:
             return chosen, "learner"
-        number = self.numeral_gloss(word, prev, nxt)
+        number = self.numeral_gloss(word, prev, nxt) or self.time_start_gloss(word)
         if number:
             return number, "number"
         particle = self._closing_particle(word, prev, nxt)
@@ -405,7 +413,43 @@ class GlossChooser:
         proper = self._dictionary.short_gloss(word, reading, proper=True, tag=tag)
         if proper:
             return proper, "cedict"
-        return self.compound_gloss(word, reading, prev, nxt), "chars"
+        built = self.compound_gloss(word, reading, prev, nxt)
+        return self.demonstrative_compound(word, reading, built) or built, "chars"
+
+    def time_start_gloss(self, word: str) -> str | None:
+        """Read a time word and 起 (segment.join_time_starts): 今年起 "starting this year"."""
+        stem = word[: -len(TIME_START)]
+        if not stem or word[-len(TIME_START) :] != TIME_START or self._dictionary.contains(word):
+            return None
+        if self._dictionary.word_tag(stem) != "t":
+            return None
+        gloss = self._senses.choose(stem) or self._dictionary.short_gloss(stem)
+        gloss = (gloss or self.compound_gloss(stem) or "").split(", ")[0]  # 本周 "this week"
+        return f"starting {gloss}" if gloss and not gloss.startswith("to ") else None
+
+    def demonstrative_compound(
+        self, word: str, reading: tuple[str, ...], built: str | None
+    ) -> str | None:
+        """Read 该 before what it points at as "the": 该港 "the harbor", 该款 "the (classifier …)".
+
+        The rows read 该 as "the" before a word tagged a noun or a place; a
+        one-character noun jieba tags otherwise (港 j, 厂 zg, 校 ng) or a
+        measure word (款, 片, 批) is pointed at the same way. Before a verb, an
+        adjective or an adverb 该 stays "should" (该去, 该死).
+        """
+        if word[:1] != _THAT_ONE or len(word) < 2 or not (built or "").startswith(_SHOULD):
+            return None
+        rest, tag = word[1:], self._dictionary.word_tag(word[1:])
+        if tag[:1] in _NOT_POINTED or (tag[:1] == "v" and tag != "vn"):
+            return None
+        if tag in ("q", "m") or self._dictionary.short_gloss(rest, tag=COUNTED) != (
+            self._dictionary.short_gloss(rest)
+        ):
+            counted = self._dictionary.short_gloss(rest, tag=COUNTED) or ""
+            if counted.startswith("(classifier"):
+                return f"the {counted}"  # 该款 | 手机 "the (classifier for versions or models)"
+        noun = self._dictionary.short_gloss(rest, reading[1:], tag="n")
+        return f"the {noun}" if noun and not noun.startswith(("to ", "(")) else None
 
     def cut_kind_gloss(
         self, word: str, reading: tuple[str, ...], prev: Neighbour, nxt: Neighbour
@@ -1019,6 +1063,8 @@ class GlossChooser:
         Only words CC-CEDICT lacks as common words (一起, 十分 and 千万 keep
         their senses) or whose rest is a measure word the table knows.
         """
+        if word[:1] == _HALF and len(word) == 2:
+            return self._half_gloss(word, nxt)  # 半个 | 西瓜 "half a (classifier)"
         if word.startswith(_QUITE) and len(word) > len(_QUITE):
             return self._quite_a_few(word[1:], prev, nxt)  # 好几个 "quite a few"
         if word.endswith(_ABOUT) and len(word) > len(_ABOUT):
@@ -1121,6 +1167,21 @@ class GlossChooser:
             figure = "a"  # 一批 "a batch (of)"; 一台 "one (classifier for machines)"
         return f"{figure} {unit}"  # 三台 "three (classifier for machines)", as 这台
 
+    def _half_gloss(self, word: str, nxt: Neighbour) -> str | None:
+        """Read 半 and a measure word before what it counts: 半个 | 西瓜 "half a (classifier)".
+
+        CC-CEDICT's 半个 "half of sth" hides the measure word a learner must put
+        there; 半 + a measure word CC-CEDICT lacks (半碗, 半张) reads the same way.
+        Before no noun (半个多月 cut apart, a clause's end) the word keeps its sense.
+        """
+        if not (CLASSES["NOUN"](nxt) or CLASSES["ADJ"](nxt)):
+            return None
+        unit = self._unit_gloss(word[1], Neighbour("一", "word", "m"), nxt)
+        if unit is None or unit.startswith("to "):
+            return None
+        unit = _singular(unit.removeprefix("a ")) if unit else _GENERAL_CLASSIFIER
+        return f"half a {unit}"
+
     def _bare_count(self, word: str, value: float, noun: str, nxt: Neighbour) -> str | None:
         """Read a few things counted with no measure word (两车, 三江) as English counts them.
 
@@ -1169,9 +1230,11 @@ class GlossChooser:
         value = han_value(numeral) if numeral and not approx else None
         if value is None or value != int(value):
             return None
-        figure = ordinal(int(value))
+        figure = ordinal_words(int(value))  # 第一 "first", 第三 "third", 第十二 "12th"
         if not rest:
             return figure
+        if rest == _GENERAL_UNIT:
+            return f"{figure} {_GENERAL_CLASSIFIER}"  # 第一个 | 孩子 "first (classifier)"
         unit = self._unit_gloss(rest, Neighbour(numeral, "word", "m"), nxt)
         if unit is None or unit.startswith("to "):
             return None

@@ -137,13 +137,66 @@ def ordinal(value: int) -> str:
     return f"{value}{suffix}"
 
 
+_ORDINAL_WORDS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh"]
+_ORDINAL_WORDS += ["eighth", "ninth", "tenth"]
+
+
+def ordinal_words(value: int) -> str:
+    """Spell an ordinal up to ten as English writes it in prose (first, third); 11th above."""
+    return _ORDINAL_WORDS[value] if 0 < value < len(_ORDINAL_WORDS) else ordinal(value)
+
+
 def number_gloss(token: str) -> str | None:
     """Return the English of a digit token that a reader cannot read as it is (38万), else None."""
+    joined = approximate_digits(token) or clock_digits(token)
+    if joined:
+        return joined  # 1800余 "over 1800", 7时30分 "7:30" (segment.join_digit_numbers)
     match = _DIGITS.match(token)
     if not match or not match.group(2):
         return None
     value = digits_value(token)
     return english_figure(value) if value is not None else None
+
+
+# Round ten: a number in digits and what the segmenter joins to it (join_digit_numbers).
+# Only 余 and 多: 来 after digits is as often the verb (3点来, 他10号来).
+DIGIT_APPROXIMATORS = frozenset("余多")
+# An hour in digits is 点 or 时 after it; its minutes are digits and 分, or 半.
+HOUR_MARKS = frozenset("点时")
+MINUTE_MARK = "分"
+HALF_HOUR = "半"
+# Traditional forms too (1800餘, 7時30分): a joined token keeps the text as written.
+_APPROXIMATE_DIGITS = re.compile(r"^([0-9０-９,，.．]+)([余餘多])([万萬亿億]?)$")
+_CLOCK_DIGITS = re.compile(r"^([0-9０-９]{1,2})[点點时時](?:([0-9０-９]{1,2})分|(半))$")
+_SIMPLE_BIG = str.maketrans("萬億", "万亿")
+
+
+def approximate_digits(token: str) -> str | None:
+    """Read digits and 余/多 (and 万/亿) as English puts them: 1800余 "over 1800", 80多万.
+
+    The digits stay as written (a reader sees them); a magnitude after the
+    approximator makes the figure English: 80多万 "over 800,000".
+    """
+    match = _APPROXIMATE_DIGITS.match(token)
+    if not match:
+        return None
+    digits, _, big = match.groups()
+    if not big:
+        return f"over {digits}"
+    value = digits_value(digits.replace(",", "").replace("，", "") + big.translate(_SIMPLE_BIG))
+    return f"over {english_figure(value)}" if value is not None else None
+
+
+def clock_digits(token: str) -> str | None:
+    """Read an hour and its minutes in digits as a clock does: 7时30分 "7:30", 8点半 "8:30"."""
+    match = _CLOCK_DIGITS.match(token)
+    if not match:
+        return None
+    hour = int(match.group(1).translate(_FULLWIDTH))
+    minutes = 30 if match.group(3) else int(match.group(2).translate(_FULLWIDTH))
+    if hour > 24 or minutes >= 60:
+        return None
+    return f"{hour}:{minutes:02d}"
 
 
 def discount(numeral: str) -> str | None:
@@ -302,6 +355,12 @@ def _longest_numeral(left: str, right: str) -> tuple[str, str] | None:
 
 __all__ = [
     "APPROXIMATORS",
+    "DIGIT_APPROXIMATORS",
+    "HALF_HOUR",
+    "HOUR_MARKS",
+    "MINUTE_MARK",
+    "approximate_digits",
+    "clock_digits",
     "HAN_NUMERAL_CHARS",
     "MONTHS",
     "counted_noun",
@@ -320,6 +379,7 @@ __all__ = [
     "neighbour_digits",
     "round_count",
     "ordinal",
+    "ordinal_words",
     "rejoin_numeral",
     "split_numeral",
 ]

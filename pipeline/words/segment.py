@@ -40,7 +40,17 @@ from zhreader.names import (
     TITLES,
 )
 from zhreader.pipeline.words.dictionary import Dictionary, WordFrequencies
-from zhreader.pipeline.words.numbers import HAN_DIGITS, counted_noun, han_value
+from zhreader.pipeline.words.numbers import (
+    DIGIT_APPROXIMATORS,
+    HALF_HOUR,
+    HAN_DIGITS,
+    HOUR_MARKS,
+    MINUTE_MARK,
+    approximate_digits,
+    clock_digits,
+    counted_noun,
+    han_value,
+)
 from zhreader.pipeline.words.results import ResultComplements
 from zhreader.pipeline.words.senses import DEMONSTRATIVES
 
@@ -113,6 +123,11 @@ FREQUENCY_COUNT = re.compile("(?P<count>[一两二三四五六七八九十]+)次
 # count 也/都 make it "not even once".
 _PARTICULAR = frozenset("这那上下前后近头该本")
 _EVEN = frozenset("也都")
+# 起 after a time word starts from it (今年起 "starting this year"); before these it is
+# the verb "to get up" (今天起得很早, 明天起不来, 起了个大早).
+TIME_START = "起"
+_TIME_TAG = "t"
+_RISING = frozenset(["得", "不", "了", "来", "过", "床", "身", "着", "晚", "早"])
 # What stands for a withheld given name after a surname (张某, 刘某某).
 WITHHELD = frozenset(["某", "某某"])
 # Bylines inside the text: 本报讯(刘某某), a closing (刘某某), 刘某某 摄.
@@ -441,6 +456,8 @@ class Segmenter:
             pieces = join_tens(pieces, self._dictionary)
         if "次" in run:
             pieces = join_frequencies(pieces, twin or _same)
+        if TIME_START in run:
+            pieces = join_time_starts(pieces, self._dictionary, twin or _same)
         return pieces
 
     def _facts(self, word: str) -> _WordFacts:
@@ -916,6 +933,85 @@ def join_tens(pieces: list[Piece], dictionary: Dictionary) -> list[Piece]:
     return out
 
 
+def join_digit_numbers(
+    pieces: list[Piece], simplified: Callable[[str], str] | None = None
+) -> list[Piece]:
+    """Join a number in digits and what makes it one amount or one time with it.
+
+    1800 | 余 | 名 → 1800余 | 名 ("over 1800", not "1800 over"); 80 | 多 | 万 →
+    80多万; 7 | 时 | 30 | 分 → 7时30分 ("7:30"); 8 | 点 | 半 → 8点半. The joined
+    piece is a number, as 38万 is; the measure word after it stays a word.
+    """
+    simplified = simplified or _same
+    if not any(p.kind == "number" for p in pieces):
+        return pieces
+    out: list[Piece] = []
+    i = 0
+    while i < len(pieces):
+        size = _digit_amount(pieces, i, simplified)
+        if size:
+            out.append(Piece("".join(p.text for p in pieces[i : i + size]), "number"))
+            i += size
+            continue
+        out.append(pieces[i])
+        i += 1
+    return out
+
+
+def _digit_amount(pieces: list[Piece], i: int, simplified: Callable[[str], str]) -> int:
+    """Return how many pieces from ``i`` make one number (0 when piece ``i`` opens none)."""
+    first = pieces[i]
+    if first.kind != "number" or i + 1 >= len(pieces):
+        return 0
+    after = pieces[i + 1 : i + 5]
+    words = [simplified(p.text) if p.kind == "word" and not p.term else "" for p in after]
+    if words[0] in DIGIT_APPROXIMATORS and approximate_digits(first.text + words[0]):
+        # A magnitude alone joins (80 | 多 | 万 → 80多万); one inside a word stays
+        # there (100多 | 万元 "ten thousand yuan", the word a learner looks up).
+        magnitude = words[1] if len(words) > 1 and words[1] in ("万", "亿") else ""
+        return 3 if magnitude and approximate_digits(first.text + words[0] + magnitude) else 2
+    if words[0] not in HOUR_MARKS and words[0] != "点" + HALF_HOUR:
+        return 0
+    if clock_digits(first.text + words[0]):
+        return 2  # 8 | 点半
+    if len(words) > 1 and words[1] == HALF_HOUR and clock_digits(first.text + words[0] + words[1]):
+        return 3  # 8 | 点 | 半
+    minutes = pieces[i + 2] if i + 2 < len(pieces) else None
+    if minutes is None or minutes.kind != "number" or len(words) < 3 or words[2] != MINUTE_MARK:
+        return 0
+    return 4 if clock_digits(first.text + words[0] + minutes.text + MINUTE_MARK) else 0
+
+
+def join_time_starts(
+    pieces: list[Piece], dictionary: Dictionary, simplified: Callable[[str], str] | None = None
+) -> list[Piece]:
+    """Join a time word and the 起 that starts from it: 今年 | 起 → 今年起 "starting this year".
+
+    Cut apart they read "this year" "from (then) on"; English puts "from"
+    first. Not before a word that makes 起 the verb "to get up" (今天 | 起 | 得
+    很早, 明天 | 起 | 不来).
+    """
+    simplified = simplified or _same
+    out: list[Piece] = []
+    for i, piece in enumerate(pieces):
+        last = out[-1] if out else None
+        after = simplified(pieces[i + 1].text) if i + 1 < len(pieces) else ""
+        if (
+            simplified(piece.text) == TIME_START
+            and piece.kind == "word"
+            and not piece.term
+            and last is not None
+            and last.kind == "word"
+            and not last.term
+            and after not in _RISING
+            and dictionary.word_tag(simplified(last.text)) == _TIME_TAG
+        ):
+            out[-1] = Piece(last.text + piece.text)
+            continue
+        out.append(piece)
+    return out
+
+
 def join_frequencies(
     pieces: list[Piece], simplified: Callable[[str], str] | None = None
 ) -> list[Piece]:
@@ -1168,7 +1264,9 @@ __all__ = [
     "Piece",
     "Segmenter",
     "bylines_in",
+    "join_digit_numbers",
     "join_frequencies",
+    "join_time_starts",
     "join_tens",
     "name_by_hmm",
     "names_in",
