@@ -102,7 +102,7 @@ def test_modal_verbs_of_duty(annotator, sentence, word, gloss):
         ("学校责令其停课整顿。", "其", "him, her, it, them"),
         ("这座桥以其独特的造型闻名。", "其", "its, their"),  # before a noun it owns
         ("本周共发生盗窃案件5起。", "起", "cases (of incidents)"),
-        ("明天起开始放假。", "起", "from (then) on"),
+        ("明天起开始放假。", "明天起", "starting tomorrow"),
         ("派出所处理了一起邻里纠纷。", "一起", "one (case)"),
         ("我们一起去公园吧。", "一起", "together"),
         ("本条例自公布之日起施行。", "自", "from, since"),
@@ -137,7 +137,7 @@ def test_any_and_whole(annotator, sentence, word, gloss):
     ("sentence", "word", "gloss"),
     [
         ("近两年，县里新修了不少公路。", "近", THE_PAST),
-        ("近200人参加了比赛。", "近", "approximately"),
+        ("近200人参加了比赛。", "近", "nearly, close to"),
         ("近十年来，小镇变化很大。", "近", THE_PAST),
         ("近一个月来，气温一直偏高。", "来", OVER_THE_PAST),
         ("近日，市里公布了新的公交线路。", "近日", "recently, in recent days"),

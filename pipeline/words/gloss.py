@@ -220,6 +220,9 @@ _LIST_MARK = "\u3001"  # 、 between the items of a list (防尘、防光)
 _HALF = "半"  # 一个半 "one and a half"; 半小时 after 两个 is no plural "half hours"
 _GENERAL_CLASSIFIER = "(classifier)"
 _GENERAL_UNIT = "个"
+# 来 after a span of time counts back from now (三年来), not "about" (十来年).
+_SINCE = "来"
+_SPAN_UNITS = frozenset("年天月日周")
 # 该 + what it points at (GlossChooser.demonstrative_compound): "the", not "should".
 _THAT_ONE = "该"
 _SHOULD = "should"
@@ -1084,6 +1087,8 @@ class GlossChooser:
             return self._vague_gloss(word, prev, nxt)  # 数十家 "dozens of (businesses)"
         if round_count(word):
             return round_count(word)  # 上千 "over a thousand", 近百 "nearly a hundred"
+        if len(word) > 2 and round_count(word[:2]):
+            return self._round_counted(word, prev, nxt)  # 上万名 "over ten thousand (…)"
         numeral, approx, rest = split_numeral(word)
         pair = neighbour_digits(numeral)
         if pair and not approx:
@@ -1099,6 +1104,8 @@ class GlossChooser:
             value *= HAN_BIG[rest[0]]  # 一百多万 "over one million"
             rest = rest[1:]
         if not approx and len(rest) == 2 and rest[1] in APPROXIMATORS:
+            if rest[1] == _SINCE and rest[0] in _SPAN_UNITS:
+                return None  # 三年来 "three years (over the past …)", not "about three years"
             rest, approx = rest[0], rest[1]  # 三年多 "over three years": 多 after the unit
         if rest == _DECADES and value == int(value) and 0 < value < 12:
             figure = f"{english_words(int(value) * 10)} (years of age)"  # 七旬 "seventy"
@@ -1166,6 +1173,20 @@ class GlossChooser:
         if figure == "one" and not unit.startswith("("):
             figure = "a"  # 一批 "a batch (of)"; 一台 "one (classifier for machines)"
         return f"{figure} {unit}"  # 三台 "three (classifier for machines)", as 这台
+
+    def _round_counted(self, word: str, prev: Neighbour, nxt: Neighbour) -> str | None:
+        """Read a round count and what it counts: 上万名 "over ten thousand (classifier …)".
+
+        The count is read as 一 and its unit (上万名 as 一万名), and the round
+        count's English put in front of what the numeral's gloss counts.
+        """
+        known = "一" + word[1:]
+        value = han_value(known[:2]) or 0
+        figure = english_words(value) if value < 10_000 else english_figure(value)  # as below
+        counted = self.numeral_gloss(known, prev, nxt)
+        if not counted or not counted.startswith(figure + " "):
+            return None
+        return round_count(word[:2]) + counted[len(figure) :]
 
     def _half_gloss(self, word: str, nxt: Neighbour) -> str | None:
         """Read 半 and a measure word before what it counts: 半个 | 西瓜 "half a (classifier)".

@@ -159,32 +159,41 @@ def number_gloss(token: str) -> str | None:
 
 
 # Round ten: a number in digits and what the segmenter joins to it (join_digit_numbers).
-# Only 余 and 多: 来 after digits is as often the verb (3点来, 他10号来).
-DIGIT_APPROXIMATORS = frozenset("余多")
-# An hour in digits is 点 or 时 after it; its minutes are digits and 分, or 半.
+# 余 and 多 always; 来 only after tens and before a measure word (30来个人), as
+# elsewhere it is the verb (他10号来).
+DIGIT_APPROXIMATORS = frozenset("余多来")
+ABOUT = "来"
+# An hour in digits is 点 or 时 after it; its minutes are digits and 分, or 半; 整 "sharp".
 HOUR_MARKS = frozenset("点时")
 MINUTE_MARK = "分"
 HALF_HOUR = "半"
+SHARP = "整"
 # Traditional forms too (1800餘, 7時30分): a joined token keeps the text as written.
-_APPROXIMATE_DIGITS = re.compile(r"^([0-9０-９,，.．]+)([余餘多])([万萬亿億]?)$")
-_CLOCK_DIGITS = re.compile(r"^([0-9０-９]{1,2})[点點时時](?:([0-9０-９]{1,2})分|(半))$")
+_APPROXIMATE_DIGITS = re.compile(
+    r"^([0-9０-９,，.．]+)([万萬亿億]?)([余餘多来來])([万萬亿億]?)$"
+)
+_CLOCK_DIGITS = re.compile(r"^([0-9０-９]{1,2})[点點时時](?:([0-9０-９]{1,2})分|(半)|(整))$")
 _SIMPLE_BIG = str.maketrans("萬億", "万亿")
 
 
 def approximate_digits(token: str) -> str | None:
-    """Read digits and 余/多 (and 万/亿) as English puts them: 1800余 "over 1800", 80多万.
+    """Read digits and 余/多/来 as English puts them: 1800余 "over 1800", 30来 "about 30".
 
-    The digits stay as written (a reader sees them); a magnitude after the
-    approximator makes the figure English: 80多万 "over 800,000".
+    The digits stay as written (a reader sees them); a magnitude makes the
+    figure English: 80多万 "over 800,000", 10万余 "over 100,000".
     """
     match = _APPROXIMATE_DIGITS.match(token)
     if not match:
         return None
-    digits, _, big = match.groups()
+    digits, before, approx, after = match.groups()
+    if before and after:
+        return None
+    word = "about" if approx in "来來" else "over"
+    big = (before or after).translate(_SIMPLE_BIG)
     if not big:
-        return f"over {digits}"
-    value = digits_value(digits.replace(",", "").replace("，", "") + big.translate(_SIMPLE_BIG))
-    return f"over {english_figure(value)}" if value is not None else None
+        return f"{word} {digits}"
+    value = digits_value(digits.replace(",", "").replace("，", "") + big)
+    return f"{word} {english_figure(value)}" if value is not None else None
 
 
 def clock_digits(token: str) -> str | None:
@@ -193,6 +202,8 @@ def clock_digits(token: str) -> str | None:
     if not match:
         return None
     hour = int(match.group(1).translate(_FULLWIDTH))
+    if match.group(4):
+        return f"{hour} o'clock sharp" if hour <= 24 else None  # 8点整
     minutes = 30 if match.group(3) else int(match.group(2).translate(_FULLWIDTH))
     if hour > 24 or minutes >= 60:
         return None
@@ -309,6 +320,8 @@ def rejoin_numeral(left: str, right: str) -> tuple[str, str] | None:
         return left + right, ""  # 百分之八点 | 五 → 百分之八点五 "8.5%"
     if left.startswith("百分之") and _percent_goes_on(left[3:], right):
         return left + right, ""  # 百分之十 | 二点五 → 百分之十二点五 "12.5%"
+    if right == ABOUT and _whole_tens(left):
+        return left + right, ""  # 二十 | 来 | 年 → 二十来 "about twenty" (not "to come")
     if _clock_hour(left) and _clock_rest(right):
         return left + right, ""  # 十二点 | 半 → 十二点半: one time, "half past twelve"
     if right in APPROXIMATORS and left[-1:] in _COUNTED_UNITS and han_value(left[:-1]) is not None:
@@ -322,6 +335,12 @@ def rejoin_numeral(left: str, right: str) -> tuple[str, str] | None:
     if right[:1] not in _RIGHT_UNITS or han_value(left) is None:
         return None
     return _longest_numeral(left, right)
+
+
+def _whole_tens(numeral: str) -> bool:
+    """Tell whether a Han numeral counts whole tens (二十, 三百), which 来 may follow."""
+    value = han_value(numeral)
+    return value is not None and value >= 10 and value % 10 == 0
 
 
 def _percent_goes_on(numeral: str, right: str) -> bool:
@@ -355,7 +374,9 @@ def _longest_numeral(left: str, right: str) -> tuple[str, str] | None:
 
 __all__ = [
     "APPROXIMATORS",
+    "ABOUT",
     "DIGIT_APPROXIMATORS",
+    "SHARP",
     "HALF_HOUR",
     "HOUR_MARKS",
     "MINUTE_MARK",

@@ -41,11 +41,13 @@ from zhreader.names import (
 )
 from zhreader.pipeline.words.dictionary import Dictionary, WordFrequencies
 from zhreader.pipeline.words.numbers import (
+    ABOUT,
     DIGIT_APPROXIMATORS,
     HALF_HOUR,
     HAN_DIGITS,
     HOUR_MARKS,
     MINUTE_MARK,
+    SHARP,
     approximate_digits,
     clock_digits,
     counted_noun,
@@ -965,6 +967,8 @@ def _digit_amount(pieces: list[Piece], i: int, simplified: Callable[[str], str])
         return 0
     after = pieces[i + 1 : i + 5]
     words = [simplified(p.text) if p.kind == "word" and not p.term else "" for p in after]
+    if words[0] == ABOUT and not (_tens(first.text) and len(words) > 1 and words[1]):
+        return 0  # 他10号 | 来, not "about 10"
     if words[0] in DIGIT_APPROXIMATORS and approximate_digits(first.text + words[0]):
         # A magnitude alone joins (80 | 多 | 万 → 80多万); one inside a word stays
         # there (100多 | 万元 "ten thousand yuan", the word a learner looks up).
@@ -974,12 +978,18 @@ def _digit_amount(pieces: list[Piece], i: int, simplified: Callable[[str], str])
         return 0
     if clock_digits(first.text + words[0]):
         return 2  # 8 | 点半
-    if len(words) > 1 and words[1] == HALF_HOUR and clock_digits(first.text + words[0] + words[1]):
-        return 3  # 8 | 点 | 半
+    after_hour = words[1] if len(words) > 1 else ""
+    if after_hour in (HALF_HOUR, SHARP) and clock_digits(first.text + words[0] + after_hour):
+        return 3  # 8 | 点 | 半, 8 | 点 | 整
     minutes = pieces[i + 2] if i + 2 < len(pieces) else None
     if minutes is None or minutes.kind != "number" or len(words) < 3 or words[2] != MINUTE_MARK:
         return 0
     return 4 if clock_digits(first.text + words[0] + minutes.text + MINUTE_MARK) else 0
+
+
+def _tens(digits: str) -> bool:
+    """Tell whether a number in digits is a whole count of tens (30, 400), as 来 follows."""
+    return digits.isdigit() and int(digits) >= 10 and digits.endswith("0")
 
 
 def join_time_starts(
