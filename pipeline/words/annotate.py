@@ -30,6 +30,7 @@ from zhreader.pipeline.words.segment import (
     join_digit_numbers,
     names_in,
     one_name_by_hmm,
+    time_start_tag,
 )
 from zhreader.pipeline.words.senses import EDGE, LearnerSenses, Neighbour, particle_names
 from zhreader.pipeline.words.translation_senses import TranslationSenses
@@ -319,7 +320,7 @@ class Annotator:
         """Return jieba's tag of a word (``text``, simplified); a term that is no verb is a noun."""
         if piece.kind != "word":
             return ""
-        tag = self._dictionary.context_tag(text)
+        tag = self._dictionary.context_tag(text) or time_start_tag(text, self._dictionary)
         return "nz" if piece.term and tag[:1] != "v" else tag  # 该 | 合作社 "the"
 
     def _token(

@@ -1198,10 +1198,9 @@ class GlossChooser:
         if not (CLASSES["NOUN"](nxt) or CLASSES["ADJ"](nxt)):
             return None
         unit = self._unit_gloss(word[1], Neighbour("一", "word", "m"), nxt)
-        if unit is None or unit.startswith("to "):
-            return None
-        unit = _singular(unit.removeprefix("a ")) if unit else _GENERAL_CLASSIFIER
-        return f"half a {unit}"
+        if unit is None or (unit and not unit.startswith("(classifier")):
+            return None  # 半点 "the least bit": 点 is no measure word before a noun
+        return f"half a {unit or _GENERAL_CLASSIFIER}"
 
     def _bare_count(self, word: str, value: float, noun: str, nxt: Neighbour) -> str | None:
         """Read a few things counted with no measure word (两车, 三江) as English counts them.

@@ -1022,6 +1022,17 @@ def join_time_starts(
     return out
 
 
+def time_start_tag(word: str, dictionary: Dictionary) -> str:
+    """Return the time tag of a time word joined with 起 (今年起), "" for any other word.
+
+    A context reads the joined word as the time it starts from (自 | 今年起
+    "from, since"), as it read the time word alone.
+    """
+    if word[-1:] != TIME_START or len(word) < 2:
+        return ""
+    return _TIME_TAG if dictionary.word_tag(word[:-1]) == _TIME_TAG else ""
+
+
 def join_frequencies(
     pieces: list[Piece], simplified: Callable[[str], str] | None = None
 ) -> list[Piece]:
@@ -1277,6 +1288,7 @@ __all__ = [
     "join_digit_numbers",
     "join_frequencies",
     "join_time_starts",
+    "time_start_tag",
     "join_tens",
     "name_by_hmm",
     "names_in",
