@@ -392,7 +392,9 @@ class GlossChooser:
         attributive = self.attributive(word) if free and _noun_head(nxt) else None
         if attributive:
             return attributive, "cedict"  # 经济 | 收入 "economic", 地方 | 政府 "local"
-        acting = self.before_verb(word, prev, nxt, chosen)
+        acting = self.before_verb(word, prev, nxt, chosen) or self.modal_before_verb(
+            word, nxt, chosen
+        )
         if acting:
             return acting, "learner"
         if chosen:
@@ -429,6 +431,17 @@ class GlossChooser:
         gloss = self._senses.choose(stem) or self._dictionary.short_gloss(stem)
         gloss = (gloss or self.compound_gloss(stem) or "").split(", ")[0]  # 本周 "this week"
         return f"starting {gloss}" if gloss and not gloss.startswith("to ") else None
+
+    def modal_before_verb(self, word: str, nxt: Neighbour, chosen: str | None) -> str | None:
+        """Keep 该 "should" before a verb jieba tags a noun (该 | 回家 "should" "to return home").
+
+        The row that reads 该 before a noun as "the" sees jieba's tag; a word
+        whose own gloss is "to …" is an action all the same.
+        """
+        if word != _THAT_ONE or chosen != "the" or nxt.kind != "word" or nxt.tag[:1] == "v":
+            return None
+        gloss = self._senses.choose(nxt.text) or self._dictionary.short_gloss(nxt.text) or ""
+        return _SHOULD if gloss.startswith("to ") else None
 
     def demonstrative_compound(
         self, word: str, reading: tuple[str, ...], built: str | None

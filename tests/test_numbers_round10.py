@@ -1,0 +1,208 @@
+"""Issue 12, round ten: numbers, clock times, numeral + classifier tokens, 该 + noun.
+
+Every sentence here was written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from zhreader.pipeline.words.annotate import Annotator
+from zhreader.pipeline.words.numbers import (
+    approximate_digits,
+    clock_digits,
+    number_gloss,
+    ordinal_words,
+    rejoin_numeral,
+)
+from zhreader.pipeline.words.segment import Piece, join_digit_numbers, join_time_starts
+from zhreader.reader.context import first_sense
+
+
+def _tokens(annotator: Annotator, text: str) -> dict[str, tuple[str, str]]:
+    """Map each token to (kind, first sense; a number's gloss); the last occurrence wins."""
+    return {
+        t.zh: (t.kind, (t.gloss or "") if t.kind == "number" else first_sense(t.gloss) or "")
+        for t in annotator.tokens(text)
+    }
+
+
+# --- digits and an approximator: one number, English order ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "english"),
+    [
+        ("镇上有2600余名志愿者报名。", "2600余", "over 2600"),
+        ("这批货一共450多箱。", "450多", "over 450"),
+        ("合作社带动了1,200余户农民增收。", "1,200余", "over 1,200"),
+        ("景区五一接待游客12万余人次。", "12万余", "over 120,000"),
+        ("新馆藏书已达90多万。", "90多万", "over 900,000"),
+        ("车间里有60来个工人。", "60来", "about 60"),
+    ],
+)
+def test_digits_and_an_approximator_are_one_number(annotator, text, number, english):
+    assert _tokens(annotator, text)[number] == ("number", english)
+
+
+def test_lai_after_digits_stays_the_verb_unless_tens_count_something(annotator):
+    tokens = _tokens(annotator, "他说15号来我家。")
+    assert "15号" not in tokens and tokens["来"][1] == "to come"
+    assert _tokens(annotator, "他下午3点来。")["来"][1] == "to come"  # 3点: no tens
+
+
+def test_a_magnitude_inside_a_word_stays_there():
+    # 万元 is the word a learner looks up: 100多 | 万元, not 100多万 | 元.
+    pieces = [Piece("100", "number"), Piece("多"), Piece("万元"), Piece("。", "punct")]
+    assert [p.text for p in join_digit_numbers(pieces)] == ["100多", "万元", "。"]
+
+
+def test_approximate_digits_reads_only_a_number_and_one_approximator():
+    assert approximate_digits("3000多") == "over 3000"
+    assert approximate_digits("5万多") == "over 50,000"
+    assert approximate_digits("5万多万") is None  # two magnitudes make no number
+    assert approximate_digits("多") is None
+    assert approximate_digits("3000") is None
+
+
+# --- clock times in digits --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "time", "english"),
+    [
+        ("演出晚上7时45分准时开场。", "7时45分", "7:45"),
+        ("我们6点半在车站集合。", "6点半", "6:30"),
+        ("末班车23点10分发车。", "23点10分", "23:10"),
+        ("颁奖典礼于20点整开始。", "20点整", "20 o'clock sharp"),
+    ],
+)
+def test_an_hour_and_its_minutes_in_digits_are_one_time(annotator, text, time, english):
+    assert _tokens(annotator, text)[time] == ("number", english)
+
+
+def test_a_clock_reads_only_hours_and_minutes_that_exist():
+    assert clock_digits("9时05分") == "9:05"
+    assert clock_digits("9时75分") is None
+    assert clock_digits("31点半") is None
+    assert number_gloss("12点半") == "12:30"
+    # a lone hour keeps its own two tokens: 9 | 时 "9" "o'clock"
+    assert "9时" not in _tokens_of_pieces(["9", "时", "出发"])
+
+
+def _tokens_of_pieces(texts: list[str]) -> list[str]:
+    pieces = [Piece(t, "number" if t.isdigit() else "word") for t in texts]
+    return [p.text for p in join_digit_numbers(pieces)]
+
+
+# --- a time word and 起 ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "english"),
+    [
+        ("新的收费标准从下周起执行。", "下周起", "starting next week"),
+        ("去年起，村里每年都办庙会。", "去年起", "starting last year"),
+    ],
+)
+def test_a_time_word_and_qi_start_from_it(annotator, text, word, english):
+    assert _tokens(annotator, text)[word] == ("word", english)
+
+
+def test_qi_before_a_complement_stays_the_verb(annotator):
+    tokens = _tokens(annotator, "他今天起得特别晚。")
+    assert "今天起" not in tokens and tokens["起"][1].startswith("to get up")
+    pieces = [Piece("明天"), Piece("起"), Piece("不"), Piece("来")]
+    joined = join_time_starts(pieces, annotator.dictionary)
+    assert [p.text for p in joined] == ["明天", "起", "不", "来"]
+
+
+def test_zi_before_a_joined_time_word_is_since(annotator):
+    assert _tokens(annotator, "自明年起，公园免费开放。")["自"][1] == "from, since"
+
+
+def test_qi_after_a_year_in_digits_is_from_then_on(annotator):
+    assert _tokens(annotator, "从2019年起，他每年都回乡过年。")["起"][1] == "from (then) on"
+    assert _tokens(annotator, "这一年起了很多变化。")["起"][1] != "from (then) on"
+
+
+# --- numeral + classifier tokens ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "english"),
+    [
+        ("这是她第一个参加的比赛。", "第一个", "first (classifier)"),
+        ("他第二个走上了讲台。", "第二个", "second (classifier)"),
+        ("我第五次来这座城市。", "第五次", "fifth time"),
+        ("哥哥切了半个哈密瓜。", "半个", "half a (classifier)"),
+        ("奶奶裁了半张红纸。", "半张", "half a (classifier for flat things)"),
+    ],
+)
+def test_a_numeral_and_a_classifier_read_as_both(annotator, text, word, english):
+    assert _tokens(annotator, text)[word][1] == english
+
+
+def test_half_keeps_cedicts_sense_where_no_classifier_counts(annotator):
+    assert _tokens(annotator, "这件事他半点都不知道。")["半点"][1] == "the least bit"
+    assert _tokens(annotator, "吃了半个。")["半个"][1] == "half of sth"
+
+
+def test_ordinals_up_to_ten_are_spelt():
+    assert [ordinal_words(n) for n in (1, 2, 3, 10)] == ["first", "second", "third", "tenth"]
+    assert ordinal_words(11) == "11th"
+
+
+# --- round counts and spans -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "english"),
+    [
+        ("广场上聚集了上万名游客。", "上万名", "over ten thousand (classifier for people)"),
+        ("这座古寺已有上千年历史。", "上千年", "over a thousand years"),
+    ],
+)
+def test_a_round_count_reads_with_what_it_counts(annotator, text, word, english):
+    assert _tokens(annotator, text)[word][1] == english
+
+
+def test_lai_after_a_span_counts_back_from_now(annotator):
+    english = _tokens(annotator, "两年来，这里变化很大。")["两年来"][1]
+    assert english == "two years (over the past …)"
+
+
+def test_lai_after_han_tens_is_about():
+    assert rejoin_numeral("三十", "来") == ("三十来", "")
+    assert rejoin_numeral("一", "来") is None  # 一来…二来 "firstly"
+
+
+def test_tens_and_lai_read_about(annotator):
+    assert _tokens(annotator, "他在工厂干了三十来年。")["三十来"][1] == "about thirty"
+
+
+def test_jin_before_an_amount_is_nearly(annotator):
+    assert _tokens(annotator, "展会吸引了近8000名观众。")["近"][1] == "nearly, close to"
+
+
+# --- 该 + a noun ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "english"),
+    [
+        ("该港新开通了两条航线。", "该港", "the harbor"),
+        ("该款汽车今年销量第一。", "该款", "the (classifier for versions or models)"),
+        ("该批药品已全部召回。", "该批", "the (classifier for batches)"),
+    ],
+)
+def test_gai_before_a_noun_or_a_measure_word_is_the(annotator, text, word, english):
+    assert _tokens(annotator, text)[word][1] == english
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [("天黑了，我们该回家了。", "should"), ("这道题该怎么做？", "should")],
+)
+def test_gai_before_a_verb_stays_should(annotator, text, english):
+    assert _tokens(annotator, text)["该"][1] == english
