@@ -206,3 +206,16 @@ def test_gai_before_a_noun_or_a_measure_word_is_the(annotator, text, word, engli
 )
 def test_gai_before_a_verb_stays_should(annotator, text, english):
     assert _tokens(annotator, text)["该"][1] == english
+
+
+# --- a numeral + 号: a number before a noun, a day after a month ----------------------------
+
+
+def test_hao_before_a_noun_numbers_it(annotator):
+    assert _tokens(annotator, "快递放在四号柜子里。")["四号"][1] == "number four"
+    assert _tokens(annotator, "他住在七号房间。")["七号"][1] == "number seven"
+
+
+def test_hao_after_a_month_or_before_a_part_of_the_day_is_the_day(annotator):
+    assert _tokens(annotator, "我们七号晚上见。")["七号"][1] != "number seven"
+    assert _tokens(annotator, "开学是九月六号。")["六号"][1] == "6th"

@@ -220,6 +220,10 @@ _LIST_MARK = "\u3001"  # 、 between the items of a list (防尘、防光)
 _HALF = "半"  # 一个半 "one and a half"; 半小时 after 两个 is no plural "half hours"
 _GENERAL_CLASSIFIER = "(classifier)"
 _GENERAL_UNIT = "个"
+# A numeral + 号 before a noun numbers it (三号窗口 "number three"); before a part of
+# the day or after a month it is the day of the month (八号晚上, 三月八号).
+_NUMBER_MARK = "号"
+_DAY_PARTS = frozenset(["那天", "当天", "这天", "晚上", "早上", "上午", "下午", "中午", "凌晨"])
 # 来 after a span of time counts back from now (三年来), not "about" (十来年).
 _SINCE = "来"
 _SPAN_UNITS = frozenset("年天月日周")
@@ -1156,6 +1160,8 @@ class GlossChooser:
             return None
         if unit is None and self._dictionary.contains(word):
             return None  # 一会儿 "a moment", 一点儿 "a bit": no measure word after the numeral
+        if rest == _NUMBER_MARK and not approx and _numbers_a_thing(prev, nxt):
+            return f"number {english_words(int(value))}"  # 三号 | 窗口 "number three"
         if unit and rest in _DATE_UNITS and not approx:
             return unit  # 六月 "June", 二十日 "20th": the row reads the number
         tag = self._dictionary.word_tag(rest) if unit is None else ""
@@ -1517,6 +1523,14 @@ def _result_down(prev: Neighbour, nxt: Neighbour) -> bool:
     return (
         len(nxt.text) == 2 and nxt.text[0] == "一" and nxt.text[1] not in _SEQUENCE_MEASURES
     )
+
+
+def _numbers_a_thing(prev: Neighbour, nxt: Neighbour) -> bool:
+    """Tell whether a numeral + 号 numbers the noun after it (三号窗口), not a day (三月八号)."""
+    noun = CLASSES["NOUN"](nxt) or nxt.tag == "s"  # 窗口 s: a place word
+    if prev.text[-1:] == _MONTH or not noun or nxt.tag[:1] == "t":
+        return False
+    return nxt.kind == "word" and nxt.text not in _DAY_PARTS
 
 
 def _counted_after_plural(word: str, prev: Neighbour) -> bool:
