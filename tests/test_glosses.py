@@ -280,7 +280,7 @@ def test_dates_times_and_numbers(annotator, text, word, gloss):
         ("外面风很大，把窗户关好", "好", "(done) well"),
         ("我的电脑坏了", "坏", "broken"),
         ("我市今年新增学位八千个", "我市", "our city"),
-        ("消防队员经过三个多小时的扑救", "多", "over"),
+        ("消防队员经过三个多小时的扑救", "三个多", "over three (classifier)"),
         # the part of speech read from the word before: a noun after 的, a state after 很
         ("我很满意", "满意", "satisfied"),
         # 5. 该 + noun

@@ -219,3 +219,37 @@ def test_hao_before_a_noun_numbers_it(annotator):
 def test_hao_after_a_month_or_before_a_part_of_the_day_is_the_day(annotator):
     assert _tokens(annotator, "我们七号晚上见。")["七号"][1] != "number seven"
     assert _tokens(annotator, "开学是九月六号。")["六号"][1] == "6th"
+
+
+# --- second wave: counts cut from their 多/半, an hour and 多, 上 + a round count ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "english"),
+    [
+        ("飞机在跑道上等了两个多小时。", "两个多", "over two (classifier)"),
+        ("这部电视剧拍了三个多月。", "三个多", "over three (classifier)"),
+        ("从这里开车过去要四个半小时。", "四个半", "four and a half"),
+        ("爸爸晚上9点多才下班。", "9点多", "after 9 o'clock"),
+        ("妹妹昨天十一点多才起床。", "十一点多", "after eleven o'clock"),
+    ],
+)
+def test_a_count_keeps_its_approximator_and_its_half(annotator, text, word, english):
+    tokens = _tokens(annotator, text)
+    assert tokens[word][1] == english
+
+
+def test_duo_yu_after_a_count_stays_superfluous(annotator):
+    assert "多余" in _tokens(annotator, "桌上有两个多余的杯子。")
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [("周末有上百家商户来这里摆摊。", "over"), ("他上百度搜了一下这个词。", "up")],
+)
+def test_shang_before_a_round_count_is_over(annotator, text, english):
+    assert _tokens(annotator, text)["上"][1] == english
+
+
+def test_gai_and_a_verb_in_one_word_is_should(annotator):
+    assert _tokens(annotator, "鞋子穿破了，该换了。")["该换"][1] == "should + to exchange"

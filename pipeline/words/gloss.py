@@ -29,6 +29,8 @@ from zhreader.pipeline.words.numbers import (
     HAN_BIG,
     HAN_NUMERAL_CHARS,
     MONTHS,
+    ROUND_COUNTS,
+    ROUND_MARKERS,
     VAGUE_COUNTS,
     VAGUE_MARKERS,
     digits_value,
@@ -220,6 +222,8 @@ _LIST_MARK = "\u3001"  # 、 between the items of a list (防尘、防光)
 _HALF = "半"  # 一个半 "one and a half"; 半小时 after 两个 is no plural "half hours"
 _GENERAL_CLASSIFIER = "(classifier)"
 _GENERAL_UNIT = "个"
+_ROUND_COUNT_TAGS = frozenset(["m", "mq", ""])  # 百家 m, 万辆 unlisted; not 百度 nz
+_HOUR_PAST = "点多"  # 十一点多 "after eleven o'clock"
 # A numeral + 号 before a noun numbers it (三号窗口 "number three"); before a part of
 # the day or after a month it is the day of the month (八号晚上, 三月八号).
 _NUMBER_MARK = "号"
@@ -396,8 +400,10 @@ class GlossChooser:
         attributive = self.attributive(word) if free and _noun_head(nxt) else None
         if attributive:
             return attributive, "cedict"  # 经济 | 收入 "economic", 地方 | 政府 "local"
-        acting = self.before_verb(word, prev, nxt, chosen) or self.modal_before_verb(
-            word, nxt, chosen
+        acting = (
+            self.before_verb(word, prev, nxt, chosen)
+            or self.modal_before_verb(word, nxt, chosen)
+            or self.round_marker(word, nxt, chosen)
         )
         if acting:
             return acting, "learner"
@@ -436,6 +442,20 @@ class GlossChooser:
         gloss = (gloss or self.compound_gloss(stem) or "").split(", ")[0]  # 本周 "this week"
         return f"starting {gloss}" if gloss and not gloss.startswith("to ") else None
 
+    def round_marker(self, word: str, nxt: Neighbour, chosen: str | None) -> str | None:
+        """Read 上/近 before a round count jieba cut off: 上 | 百家 "over", 近 | 万名 "nearly"."""
+        if word not in ROUND_MARKERS or nxt.kind != "word" or nxt.text[:1] not in ROUND_COUNTS:
+            return None
+        if (chosen or "").startswith(ROUND_MARKERS[word]):
+            return None  # a row read it already (上 | 千人 "over, upwards of")
+        if self._dictionary.word_tag(nxt.text) not in _ROUND_COUNT_TAGS:
+            return None  # 上 | 百度 "to go on Baidu"
+        numeral, approx, rest = split_numeral(nxt.text)
+        if len(rest) > 1 or han_value(numeral) is None:
+            return None
+        unit = self._unit_gloss(rest, Neighbour(numeral, "word", "m"), EDGE) if rest else ""
+        return ROUND_MARKERS[word] if unit is not None else None
+
     def modal_before_verb(self, word: str, nxt: Neighbour, chosen: str | None) -> str | None:
         """Keep 该 "should" before a verb jieba tags a noun (该 | 回家 "should" "to return home").
 
@@ -457,7 +477,11 @@ class GlossChooser:
         measure word (款, 片, 批) is pointed at the same way. Before a verb, an
         adjective or an adverb 该 stays "should" (该去, 该死).
         """
-        if word[:1] != _THAT_ONE or len(word) < 2 or not (built or "").startswith(_SHOULD):
+        if word[:1] != _THAT_ONE or len(word) < 2 or not built:
+            return None
+        if built.startswith("the to "):
+            return f"{_SHOULD} + {built[4:]}"  # 该换 "should + to exchange", not "the to …"
+        if not built.startswith(_SHOULD):
             return None
         rest, tag = word[1:], self._dictionary.word_tag(word[1:])
         if tag[:1] in _NOT_POINTED or (tag[:1] == "v" and tag != "vn"):
@@ -1120,6 +1144,10 @@ class GlossChooser:
         if approx and rest[:1] in HAN_BIG:
             value *= HAN_BIG[rest[0]]  # 一百多万 "over one million"
             rest = rest[1:]
+        if rest == _HOUR_PAST and not approx and value == int(value) and value <= 24:
+            return f"after {english_words(int(value))} o'clock"  # 十一点多, as 7点多
+        if rest == _GENERAL_UNIT + _HALF and not approx:
+            return f"{english_words(value)} and a half"  # 两个半 | 小时, as CC-CEDICT's 一个半
         if not approx and len(rest) == 2 and rest[1] in APPROXIMATORS:
             if rest[1] == _SINCE and rest[0] in _SPAN_UNITS:
                 return None  # 三年来 "three years (over the past …)", not "about three years"

@@ -163,6 +163,9 @@ def number_gloss(token: str) -> str | None:
 # elsewhere it is the verb (他10号来).
 DIGIT_APPROXIMATORS = frozenset("余多来")
 ABOUT = "来"
+GENERAL_UNIT = "个"
+# Spans jieba glues an approximator to after 个 (三个 | 多月).
+_COUNTED_SPANS = frozenset(["月", "天", "周", "星期", "小时", "钟头"])
 # An hour in digits is 点 or 时 after it; its minutes are digits and 分, or 半; 整 "sharp".
 HOUR_MARKS = frozenset("点时")
 MINUTE_MARK = "分"
@@ -172,7 +175,8 @@ SHARP = "整"
 _APPROXIMATE_DIGITS = re.compile(
     r"^([0-9０-９,，.．]+)([万萬亿億]?)([余餘多来來])([万萬亿億]?)$"
 )
-_CLOCK_DIGITS = re.compile(r"^([0-9０-９]{1,2})[点點时時](?:([0-9０-９]{1,2})分|(半)|(整))$")
+_CLOCK_DIGITS = re.compile(r"^([0-9０-９]{1,2})[点點时時](?:([0-9０-９]{1,2})分|(半)|(整)|(多))$")
+PAST_HOUR = "多"
 _SIMPLE_BIG = str.maketrans("萬億", "万亿")
 
 
@@ -202,8 +206,10 @@ def clock_digits(token: str) -> str | None:
     if not match:
         return None
     hour = int(match.group(1).translate(_FULLWIDTH))
-    if match.group(4):
-        return f"{hour} o'clock sharp" if hour <= 24 else None  # 8点整
+    if match.group(4) or match.group(5):
+        if hour > 24:
+            return None
+        return f"{hour} o'clock sharp" if match.group(4) else f"after {hour} o'clock"  # 7点多
     minutes = 30 if match.group(3) else int(match.group(2).translate(_FULLWIDTH))
     if hour > 24 or minutes >= 60:
         return None
@@ -320,6 +326,13 @@ def rejoin_numeral(left: str, right: str) -> tuple[str, str] | None:
         return left + right, ""  # 百分之八点 | 五 → 百分之八点五 "8.5%"
     if left.startswith("百分之") and _percent_goes_on(left[3:], right):
         return left + right, ""  # 百分之十 | 二点五 → 百分之十二点五 "12.5%"
+    counted = left[-1:] == GENERAL_UNIT and han_value(left[:-1]) is not None
+    if counted and right in ("多", "余"):
+        return left + right, ""  # 两个 | 多 | 小时 → 两个多 "over two (classifier)"
+    if counted and right[:1] in ("多", "余") and right[1:] in _COUNTED_SPANS:
+        return left + right[0], right[1:]  # 三个 | 多月 → 三个多 | 月 (not 三个 | 多余的)
+    if counted and right[:1] == HALF_HOUR and len(right) > 1:
+        return left + right[0], right[1:]  # 两个 | 半小时 → 两个半 | 小时 "two and a half"
     if right == ABOUT and _whole_tens(left):
         return left + right, ""  # 二十 | 来 | 年 → 二十来 "about twenty" (not "to come")
     if _clock_hour(left) and _clock_rest(right):
@@ -376,6 +389,7 @@ __all__ = [
     "APPROXIMATORS",
     "ABOUT",
     "DIGIT_APPROXIMATORS",
+    "PAST_HOUR",
     "SHARP",
     "HALF_HOUR",
     "HOUR_MARKS",

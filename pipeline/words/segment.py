@@ -47,6 +47,7 @@ from zhreader.pipeline.words.numbers import (
     HAN_DIGITS,
     HOUR_MARKS,
     MINUTE_MARK,
+    PAST_HOUR,
     SHARP,
     approximate_digits,
     clock_digits,
@@ -979,8 +980,9 @@ def _digit_amount(pieces: list[Piece], i: int, simplified: Callable[[str], str])
     if clock_digits(first.text + words[0]):
         return 2  # 8 | 点半
     after_hour = words[1] if len(words) > 1 else ""
-    if after_hour in (HALF_HOUR, SHARP) and clock_digits(first.text + words[0] + after_hour):
-        return 3  # 8 | 点 | 半, 8 | 点 | 整
+    hour_part = after_hour in (HALF_HOUR, SHARP, PAST_HOUR)
+    if hour_part and clock_digits(first.text + words[0] + after_hour):
+        return 3  # 8 | 点 | 半, 8 | 点 | 整, 7 | 点 | 多
     minutes = pieces[i + 2] if i + 2 < len(pieces) else None
     if minutes is None or minutes.kind != "number" or len(words) < 3 or words[2] != MINUTE_MARK:
         return 0
