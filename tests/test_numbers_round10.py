@@ -253,3 +253,13 @@ def test_shang_before_a_round_count_is_over(annotator, text, english):
 
 def test_gai_and_a_verb_in_one_word_is_should(annotator):
     assert _tokens(annotator, "鞋子穿破了，该换了。")["该换"][1] == "should + to exchange"
+
+
+def test_han_tens_and_lai_glued_to_ge_rejoin():
+    assert rejoin_numeral("四十", "来个") == ("四十来", "个")
+    assert rejoin_numeral("四", "来个") is None
+
+
+def test_an_hour_in_han_numerals_and_duo_is_after_the_hour(annotator):
+    assert _tokens(annotator, "客人四点多才走。")["四点多"][1] == "after four o'clock"
+    assert rejoin_numeral("三点", "多少") is None  # 三点 | 多少: "how many", no time

@@ -177,6 +177,7 @@ _APPROXIMATE_DIGITS = re.compile(
 )
 _CLOCK_DIGITS = re.compile(r"^([0-9０-９]{1,2})[点點时時](?:([0-9０-９]{1,2})分|(半)|(整)|(多))$")
 PAST_HOUR = "多"
+_ONLY_THEN = "才"  # jieba glues it to 多 after an hour: 四点 | 多才 | 走 ("multitalented")
 _SIMPLE_BIG = str.maketrans("萬億", "万亿")
 
 
@@ -335,6 +336,11 @@ def rejoin_numeral(left: str, right: str) -> tuple[str, str] | None:
         return left + right[0], right[1:]  # 两个 | 半小时 → 两个半 | 小时 "two and a half"
     if right == ABOUT and _whole_tens(left):
         return left + right, ""  # 二十 | 来 | 年 → 二十来 "about twenty" (not "to come")
+    if right == ABOUT + GENERAL_UNIT and _whole_tens(left):
+        return left + ABOUT, GENERAL_UNIT  # 三十 | 来个 | 学生 → 三十来 | 个
+    past_hour = right == PAST_HOUR or right == PAST_HOUR + _ONLY_THEN  # 多 | 多才 (才 "only then")
+    if _clock_hour(left) and past_hour and (han_value(left[:-1]) or 0) <= 24:
+        return left + PAST_HOUR, right[1:]  # 三点 | 多 → 三点多 "after three o'clock"
     if _clock_hour(left) and _clock_rest(right):
         return left + right, ""  # 十二点 | 半 → 十二点半: one time, "half past twelve"
     if right in APPROXIMATORS and left[-1:] in _COUNTED_UNITS and han_value(left[:-1]) is not None:
