@@ -72,6 +72,12 @@ def test_a_news_word_of_the_example_kind_reads_in_its_news_sense(
         # 重点 and 具体 before a noun
         ("镇里把留守老人列为重点对象。", "重点", "key"),
         ("请说一下具体办法。", "具体", "specific"),
+        # rows placed before a word's earlier rows, which would shadow them
+        ("各村要严格执行防疫要求。", "要求", "requirement"),
+        ("县里要求各村加快进度。", "要求", "to require, to ask"),
+        ("党员干部积极为群众办实事。", "积极", "actively"),
+        ("他积极的态度感染了大家。", "积极", "active"),
+        ("技术员深入到田间地头。", "深入", "to go deep into"),
         # general rows that read wrongly for news: 进, 研究, 只管
         ("收割机进了山。", "进", "to enter, to go in"),
         ("这个问题要好好研究。", "研究", "research, to study"),
