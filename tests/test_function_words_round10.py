@@ -145,3 +145,36 @@ def test_everyday_words_in_context(annotator, sentence, word, gloss):
 )
 def test_de_closing_a_noun_phrase_is_the_one(annotator, sentence, nth, gloss):
     assert gloss_of(annotator, sentence, "的", nth) == gloss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "gloss"),
+    [
+        ("这个手机挺好用的，就是电池不太耐用。", "but, it's just that"),
+        ("饭菜很香，就是分量有点少。", "but, it's just that"),
+        # Explaining, not a drawback: the general sense stays.
+        ("我的意思，就是大家一起想办法。", "exactly"),
+    ],
+)
+def test_jiushi_before_a_drawback_is_but(annotator, sentence, gloss):
+    assert gloss_of(annotator, sentence, "就是") == gloss
+
+
+def test_hai_after_bi_reads_hai(annotator):
+    tokens = [t for t in annotator.tokens("今天比昨天还冷。") if t.zh == "还"]
+    assert [t.pinyin for t in tokens] == [("hái",)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        ("这道题并不难。", "并", "(not) at all, actually"),
+        ("我买了苹果并洗干净了。", "并", "and"),
+        ("只要坚持，就一定会有收获。", "就", "then, right away"),
+        ("就两个人来了。", "就", "only, just"),
+        ("想参加的请在这里签名。", "请", "please"),
+        ("他长得很像他妈妈。", "长", "to look, to grow"),
+    ],
+)
+def test_negation_stress_and_linking_words(annotator, sentence, word, gloss):
+    assert gloss_of(annotator, sentence, word) == gloss

@@ -20,7 +20,7 @@ from zhreader.pipeline.structure.sentences import ENDERS
 from zhreader.pipeline.words.senses import particle_name
 
 # Bump when a rule changes: it is part of the pinyin reader's signature.
-GRAMMAR_RULES_VERSION = "6"
+GRAMMAR_RULES_VERSION = "7"
 
 _HAN_START = re.compile(f"[{HAN_CLASS}]")
 _HAN_ONLY = re.compile(f"[{HAN_CLASS}]+")
@@ -139,6 +139,8 @@ def _huan(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     """
     after = words[w + 1] if w + 1 < len(words) else ""
     later = words[w + 2] if w + 2 < len(words) else ""
+    if _compared_before(_clause(words, w)[0]):
+        return "hai2"  # 比去年还热: 'even', whatever the word after it
     if after == "了" and (not later or not _HAN_START.match(later[:1])):
         return "huan2"
     if after in _PERSONS and later[:1] in _THING_STARTS:
@@ -316,7 +318,7 @@ Numeral = Callable[[str], bool]
 # The words ``clause_gloss`` may answer for: the annotator asks only about these.
 CLAUSE_WORDS = frozenset(("也", "的", "近", "来", "回", "什么", "都", "要", "中", "快", "一边"))
 CLAUSE_WORDS |= set(ASKING)
-CLAUSE_WORDS |= {"一", "出", "下", "起", "还"}
+CLAUSE_WORDS |= {"一", "出", "下", "起", "还", "就是"}
 
 
 def clause_gloss(words: Sequence[str], w: int, tag: Tagger, numeral: Numeral) -> str | None:
@@ -365,6 +367,8 @@ def _in_context(words: Sequence[str], w: int, tag: Tagger) -> str | None:
         return _from_on(words, w)
     if word == "还":
         return _even_more(words, w, tag)
+    if word == "就是":
+        return _drawback(words, w)
     return None
 
 
@@ -373,6 +377,12 @@ HAPPEN = "to happen, to go wrong"
 FALL = "to fall (rain, snow)"
 FROM_ON = "from (then) on"
 EVEN_MORE = "even (more)"
+BUT = "but, it's just that"
+# Words that name a drawback in the clause after 就是 (就是颜色有点暗, 就是话太多, 就是不好停车).
+_DRAWBACK = frozenset(
+    ("有点", "有点儿", "有些", "太", "不太", "不够", "没", "没有", "不", "稍微", "略", "比较")
+    + ("偏", "过于", "不大", "不好", "不能", "难")
+)
 # How far after 一 its 就 may stand (一有空就…, 天一黑，路灯就亮了).
 _THEN_REACH = 8
 # What follows a 一 that counts rather than times: a measure word or a number (一天就写完了).
@@ -446,11 +456,38 @@ def _from_on(words: Sequence[str], w: int) -> str | None:
 
 
 def _even_more(words: Sequence[str], w: int, tag: Tagger) -> str | None:
-    """Read 还 after 比 and its term, before an adjective, as "even (more)" (他比我还高)."""
+    """Read 还 after 比 and its term, before an adjective, as "even (more)" (他比我还高).
+
+    The adjective may be a word jieba tags otherwise when it ends the clause
+    (比去年还热), or a modal before the verb compared (比我还能吃).
+    """
     before, after = _clause(words, w)
-    if "比" not in before[-4:] or not after:
+    if not _compared_before(before) or not after:
         return None
-    return EVEN_MORE if tag(after[0])[:1] == "a" or after[0] in ("要", "更") else None
+    if tag(after[0])[:1] == "a" or after[0] in _MORE or len(after) == 1:
+        return EVEN_MORE
+    return None
+
+
+def _compared_before(before: Sequence[str]) -> bool:
+    """Tell whether a 比 stands just before in the clause (比我还高, 比去年还热)."""
+    return "比" in before[-4:]
+
+
+# What follows 比…还 before the verb compared (比我还要高, 比他还能吃, 比谁都还会说).
+_MORE = frozenset(("要", "更", "能", "会", "爱", "喜欢"))
+
+
+def _drawback(words: Sequence[str], w: int) -> str | None:
+    """Read 就是 opening a clause after a comma, before a drawback, as "but, it's just that".
+
+    这双鞋挺舒服的，就是颜色有点暗 names the one fault after the praise; without
+    a word of degree or negation after it (…，就是全国的方向) it explains, and is left.
+    """
+    if w == 0 or words[w - 1] not in ("，", "；"):
+        return None
+    _, after = _clause(words, w)
+    return BUT if any(x in _DRAWBACK for x in after[:6]) else None
 
 
 AT_ONCE = "(doing) while"
@@ -660,9 +697,15 @@ def _compared(before: Sequence[str], after: Sequence[str], tag: Tagger) -> bool:
 
 def _chosen(before: Sequence[str], tag: Tagger) -> bool:
     """Tell whether a clause-final 的 closes the kind a verb chooses (吃辣的, 穿红的, 买新的)."""
-    verb = before[-2]
+    verb = before[-3] if before[-2] == "不" and len(before) > 2 else before[-2]  # 要不辣的
     one = len(before[-1]) == 1 and tag(before[-1])[:1] in ("a", "n")
+    if verb in _CHOOSING:
+        return one
     return one and tag(verb)[:1] == "v" and verb not in _AFFIRMING and verb not in _GIVING_VERBS
+
+
+# Verbs of choosing that jieba tags otherwise (不要辣的, 想要大的).
+_CHOOSING = frozenset(("要", "不要", "想要", "只要", "爱", "不爱", "喜欢", "不喜欢", "选", "挑"))
 
 
 # Verbs whose object a clause-final 的 follows as possession, not a kind (是我的, 给他的).
@@ -670,7 +713,7 @@ _GIVING_VERBS = frozenset(("给", "送", "还", "交", "借", "属于", "归"))
 # What opens the predicate after a 的-phrase, before more words (卖菜的今天没来).
 _LATER_OPENERS = frozenset(
     ("请", "可以", "要", "得", "必须", "应该", "先", "能", "马上", "今天", "昨天", "明天")
-    + ("现在", "刚才", "后来", "平时", "早上", "晚上")
+    + ("现在", "刚才", "后来", "平时", "早上", "晚上", "说")
 )
 # Particles that close a question or a statement after a clause-final 的.
 _FINAL_PARTICLES = frozenset(("吗", "呢", "吧", "啊", "呀", "嘛", "啦"))
