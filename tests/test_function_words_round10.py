@@ -174,6 +174,12 @@ def test_hai_after_bi_reads_hai(annotator):
         ("就两个人来了。", "就", "only, just"),
         ("想参加的请在这里签名。", "请", "please"),
         ("他长得很像他妈妈。", "长", "to look, to grow"),
+        # 上/下 before a vehicle board and leave it; 上 after a noun stays 'on'.
+        ("我们在前面那一站下地铁。", "下", "to get off, to finish"),
+        ("快上飞机吧，要起飞了。", "上", "to get on, to board"),
+        ("书在桌子上。", "上", "on"),
+        ("日子过得越来越好了。", "过得", "to pass (time), to get along"),
+        ("这条裙子她穿着很好看。", "穿着", "wearing"),
     ],
 )
 def test_negation_stress_and_linking_words(annotator, sentence, word, gloss):
