@@ -139,6 +139,7 @@ def test_everyday_words_in_context(annotator, sentence, word, gloss):
         ("送快递的明天再来。", 1, NOMINAL),
         ("想报名的请到前台登记。", 1, NOMINAL),
         ("黑的比白的贵。", 2, NOMINAL),
+        ("我想买这个绿的。", 1, NOMINAL),
         # Possession stays: a person's, a noun's.
         ("这是我朋友的。", 1, "of"),
     ],
@@ -152,6 +153,8 @@ def test_de_closing_a_noun_phrase_is_the_one(annotator, sentence, nth, gloss):
     [
         ("这个手机挺好用的，就是电池不太耐用。", "but, it's just that"),
         ("饭菜很香，就是分量有点少。", "but, it's just that"),
+        # After praise the catch needs no word of degree (挺方便的，就是周末人多).
+        ("这里交通挺方便的，就是周末人多。", "but, it's just that"),
         # Explaining, not a drawback: the general sense stays.
         ("我的意思，就是大家一起想办法。", "exactly"),
     ],
@@ -179,6 +182,11 @@ def test_hai_after_bi_reads_hai(annotator):
         ("快上飞机吧，要起飞了。", "上", "to get on, to board"),
         ("书在桌子上。", "上", "on"),
         ("日子过得越来越好了。", "过得", "to pass (time), to get along"),
+        # 来 before a helping orders it; 干 after an adverb or a person before 的 does it.
+        ("老板，来两瓶啤酒。", "来", "to bring, to have (an order)"),
+        ("别急，咱们慢慢干。", "干", "to do, to work"),
+        ("窗户是谁打破的？不是我干的。", "干", "to do, to work"),
+        ("我想问一下，洗手间在哪儿？", "想", "to want (to)"),
         ("这条裙子她穿着很好看。", "穿着", "wearing"),
     ],
 )

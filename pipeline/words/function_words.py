@@ -378,6 +378,8 @@ FALL = "to fall (rain, snow)"
 FROM_ON = "from (then) on"
 EVEN_MORE = "even (more)"
 BUT = "but, it's just that"
+# Verdicts of praise a 就是 of 'but' follows (不错，就是贵了点).
+_PRAISE = frozenset(("不错", "好", "好吃", "好看", "方便", "便宜", "漂亮", "舒服", "可以", "还行"))
 # Words that name a drawback in the clause after 就是 (就是颜色有点暗, 就是话太多, 就是不好停车).
 _DRAWBACK = frozenset(
     ("有点", "有点儿", "有些", "太", "不太", "不够", "没", "没有", "不", "稍微", "略", "比较")
@@ -481,13 +483,17 @@ _MORE = frozenset(("要", "更", "能", "会", "爱", "喜欢"))
 def _drawback(words: Sequence[str], w: int) -> str | None:
     """Read 就是 opening a clause after a comma, before a drawback, as "but, it's just that".
 
-    这双鞋挺舒服的，就是颜色有点暗 names the one fault after the praise; without
-    a word of degree or negation after it (…，就是全国的方向) it explains, and is left.
+    这双鞋挺舒服的，就是颜色有点暗 names the one fault after the praise; so does
+    a 就是 after a clause of degree or praise (挺好吃的，就是每次都要排队). Without
+    either (…，就是全国的方向) it explains, and is left.
     """
     if w == 0 or words[w - 1] not in ("，", "；"):
         return None
     _, after = _clause(words, w)
-    return BUT if any(x in _DRAWBACK for x in after[:6]) else None
+    if any(x in _DRAWBACK for x in after[:6]):
+        return BUT
+    praised, _ = _clause(words, w - 1)  # 包子挺好吃的，就是每次都要排队: praise, then the catch
+    return BUT if any(x in _QUITE or x in _PRAISE for x in praised) else None
 
 
 AT_ONCE = "(doing) while"
@@ -697,7 +703,9 @@ def _compared(before: Sequence[str], after: Sequence[str], tag: Tagger) -> bool:
 
 def _chosen(before: Sequence[str], tag: Tagger) -> bool:
     """Tell whether a clause-final 的 closes the kind a verb chooses (吃辣的, 穿红的, 买新的)."""
-    verb = before[-3] if before[-2] == "不" and len(before) > 2 else before[-2]  # 要不辣的
+    # 要不辣的, 要那个蓝的: a negation or a demonstrative between the verb and the kind
+    between = before[-2] in ("不", "那个", "这个", "那", "这") and len(before) > 2
+    verb = before[-3] if between else before[-2]
     one = len(before[-1]) == 1 and tag(before[-1])[:1] in ("a", "n")
     if verb in _CHOOSING:
         return one
