@@ -44,6 +44,7 @@ def test_yi_before_jiu_is_as_soon_as(annotator, sentence, gloss):
         ("这台电脑老出问题。", HAPPEN),
         ("你放心，不会出什么问题的。", HAPPEN),
         ("电梯出了两次故障。", HAPPEN),
+        ("村里最近出了几件大事。", HAPPEN),
         ("他出了一身汗。", "to go out"),
     ],
 )
@@ -57,6 +58,7 @@ def test_chu_before_a_mishap_is_to_happen(annotator, sentence, gloss):
         ("昨天夜里下了一场小雨。", FALL),
         ("外面下着大雪，路上没有人。", FALL),
         ("雪下了整整两天。", FALL),
+        ("昨晚城里下了一夜的雨。", FALL),
         ("我把雨伞放在桌子下。", "under"),
     ],
 )
@@ -117,6 +119,7 @@ def test_hai_after_bi_is_even_more(annotator, sentence, gloss):
         # 长 after 的, a degree word or a unit is 'long'.
         ("这条绳子比那条的长。", "长", "long"),
         ("这部电视剧有点儿长。", "长", "long"),
+        ("这根电线不够长。", "长", "long"),
         # 来 between a person and a verb takes the task on.
         ("碗我来洗，你去休息吧。", "来", "will (do it), let me"),
         ("他明天来上海。", "来", "to come"),
@@ -140,6 +143,7 @@ def test_everyday_words_in_context(annotator, sentence, word, gloss):
         ("想报名的请到前台登记。", 1, NOMINAL),
         ("黑的比白的贵。", 2, NOMINAL),
         ("我想买这个绿的。", 1, NOMINAL),
+        ("没买票的别上车。", 1, NOMINAL),
         # Possession stays: a person's, a noun's.
         ("这是我朋友的。", 1, "of"),
     ],

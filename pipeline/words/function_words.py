@@ -429,7 +429,7 @@ def _goes_wrong(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     A count may stand between (出了两次故障, 出了一起车祸: jieba tags 一起 a numeral).
     """
     for x in words[w + 1 : w + 4]:
-        if x in _MISHAPS or len(x) > 1 and x[-1] in "错" or x.endswith("事故"):
+        if x in _MISHAPS or len(x) > 1 and x[-1] in "错事" or x.endswith("事故"):
             return HAPPEN
         if x not in _BEFORE_MISHAP and tag(x) not in _COUNTING_TAGS:
             return None
@@ -444,8 +444,8 @@ def _falls(words: Sequence[str], w: int) -> str | None:
     for k, x in enumerate(after[:4]):
         if x[-1:] in _WEATHER and (k > 0 or len(x) > 1):
             return FALL
-        if x in ("的", "面", "边"):
-            return None
+        if k == 0 and x in ("的", "面", "边"):
+            return None  # 桌子下的雪: 'under'; but 下了一夜的雪 falls
     return None
 
 
@@ -720,7 +720,7 @@ _CHOOSING = frozenset(("要", "不要", "想要", "只要", "爱", "不爱", "�
 _GIVING_VERBS = frozenset(("给", "送", "还", "交", "借", "属于", "归"))
 # What opens the predicate after a 的-phrase, before more words (卖菜的今天没来).
 _LATER_OPENERS = frozenset(
-    ("请", "可以", "要", "得", "必须", "应该", "先", "能", "马上", "今天", "昨天", "明天")
+    ("请", "可以", "要", "得", "必须", "应该", "先", "能", "马上", "今天", "昨天", "明天", "别")
     + ("现在", "刚才", "后来", "平时", "早上", "晚上", "说")
 )
 # Particles that close a question or a statement after a clause-final 的.
