@@ -182,7 +182,7 @@ def test_tens_and_lai_read_about(annotator):
 
 
 def test_jin_before_an_amount_is_nearly(annotator):
-    assert _tokens(annotator, "展会吸引了近8000名观众。")["近"][1] == "nearly, close to"
+    assert _tokens(annotator, "展会吸引了近8000名观众。")["近"][1] == "nearly, almost"
 
 
 # --- 该 + a noun ---------------------------------------------------------------------------
