@@ -263,3 +263,9 @@ def test_han_tens_and_lai_glued_to_ge_rejoin():
 def test_an_hour_in_han_numerals_and_duo_is_after_the_hour(annotator):
     assert _tokens(annotator, "客人四点多才走。")["四点多"][1] == "after four o'clock"
     assert rejoin_numeral("三点", "多少") is None  # 三点 | 多少: "how many", no time
+
+
+def test_an_ordinal_keeps_the_classifier_after_it(annotator):
+    english = _tokens(annotator, "学校举办了第六届读书节。")["第六届"][1]
+    assert english.startswith("sixth (classifier")
+    assert _tokens(annotator, "这是我第四次去海边。")["第四次"][1] == "fourth time"

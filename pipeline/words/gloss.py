@@ -1312,7 +1312,11 @@ class GlossChooser:
         unit = self._unit_gloss(rest, Neighbour(numeral, "word", "m"), nxt)
         if unit is None or unit.startswith("to "):
             return None
-        unit = "" if unit.startswith("(") else _singular(unit)
+        # A classifier reads as one, as after a cardinal (第五届 "fifth (classifier for …)").
+        if not unit.startswith("("):
+            unit = _singular(unit)
+        elif "classifier" not in unit:
+            unit = ""
         return f"{figure} {unit}".strip()
 
     def _unit_gloss(self, rest: str, numeral: Neighbour, nxt: Neighbour) -> str | None:
