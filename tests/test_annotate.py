@@ -245,7 +245,8 @@ def test_one_output_line_per_input_line(run, tmp_path):
         assert "".join(t["zh"] for t in record["tokens"]) == record["text"]
     assert records[1]["tokens"] == []
     first = records[0]["tokens"][0]
-    assert set(first) == {"zh", "kind", "pinyin", "sandhi", "gloss", "gloss_source", "hsk", "term"}
+    fields = {"zh", "kind", "pinyin", "sandhi", "gloss", "gloss_source", "hsk", "term", "parts"}
+    assert set(first) == fields
 
 
 def test_missing_file_is_one_line_and_exit_1(run):

@@ -6,7 +6,7 @@ classes are frozen; use ``dataclasses.replace``). The renderers in
 ``to_dict`` and documented by ``zhreader/schema/edition.schema.json``.
 
 The classes an edition holds many of (Token, Flag, Sentence, Block) have
-slots: a token object takes 96 bytes, 352 with a ``__dict__`` (issue 17: memory
+slots: a token object takes 104 bytes, 360 with a ``__dict__`` (issue 17: memory
 per MB of input). Equal tokens may be one object (the annotator shares them).
 
 Ids are stable: the same input builds the same ids.
@@ -51,6 +51,10 @@ class Token:
     gloss_source: str | None = None
     hsk: int | None = None
     term: str | None = None  # the glossary entry's ``zh`` when this token is a term
+    # A term's dictionary words (脱贫攻坚: 脱贫 | 攻坚), each with its slice of the
+    # term's pinyin and its gloss in context; their ``zh`` join into the term's.
+    # Empty for every other token and for a term that is one dictionary word.
+    parts: tuple[Token, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,6 +269,7 @@ def _token(d: dict) -> Token:
     d["pinyin"] = tuple(d.get("pinyin") or ())
     if d.get("sandhi") is not None:
         d["sandhi"] = tuple(d["sandhi"])
+    d["parts"] = _tuple(d.get("parts"), _token)
     return Token(**d)
 
 
