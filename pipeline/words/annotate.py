@@ -52,6 +52,7 @@ _CUT_RULES = (
     "names opening a clause, 2 + 1 joined",
     "numerals rejoined before 万/亿",
     "an hour rejoined with its minutes",
+    "a term's words as its parts (term_parts 1)",
 )
 
 
@@ -285,7 +286,8 @@ class Annotator:
         self, term: Token, pieces: list[Piece], prev: Neighbour, nxt: Neighbour
     ) -> tuple[Token, ...]:
         """Read each part of a term: its syllables, spoken form and gloss in context."""
-        english = self._glossary.lookup(term.term).en
+        entry = self._glossary.lookup(term.term)
+        english = " | ".join((entry.en, *entry.en_alt))  # the alternatives are translations too
         pieces, names = _join_names(pieces, spelled_names(pieces, term.pinyin, english))
         spoken = term.sandhi or term.pinyin
         around = self._neighbours(pieces)

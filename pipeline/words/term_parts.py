@@ -33,6 +33,7 @@ _WORD = re.compile(r"[a-z]+")
 _SUFFIXES = ("ing", "ed", "es", "s", "e")
 # Kinds of token a glossary category makes (as the segmenter's term table does).
 _KINDS = {"place": "place", "person": "name"}
+_NAMED = frozenset(("word", "name", "place"))  # the kinds of part a spelled name may join
 
 
 def route_within(text: str, dictionary: Dictionary) -> list[str]:
@@ -117,7 +118,7 @@ def spelled_names(
     while i < len(pieces):
         for end in range(len(pieces), i, -1):
             syllables = reading[starts[i] : starts[end]]
-            if len(syllables) < 2 or any(p.kind not in ("word", "name") for p in pieces[i:end]):
+            if len(syllables) < 2 or any(p.kind not in _NAMED for p in pieces[i:end]):
                 continue
             word = names.get(_letters("".join(syllables)))
             if word:
