@@ -92,6 +92,23 @@ def test_each_part_is_glossed_as_a_word(annotator):
     assert {p.gloss_source for p in term.parts} <= {"cedict", "learner"}
 
 
+def test_the_end_parts_read_the_terms_neighbours(annotator, monkeypatch):
+    from zhreader.pipeline.words.senses import Neighbour
+
+    term = term_token(annotator, FIGHT, "脱贫攻坚")
+    before, after = Neighbour("打赢", "word", "v"), Neighbour("这场", "word", "r")
+    seen = []
+    read = annotator._token
+    monkeypatch.setattr(
+        annotator, "_token", lambda piece, *a: seen.append((piece.text, a[2:])) or read(piece, *a)
+    )
+    annotator._term_parts(term, before, after)
+    assert [text for text, _ in seen] == ["脱贫", "攻坚"]
+    (first_prev, first_next), (last_prev, last_next) = seen[0][1], seen[1][1]
+    assert first_prev == before and first_next.text == "攻坚"
+    assert last_prev.text == "脱贫" and last_next == after
+
+
 def test_a_shorter_term_inside_a_term_is_one_part(annotator):
     # jieba cuts 建档立卡 into four characters; the glossary knows the four as one term.
     term = term_token(annotator, REGISTERED, "建档立卡贫困户")

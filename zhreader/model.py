@@ -6,7 +6,7 @@ classes are frozen; use ``dataclasses.replace``). The renderers in
 ``to_dict`` and documented by ``zhreader/schema/edition.schema.json``.
 
 The classes an edition holds many of (Token, Flag, Sentence, Block) have
-slots: a token object takes 104 bytes, 360 with a ``__dict__`` (issue 17: memory
+slots: a token object takes 104 bytes, some 350 with a ``__dict__`` (issue 17: memory
 per MB of input). Equal tokens may be one object (the annotator shares them).
 
 Ids are stable: the same input builds the same ids.
