@@ -33,6 +33,7 @@ from zhreader.pipeline.words.segment import (
 from zhreader.pipeline.words.senses import EDGE, LearnerSenses, Neighbour, particle_names
 from zhreader.pipeline.words.term_parts import (
     echoed_sense,
+    join_names,
     join_subterms,
     route_within,
     spelled_names,
@@ -243,8 +244,8 @@ class Annotator:
         """Give each term of a sentence its dictionary words (``Token.parts``).
 
         The term keeps its English, its pinyin and its ``term``; its parts are
-        what a learner would look up inside it (脱贫攻坚: 脱贫 "to shake off
-        poverty" | 攻坚 "to assault a fortified position"), read as any word is.
+        what a learner would look up inside it (脱贫攻坚: 脱贫 "to lift oneself
+        out of poverty" | 攻坚 "to assault a fortified position"), read as any word is.
         """
         if not any(t.term for t in tokens):  # the cheap gate: most sentences hold no term
             return tokens
@@ -288,7 +289,7 @@ class Annotator:
         """Read each part of a term: its syllables, spoken form and gloss in context."""
         entry = self._glossary.lookup(term.term)
         english = " | ".join((entry.en, *entry.en_alt))  # the alternatives are translations too
-        pieces, names = _join_names(pieces, spelled_names(pieces, term.pinyin, english))
+        pieces, names = join_names(pieces, spelled_names(pieces, term.pinyin, english))
         spoken = term.sandhi or term.pinyin
         around = self._neighbours(pieces)
         around[0] = (prev, around[0][1])
@@ -580,26 +581,6 @@ def term_gloss(entry) -> str:
         return entry.en
     short = [alt for alt in entry.en_alt if len(alt) <= MAX_GLOSS]
     return min(short, key=len) if short else entry.en
-
-
-def _join_names(
-    pieces: list[Piece], runs: dict[tuple[int, int], str]
-) -> tuple[list[Piece], dict[int, str]]:
-    """Join each run of pieces the term's English spells into one name: (pieces, index → name)."""
-    starts = {first: (end, name) for (first, end), name in runs.items()}
-    out: list[Piece] = []
-    names: dict[int, str] = {}
-    i = 0
-    while i < len(pieces):
-        if i in starts:
-            end, name = starts[i]
-            names[len(out)] = name
-            out.append(Piece("".join(p.text for p in pieces[i:end]), "name"))
-            i = end
-        else:
-            out.append(pieces[i])
-            i += 1
-    return out, names
 
 
 def _toneless(syllable: str) -> str:

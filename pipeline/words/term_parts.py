@@ -129,6 +129,26 @@ def spelled_names(
     return found
 
 
+def join_names(
+    pieces: list[Piece], runs: dict[tuple[int, int], str]
+) -> tuple[list[Piece], dict[int, str]]:
+    """Join each run ``spelled_names`` found into one name piece: (pieces, index → the name)."""
+    starts = {first: (end, name) for (first, end), name in runs.items()}
+    out: list[Piece] = []
+    names: dict[int, str] = {}
+    i = 0
+    while i < len(pieces):
+        if i in starts:
+            end, name = starts[i]
+            names[len(out)] = name
+            out.append(Piece("".join(p.text for p in pieces[i:end]), "name"))
+            i = end
+        else:
+            out.append(pieces[i])
+            i += 1
+    return out, names
+
+
 def echoed_sense(gloss: str, senses: Sequence[str], english: str) -> str | None:
     """Return the first sense that shares a word with the term's English, when the gloss does not.
 
@@ -181,4 +201,11 @@ def _letters(text: str) -> str:
     return "".join(c for c in plain if "a" <= c <= "z")
 
 
-__all__ = ["LONGEST_PART", "echoed_sense", "join_subterms", "route_within", "spelled_names"]
+__all__ = [
+    "LONGEST_PART",
+    "echoed_sense",
+    "join_names",
+    "join_subterms",
+    "route_within",
+    "spelled_names",
+]
