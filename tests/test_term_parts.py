@@ -27,7 +27,13 @@ from zhreader.pipeline.glossary.load import glossary_appendix, load_glossaries
 from zhreader.pipeline.words.annotate import Annotator, TokenMismatchError, check_join
 from zhreader.pipeline.words.lexicon import add_lexicon
 from zhreader.pipeline.words.segment import Piece
-from zhreader.pipeline.words.term_parts import echoed_sense, route_within, spelled_names
+from zhreader.pipeline.words.term_parts import (
+    echoed_sense,
+    join_names,
+    join_subterms,
+    route_within,
+    spelled_names,
+)
 from zhreader.reader.context import build_context
 from zhreader.reader.json_edition import edition_json
 
@@ -131,6 +137,25 @@ def test_a_name_the_english_spells_reads_as_it_spells_it(annotator):
     assert name.zh == "桃林佬" and name.kind == "name"
     assert (name.gloss, name.gloss_source) == ("Taolinlao", "name")
     assert [p.zh for p in term.parts[1:]] == ["食品", "有限公司"]
+
+
+def test_join_subterms_takes_glossary_forms_over_characters(glossary):
+    chars = [Piece(c) for c in "建档立卡"]
+    joined = join_subterms([*chars, Piece("贫困户")], "建档立卡贫困户", glossary.lookup)
+    assert [(p.text, p.term) for p in joined] == [("建档立卡", "建档立卡"), ("贫困户", "贫困户")]
+    # A run no glossary form covers stays as it is, and the term never finds itself.
+    assert join_subterms([Piece("甲"), Piece("乙")], "甲乙", glossary.lookup) == [
+        Piece("甲"),
+        Piece("乙"),
+    ]
+    assert join_subterms(chars, "建档立卡", glossary.lookup) == chars
+
+
+def test_join_names_joins_each_spelled_run_into_one_name():
+    pieces = [Piece("桃林"), Piece("佬"), Piece("食品")]
+    joined, names = join_names(pieces, {(0, 2): "Taolinlao"})
+    assert joined == [Piece("桃林佬", "name"), Piece("食品")]
+    assert names == {0: "Taolinlao"}
 
 
 def test_spelled_names_needs_two_syllables_and_a_whole_word():
