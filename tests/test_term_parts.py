@@ -124,6 +124,12 @@ def test_a_shorter_term_inside_a_term_is_one_part(annotator):
     assert inner.gloss == "registered as poor"
 
 
+def test_traditional_text_finds_the_shorter_term_through_its_twin(annotator):
+    term = term_token(annotator, "鎮裡給每個建檔立卡貧困戶都派了人。", "建檔立卡貧困戶")
+    assert [(p.zh, p.term) for p in term.parts] == [("建檔立卡", "建档立卡"), ("貧困戶", "贫困户")]
+    assert "".join(p.zh for p in term.parts) == "建檔立卡貧困戶"
+
+
 def test_a_term_jieba_keeps_whole_takes_its_next_route(annotator):
     assert route_within("纪委监委", annotator.dictionary) == ["纪委", "监委"]
     term = term_token(annotator, COMMISSION, "纪委监委")

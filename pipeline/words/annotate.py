@@ -271,7 +271,7 @@ class Annotator:
         found = self._parts.get(key)
         if found is not None:
             return found
-        pieces = self._term_pieces(term.zh, term.term)
+        pieces = self._term_pieces(term.zh)
         parts: tuple[Token, ...] = ()
         # A term cut into characters only (帮扶: 帮 | 扶) is a word CC-CEDICT lacks, glossed
         # whole; its characters are in its panel.
@@ -313,7 +313,11 @@ class Annotator:
             parts.append(token)
         return tuple(parts)
 
-    def _term_pieces(self, text: str, term: str | None) -> list[Piece]:
+    def _glossary_form(self, form: str):
+        """Return the glossary entry of a written form, traditional text read as its twin."""
+        return self._glossary.lookup(self._dictionary.simplified(form))
+
+    def _term_pieces(self, text: str) -> list[Piece]:
         """Cut a term into its words (a fresh list: the caller may join names in it)."""
         pieces = self._term_cuts.get(text)
         if pieces is None:
@@ -321,7 +325,7 @@ class Annotator:
             whole = self._dictionary.contains(self._dictionary.simplified(text))
             if len(pieces) == 1 and not whole:
                 pieces = [Piece(w) for w in route_within(text, self._dictionary)]
-            pieces = join_subterms(pieces, term or text, self._glossary.lookup)
+            pieces = join_subterms(pieces, text, self._glossary_form)
             self._term_cuts[text] = pieces
         return list(pieces)
 

@@ -67,7 +67,8 @@ def join_subterms(pieces: list[Piece], term: str, lookup: Callable) -> list[Piec
     A piece that is a glossary form is that term, as it is in a sentence; and
     where jieba cuts a span into characters (it knows no word there) a run of
     them that a glossary form covers is one part: four characters glossed
-    one by one teach nothing. ``lookup(form)`` returns a form's entry, or None.
+    one by one teach nothing. ``term`` is the term's own text (never a part
+    of itself); ``lookup(form)`` returns a form's entry, or None.
     """
     out: list[Piece] = []
     i = 0
