@@ -94,7 +94,7 @@ def test_each_part_is_glossed_as_a_word(annotator):
     term = term_token(annotator, FIGHT, "脱贫攻坚")
     glosses = {p.zh: p.gloss for p in term.parts}
     assert "poverty" in glosses["脱贫"]
-    assert "assault" in glosses["攻坚"]
+    assert "tackle" in glosses["攻坚"] or "assault" in glosses["攻坚"]  # a row, or CC-CEDICT
     assert {p.gloss_source for p in term.parts} <= {"cedict", "learner"}
 
 
