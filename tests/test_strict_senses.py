@@ -63,6 +63,11 @@ def test_a_verb_news_uses_as_a_noun_reads_both_ways(annotator, sentence, word, g
         ("我困了，想早点睡觉。", "困", "sleepy"),
         ("孩子们玩了一天，都困了。", "困", "sleepy"),
         ("下班时间路上很堵。", "堵", "jammed, congested"),
+        # HSK ranks 2,501-4,000, read the same way.
+        ("我的钥匙不见了，到处都找不到。", "不见", "missing, gone"),
+        ("这家公司去年被一家外国企业收购了。", "收购", "to acquire, to purchase"),
+        ("春节是中国人最重要的节日。", "节日", "festival, holiday"),
+        ("锅里还剩一点儿米饭。", "剩", "to be left, remaining"),
     ],
 )
 def test_a_frequent_word_reads_as_a_teacher_writes_it_in_a_sentence(
