@@ -15,7 +15,6 @@ ROUND_TEN = "# Round ten (issue 12): a strict re-review by kinds of bad gloss"
     ("sentence", "word", "gloss"),
     [
         # A definition where a translator writes a plain word.
-        ("车站站长亲自到站台迎接旅客。", "站长", "stationmaster, station chief"),
         ("这家超市的日用品很便宜。", "日用品", "daily necessities"),
         ("她凌晨三点才回到家。", "凌晨", "early morning, before dawn"),
         ("家里进了小偷，他马上报警。", "报警", "to call the police, to raise the alarm"),
@@ -35,7 +34,6 @@ def test_a_definition_reads_as_the_plain_word(annotator, sentence, word, gloss):
     ("sentence", "word", "gloss"),
     [
         # Verbs news uses as nouns: the plain verb, or noun and verb joined.
-        ("出差的车票可以回公司报销。", "报销", "to reimburse"),
         ("台风来临前，村里的老人都被疏散到了学校。", "疏散", "to evacuate"),
         ("老城区的改造工程今年开工。", "改造", "to transform, to renovate"),
         ("两国代表进行了磋商。", "磋商", "consultation, talks"),
@@ -57,7 +55,6 @@ def test_a_verb_news_uses_as_a_noun_reads_both_ways(annotator, sentence, word, g
         ("吃完饭，桌上还剩下两个包子。", "剩下", "left, remaining"),
         ("他把钥匙交给了楼下的保安。", "交给", "to hand over to, to give to"),
         ("今年的财政收入比去年增加了。", "财政", "finance, fiscal"),
-        ("商场里有各类电器。", "各类", "all kinds of"),
         ("这个周末有空吗？一起去看电影吧。", "有空", "free, to have time"),
         # 困 before 了 or after 都 is being sleepy; 堵 after a degree word is a jam.
         ("我困了，想早点睡觉。", "困", "sleepy"),
