@@ -15,7 +15,15 @@ from dataclasses import replace
 from pathlib import Path
 
 from zhreader.model import Edition, Sentence, Token, iter_sentences, map_sentences
-from zhreader.names import COMMON_SURNAMES, PLACE_ENGLISH, PLACE_SUFFIXES, TITLES
+from zhreader.names import (
+    COMMON_SURNAMES,
+    NAME_JOINERS,
+    NAME_OPENERS,
+    NAME_ROLES,
+    PLACE_ENGLISH,
+    PLACE_SUFFIXES,
+    TITLES,
+)
 from zhreader.pinyin_text import numbered
 from zhreader.pipeline.words.dictionary import MAX_GLOSS, Dictionary
 from zhreader.pipeline.words.function_words import CLAUSE_GLOSS_VERSION, CLAUSE_WORDS, clause_gloss
@@ -242,13 +250,16 @@ class Annotator:
             if skip:
                 skip = False
                 continue
-            if (
-                piece.kind != "word"
-                or piece.term
-                or twin(piece.text[:1]) not in COMMON_SURNAMES
-                or not _opens_clause(pieces, i)
-            ):
+            if piece.kind != "word" or piece.term or twin(piece.text[:1]) not in COMMON_SURNAMES:
                 out.append(piece)
+                continue
+            if not _opens_clause(pieces, i):
+                named = self._name_in_place(pieces, i, out, twin)
+                if named:
+                    out.append(Piece("".join(p.text for p in pieces[i : i + named]), "name"))
+                    skip = named > 1
+                else:
+                    out.append(piece)
                 continue
             prev, nxt = self._neighbours(pieces[max(0, i - 2) : i + 3])[min(i, 2)]
             if not self._glosses.opens_with_name(twin(piece.text), prev, nxt):
@@ -269,6 +280,46 @@ class Annotator:
             else:
                 out.append(Piece(piece.text, "name"))
         return out
+
+    def _name_in_place(
+        self, pieces: list[Piece], i: int, done: list[Piece], twin: Callable[[str], str]
+    ) -> int:
+        """Return how many pieces make a person's name after a role or an opener, else 0.
+
+        学员 | 吴亮 | 操作, 然后 | 李瑜 | 提问, 让 | 王芳 | 早点: the word
+        before says a person may stand here (zhreader/data/titles.tsv, the
+        name_opener rows of segment_words.tsv, or a name_joiner after a name:
+        王芳 | 和 | 李瑜); the word itself must pass
+        ``GlossChooser.names_in_place``. A name jieba cut 2 + 1 (杨笑 | 雨)
+        takes its third character when the HMM reads the three as one name
+        and that character is no verb (让 | 张阳 | 爱上 keeps its verb).
+        ``done`` are the pieces before ``i`` as marked so far.
+        """
+        solid = [p for p in reversed(done[-4:]) if p.kind != "space"][:2]
+        if not solid:
+            return 0
+        role = twin(solid[0].text)
+        listed = role in NAME_JOINERS and len(solid) == 2 and solid[1].kind == "name"
+        if not (listed or role in NAME_ROLES or role in NAME_OPENERS or role.endswith(TITLES)):
+            return 0
+        word = twin(pieces[i].text)
+        third = pieces[i + 1] if i + 1 < len(pieces) else None
+        if (
+            len(word) == 2
+            and third is not None
+            and third.kind == "word"
+            and not third.term
+            and len(third.text) == 1
+            and self._dictionary.word_tag(twin(third.text))[:1] != "v"
+            and one_name_by_hmm(word + twin(third.text))
+            and self._glosses.names_in_place(word + twin(third.text), self._after(pieces, i + 1))
+        ):
+            return 2
+        return 1 if self._glosses.names_in_place(word, self._after(pieces, i)) else 0
+
+    def _after(self, pieces: list[Piece], i: int) -> Neighbour:
+        """Return the token after piece ``i`` as a context sees it (the edge at the end)."""
+        return self._neighbours(pieces[i : i + 3])[0][1]
 
     def _spoken(
         self, word: str, kind: str, reading: tuple[str, ...], sandhi: tuple[str, ...] | None

@@ -774,7 +774,8 @@ class Segmenter:
         # names only after a role word or when a byline or role named them before.
         if len(word) >= 3 and not before_suffix and not self._known(word):
             person = starts_with_surname(word) and not (
-                self._place_opens(word) or listed_phrase(word, self._dictionary)
+                self._place_opens(word)
+                or listed_phrase(word, self._dictionary)
             )
             return (1, "name") if person else (0, "")
         return 0, ""
@@ -865,9 +866,22 @@ class Segmenter:
                 break
             if chars >= longest - 1 and len(nxt) > 1:
                 break
+            if chars == 2 and self._verb_after_name(words[i : i + size], nxt):
+                break
             size += 1
             chars += len(nxt)
         return size if chars >= 2 else 1
+
+    def _verb_after_name(self, name: list[str], char: str) -> bool:
+        """Tell whether the character after a two-character name is its verb (韩梅 | 帮 | 老人).
+
+        A one-character verb jieba lists (帮, 走, 看) after a name of two is
+        the clause's verb unless jieba's POS HMM reads the three as one name
+        (李光登, 王建国).
+        """
+        if self._dictionary.word_tag(char)[:1] != "v":
+            return False
+        return not one_name_by_hmm("".join(name) + char)
 
 
 def _tokenizer_on(frequencies: WordFrequencies):
@@ -1070,17 +1084,31 @@ def phrase_parts(word: str, dictionary: Dictionary) -> tuple[str, str] | None:
     A preposition and a time (于 | 本周); or four characters that are two
     dictionary words (安全 | 检查): a Chinese name is a surname (one character
     or a compound one) and one or two more, and a transliterated name does not
-    halve into words (安东诺夫).
+    halve into words (安东诺夫). Or three characters from a surname on that are
+    CC-CEDICT's common word and an everyday one HSK lists (李子 | 树, 马路 | 边,
+    黄金 | 湖): jieba tags a thousand such phrases nr, far more of them phrases
+    than persons (a word with no surname first is no name already: 博士生).
     """
     if dictionary.name_kind(word) != "name":
         return None
     halves = (word[:2], word[2:])
     if len(word) == 4 and all(dictionary.contains(half) for half in halves):
         return halves
+    if len(word) == 3 and starts_with_surname(word) and _everyday_pair(halves, dictionary):
+        return halves
     opener, rest = word[0], word[1:]
     if len(word) >= 3 and dictionary.word_tag(opener) == "p" and dictionary.word_tag(rest) == "t":
         return opener, rest
     return None
+
+
+def _everyday_pair(halves: tuple[str, str], dictionary: Dictionary) -> bool:
+    head, tail = halves
+    return (
+        dictionary.common(head)
+        and dictionary.common(tail)
+        and dictionary.hsk_level(tail) is not None
+    )
 
 
 def listed_phrase(word: str, dictionary: Dictionary) -> bool:

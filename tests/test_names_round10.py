@@ -1,0 +1,87 @@
+"""Issue 12, round ten: person names in name positions are names, never glossed by characters.
+
+The sentences are written for these tests. A name stands after a person noun
+(学员, 运动员), after a word that opens a clause or takes a person (然后,
+让, 请), or after another name and 和; words in those places that are no
+names (齐聚 before a place, 田里 with its localiser) stay words; and the
+phrases jieba's dictionary tags as names (李子树) go out as their words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from zhreader import names
+
+
+def _kinds(annotator, text: str) -> dict[str, tuple[str, str]]:
+    return {t.zh: (t.kind, t.gloss or "") for t in annotator.tokens(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "english"),
+    [
+        ("学员孟涛正在练习开车。", "孟涛", "Meng Tao"),
+        ("运动员谢婷跑出了好成绩。", "谢婷", "Xie Ting"),
+        ("邻居叶萍常常帮我们收快递。", "叶萍", "Ye Ping"),
+        ("导游彭辉给游客讲了一个故事。", "彭辉", "Peng Hui"),
+        ("随后邵华打开了电脑。", "邵华", "Shao Hua"),
+        ("于是魏琳开始写作业。", "魏琳", "Wei Lin"),
+        ("爸爸让蔡敏早点睡。", "蔡敏", "Cai Min"),
+        ("我们请潘伟介绍经验。", "潘伟", "Pan Wei"),
+    ],
+)
+def test_a_name_after_a_role_or_an_opener_is_romanised(annotator, text, name, english) -> None:
+    kind, gloss = _kinds(annotator, text)[name]
+    assert (kind, gloss) == ("name", english)
+
+
+def test_a_second_name_after_a_name_and_he(annotator) -> None:
+    tokens = _kinds(annotator, "老师表扬了，王芳和袁琳。")
+    assert tokens["袁琳"] == ("name", "Yuan Lin")
+
+
+def test_a_cut_three_character_name_takes_its_third_character(annotator) -> None:
+    tokens = _kinds(annotator, "工人吕建国修好了机器。")
+    assert tokens["吕建国"] == ("name", "Lü Jianguo")
+
+
+def test_a_verb_after_a_name_stays_the_verb(annotator) -> None:
+    # The name's third character would be 爱 "to love": the verb of the clause.
+    tokens = _kinds(annotator, "妈妈让张阳爱上了读书。")
+    assert tokens["张阳"][0] == "name"
+    assert tokens["爱"][0] == "word"
+    tokens = _kinds(annotator, "志愿者韩梅帮老人买菜。")
+    assert tokens["韩梅"][0] == "name"
+    assert tokens["帮"][0] == "word"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("球员们今天齐聚体育馆。", "齐聚"),  # a verb before a place, not Mr Qi
+        ("爷爷让田里的水流走。", "田里"),  # a field and its localiser
+        ("他的孙子在读高中。", "孙子"),
+        ("那个王国很小。", "王国"),
+        ("大爷每天都去公园。", "大爷"),
+        ("网上买东西很方便。", "方便"),
+        ("但是金融发展很快。", "金融"),
+        ("然后高中毕业了。", "高中"),
+        ("游客常年不断。", "常年"),
+    ],
+)
+def test_words_in_name_positions_stay_words(annotator, text, word) -> None:
+    assert _kinds(annotator, text)[word][0] == "word"
+
+
+def test_a_phrase_jieba_tags_as_a_name_goes_out_as_its_words(annotator) -> None:
+    tokens = annotator.tokens("院子里的李子树开花了。")
+    assert "李子树" not in [t.zh for t in tokens]
+    assert all(t.kind != "name" for t in tokens)
+
+
+def test_role_and_opener_rows_are_read() -> None:
+    assert {"学员", "运动员", "书记", "记者"} <= names.NAME_ROLES
+    assert {"然后", "让"} <= names.NAME_OPENERS
+    assert "和" in names.NAME_JOINERS
+    assert "学员" not in names.TITLES  # a role is read by the annotator alone
