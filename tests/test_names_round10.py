@@ -85,3 +85,26 @@ def test_role_and_opener_rows_are_read() -> None:
     assert {"然后", "让"} <= names.NAME_OPENERS
     assert "和" in names.NAME_JOINERS
     assert "学员" not in names.TITLES  # a role is read by the annotator alone
+
+
+def test_a_rarer_surname_with_its_title_is_a_name(annotator) -> None:
+    # 萧 is too ambiguous to guess a name alone; with 先生 in one word it is Mr Xiao.
+    tokens = _kinds(annotator, "昨天萧先生打来电话。")
+    assert tokens["萧先生"] == ("name", "Mr. Xiao")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "english"),
+    [
+        ("这只是一项临时性安排。", "临时性", "temporary"),
+        ("今年秋冬雨水偏少。", "秋冬", "autumn and winter"),
+        ("去年全县参保人数超过十万。", "参保", "to be insured"),
+        ("这种保险的保额不高。", "保额", "sum insured"),
+        ("周末他们进山看红叶。", "进山", "to go into the mountains"),
+        ("学校加强党建工作。", "党建", "Party building"),
+    ],
+)
+def test_words_cedict_lacks_are_not_glossed_by_characters(annotator, text, word, english) -> None:
+    token = next(t for t in annotator.tokens(text) if t.zh == word)
+    assert token.gloss_source == "learner"
+    assert token.gloss.split(", ")[0] == english

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from zhreader.names import FRAME_CLOSERS, FUNCTION_CHARS, TITLES
+from zhreader.names import FRAME_CLOSERS, FUNCTION_CHARS, SURNAMES, TITLES
 from zhreader.pinyin_text import numbered
 from zhreader.pipeline.words.dictionary import COUNTED, Dictionary, sense_pieces, shorten
 from zhreader.pipeline.words.english import EMPTY_WORDS
@@ -966,10 +966,19 @@ class GlossChooser:
         return len(char) == 1 and char in self._surnames and char not in FUNCTION_CHARS
 
     def _surname_first(self, word: str, nxt: Neighbour) -> bool:
-        """Tell whether a word is a surname before a title (李 | 大爷) or with one (张老师)."""
-        if word[:1] not in self._surnames or word[:1] in FUNCTION_CHARS:
+        """Tell whether a word is a surname before a title (李 | 大爷) or with one (张老师).
+
+        With its title in one word, any surname of the table will do (萧先生
+        "Mr Xiao"): the title is the evidence a rarer surname lacks alone.
+        """
+        head = word[:1]
+        if head in FUNCTION_CHARS:
             return False
-        return word[1:] in _TITLES if len(word) > 1 else nxt.text in _TITLES
+        if len(word) == 1:
+            return head in self._surnames and nxt.text in _TITLES
+        if word[1:] not in _TITLES:
+            return False
+        return head in self._surnames or (head in SURNAMES and not self._dictionary.common(word))
 
     def titled(
         self, word: str, reading: tuple[str, ...], romanise: Callable[[tuple[str, ...]], str]
