@@ -108,3 +108,9 @@ def test_words_cedict_lacks_are_not_glossed_by_characters(annotator, text, word,
     token = next(t for t in annotator.tokens(text) if t.zh == word)
     assert token.gloss_source == "learner"
     assert token.gloss.split(", ")[0] == english
+
+
+def test_a_place_cedict_names_whole_stays_whole(annotator) -> None:
+    # 王府 + 井 are two everyday words, but CC-CEDICT lists the street by its name.
+    tokens = _kinds(annotator, "我们下午去王府井买东西。")
+    assert tokens["王府井"][1].startswith("Wangfujing")

@@ -1094,7 +1094,7 @@ def phrase_parts(word: str, dictionary: Dictionary) -> tuple[str, str] | None:
     halves = (word[:2], word[2:])
     if len(word) == 4 and all(dictionary.contains(half) for half in halves):
         return halves
-    if len(word) == 3 and starts_with_surname(word) and _everyday_pair(halves, dictionary):
+    if len(word) == 3 and starts_with_surname(word) and _everyday_pair(word, dictionary):
         return halves
     opener, rest = word[0], word[1:]
     if len(word) >= 3 and dictionary.word_tag(opener) == "p" and dictionary.word_tag(rest) == "t":
@@ -1102,10 +1102,11 @@ def phrase_parts(word: str, dictionary: Dictionary) -> tuple[str, str] | None:
     return None
 
 
-def _everyday_pair(halves: tuple[str, str], dictionary: Dictionary) -> bool:
-    head, tail = halves
+def _everyday_pair(word: str, dictionary: Dictionary) -> bool:
+    head, tail = word[:2], word[2:]
     return (
-        dictionary.common(head)
+        not dictionary.contains(word)  # CC-CEDICT names the place whole: 王府井 "Wangfujing"
+        and dictionary.common(head)
         and dictionary.common(tail)
         and dictionary.hsk_level(tail) is not None
     )
