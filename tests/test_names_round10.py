@@ -114,3 +114,24 @@ def test_a_place_cedict_names_whole_stays_whole(annotator) -> None:
     # 王府 + 井 are two everyday words, but CC-CEDICT lists the street by its name.
     tokens = _kinds(annotator, "我们下午去王府井买东西。")
     assert tokens["王府井"][1].startswith("Wangfujing")
+
+
+def test_a_guess_of_a_name_and_a_preposition_is_cut_after_the_name(annotator) -> None:
+    tokens = _kinds(annotator, "散会后，龙秀梅向大家道别。")
+    assert tokens["龙秀梅"] == ("name", "Long Xiumei")
+    assert tokens["向"][0] == "word"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "english"),
+    [("阿强每天早上去码头。", "阿强", "A Qiang"), ("我们都叫他阿福。", "阿福", "A Fu")],
+)
+def test_a_with_one_character_is_a_familiar_name(annotator, text, name, english) -> None:
+    assert _kinds(annotator, text)[name] == ("name", english)
+
+
+@pytest.mark.parametrize(
+    "text", ["阿伯每天早上去码头。", "阿姨在厨房做饭。", "阿维塔汽车的展台人很多。"]
+)
+def test_a_kin_term_or_a_foreign_word_after_a_is_no_name(annotator, text) -> None:
+    assert all(t.kind != "name" for t in annotator.tokens(text))

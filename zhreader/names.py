@@ -34,6 +34,7 @@ SEGMENT_KINDS = (
     "name_follower",
     "name_opener",
     "name_joiner",
+    "familiar_prefix",
 )
 
 
@@ -106,6 +107,8 @@ NAME_FOLLOWERS = frozenset(_segment_words("name_follower"))
 NAME_OPENERS = frozenset(_segment_words("name_opener"))
 # Words joining two persons in a list (X 和 Y): after a name, a name may follow.
 NAME_JOINERS = frozenset(_segment_words("name_joiner"))
+# Prefixes that make one character a familiar name (阿强): the annotator joins them.
+FAMILIAR_PREFIXES = frozenset(_segment_words("familiar_prefix"))
 # Common nouns jieba tags ns that CC-CEDICT lists only as a proper name (大桥 "Da Qiao").
 COMMON_NOUNS = frozenset(_segment_words("common_noun"))
 
@@ -164,6 +167,7 @@ __all__ = [
     "COMMON_COMPOUND_SURNAMES",
     "COMMON_SURNAMES",
     "COMPOUND_SURNAMES",
+    "FAMILIAR_PREFIXES",
     "FRAME_CLOSERS",
     "FRAME_OPENERS",
     "FUNCTION_CHARS",

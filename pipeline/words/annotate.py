@@ -14,9 +14,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from zhreader.han import HAN_RE
 from zhreader.model import Edition, Sentence, Token, iter_sentences, map_sentences
 from zhreader.names import (
     COMMON_SURNAMES,
+    FAMILIAR_PREFIXES,
     NAME_JOINERS,
     NAME_OPENERS,
     NAME_ROLES,
@@ -183,6 +185,10 @@ class Annotator:
         cut = [
             self._mark_names(join_numerals(self._segmenter.segment(text, names))) for text in texts
         ]
+        cut = [
+            self._familiar_names(pieces) if not FAMILIAR_PREFIXES.isdisjoint(text) else pieces
+            for text, pieces in zip(texts, cut, strict=True)
+        ]
         words = [[self._dictionary.simplified(p.text) for p in pieces] for pieces in cut]
         readings = self._reader.read_many(
             [(w, [p.kind for p in pieces]) for w, pieces in zip(words, cut, strict=True)]
@@ -280,6 +286,56 @@ class Annotator:
             else:
                 out.append(Piece(piece.text, "name"))
         return out
+
+    def _familiar_names(self, pieces: list[Piece]) -> list[Piece]:
+        """Make 阿 and one character a person's name where CC-CEDICT lists no word (阿 | 强).
+
+        jieba cuts 阿强 apart or keeps 阿明 whole as a guess; either way the
+        two are a familiar name, unless they are a listed word (阿姨, 阿婆), the
+        character is a function character (阿 | 在) or a kin term (阿伯).
+        """
+        out: list[Piece] = []
+        i = 0
+        while i < len(pieces):
+            piece = pieces[i]
+            plain = piece.kind == "word" and not piece.term
+            if plain and piece.text in FAMILIAR_PREFIXES and self._familiar_pair(pieces, i):
+                out.append(Piece(piece.text + pieces[i + 1].text, "name"))
+                i += 2
+                continue
+            then = pieces[i + 1] if i + 1 < len(pieces) else None
+            familiar = plain and piece.text[:1] in FAMILIAR_PREFIXES
+            if familiar and self._familiar(piece.text) and not self._spelt_on(then):
+                piece = Piece(piece.text, "name")
+            out.append(piece)
+            i += 1
+        return out
+
+    def _familiar_pair(self, pieces: list[Piece], i: int) -> bool:
+        """Tell whether pieces[i] (阿) and the next make a familiar name."""
+        after = pieces[i + 1] if i + 1 < len(pieces) else None
+        if after is None or after.kind != "word" or after.term:
+            return False
+        then = pieces[i + 2] if i + 2 < len(pieces) else None
+        return self._familiar(pieces[i].text + after.text) and not self._spelt_on(then)
+
+    def _spelt_on(self, piece: Piece | None) -> bool:
+        """Tell whether a lone character after 阿X spells on a foreign word (阿 | 维 | 塔)."""
+        if piece is None or piece.kind != "word" or len(piece.text) != 1:
+            return False
+        tag = self._dictionary.word_tag(self._dictionary.simplified(piece.text))
+        return tag[:1] in ("n", "j", "m")
+
+    def _familiar(self, word: str) -> bool:
+        twin = self._dictionary.simplified(word)
+        return (
+            len(twin) == 2
+            and HAN_RE.match(twin[1]) is not None
+            and twin[1] not in FUNCTION_CHARS
+            and not self._dictionary.contains(twin)
+            # A kin term doubles into a word (伯伯, 婶婶): 阿伯 is an uncle, no name.
+            and not self._dictionary.contains(twin[1] * 2)
+        )
 
     def _name_in_place(
         self, pieces: list[Piece], i: int, done: list[Piece], twin: Callable[[str], str]

@@ -416,6 +416,11 @@ class Segmenter:
                     i += 1
                     continue
             text = "".join(original for original, _ in words[i : i + size])
+            if kind == "name" and size == 1 and name_then_char(word):
+                # 钟丽华向 | 记者: the name, then the preposition jieba's guess took.
+                out.extend((Piece(text[:-1], "name"), Piece(text[-1:], "word")))
+                i += 1
+                continue
             # A place the dictionary names whole (中国 "China") takes no stem: 年 | 中国.
             whole = kind == "place" and size == 1 and len(word) > 1 and self._proper(word)
             stem = self._stem_size(simple, i, out) if kind == "place" and size and not whole else 0
@@ -1124,6 +1129,25 @@ def name_by_hmm(word: str) -> bool:
     open a clause with a surname reach it.
     """
     return all(tag == "nr" for _, tag in _hmm_states(word))
+
+
+def name_then_char(word: str) -> bool:
+    """Tell whether jieba's POS HMM reads a guessed word as a name and one more word (王芳在).
+
+    jieba's HMM joins a name of two or three characters to the preposition or
+    adverb after it (钟丽华向, 蔡敏先); the POS HMM then ends the name one
+    character early and tags that character alone (``S``, not ``nr``).
+    """
+    if len(word) not in (3, 4):
+        return False
+    states = _hmm_states(word)
+    (*name, (last_state, last_tag)) = states
+    return (
+        last_state == "S"
+        and last_tag != "nr"
+        and all(tag == "nr" for _, tag in name)
+        and name[-1][0] == "E"
+    )
 
 
 def one_name_by_hmm(word: str) -> bool:
