@@ -135,3 +135,28 @@ def test_a_with_one_character_is_a_familiar_name(annotator, text, name, english)
 )
 def test_a_kin_term_or_a_foreign_word_after_a_is_no_name(annotator, text) -> None:
     assert all(t.kind != "name" for t in annotator.tokens(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "english"),
+    [
+        ("队员段志强说，比赛很难。", "段志强", "Duan Zhiqiang"),
+        ("研究生李安康说，实验成功了。", "李安康", "Li Ankang"),
+    ],
+)
+def test_a_name_cut_one_and_two_after_a_role_is_joined(annotator, text, name, english) -> None:
+    # jieba cuts 段 | 志强: the given name is a word of its own.
+    assert _kinds(annotator, text)[name] == ("name", english)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [("我们要向高水平迈进。", ("高", "水平")), ("他穿着一件白衬衫。", ("白", "衬衫"))],
+)
+def test_an_adjective_and_a_word_jieba_tags_as_a_name_are_words(annotator, text, words) -> None:
+    tokens = _kinds(annotator, text)
+    assert all(tokens[w][0] == "word" for w in words)
+
+
+def test_a_surname_with_its_title_stays_one_name(annotator) -> None:
+    assert _kinds(annotator, "黄先生明天出差。")["黄先生"] == ("name", "Mr. Huang")

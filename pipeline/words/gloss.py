@@ -1033,6 +1033,8 @@ class GlossChooser:
             return False
         if word[0] in FUNCTION_CHARS or word[-1] in FRAME_CLOSERS or CLASSES["NOUN"](nxt):
             return False  # 让田里…: a localiser ends no given name
+        if len(word) == 3 and self._dictionary.hsk_level(word[1:]) is not None:
+            return False  # 向 | 高水平: a surname-like adjective before an everyday word
         return self._unlisted(word) and name_by_hmm(word)
 
     def _unlisted(self, word: str) -> bool:

@@ -32,6 +32,8 @@ from zhreader.names import (
     FUNCTION_CHARS,
     MEASURE_OPENERS,
     NAME_FOLLOWERS,
+    NAME_OPENERS,
+    NAME_ROLES,
     NUMERAL_OPENERS,
     NUMERALS,
     PLACE_SUFFIXES,
@@ -803,8 +805,12 @@ class Segmenter:
         given, after = words[i + 1], words[i + 2] if i + 2 < len(words) else ""
         if len(given) != 2 or any(c in FUNCTION_CHARS for c in given):
             return 0, ""
+        followed = after in SPEECH_VERBS or after in NAME_FOLLOWERS or after in TITLES
         if not opens or not HAN_RE.match(opens):
-            evidence = after in SPEECH_VERBS or after in NAME_FOLLOWERS or after in TITLES
+            evidence = followed
+        elif i and (words[i - 1] in NAME_ROLES or words[i - 1] in NAME_OPENERS):
+            # 让 | 魏 | 小龙 | 去, 队员 | 段 | 志强 | 说: a person's place, then a verb.
+            evidence = followed or self._verb(after)
         else:
             evidence = self._proper_named(given, after)
         if not evidence:
@@ -1092,7 +1098,8 @@ def phrase_parts(word: str, dictionary: Dictionary) -> tuple[str, str] | None:
     halve into words (安东诺夫). Or three characters from a surname on that are
     CC-CEDICT's common word and an everyday one HSK lists (李子 | 树, 马路 | 边,
     黄金 | 湖): jieba tags a thousand such phrases nr, far more of them phrases
-    than persons (a word with no surname first is no name already: 博士生).
+    than persons (a word with no surname first is no name already: 博士生);
+    and so an everyday adjective and an everyday word (高 | 水平, 白 | 衬衫).
     """
     if dictionary.name_kind(word) != "name":
         return None
@@ -1101,6 +1108,8 @@ def phrase_parts(word: str, dictionary: Dictionary) -> tuple[str, str] | None:
         return halves
     if len(word) == 3 and starts_with_surname(word) and _everyday_pair(word, dictionary):
         return halves
+    if len(word) == 3 and _adjective_and_word(word, dictionary):
+        return word[:1], word[1:]
     opener, rest = word[0], word[1:]
     if len(word) >= 3 and dictionary.word_tag(opener) == "p" and dictionary.word_tag(rest) == "t":
         return opener, rest
@@ -1114,6 +1123,20 @@ def _everyday_pair(word: str, dictionary: Dictionary) -> bool:
         and dictionary.common(head)
         and dictionary.common(tail)
         and dictionary.hsk_level(tail) is not None
+    )
+
+
+def _adjective_and_word(word: str, dictionary: Dictionary) -> bool:
+    # 高 | 水平, 白 | 衬衫, 冷 | 开水: an everyday adjective that is also a
+    # surname, and an everyday word that is no title (黄 | 先生 stays a name).
+    head, rest = word[:1], word[1:]
+    return (
+        head in COMMON_SURNAMES
+        and not dictionary.contains(word)
+        and dictionary.word_tag(head)[:1] == "a"
+        and dictionary.hsk_level(head) is not None
+        and dictionary.hsk_level(rest) is not None
+        and rest not in TITLES
     )
 
 
