@@ -113,6 +113,8 @@ FREQUENCY_COUNT = re.compile("(?P<count>[一两二三四五六七八九十]+)次
 # count 也/都 make it "not even once".
 _PARTICULAR = frozenset("这那上下前后近头该本")
 _EVEN = frozenset("也都")
+# The adverb that makes a one-character adjective after it a superlative (最低 "lowest").
+SUPERLATIVE = "最"
 # What stands for a withheld given name after a surname (张某, 刘某某).
 WITHHELD = frozenset(["某", "某某"])
 # Bylines inside the text: 本报讯(刘某某), a closing (刘某某), 刘某某 摄.
@@ -633,8 +635,9 @@ class Segmenter:
             word,
             lambda piece: len(piece) < len(word)
             and self._known(piece)
-            and self._dictionary.contains(piece),
+            and (self._dictionary.contains(piece) or self._superlative(piece)),
         )
+        cuts = self._past_floor(word, cuts)
         if len(cuts) > 1 and self._verb_and_object(word):
             return [word[0], word[1:]]
         agreed = set.intersection(*(set(cut) for cut in cuts))
@@ -645,6 +648,43 @@ class Segmenter:
             else:
                 parts.extend(word[start:end])
         return parts
+
+    def _past_floor(
+        self, word: str, cuts: list[list[tuple[int, int]]]
+    ) -> list[list[tuple[int, int]]]:
+        """Drop the tied cuts that hold a word jieba lists only at its floor frequency.
+
+        jieba lists phrases at the floor (掘出 3, as 发掘出 3), and a tie of two
+        cuts sent the words they disagree on out as characters: 发掘出 went out
+        发 | 掘 | 出 where 发掘 (1,579) is surely there. A cut whose words all
+        stand above the floor wins over one holding a floor word; where every
+        cut or none holds one (排长 | 队, 排 | 长队), the tie stays.
+        """
+        if len(cuts) < 2:
+            return cuts
+        firm = [
+            cut
+            for cut in cuts
+            if all(
+                e - s == 1 or self._frequencies.get(word[s:e], 0) > GUESS_FREQUENCY
+                for s, e in cut
+            )
+        ]
+        return firm or cuts
+
+    def _superlative(self, word: str) -> bool:
+        """Tell whether a word is 最 and a one-character adjective jieba lists (最低, 最大).
+
+        CC-CEDICT lacks most of them (最低, 最大, 最长, 最早); cut into
+        characters they read "most" "low", and a guess that holds one
+        (最低气温) lost it: 最 | 低 | 气温. Above jieba's floor they are words.
+        """
+        return (
+            len(word) == 2
+            and word[0] == SUPERLATIVE
+            and self._frequencies.get(word, 0) > GUESS_FREQUENCY
+            and self._dictionary.word_tag(word[1])[:1] == "a"
+        )
 
     def _verb_and_object(self, word: str) -> bool:
         """Tell whether a three-character guess is an everyday verb and a noun (做作业, 排长队).

@@ -1,0 +1,81 @@
+"""Issue 12, round ten: cuts that mislead (re-cuts that lost a word, clause-closing 时候).
+
+Every sentence here was written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from zhreader.pipeline.words.annotate import Annotator
+
+
+def _tokens(annotator: Annotator, text: str) -> list[tuple[str, str]]:
+    """Return the (token, gloss) pairs of a sentence, punctuation left out."""
+    return [(t.zh, t.gloss or "") for t in annotator.tokens(text) if t.kind != "punct"]
+
+
+def _words(annotator: Annotator, text: str) -> list[str]:
+    return [zh for zh, _ in _tokens(annotator, text)]
+
+
+# --- a re-cut keeps the dictionary word a floor-frequency rival hid ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "rest"),
+    [
+        # jieba lists 发掘出 and 掘出 only at its floor: 发掘 | 出, not 发 | 掘 | 出
+        ("队员们在山洞里发掘出几件石斧。", "发掘", "出"),
+        ("矿工在井下挖掘出一块化石。", "挖掘", "出"),
+    ],
+)
+def test_a_recut_keeps_the_word_above_the_floor(annotator, text, word, rest):
+    words = _words(annotator, text)
+    at = words.index(word)
+    assert words[at + 1] == rest
+
+
+def test_a_tie_of_two_words_above_the_floor_stays_characters(annotator):
+    # 排长 | 队 against 排 | 长队: both above the floor; the verb and its object win
+    # (the round-five rule), never the platoon leader
+    assert "排长" not in _words(annotator, "他们在门口排长队买早饭。")
+
+
+# --- a superlative jieba lists is one word and reads as the English superlative ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "english"),
+    [
+        ("后天夜里最低温度只有三度。", "最低", "lowest"),  # was 最 | 低 | 温度
+        ("这是我们镇最大的一片果园。", "最大", "largest"),
+        ("那条隧道是省内最长的。", "最长", "longest"),
+        ("他是队里跑得最快的人。", "最快", "fastest"),
+    ],
+)
+def test_a_superlative_is_one_word_read_as_english_writes_it(annotator, text, word, english):
+    glosses = dict(_tokens(annotator, text))
+    assert glosses[word].split(", ")[0] == english
+
+
+def test_a_superlative_jieba_lists_only_at_its_floor_stays_two_words(annotator):
+    # 最贵 is at jieba's floor: 最 "most" and 贵 "expensive", as English writes it
+    words = _words(annotator, "这家店的水果是全城最贵的。")
+    assert "最" in words and "贵" in words
+
+
+# --- 时候 after the 的 that closes a clause -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我们过马路的时候要看红绿灯。", "爷爷年轻的时候在工厂当工人。", "你做饭的时候别玩手机。"],
+)
+def test_shi_hou_after_a_clause_is_when(annotator, text):
+    assert dict(_tokens(annotator, text))["时候"] == "when"
+
+
+def test_shi_hou_after_a_question_word_or_demonstrative_stays_time(annotator):
+    assert dict(_tokens(annotator, "他们什么时候到？"))["时候"] != "when"
+    assert dict(_tokens(annotator, "那个时候我还在上学。"))["时候"] != "when"
