@@ -79,3 +79,24 @@ def test_shi_hou_after_a_clause_is_when(annotator, text):
 def test_shi_hou_after_a_question_word_or_demonstrative_stays_time(annotator):
     assert dict(_tokens(annotator, "他们什么时候到？"))["时候"] != "when"
     assert dict(_tokens(annotator, "那个时候我还在上学。"))["时候"] != "when"
+
+
+# --- a noun gets back the character jieba lent the noun after it ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "verb"),
+    [
+        ("妹妹用凉水泡了一会儿豆子。", "凉水", "泡"),  # was 凉 | 水泡 "blister"
+        ("姥姥每晚拿热水泡脚。", "热水", "泡"),
+    ],
+)
+def test_a_noun_takes_back_the_character_jieba_lent(annotator, text, noun, verb):
+    words = _words(annotator, text)
+    assert words[words.index(noun) + 1] == verb
+    assert dict(_tokens(annotator, text))[verb].startswith("to soak")
+
+
+def test_a_noun_that_closes_its_phrase_keeps_jieba_cut(annotator):
+    # 水泡 before punctuation is the blister itself: no verb, nothing lent
+    assert "水泡" in _words(annotator, "他的手上起了一个水泡。")

@@ -115,6 +115,8 @@ _PARTICULAR = frozenset("这那上下前后近头该本")
 _EVEN = frozenset("也都")
 # The adverb that makes a one-character adjective after it a superlative (最低 "lowest").
 SUPERLATIVE = "最"
+# The aspect markers after a verb (泡了, 拿着, 去过).
+_ASPECT = frozenset("了着过")
 # What stands for a withheld given name after a surname (张某, 刘某某).
 WITHHELD = frozenset(["某", "某某"])
 # Bylines inside the text: 本报讯(刘某某), a closing (刘某某), 刘某某 摄.
@@ -431,7 +433,7 @@ class Segmenter:
         # Traditional text reads the frames through its twin; simplified text is its own.
         traditional = any(original != word for original, word in words)
         twin = traditional and self._dictionary.simplified
-        pieces = _close_frames(self._split_disposal(out), twin)
+        pieces = _close_frames(self._lend_back(self._split_disposal(out)), twin)
         # The joining passes are pure Python over every word; most runs hold
         # none of the characters they join on (不/得, 十分, 次), so ask first.
         run = "".join(original for original, _ in words)
@@ -490,6 +492,55 @@ class Segmenter:
                 and self._verb(twin(pieces[i + 1].text))
             ):
                 out.extend((Piece("把"), Piece(text[1:])))
+                continue
+            out.append(piece)
+        return out
+
+    def _lend_back(self, pieces: list[Piece]) -> list[Piece]:
+        """Give a noun back the character jieba lent a noun after it: 凉 | 水泡 | 脚 → 凉水 | 泡 | 脚.
+
+        A single character, then a two-character noun whose last character is
+        a verb, then the verb's object or an aspect marker: where the character
+        and the noun's first character make a noun both dictionaries list, the
+        sentence holds that noun and the verb (用凉水泡脚 "to soak the feet in
+        cool water", not "cool" "blister"). The object after it is the signal:
+        a noun that closes its phrase (部分 | 采用, 国情怀。) keeps jieba's cut.
+        The words are read through their simplified twins.
+        """
+        out: list[Piece] = []
+        twin = self._dictionary.simplified
+        tag = self._dictionary.word_tag
+        for i, piece in enumerate(pieces):
+            first = out[-1] if out else None
+            if (
+                len(piece.text) != 2
+                or first is None
+                or len(first.text) != 1
+                or i + 1 >= len(pieces)  # the cheap checks first
+                or piece.kind != "word"
+                or first.kind != "word"
+                or piece.term
+                or first.term
+            ):
+                out.append(piece)
+                continue
+            noun, head = twin(piece.text), twin(first.text)
+            lent = head + noun[0]
+            after = pieces[i + 1]
+            takes = after.kind == "word" and not after.term and (
+                twin(after.text) in _ASPECT or tag(twin(after.text)) == "n"
+            )
+            if (
+                takes
+                and head not in FUNCTION_CHARS
+                and tag(noun) == "n"
+                and tag(noun[1]) == "v"
+                and tag(lent) == "n"
+                and self._known(lent)
+                and self._dictionary.common(lent)
+            ):
+                out[-1] = Piece(first.text + piece.text[0])
+                out.append(Piece(piece.text[1]))
                 continue
             out.append(piece)
         return out
