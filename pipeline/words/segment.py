@@ -497,7 +497,7 @@ class Segmenter:
         return out
 
     def _lend_back(self, pieces: list[Piece]) -> list[Piece]:
-        """Give a noun back the character jieba lent a noun after it: 凉 | 水泡 | 脚 → 凉水 | 泡 | 脚.
+        """Give a noun back the character jieba lent the noun after it: 凉 | 水泡 → 凉水 | 泡.
 
         A single character, then a two-character noun whose last character is
         a verb, then the verb's object or an aspect marker: where the character
