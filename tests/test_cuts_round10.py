@@ -100,3 +100,48 @@ def test_a_noun_takes_back_the_character_jieba_lent(annotator, text, noun, verb)
 def test_a_noun_that_closes_its_phrase_keeps_jieba_cut(annotator):
     # 水泡 before punctuation is the blister itself: no verb, nothing lent
     assert "水泡" in _words(annotator, "他的手上起了一个水泡。")
+
+
+# --- a noun compound jieba cut apart: the head's noun sense, the modifier's -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "english"),
+    [
+        ("林场在山脚下设了一个防火站。", "站", "station"),  # 防火 | 站, not "to stand"
+        ("他们把受伤的兔子送到了救助站。", "站", "station"),
+        ("他给学生讲了正确的金钱观。", "观", "view"),
+        ("她在一所职业学院读护理。", "职业", "professional"),
+        ("今年镇上又新修了三公里硬化道路。", "硬化", "hardened"),
+        ("全县有两百多个建制村。", "建制", "administrative (unit)"),
+        ("不少用人单位在招聘会上招人。", "用人", "employing"),
+        ("今年秋天的降水偏少。", "偏", "rather"),
+    ],
+)
+def test_a_compound_cut_apart_reads_head_and_modifier_as_a_noun(annotator, text, word, english):
+    assert dict(_tokens(annotator, text))[word].split(", ")[0] == english
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "english"),
+    [
+        ("孩子们站在门口等妈妈。", "站", "to stand"),  # 站 before 在 is the verb
+        ("这些话让人可感可知。", "感", "to feel"),  # 可感: felt, no sense of
+        ("他的职业是医生。", "职业", "occupation"),  # 职业 before 是: the noun
+    ],
+)
+def test_the_verb_or_the_noun_alone_keeps_its_sense(annotator, text, word, english):
+    assert dict(_tokens(annotator, text))[word].split(", ")[0] == english
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "head"),
+    [
+        # a word CC-CEDICT lacks, built from its parts: the last one is the head noun
+        ("这次活动让大家很有参与感。", "参与感", "sense (of)"),  # was "to feel"
+        ("这批出口品已经装船了。", "出口品", "product"),  # was "to taste sth"
+        ("区里新设了几个空气监测站。", "监测站", "station"),  # was "to stand"
+    ],
+)
+def test_a_built_word_ends_in_its_head_noun(annotator, text, word, head):
+    assert dict(_tokens(annotator, text))[word].endswith(head)

@@ -1246,6 +1246,8 @@ class GlossChooser:
                 tag = tag_in_context(tag, prev, nxt, counted=True)  # 这起 | 事故: counted
             attributive = self.attributive(parts[i]) if _noun_head(nxt) else None
             learner = attributive or self._senses.choose(parts[i], prev, nxt)
+            if i == len(parts) - 1 > 0 and len(parts[i]) == 1:
+                learner = self._closing_head(parts[i], prev, learner) or learner
             learner = self._classifier(parts[i], reading[s:e], tag, prev, nxt, learner) or learner
             # Inside a built gloss a modifier's row gives its first sense (本周 "this
             # week"); a verb keeps its alternatives (看电视 "to look at, to watch + TV").
@@ -1256,6 +1258,19 @@ class GlossChooser:
                 return None
             glosses.append(gloss)
         return _join(glosses)
+
+    def _closing_head(self, head: str, prev: Neighbour, chosen: str | None) -> str | None:
+        """Return the noun sense of a built word's one-character head, else None.
+
+        The last character of a word CC-CEDICT lacks is the head its parts
+        close (出口品, 监测站, 政绩观): the row a head takes closing a phrase
+        (站 "station", 品 "product") is its sense there, whatever follows the
+        word; a verb's row ("to …") is no head's.
+        """
+        closing = self._senses.choose(head, prev, EDGE)
+        if closing and closing != chosen and not closing.startswith("to "):
+            return closing
+        return None
 
     def _best_split(self, word: str) -> list[tuple[int, int]]:
         """Return the spans of the most probable split into known words (jieba's route)."""
