@@ -159,3 +159,23 @@ def test_a_sentence_sense_is_read_as_its_parts_while_the_sentence_goes_on(annota
 def test_a_sentence_sense_closing_its_clause_stays(annotator):
     # alone before the clause's end the greeting is the sentence it says
     assert dict(_tokens(annotator, "各位，晚安！"))["晚安"] == "Good night!"
+
+
+# --- a potential whose two-character result jieba cut off ---------------------------------
+
+
+def test_a_potential_takes_back_the_character_of_its_result(annotator):
+    # jieba lists 看不清 and leaves 楚 "distinct" alone
+    tokens = dict(_tokens(annotator, "奶奶眼睛不好，看不清楚药盒上的字。"))
+    assert tokens["看不清楚"] == "can't see clearly"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "english"),
+    [
+        ("这件事我一时也说不清楚。", "说不清楚", "can't speak clearly"),
+        ("这么多纸一个学期也用不完。", "用不完", "can't use up"),
+    ],
+)
+def test_a_potential_says_what_its_result_adds(annotator, text, word, english):
+    assert dict(_tokens(annotator, text))[word] == english

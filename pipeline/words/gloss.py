@@ -487,12 +487,15 @@ class GlossChooser:
             # meaning, where a shorter later one (to overtake) may not.
             senses = [s for _, entry in self._dictionary.entries(resultative) for s in entry]
             sense = next((p for p in sense_pieces(tuple(senses)) if p.startswith("to ")), None)
+        added = None
         if sense is None:
             sense = self._dictionary.short_gloss(verb, reading[:1], tag="v")
+            # What the result adds where CC-CEDICT lacks the pair: 说不清楚 "can't speak clearly".
+            added = self._results.english(verb, result)
         if not sense or not sense.startswith("to "):
             return None
         action = sense.split(", ")[0].removeprefix("to ")
-        return f"{_POTENTIAL_MARKS[word[1]]} {action}"
+        return f"{_POTENTIAL_MARKS[word[1]]} {action}" + (f" {added}" if added else "")
 
     def _around_result(self, word: str, prev: Neighbour, nxt: Neighbour) -> bool:
         """Tell whether a word is a result complement or the verb before one (cheap tests first)."""

@@ -558,7 +558,7 @@ class Segmenter:
         twin = self._dictionary.simplified
         i = 0
         while i < len(pieces):
-            size = self._potential_at(pieces, i, twin)
+            size = self._potential_at(pieces, i, twin) or self._result_cut_off(pieces, i, twin)
             if size:
                 out.append(Piece("".join(p.text for p in pieces[i : i + size])))
                 i += size
@@ -633,6 +633,25 @@ class Segmenter:
         if counts and "".join(plain[: size - 1]) in POTENTIAL_AMOUNTS:
             return 0  # 来 | 不到 | 一年 "less than a year", 不下百人 "no fewer than"
         return size
+
+    def _result_cut_off(
+        self, pieces: list[Piece], i: int, twin: Callable[[str], str]
+    ) -> int:
+        """Count the pieces of a potential whose two-character result jieba cut: 看不清 | 楚.
+
+        jieba lists 看不清 and leaves 楚 alone ("distinct"); the character that
+        completes the result (清楚) belongs to the potential: 看不清楚.
+        """
+        first = pieces[i]
+        if len(first.text) != 3 or first.text[1] not in "不得" or i + 1 >= len(pieces):
+            return 0  # the cheap checks first
+        last = pieces[i + 1]
+        if len(last.text) != 1 or first.kind != "word" or last.kind != "word":
+            return 0
+        if first.term or last.term:
+            return 0
+        result = twin(first.text[2] + last.text)
+        return 2 if len(result) == 2 and result in POTENTIAL_RESULTS else 0
 
     def _cut_apart(self, word: str) -> bool:
         """Tell whether jieba's word goes out as its parts: a guess, or a phrase named a name."""
