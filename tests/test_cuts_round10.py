@@ -179,3 +179,18 @@ def test_a_potential_takes_back_the_character_of_its_result(annotator):
 )
 def test_a_potential_says_what_its_result_adds(annotator, text, word, english):
     assert dict(_tokens(annotator, text))[word] == english
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "english"),
+    [
+        ("雨太大了，游客们都出不去。", "出不去", "can't go out"),  # was 出 | 不 | 去
+        ("钥匙丢了，他进不去家门。", "进不去", "can't go in"),
+    ],
+)
+def test_a_verb_of_direction_and_its_potential_are_one_word(annotator, text, word, english):
+    assert dict(_tokens(annotator, text))[word] == english
+
+
+def test_a_question_of_going_or_coming_is_no_potential(annotator):
+    assert "来不来" not in _words(annotator, "明天的聚会你来不来？")

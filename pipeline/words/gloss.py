@@ -45,6 +45,8 @@ from zhreader.pipeline.words.numbers import (
 )
 from zhreader.pipeline.words.results import ResultComplements
 from zhreader.pipeline.words.segment import (
+    DIRECTION_ENDS,
+    DIRECTION_VERBS,
     FREQUENCY_COUNT,
     FREQUENCY_PERIOD,
     FREQUENCY_UNITS,
@@ -478,7 +480,8 @@ class GlossChooser:
         if len(word) < 3 or word[1] not in _POTENTIAL_MARKS or self._dictionary.contains(word):
             return None
         verb, result = word[0], word[2:]
-        if result not in POTENTIAL_RESULTS:
+        directed = verb in DIRECTION_VERBS and result in DIRECTION_ENDS  # 出不去
+        if result not in POTENTIAL_RESULTS and not directed:
             return None
         resultative = verb + result
         sense = None

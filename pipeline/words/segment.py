@@ -88,6 +88,10 @@ POTENTIAL_COMPLEMENTS = frozenset(
     for result in POTENTIAL_RESULTS
     if len(result) == 1 and neg + result != "得到"  # 得到 is "to get"
 )
+# 来/去 complete a verb of direction as a potential (出不去, 进不来, 回不去: can't go out,
+# in, back); after other verbs they are no complement (说不来 is a word of its own).
+DIRECTION_VERBS = frozenset("出进回上下过起")
+DIRECTION_ENDS = frozenset("来去")
 # Verbs that take a verb, not a complement, after them (会不会, 能不能, 要不了多久).
 POTENTIAL_MODALS = frozenset("要会能敢肯该得让叫请是有")
 # Before a number these say how many, not whether the action can be done (不到一年).
@@ -614,14 +618,17 @@ class Segmenter:
             part = phrase[offset : offset + len(p.text)]
             plain.append(part if p.kind == "word" and not p.term else "")
             offset += len(p.text)
+        word = phrase[0]
         size = 0
-        if plain[0] in POTENTIAL_COMPLEMENTS:
+        if plain[0] in POTENTIAL_COMPLEMENTS or _directed(word, plain[0][:1], plain[0][1:]):
             size = 2
-        elif len(plain) == 2 and plain[0] in ("不", "得") and plain[1] in POTENTIAL_RESULTS:
+        elif len(plain) == 2 and (
+            plain[0] in ("不", "得") and plain[1] in POTENTIAL_RESULTS
+            or _directed(word, plain[0], plain[1])
+        ):
             size = 3
         if not size:
             return 0
-        word = phrase[0]
         if word in POTENTIAL_MODALS or not self._verb(word):
             return 0
         if "".join(plain[: size - 1])[1:].startswith(word):
@@ -1067,6 +1074,11 @@ def _graded(piece: Piece | None, dictionary: Dictionary) -> bool:
     if piece is None or piece.kind != "word" or piece.text in _AFTER_SCORE:
         return False
     return dictionary.word_tag(dictionary.simplified(piece.text))[:1] in _GRADED_TAGS
+
+
+def _directed(verb: str, mark: str, end: str) -> bool:
+    """Tell whether 不/得 and 来/去 after a verb of direction are its potential (出 | 不 | 去)."""
+    return mark in ("不", "得") and end in DIRECTION_ENDS and verb in DIRECTION_VERBS
 
 
 def _recurs(text: str, names: set[str]) -> bool:
