@@ -194,3 +194,8 @@ def test_a_verb_of_direction_and_its_potential_are_one_word(annotator, text, wor
 
 def test_a_question_of_going_or_coming_is_no_potential(annotator):
     assert "来不来" not in _words(annotator, "明天的聚会你来不来？")
+
+
+def test_chuan_zhe_before_what_is_worn_is_wearing(annotator):
+    assert dict(_tokens(annotator, "新郎穿着一身黑西装。"))["穿着"] == "wearing"
+    assert dict(_tokens(annotator, "他平时的穿着很随便。"))["穿着"] == "attire"
