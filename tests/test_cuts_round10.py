@@ -113,7 +113,7 @@ def test_a_noun_that_closes_its_phrase_keeps_jieba_cut(annotator):
         ("他给学生讲了正确的金钱观。", "观", "view"),
         ("她在一所职业学院读护理。", "职业", "professional"),
         ("今年镇上又新修了三公里硬化道路。", "硬化", "hardened"),
-        ("全县有两百多个建制村。", "建制", "administrative (unit)"),
+        ("全县有两百多个建制村。", "建制", "administrative"),
         ("不少用人单位在招聘会上招人。", "用人", "employing"),
         ("今年秋天的降水偏少。", "偏", "rather"),
     ],
