@@ -68,7 +68,9 @@ _SCRIPT = re.compile(
 
 # Words whose facts (Segmenter._facts) are remembered, as the pinyin reader's plans.
 _FACTS_CACHE_SIZE = 100_000
-_WordFacts = tuple[bool, bool, str, tuple[tuple[int, str], ...] | None, tuple["Piece", ...]]
+_WordFacts = tuple[
+    bool, bool, str, tuple[tuple[int, str], ...] | None, tuple["Piece", ...], bool
+]
 # jieba's dictionary lists many phrases at its floor frequency (排长队 3, 没来 3);
 # a word no more frequent than this that CC-CEDICT lacks is a guess (Segmenter._guessed).
 GUESS_FREQUENCY = 3
@@ -395,9 +397,11 @@ class Segmenter:
         simple = [w for _, w in words]
         out: list[Piece] = []
         i = 0
+        lent = False  # a noun that may hold a character jieba lent it (Segmenter._lend_back)
         while i < len(simple):
             word = simple[i]
-            ends_place, _, tagged, parts, alone = self._facts(word)
+            ends_place, _, tagged, parts, alone, lends = self._facts(word)
+            lent = lent or (lends and bool(out) and len(out[-1].text) == 1)
             # The gates are what the rules require first: a place suffix at the
             # end; a role word before, or three characters (most words have neither).
             size, kind = self._place_at(simple, i, out) if ends_place else (0, "")
@@ -437,7 +441,10 @@ class Segmenter:
         # Traditional text reads the frames through its twin; simplified text is its own.
         traditional = any(original != word for original, word in words)
         twin = traditional and self._dictionary.simplified
-        pieces = _close_frames(self._lend_back(self._split_disposal(out)), twin)
+        pieces = self._split_disposal(out)
+        if lent:
+            pieces = self._lend_back(pieces)
+        pieces = _close_frames(pieces, twin)
         # The joining passes are pure Python over every word; most runs hold
         # none of the characters they join on (不/得, 十分, 次), so ask first.
         run = "".join(original for original, _ in words)
@@ -455,8 +462,9 @@ class Segmenter:
         """Return what the rules ask of a word alone, worked out once per word.
 
         Whether it ends in a place suffix and in a title, its tag, its parts
-        (length, kind) when it goes out cut apart (else None), and the pieces
-        it goes out as when no rule joins it (frozen, so shared).
+        (length, kind) when it goes out cut apart (else None), the pieces it
+        goes out as when no rule joins it (frozen, so shared), and whether it
+        is a two-character noun ending in a verb (水泡: ``_lend_back`` asks).
         """
         facts = self._word_facts.get(word)
         if facts is None:
@@ -471,7 +479,9 @@ class Segmenter:
                 alone.append(Piece(word[offset : offset + length], part_kind))
                 offset += length
             ends = (word.endswith(PLACE_SUFFIXES), word.endswith(TITLES))
-            facts = (*ends, kind, parts, tuple(alone))
+            tag = self._dictionary.word_tag
+            lends = len(word) == 2 and tag(word) == "n" and tag(word[1]) == "v"
+            facts = (*ends, kind, parts, tuple(alone), lends)
             self._word_facts[word] = facts
         return facts
 
