@@ -18,9 +18,11 @@ zhreader was run on it, and ``held-out-6`` (44 sentences, 764 occurrences),
 written and judged blind the same way in the seventh round; both were
 opened for analysis in the eighth round; and ``held-out-7`` (58 sentences,
 866 occurrences), written and judged blind the same way in the eighth round
-and opened for analysis in the ninth. ``held-out-8`` (57 sentences, 1120
+and opened for analysis in the ninth; and ``held-out-8`` (57 sentences,
+1120 occurrences), written and judged blind the same way in the ninth round
+and opened for analysis in the tenth. ``held-out-9`` (61 sentences, 1370
 occurrences: example, news and everyday), written and judged blind the same
-way in the ninth round, is the current estimate of the hidden set.
+way in the tenth round, is the current estimate of the hidden set.
 
 ``--misses`` prints the development half's misses only, so that no held-out
 item is read by accident; ``--half HALF`` prints the misses of the half it
@@ -61,6 +63,7 @@ HALVES = (
     "held-out-6",
     "held-out-7",
     "held-out-8",
+    "held-out-9",
 )
 
 

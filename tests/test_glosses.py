@@ -704,6 +704,7 @@ def test_the_judged_gloss_set_is_well_formed():
         ("held-out-6", 600, 180),
         ("held-out-7", 700, 200),
         ("held-out-8", 750, 250),
+        ("held-out-9", 750, 300),
     ):
         by_source = Counter(
             sentences[j["sentence"]]["source"]
@@ -724,7 +725,15 @@ def test_misses_print_the_dev_half_unless_a_half_is_named():
 
     # --misses alone: the dev half only, never a held-out item by accident
     assert misses_shown("dev", None, True)
-    held_out = ("held-out", "held-out-4", "held-out-5", "held-out-6", "held-out-7", "held-out-8")
+    held_out = (
+        "held-out",
+        "held-out-4",
+        "held-out-5",
+        "held-out-6",
+        "held-out-7",
+        "held-out-8",
+        "held-out-9",
+    )
     assert not any(misses_shown(h, None, True) for h in held_out)
     assert not misses_shown("dev", None, False)  # neither flag: no items
     # --half names the half whose misses are printed, with or without --misses
@@ -735,6 +744,8 @@ def test_misses_print_the_dev_half_unless_a_half_is_named():
     assert not misses_shown("held-out-7", "held-out-6", True)
     assert misses_shown("held-out-8", "held-out-8", False)
     assert not misses_shown("held-out-8", "held-out-7", True)
+    assert misses_shown("held-out-9", "held-out-9", False)
+    assert not misses_shown("held-out-9", "held-out-8", True)
     assert misses_shown("held-out-2", "held-out-2", True)
     assert not misses_shown("dev", "held-out-3", True)
 

@@ -223,6 +223,13 @@ _AFTER_RESULT = frozenset("了过的吗呢吧啊啦")
 _LIST_MARK = "\u3001"  # 、 between the items of a list (防尘、防光)
 _HALF = "半"  # 一个半 "one and a half"; 半小时 after 两个 is no plural "half hours"
 _GENERAL_CLASSIFIER = "(classifier)"
+# What follows a doubled character in a word CC-CEDICT lacks, and the English it makes
+# (轻轻地 "lightly", 清清的 "clear", 早早 "early"); see ``doubled_description``.
+_DOUBLED_TAILS = {"": "adjective", "的": "adjective", "地": "adverb"}
+# English adjectives that are their own adverbs: 远远地 "far", not "farly" or "highly".
+# jieba's tags of a character whose doubling says "every" (户户, 村村, 件件); not names (美 ns).
+_COUNTED_TAGS = frozenset(["n", "ng", "zg", "q"])
+_FLAT_ADVERBS = frozenset(["far", "high", "low", "fast", "early", "late", "hard", "long", "close"])
 
 
 class GlossChooser:
@@ -1251,6 +1258,9 @@ class GlossChooser:
         pairs = len(word) == 4 and word[0] == word[1] and word[2] == word[3]
         if pairs and self._dictionary.common(word[::2]):  # 干干净净 "clean"
             return self._dictionary.short_gloss(word[::2], reading[::2])
+        described = self.doubled_description(word, reading)
+        if described:
+            return described
         if len(word) > 1 and word[-1] == _PLURAL and self._dictionary.common(word[:-1]):
             stem = self._dictionary.short_gloss(word[:-1], reading[:-1], tag="n")
             return plural_noun(stem) if stem else None  # 孩子们 "children"
@@ -1297,6 +1307,36 @@ class GlossChooser:
         if closing and closing != chosen and not closing.startswith("to "):
             return closing
         return None
+
+    def doubled_description(self, word: str, reading: tuple[str, ...] = ()) -> str | None:
+        """Gloss a doubled character CC-CEDICT lacks by what the doubling does.
+
+        A doubled adjective is the adjective (早早 "early", 高高 "high"); 的 after it
+        keeps the adjective (清清的 "clear"), 地 makes the adverb (轻轻地 "lightly",
+        稳稳地 "stably"; an adjective English uses as its own adverb stays: 远远地
+        "far"); a doubled noun or measure word is each one of them (户户 "every
+        household", 村村 "every village"). ``None`` when the word is none of these
+        or the character has no such English.
+        """
+        tail = word[2:]
+        if len(word) not in (2, 3) or word[0] != word[1] or tail not in _DOUBLED_TAILS:
+            return None
+        if len(reading) != len(word):
+            reading = ("",) * len(word)
+        stem, single = word[:2], word[:1]
+        if not tail and self._dictionary.word_tag(single) in _COUNTED_TAGS:
+            noun = self._dictionary.short_gloss(single, reading[:1], tag="n") or ""
+            noun = _singular(noun.split(", ")[0].removeprefix("a ").removeprefix("an "))
+            return f"every {noun}" if _ONE_WORD.fullmatch(noun) else None
+        known = self._dictionary.contains(stem)
+        source = (stem, reading[:2]) if known else (single, reading[:1])
+        english = (self._dictionary.short_gloss(*source, tag="a") or "").split(", ")[0]
+        if not _ONE_WORD.fullmatch(english) or english in _ARTICLES:
+            return None
+        if _DOUBLED_TAILS[tail] != "adverb" or english.endswith("ly") or english in _FLAT_ADVERBS:
+            return english
+        adverb = adverb_of(english)
+        return adverb if self._dictionary.english_zipf(adverb) else english
 
     def _best_split(self, word: str) -> list[tuple[int, int]]:
         """Return the spans of the most probable split into known words (jieba's route)."""
