@@ -92,7 +92,7 @@ POTENTIAL_COMPLEMENTS = frozenset(
 )
 # 来/去 complete a verb of direction as a potential (出不去, 进不来, 回不去: can't go out,
 # in, back); after other verbs they are no complement (说不来 is a word of its own).
-DIRECTION_VERBS = frozenset("出进回上下过起")
+DIRECTION_VERBS = frozenset("出进回上下过")
 DIRECTION_ENDS = frozenset("来去")
 # Verbs that take a verb, not a complement, after them (会不会, 能不能, 要不了多久).
 POTENTIAL_MODALS = frozenset("要会能敢肯该得让叫请是有")
