@@ -147,20 +147,6 @@ def test_a_built_word_ends_in_its_head_noun(annotator, text, word, head):
     assert dict(_tokens(annotator, text))[word].endswith(head)
 
 
-# --- a phrase token whose CC-CEDICT sense is a whole sentence -----------------------------
-
-
-def test_a_sentence_sense_is_read_as_its_parts_while_the_sentence_goes_on(annotator):
-    # 过得 is CC-CEDICT's "How are you getting by?"; before 不错 it is living and 得
-    gloss = dict(_tokens(annotator, "退休以后爷爷奶奶过得不错。"))["过得"]
-    assert gloss.startswith("to live") and "?" not in gloss
-
-
-def test_a_sentence_sense_closing_its_clause_stays(annotator):
-    # alone before the clause's end the greeting is the sentence it says
-    assert dict(_tokens(annotator, "各位，晚安！"))["晚安"] == "Good night!"
-
-
 # --- a potential whose two-character result jieba cut off ---------------------------------
 
 

@@ -137,7 +137,7 @@ def test_any_and_whole(annotator, sentence, word, gloss):
     ("sentence", "word", "gloss"),
     [
         ("近两年，县里新修了不少公路。", "近", THE_PAST),
-        ("近200人参加了比赛。", "近", "approximately"),
+        ("近200人参加了比赛。", "近", "nearly, almost"),
         ("近十年来，小镇变化很大。", "近", THE_PAST),
         ("近一个月来，气温一直偏高。", "来", OVER_THE_PAST),
         ("近日，市里公布了新的公交线路。", "近日", "recently, in recent days"),

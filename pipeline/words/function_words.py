@@ -20,7 +20,7 @@ from zhreader.pipeline.structure.sentences import ENDERS
 from zhreader.pipeline.words.senses import particle_name
 
 # Bump when a rule changes: it is part of the pinyin reader's signature.
-GRAMMAR_RULES_VERSION = "6"
+GRAMMAR_RULES_VERSION = "7"
 
 _HAN_START = re.compile(f"[{HAN_CLASS}]")
 _HAN_ONLY = re.compile(f"[{HAN_CLASS}]+")
@@ -139,6 +139,8 @@ def _huan(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     """
     after = words[w + 1] if w + 1 < len(words) else ""
     later = words[w + 2] if w + 2 < len(words) else ""
+    if _compared_before(_clause(words, w)[0]):
+        return "hai2"  # 比去年还热: 'even', whatever the word after it
     if after == "了" and (not later or not _HAN_START.match(later[:1])):
         return "huan2"
     if after in _PERSONS and later[:1] in _THING_STARTS:
@@ -264,7 +266,7 @@ def _is_verb(tag: str) -> bool:
 # the 是 its clause opens with, 近 from the time unit after the numeral.
 
 # Bump when a gloss rule changes: it is part of the annotator's signature.
-CLAUSE_GLOSS_VERSION = "3"
+CLAUSE_GLOSS_VERSION = "4"
 EVEN = "even"
 AT_ALL = "(not) at all, even"
 STILL = "still, even so"
@@ -316,6 +318,7 @@ Numeral = Callable[[str], bool]
 # The words ``clause_gloss`` may answer for: the annotator asks only about these.
 CLAUSE_WORDS = frozenset(("也", "的", "近", "来", "回", "什么", "都", "要", "中", "快", "一边"))
 CLAUSE_WORDS |= set(ASKING)
+CLAUSE_WORDS |= {"一", "出", "下", "起", "还", "就是"}
 
 
 def clause_gloss(words: Sequence[str], w: int, tag: Tagger, numeral: Numeral) -> str | None:
@@ -348,7 +351,149 @@ def clause_gloss(words: Sequence[str], w: int, tag: Tagger, numeral: Numeral) ->
         return _hurry(words, w, tag)
     if word == _AT_ONCE_WORD:
         return _at_once(words, w)
+    return _in_context(words, w, tag)
+
+
+def _in_context(words: Sequence[str], w: int, tag: Tagger) -> str | None:
+    """Return the round-ten gloss of 一, 出, 下, 起 or 还 that its clause decides, else None."""
+    word = words[w]
+    if word == "一":
+        return _as_soon_as(words, w, tag)
+    if word == "出":
+        return _goes_wrong(words, w, tag)
+    if word == "下":
+        return _falls(words, w)
+    if word == "起":
+        return _from_on(words, w)
+    if word == "还":
+        return _even_more(words, w, tag)
+    if word == "就是":
+        return _drawback(words, w)
     return None
+
+
+AS_SOON_AS = "as soon as, once"
+HAPPEN = "to happen, to go wrong"
+FALL = "to fall (rain, snow)"
+FROM_ON = "from (then) on"
+EVEN_MORE = "even (more)"
+BUT = "but, it's just that"
+# Verdicts of praise a 就是 of 'but' follows (不错，就是贵了点).
+_PRAISE = frozenset(("不错", "好", "好吃", "好看", "方便", "便宜", "漂亮", "舒服", "可以", "还行"))
+# Words that name a drawback in the clause after 就是 (就是颜色有点暗, 就是话太多, 就是不好停车).
+_DRAWBACK = frozenset(
+    ("有点", "有点儿", "有些", "太", "不太", "不够", "没", "没有", "不", "稍微", "略", "比较")
+    + ("偏", "过于", "不大", "不好", "不能", "难")
+)
+# How far after 一 its 就 may stand (一有空就…, 天一黑，路灯就亮了).
+_THEN_REACH = 8
+# What follows a 一 that counts rather than times: a measure word or a number (一天就写完了).
+_COUNTING_TAGS = frozenset(("m", "mq", "q"))
+# Mishaps 出 brings about (出事, 出了点问题, 出什么差错); a word ending in 错 or 事 is one too.
+_MISHAPS = frozenset(
+    ("事", "事故", "问题", "故障", "差错", "毛病", "意外", "车祸", "乱子", "岔子", "状况")
+    + ("事儿", "错", "错误", "险情", "纰漏", "偏差", "危险")
+)
+# Words that may stand between 出 and its mishap (出了点问题, 出了什么事, 出过一次事故).
+_BEFORE_MISHAP = frozenset(("了", "过", "点", "点儿", "什么", "个", "一点", "大", "这么", "这种"))
+# What falls when 下 falls (下了一场大雪, 下起了雨, 雨下得很大).
+_WEATHER = frozenset("雨雪雹")
+# Words that open the frame 起 closes (从下个月起, 自明年一月一日起).
+_FROM = frozenset(("从", "自", "由", "打", "从今", "自从"))
+# 起 closes the frame only a few words on: 从 | 明年 | 一月 | 一日 | 起.
+_FROM_REACH = 5
+
+
+def _as_soon_as(words: Sequence[str], w: int, tag: Tagger) -> str | None:
+    """Read 一 a 就 follows in its clause or the next as "as soon as" (一有空就去, 一听就哭).
+
+    Not after a verb (看一眼就知道: a count), nor before a measure word or a
+    number (一天就写完了), nor where 就 is in another sentence.
+    """
+    if w > 0 and _is_verb(tag(words[w - 1])):
+        return None
+    after = words[w + 1 : w + 1 + _THEN_REACH]
+    if not after or tag(after[0]) in _COUNTING_TAGS or after[0] in _CLAUSE_ENDS:
+        return None
+    for k, x in enumerate(after):
+        if x in ENDERS:
+            return None
+        if x == "就" and k > 0:
+            return AS_SOON_AS
+    return None
+
+
+def _goes_wrong(words: Sequence[str], w: int, tag: Tagger) -> str | None:
+    """Read 出 before a mishap as "to happen, to go wrong" (出事故, 出了什么事, 出了一起车祸).
+
+    A count may stand between (出了两次故障, 出了一起车祸: jieba tags 一起 a numeral).
+    """
+    for x in words[w + 1 : w + 4]:
+        if x in _MISHAPS or len(x) > 1 and x[-1] in "错事" or x.endswith("事故"):
+            return HAPPEN
+        if x not in _BEFORE_MISHAP and tag(x) not in _COUNTING_TAGS:
+            return None
+    return None
+
+
+def _falls(words: Sequence[str], w: int) -> str | None:
+    """Read 下 near the rain or snow it brings as falling (下了一场大雪, 雨一直下到早上)."""
+    before, after = _clause(words, w)
+    if any(x[-1:] in _WEATHER and len(x) <= 2 for x in before[-3:]):
+        return FALL
+    for k, x in enumerate(after[:4]):
+        if x[-1:] in _WEATHER and (k > 0 or len(x) > 1):
+            return FALL
+        if k == 0 and x in ("的", "面", "边"):
+            return None  # 桌子下的雪: 'under'; but 下了一夜的雪 falls
+    return None
+
+
+def _from_on(words: Sequence[str], w: int) -> str | None:
+    """Read 起 closing a frame 从/自 opens as "from (then) on" (从下个月起, 自一月一日起)."""
+    before, after = _clause(words, w)
+    if after and after[0] in ("不", "得", "来", "床"):
+        return None  # 起不来, 起床: the verb
+    return FROM_ON if any(x in _FROM for x in before[-_FROM_REACH:]) else None
+
+
+def _even_more(words: Sequence[str], w: int, tag: Tagger) -> str | None:
+    """Read 还 after 比 and its term, before an adjective, as "even (more)" (他比我还高).
+
+    The adjective may be a word jieba tags otherwise when it ends the clause
+    (比去年还热), or a modal before the verb compared (比我还能吃).
+    """
+    before, after = _clause(words, w)
+    if not _compared_before(before) or not after:
+        return None
+    if tag(after[0])[:1] == "a" or after[0] in _MORE or len(after) == 1:
+        return EVEN_MORE
+    return None
+
+
+def _compared_before(before: Sequence[str]) -> bool:
+    """Tell whether a 比 stands just before in the clause (比我还高, 比去年还热)."""
+    return "比" in before[-4:]
+
+
+# What follows 比…还 before the verb compared (比我还要高, 比他还能吃, 比谁都还会说).
+_MORE = frozenset(("要", "更", "能", "会", "爱", "喜欢"))
+
+
+def _drawback(words: Sequence[str], w: int) -> str | None:
+    """Read 就是 opening a clause after a comma, before a drawback, as "but, it's just that".
+
+    这双鞋挺舒服的，就是颜色有点暗 names the one fault after the praise; so does
+    a 就是 after a clause of degree or praise (挺好吃的，就是每次都要排队). Without
+    either (…，就是全国的方向) it explains, and is left.
+    """
+    if w == 0 or words[w - 1] not in ("，", "；"):
+        return None
+    _, after = _clause(words, w)
+    if any(x in _DRAWBACK for x in after[:6]):
+        return BUT
+    praised, _ = _clause(words, w - 1)  # 包子挺好吃的，就是每次都要排队: praise, then the catch
+    return BUT if any(x in _QUITE or x in _PRAISE for x in praised) else None
 
 
 AT_ONCE = "(doing) while"
@@ -503,6 +648,8 @@ def _emphatic_de(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     if any(x in _LIKELY for x in before[:-1]):
         # 会…的 affirms what will be: jieba tags verbs as nouns (会生气的)
         return particle_name(EMPHASIS)
+    if _chosen(before, tag):
+        return particle_name(NOMINAL)  # 少吃辣的, 我要红的: the kind chosen
     if tag(prev)[:1] == "n" and not _verbish(prev):
         return None  # 这本书是老师的 "the teacher's"
     if any(x in _AFFIRMING for x in before[:-1]):
@@ -521,8 +668,10 @@ def _the_one(before: Sequence[str], after: Sequence[str], tag: Tagger) -> str | 
     # Only an adverb of the clause, a copula or 比: before a verb
     # 的 is most often "of" a verbal noun (市场的需求, 党的建设), before a noun
     # "of" too, and a degree adverb often opens the noun's modifier (的最大问题).
-    if after[0] not in _PREDICATE_OPENERS:
+    if not _opens_predicate(before, after, tag):
         return None
+    if _compared(before, after, tag):
+        return particle_name(NOMINAL)
     prev = tag(before[-1])
     # A verb and its object (卖 | 水果, 穿 | 白 | 衣服; jieba tags 穿 a morpheme).
     acting = any(tag(x)[:1] == "v" or tag(x) == "zg" for x in before[-3:-1])
@@ -532,6 +681,48 @@ def _the_one(before: Sequence[str], after: Sequence[str], tag: Tagger) -> str | 
     return None
 
 
+def _opens_predicate(before: Sequence[str], after: Sequence[str], tag: Tagger) -> bool:
+    """Tell whether the words after a 的 open the predicate of what it closes.
+
+    An adverb of the clause, a copula or 比 (穿白衣服的是我姐姐); a time or
+    a request before more words (卖菜的今天没来, 会开车的请举手); the
+    adjective that ends a comparison (红的比蓝的好看).
+    """
+    if after[0] in _PREDICATE_OPENERS:
+        return True
+    if len(after) > 1 and after[0] in _LATER_OPENERS:
+        return True
+    return _compared(before, after, tag)
+
+
+def _compared(before: Sequence[str], after: Sequence[str], tag: Tagger) -> bool:
+    """Tell whether 的 closes the one-character term of 比 before the verdict (比蓝的好看)."""
+    one = len(before[-1]) == 1 and tag(before[-1]) != "r"
+    return one and "比" in before[-3:-1] and len(after) <= 2
+
+
+def _chosen(before: Sequence[str], tag: Tagger) -> bool:
+    """Tell whether a clause-final 的 closes the kind a verb chooses (吃辣的, 穿红的, 买新的)."""
+    # 要不辣的, 要那个蓝的: a negation or a demonstrative between the verb and the kind
+    between = before[-2] in ("不", "那个", "这个", "那", "这") and len(before) > 2
+    verb = before[-3] if between else before[-2]
+    one = len(before[-1]) == 1 and tag(before[-1])[:1] in ("a", "n")
+    if verb in _CHOOSING:
+        return one
+    return one and tag(verb)[:1] == "v" and verb not in _AFFIRMING and verb not in _GIVING_VERBS
+
+
+# Verbs of choosing that jieba tags otherwise (不要辣的, 想要大的).
+_CHOOSING = frozenset(("要", "不要", "想要", "只要", "爱", "不爱", "喜欢", "不喜欢", "选", "挑"))
+
+
+# Verbs whose object a clause-final 的 follows as possession, not a kind (是我的, 给他的).
+_GIVING_VERBS = frozenset(("给", "送", "还", "交", "借", "属于", "归"))
+# What opens the predicate after a 的-phrase, before more words (卖菜的今天没来).
+_LATER_OPENERS = frozenset(
+    ("请", "可以", "要", "得", "必须", "应该", "先", "能", "马上", "今天", "昨天", "明天", "别")
+    + ("现在", "刚才", "后来", "平时", "早上", "晚上", "说")
+)
 # Particles that close a question or a statement after a clause-final 的.
 _FINAL_PARTICLES = frozenset(("吗", "呢", "吧", "啊", "呀", "嘛", "啦"))
 # Words that open a predicate after a noun phrase 的 closes (红的比蓝的贵, 穿红衣服的是我姐姐).
@@ -558,8 +749,14 @@ def _verbish(word: str) -> bool:
 
 def _recent(words: Sequence[str], w: int, numeral: Numeral) -> str | None:
     """Read 近 before a numeral and a time unit as "(in) the past" (近三年, 近一周来)."""
+    if w > 0 and words[w - 1] in _AMOUNTING:
+        return None  # 已有近八百年的历史: a length of nearly so long, not the recent past
     after = words[w + 1 : w + 3]
     return THE_PAST if after and _span(after, numeral) else None
+
+
+# Verbs before 近 + a span that make it a length (有近百年历史, 长达近十年, 用了近三年).
+_AMOUNTING = frozenset(("有", "已有", "达", "长达", "历时", "用了", "花了", "共", "约"))
 
 
 def _span(after: Sequence[str], numeral: Numeral) -> bool:

@@ -137,10 +137,6 @@ _MONTH_EDGES = {
 # A phrase jieba cut that CC-CEDICT lists is this short (碳 | 排放 "carbon emissions").
 _LONGEST_PHRASE = 4
 _MEMO_SIZE = 100_000
-# A sense that opens with a capital and ends so is a whole sentence (过得 "How are you
-# getting by?"), no gloss of a word the sentence goes on after.
-_SENTENCE_ENDS = "?!"
-_WORD_KINDS = frozenset(("word", "name", "place", "number"))
 # A noun before a noun reads as the sense most of CC-CEDICT's own compounds of it
 # begin with (经济 "economic": 经济危机 "economic crisis"), when at least this many do
 # and twice as many as begin with any other of its one-word senses.
@@ -255,7 +251,6 @@ class GlossChooser:
         self._attributive_memo: dict[str, str | None] = {}  # noun → its sense before a noun
         self._modifier_memo: dict[str, str | None] = {}  # verb → its English before a noun
         self._article_memo: dict[str, bool] = {}  # word → its gloss alone opens with an article
-        self._sentence_memo: dict[str, bool] = {}  # word → CC-CEDICT's sense is a sentence
 
     @property
     def senses(self) -> LearnerSenses:
@@ -298,7 +293,6 @@ class GlossChooser:
             or self._around_result(word, prev, nxt)
             or (len(word) == 1 and word in (prev.text, nxt.text))
             or self._in_compound(word, prev, nxt)
-            or (nxt.kind in _WORD_KINDS and self._sentence_sense(word))
         )
 
     def word_gloss(
@@ -343,16 +337,6 @@ class GlossChooser:
         if not _noun_word(prev):
             return False
         return _remembered(self._article_memo, word, lambda: self._articled(word))
-
-    def _sentence_sense(self, word: str) -> bool:
-        """Tell whether a word's sense alone is a sentence (过得 "How are you getting by?")."""
-        if len(word) < 2:
-            return False
-        return _remembered(
-            self._sentence_memo,
-            word,
-            lambda: _a_sentence(self._dictionary.short_gloss(word) or ""),
-        )
 
     def _articled(self, word: str) -> bool:
         """Tell whether the gloss of a word alone opens with an article (协会 "an association")."""
@@ -421,10 +405,6 @@ class GlossChooser:
             tag = tag_in_context(tag, prev, nxt, counted=len(word) == 1)
             attested = self._translated_sense(word, reading)
             gloss = self._dictionary.short_gloss(word, reading, tag=tag, attested=attested)
-            if gloss and _a_sentence(gloss) and len(word) > 1 and nxt.kind in _WORD_KINDS:
-                parts = self.compound_gloss(word, reading, prev, nxt)
-                if parts:
-                    return parts, "chars"  # 过得 "How are you getting by?": 过 and 得
             modifier = self.verbal_modifier(word, gloss, prev, nxt) if row is None else None
             return modifier or self.adverbial(word, gloss, nxt) or gloss, "cedict"
         if romanise and self.withheld_name(word) and len(reading) == len(word):
@@ -1654,11 +1634,6 @@ def _join(glosses: list[str]) -> str:
             right = _headed(right)
         out += f" {right}" if plain else f" + {right}"
     return out
-
-
-def _a_sentence(sense: str) -> bool:
-    """Tell whether a sense is a sentence of its own: a capital, then ? or ! (Long live!)."""
-    return sense[-1:] in _SENTENCE_ENDS and sense[:1].isupper()
 
 
 __all__ = ["GlossChooser", "plural_noun", "tag_in_context"]
