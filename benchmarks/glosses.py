@@ -32,8 +32,12 @@ systems.
 
 A gloss is what the interlinear line shows: the token's first sense (numbers:
 their gloss, else the digits). A judged word covered by several tokens is
-read as their glosses joined by spaces. It is acceptable when one of the
-acceptable senses occurs in it as whole words (case, punctuation ignored).
+read as their glosses joined by spaces. A glossary term shows its words
+(``Token.parts``) and its English once under them: a judged word strictly
+inside a term with parts (脱贫 in 脱贫攻坚) is read as the glosses of the parts
+over it; a judged word that is the whole term reads the term's English. It
+is acceptable when one of the acceptable senses occurs in it as whole words
+(case, punctuation ignored).
 Two systems are scored in the same run: zhreader's Annotator, and the
 baseline that glosses each token with CC-CEDICT's first good sense (the
 gloss choice before issue 12). The last line is one JSON object.
@@ -101,11 +105,17 @@ def span_of(text: str, word: str, nth: int) -> tuple[int, int]:
 
 
 def shown_english(tokens, span: tuple[int, int], english) -> str:
-    """Return the English shown under the tokens that overlap ``span``."""
+    """Return the English shown under the tokens that overlap ``span``.
+
+    A word strictly inside a term with parts reads the parts' glosses over it.
+    """
     out, offset = [], 0
     for token in tokens:
         end = offset + len(token.zh)
         if offset < span[1] and end > span[0]:
+            inside = token.parts and offset <= span[0] and span[1] <= end
+            if inside and (offset, end) != span:
+                return shown_english(token.parts, (span[0] - offset, span[1] - offset), english)
             out.append(english(token))
         offset = end
     return " ".join(e for e in out if e)
@@ -122,6 +132,8 @@ def miss_cause(tokens, span: tuple[int, int]) -> str:
     if len(covering) > 1:
         return "cut: split"
     start, end, token = covering[0]
+    if token.parts and (start, end) != span:
+        return "term part: " + miss_cause(token.parts, (span[0] - start, span[1] - start))
     if (start, end) != span:
         return "cut: inside a longer token"
     return f"{token.kind}/{token.gloss_source}"

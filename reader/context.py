@@ -92,6 +92,9 @@ class WordView:
     # reading and sense chosen here as "reading.sense" indexes ("0.-1": no sense).
     key: str = ""
     chosen: str = ""
+    # A term's dictionary words, each shown as a word; the term's English goes
+    # once under them all (empty for other words).
+    words: tuple[WordView, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +260,10 @@ class _Builder:
             # A learner needs 38万 read as 380,000 under it, as a word's gloss.
             parts = ruby_parts(zh, token) or (RubyPart(zh, None),)
         entry = self.lexicon.get(token.zh) if parts else None
+        # The parts show only where they join back into the term (as tokens into a sentence).
+        words = ()
+        if parts and token.parts and "".join(p.zh for p in token.parts) == token.zh:
+            words = tuple(self._word(part) for part in token.parts)
         return WordView(
             zh=zh,
             kind=token.kind,
@@ -268,6 +275,7 @@ class _Builder:
             term_href=href,
             key=zh if entry is not None and zh == token.zh else "",
             chosen=chosen_sense(entry, token) if entry is not None else "",
+            words=words,
         )
 
 
@@ -441,8 +449,10 @@ def word_uses(articles: Iterable[ArticleView]) -> dict[str, list[str]]:
     uses: dict[str, list[str]] = {}
     for article in articles:
         for sentence in article_sentences(article):
-            for word in sentence.words:
-                if word.key:
+            for shown in sentence.words:
+                for word in (shown, *shown.words):  # a term's words are panel words too
+                    if not word.key:
+                        continue
                     ids = uses.setdefault(word.key, [])
                     if not ids or ids[-1] != sentence.id:
                         ids.append(sentence.id)

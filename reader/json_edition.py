@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import fields
 from typing import Any
 
-from zhreader.model import Edition, Token
+from zhreader.model import Edition, Token, written_fields
 
 _INDENT = " "
 _encode_string = json.encoder.encode_basestring  # the ensure_ascii=False form
@@ -51,7 +50,7 @@ def _value(value: Any, level: int, tokens: dict[tuple[Token, int], str]) -> Iter
 
 
 def _object(value: Any, level: int, tokens: dict[tuple[Token, int], str]) -> Iterator[str]:
-    names = [f.name for f in fields(value)]
+    names = written_fields(value)
     if not names:
         yield "{}"
         return

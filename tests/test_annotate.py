@@ -244,8 +244,12 @@ def test_one_output_line_per_input_line(run, tmp_path):
     for record in records:
         assert "".join(t["zh"] for t in record["tokens"]) == record["text"]
     assert records[1]["tokens"] == []
-    first = records[0]["tokens"][0]
-    assert set(first) == {"zh", "kind", "pinyin", "sandhi", "gloss", "gloss_source", "hsk", "term"}
+    fields = {"zh", "kind", "pinyin", "sandhi", "gloss", "gloss_source", "hsk", "term"}
+    first = records[0]["tokens"][0]  # 就业扶贫, a glossary term: its words are its parts
+    assert set(first) == fields | {"parts"}
+    assert [part["zh"] for part in first["parts"]] == ["就业", "扶贫"]
+    # Other tokens are written without the field.
+    assert all(set(t) == fields for r in records for t in r["tokens"] if not t["term"])
 
 
 def test_missing_file_is_one_line_and_exit_1(run):

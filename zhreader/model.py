@@ -6,7 +6,7 @@ classes are frozen; use ``dataclasses.replace``). The renderers in
 ``to_dict`` and documented by ``zhreader/schema/edition.schema.json``.
 
 The classes an edition holds many of (Token, Flag, Sentence, Block) have
-slots: a token object takes 96 bytes, 352 with a ``__dict__`` (issue 17: memory
+slots: a token object takes 104 bytes, some 350 with a ``__dict__`` (issue 17: memory
 per MB of input). Equal tokens may be one object (the annotator shares them).
 
 Ids are stable: the same input builds the same ids.
@@ -51,6 +51,10 @@ class Token:
     gloss_source: str | None = None
     hsk: int | None = None
     term: str | None = None  # the glossary entry's ``zh`` when this token is a term
+    # A term's dictionary words (脱贫攻坚: 脱贫 | 攻坚), each with its slice of the
+    # term's pinyin and its gloss in context; their ``zh`` join into the term's.
+    # Empty for every other token and for a term that is one dictionary word.
+    parts: tuple[Token, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,10 +238,19 @@ def map_sentences(edition: Edition, change) -> Edition:
 # --- JSON --------------------------------------------------------------------
 
 
+def written_fields(obj: Any) -> list[str]:
+    """Return the names of the fields an object is written with: all, but a token's
+    ``parts`` only when it has some (most tokens have none: 4 % of edition.json)."""
+    names = [f.name for f in fields(obj)]
+    if isinstance(obj, Token) and not obj.parts:
+        names.remove("parts")
+    return names
+
+
 def to_dict(obj: Any) -> Any:
     """Return the model as plain JSON-ready data (tuples become lists)."""
     if hasattr(obj, "__dataclass_fields__"):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in fields(obj)}
+        return {name: to_dict(getattr(obj, name)) for name in written_fields(obj)}
     if isinstance(obj, (tuple, list)):
         return [to_dict(x) for x in obj]
     return obj
@@ -265,6 +278,7 @@ def _token(d: dict) -> Token:
     d["pinyin"] = tuple(d.get("pinyin") or ())
     if d.get("sandhi") is not None:
         d["sandhi"] = tuple(d["sandhi"])
+    d["parts"] = _tuple(d.get("parts"), _token)
     return Token(**d)
 
 
@@ -342,4 +356,5 @@ __all__ = [
     "iter_sentences",
     "map_sentences",
     "to_dict",
+    "written_fields",
 ]

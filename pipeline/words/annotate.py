@@ -31,6 +31,13 @@ from zhreader.pipeline.words.segment import (
     one_name_by_hmm,
 )
 from zhreader.pipeline.words.senses import EDGE, LearnerSenses, Neighbour, particle_names
+from zhreader.pipeline.words.term_parts import (
+    echoed_sense,
+    join_names,
+    join_subterms,
+    route_within,
+    spelled_names,
+)
 from zhreader.pipeline.words.translation_senses import TranslationSenses
 from zhreader.signature import short_hash
 
@@ -46,6 +53,7 @@ _CUT_RULES = (
     "names opening a clause, 2 + 1 joined",
     "numerals rejoined before 万/亿",
     "an hour rejoined with its minutes",
+    "a term's words as its parts (term_parts 1)",
 )
 
 
@@ -79,6 +87,9 @@ class Annotator:
         self._neutral: dict[tuple[str, tuple[str, ...]], tuple[int, ...]] = {}
         # (text, kind, term, reading, spoken form) -> the token, for tokens no neighbour changes.
         self._tokens: dict[tuple, Token] = {}
+        # A term's words: its cut by text; its part tokens by reading and neighbours.
+        self._term_cuts: dict[str, list[Piece]] = {}
+        self._parts: dict[tuple, tuple[Token, ...]] = {}
 
     @classmethod
     def initialize(
@@ -196,7 +207,7 @@ class Annotator:
                     pieces, reading, sandhi, around, strict=True
                 )
             )
-            tokens = self._clause_glosses(tokens)
+            tokens = self._clause_glosses(self._with_term_parts(tokens, around))
             tokens = tuple(shared.setdefault(token, token) for token in tokens)
             check_join(text, tokens)
             out.append(tokens)
@@ -226,6 +237,97 @@ class Annotator:
             if gloss:
                 out[i] = replace(token, gloss=gloss, gloss_source="learner")
         return tuple(out)
+
+    def _with_term_parts(
+        self, tokens: tuple[Token, ...], around: list[tuple[Neighbour, Neighbour]]
+    ) -> tuple[Token, ...]:
+        """Give each term of a sentence its dictionary words (``Token.parts``).
+
+        The term keeps its English, its pinyin and its ``term``; its parts are
+        what a learner would look up inside it (脱贫攻坚: 脱贫 "to lift oneself
+        out of poverty" | 攻坚 "to assault a fortified position"), read as any word is.
+        """
+        if not any(t.term for t in tokens):  # the cheap gate: most sentences hold no term
+            return tokens
+        out = list(tokens)
+        for i, (token, (prev, nxt)) in enumerate(zip(tokens, around, strict=True)):
+            if token.term and token.kind == "word":
+                parts = self._term_parts(token, prev, nxt)
+                if parts:
+                    out[i] = replace(token, parts=parts)
+        return tuple(out)
+
+    def _term_parts(self, term: Token, prev: Neighbour, nxt: Neighbour) -> tuple[Token, ...]:
+        """Return a term's dictionary words, each with its slice of the term's reading.
+
+        The words are cut and read as any text is (``term_parts`` says what
+        only a term adds). Each part's gloss reads its neighbours: the parts
+        beside it and, at the ends, the term's neighbours in the sentence. A
+        term CC-CEDICT lists whole, or one cut into characters only, has no parts.
+        """
+        if len(term.pinyin) != len(term.zh):
+            return ()  # a term with digits or Latin letters: no syllable per character
+        key = (term.zh, term.term, term.pinyin, term.sandhi, prev, nxt)
+        found = self._parts.get(key)
+        if found is not None:
+            return found
+        pieces = self._term_pieces(term.zh)
+        parts: tuple[Token, ...] = ()
+        # A term cut into characters only (帮扶: 帮 | 扶) is a word CC-CEDICT lacks, glossed
+        # whole; its characters are in its panel.
+        if len(pieces) > 1 and any(len(p.text) > 1 for p in pieces):
+            parts = self._part_tokens(term, pieces, prev, nxt)
+            check_join(term.zh, parts)
+        if len(self._parts) >= _TOKEN_CACHE_SIZE:
+            self._parts.clear()
+        self._parts[key] = parts
+        return parts
+
+    def _part_tokens(
+        self, term: Token, pieces: list[Piece], prev: Neighbour, nxt: Neighbour
+    ) -> tuple[Token, ...]:
+        """Read each part of a term: its syllables, spoken form and gloss in context."""
+        entry = self._glossary.lookup(term.term)
+        english = " | ".join((entry.en, *entry.en_alt))  # the alternatives are translations too
+        pieces, names = join_names(pieces, spelled_names(pieces, term.pinyin, english))
+        spoken = term.sandhi or term.pinyin
+        around = self._neighbours(pieces)
+        around[0] = (prev, around[0][1])
+        around[-1] = (around[-1][0], nxt)
+        parts, start = [], 0
+        for i, (piece, context) in enumerate(zip(pieces, around, strict=True)):
+            end = start + len(piece.text)
+            reading, said = term.pinyin[start:end], spoken[start:end]
+            start = end
+            said = self._spoken(piece.text, piece.kind, reading, None if said == reading else said)
+            token = self._token(piece, reading, said, *context)
+            if i in names:
+                # The name as the English spells it (Taolinlao), not a romanisation.
+                token = replace(token, gloss=names[i], gloss_source="name")
+            elif token.gloss and token.gloss_source in ("cedict", "chars", "learner"):
+                word = self._dictionary.simplified(piece.text)
+                senses = self._glosses.word_senses(word, reading)
+                echoed = echoed_sense(token.gloss, senses, english)
+                if echoed:
+                    token = replace(token, gloss=echoed, gloss_source="cedict")
+            parts.append(token)
+        return tuple(parts)
+
+    def _glossary_form(self, form: str):
+        """Return the glossary entry of a written form, traditional text read as its twin."""
+        return self._glossary.lookup(self._dictionary.simplified(form))
+
+    def _term_pieces(self, text: str) -> list[Piece]:
+        """Cut a term into its words (a fresh list: the caller may join names in it)."""
+        pieces = self._term_cuts.get(text)
+        if pieces is None:
+            pieces = join_numerals(self._segmenter.words_of_term(text))
+            whole = self._dictionary.contains(self._dictionary.simplified(text))
+            if len(pieces) == 1 and not whole:
+                pieces = [Piece(w) for w in route_within(text, self._dictionary)]
+            pieces = join_subterms(pieces, text, self._glossary_form)
+            self._term_cuts[text] = pieces
+        return list(pieces)
 
     def _mark_names(self, pieces: list[Piece]) -> list[Piece]:
         """Make an unknown word that opens a clause as a person's name a name (王芳在…).
@@ -493,10 +595,18 @@ def _toneless(syllable: str) -> str:
 
 
 def check_join(text: str, tokens: Iterable[Token]) -> None:
-    """Raise TokenMismatchError unless the tokens join back exactly into ``text``."""
+    """Raise TokenMismatchError unless the tokens join back exactly into ``text``.
+
+    A term's parts must join back into the term as well.
+    """
+    tokens = tuple(tokens)
     joined = "".join(t.zh for t in tokens)
     if joined != text:
         raise TokenMismatchError(f"tokens {joined!r} do not join back into {text!r}")
+    for token in tokens:
+        if token.parts and "".join(p.zh for p in token.parts) != token.zh:
+            parts = " | ".join(p.zh for p in token.parts)
+            raise TokenMismatchError(f"the parts {parts!r} do not join back into {token.zh!r}")
 
 
 def romanise(syllables: Iterable[str]) -> str:

@@ -42,12 +42,13 @@ def readings(dictionary: Dictionary, word: str) -> tuple[Reading, ...]:
 
 
 def words_of(edition: Edition) -> set[str]:
-    """Return the words the edition's tokens use and the Han characters in them."""
+    """Return the words the edition's tokens (and terms' parts) use and their Han characters."""
     words = {
-        token.zh
+        word.zh
         for sentence in iter_sentences(edition)
         for token in sentence.tokens
-        if token.kind in WORD_KINDS and any(is_han(c) for c in token.zh)
+        for word in (token, *token.parts)  # a term's words have their own panel
+        if word.kind in WORD_KINDS and any(is_han(c) for c in word.zh)
     }
     return words | {c for word in words for c in word if is_han(c)}
 

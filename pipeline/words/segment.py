@@ -198,6 +198,14 @@ class Segmenter:
             pieces = self._segment(text, known | found, runs)
         return pieces
 
+    def words_of_term(self, text: str) -> list[Piece]:
+        """Cut a glossary term's text as if it were no term: its own words (脱贫 | 攻坚).
+
+        No fixed span is taken (the term would find itself); scripts, jieba and
+        the name and place rules cut it as they cut any other text.
+        """
+        return self._free(text, [], {})
+
     def _repeated_cut_names(self, pieces: list[Piece], text: str) -> set[str]:
         """Return three-character names jieba cut apart that the text names twice.
 

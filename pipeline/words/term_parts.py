@@ -1,0 +1,212 @@
+"""A glossary term's own words: how a term is cut into parts, what its English says of them.
+
+A term (脱贫攻坚 "fight against poverty") is one token for translation and the
+glossary; a learner also needs the words inside it. The Annotator cuts the
+term as any text is cut (jieba, names, numbers) and reads each part as any
+word is read; the rules here are the ones only a term has:
+
+- a term jieba keeps whole is split along jieba's next best route (纪委监委:
+  纪委 | 监委), never into the term itself;
+- a part that is a shorter glossary term is read as that term (返贫 "return to
+  poverty"), and where jieba's cut falls apart into single characters, a
+  shorter glossary term that covers them is one part (建档立卡贫困户:
+  建档立卡 | 贫困户, not 建 | 档 | 立 | 卡);
+- the term's official English is a translator's reading of its words: a run
+  of parts it spells in pinyin is a name (桃林佬 in "Taolinlao Food Co.,
+  Ltd."), and a part whose chosen sense shares no word with it takes the
+  CC-CEDICT sense that does (供养 in "…supported at home": "to support").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+
+from zhreader.pipeline.words.dictionary import Dictionary
+from zhreader.pipeline.words.english import EMPTY_WORDS
+from zhreader.pipeline.words.segment import Piece
+
+LONGEST_PART = 6  # the longest word a term's route tries
+_WORD = re.compile(r"[a-z]+")
+_SUFFIXES = ("ing", "ed", "es", "s", "e")
+# Kinds of token a glossary category makes (as the segmenter's term table does).
+_KINDS = {"place": "place", "person": "name"}
+_NAMED = frozenset(("word", "name", "place"))  # the kinds of part a spelled name may join
+
+
+def route_within(text: str, dictionary: Dictionary) -> list[str]:
+    """Split a word into the most probable words shorter than it (jieba's route, 纪委 | 监委).
+
+    A part is a word jieba's dictionary or CC-CEDICT knows, or one character;
+    a word is scored by jieba's frequency of it, as jieba scores its route.
+    """
+    frequencies, total = dictionary.word_frequencies()
+    twin = dictionary.simplified(text)
+    floor = math.log(total)
+    best: list[tuple[float, list[str]]] = [(0.0, [])]
+    for end in range(1, len(text) + 1):
+        options = []
+        for start in range(max(0, end - LONGEST_PART), end):
+            if end - start == len(text):
+                continue  # the whole word: the route goes through its words
+            part = twin[start:end]
+            count = frequencies.get(part) or 0
+            if end - start > 1 and not (count or dictionary.contains(part)):
+                continue
+            score = best[start][0] + math.log(count + 1) - floor
+            options.append((score, [*best[start][1], text[start:end]]))
+        best.append(max(options, key=lambda option: option[0]))
+    return best[-1][1]
+
+
+def join_subterms(pieces: list[Piece], term: str, lookup: Callable) -> list[Piece]:
+    """Make the shorter glossary terms inside a term its parts (返贫, 建 档 立 卡 → 建档立卡).
+
+    A piece that is a glossary form is that term, as it is in a sentence; and
+    where jieba cuts a span into characters (it knows no word there) a run of
+    them that a glossary form covers is one part: four characters glossed
+    one by one teach nothing. ``term`` is the term's own text (never a part
+    of itself); ``lookup(form)`` returns a form's entry, or None.
+    """
+    out: list[Piece] = []
+    i = 0
+    while i < len(pieces):
+        run = i
+        while run < len(pieces) and len(pieces[run].text) == 1 and pieces[run].kind == "word":
+            run += 1
+        found = None
+        for end in range(run, i + 1, -1):  # the longest form first, two characters at least
+            form = "".join(p.text for p in pieces[i:end])
+            entry = lookup(form) if form != term else None
+            if entry is not None:
+                found = (end, Piece(form, _KINDS.get(entry.category, "word"), entry.zh))
+                break
+        entry = lookup(pieces[i].text) if not found and pieces[i].kind == "word" else None
+        if entry is not None and pieces[i].text != term:
+            found = (i + 1, Piece(pieces[i].text, _KINDS.get(entry.category, "word"), entry.zh))
+        if found:
+            i, piece = found
+            out.append(piece)
+        else:
+            out.append(pieces[i])
+            i += 1
+    return out
+
+
+def spelled_names(
+    pieces: Sequence[Piece], reading: Sequence[str], english: str
+) -> dict[tuple[int, int], str]:
+    """Find runs of parts the term's English spells in pinyin: (first, end) → the English word.
+
+    桃林 | 佬 in 桃林佬食品有限公司 "Taolinlao Food Co., Ltd." is the name
+    Taolinlao; a run reads as a name only when it is two syllables or more
+    and one capitalised word of the English spells it whole.
+    """
+    names = {}
+    for word in re.findall(r"[A-Z][A-Za-z'\-]+", english):
+        names.setdefault(_letters(word), word.rstrip("'"))
+    if not names:
+        return {}
+    starts, offset = [], 0
+    for piece in pieces:
+        starts.append(offset)
+        offset += len(piece.text)
+    starts.append(offset)
+    found: dict[tuple[int, int], str] = {}
+    i = 0
+    while i < len(pieces):
+        for end in range(len(pieces), i, -1):
+            syllables = reading[starts[i] : starts[end]]
+            if len(syllables) < 2 or any(p.kind not in _NAMED for p in pieces[i:end]):
+                continue
+            word = names.get(_letters("".join(syllables)))
+            if word:
+                found[(i, end)] = word
+                i = end - 1
+                break
+        i += 1
+    return found
+
+
+def join_names(
+    pieces: list[Piece], runs: dict[tuple[int, int], str]
+) -> tuple[list[Piece], dict[int, str]]:
+    """Join each run ``spelled_names`` found into one name piece: (pieces, index → the name)."""
+    starts = {first: (end, name) for (first, end), name in runs.items()}
+    out: list[Piece] = []
+    names: dict[int, str] = {}
+    i = 0
+    while i < len(pieces):
+        if i in starts:
+            end, name = starts[i]
+            names[len(out)] = name
+            out.append(Piece("".join(p.text for p in pieces[i:end]), "name"))
+            i = end
+        else:
+            out.append(pieces[i])
+            i += 1
+    return out, names
+
+
+def echoed_sense(gloss: str, senses: Sequence[str], english: str) -> str | None:
+    """Return the first sense that shares a word with the term's English, when the gloss does not.
+
+    供养's chosen "to supply" says nothing the term 分散供养五保户 "five-guarantee
+    household supported at home" says; its sense "to support" does.
+    """
+    theirs = _stems(english)
+    if not theirs or _shares(_stems(gloss), theirs):
+        return None
+    return next((s for s in senses if _shares(_stems(s), theirs)), None)
+
+
+def _shares(ours: set[str], theirs: set[str]) -> bool:
+    return any(_same_stem(a, b) for a in ours for b in theirs)
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Tell whether two stems are one word's (support, supported; industry, industrial)."""
+    if a == b:
+        return True
+    shorter = min(len(a), len(b))
+    common = len(_common_prefix(a, b))
+    return common >= max(5, shorter - 2)
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+def _stems(text: str) -> set[str]:
+    """Return the stems of the words of an English text that say something."""
+    out = set()
+    for word in _WORD.findall(text.lower()):
+        if word in EMPTY_WORDS or len(word) < 3:
+            continue
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)]
+                break
+        out.add(word)
+    return out
+
+
+def _letters(text: str) -> str:
+    """Return the letters of a spelling, lower case, tone marks and separators dropped."""
+    plain = unicodedata.normalize("NFD", text.lower())
+    return "".join(c for c in plain if "a" <= c <= "z")
+
+
+__all__ = [
+    "LONGEST_PART",
+    "echoed_sense",
+    "join_names",
+    "join_subterms",
+    "route_within",
+    "spelled_names",
+]

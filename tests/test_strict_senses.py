@@ -1,0 +1,111 @@
+"""Issue 12, round ten: a strict translator's re-review of the shown senses, by kind of bad gloss.
+
+Every sentence here was written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import first_gloss_of as gloss_of
+
+ROUND_TEN = "# Round ten (issue 12): a strict re-review by kinds of bad gloss"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        # A definition where a translator writes a plain word.
+        ("这家超市的日用品很便宜。", "日用品", "daily necessities"),
+        ("她凌晨三点才回到家。", "凌晨", "early morning, before dawn"),
+        ("家里进了小偷，他马上报警。", "报警", "to call the police, to raise the alarm"),
+        ("记者获悉，这条地铁线明年开通。", "获悉", "to learn"),
+        ("他小时候在农村长大。", "小时候", "as a child, childhood"),
+        ("请大家注意保管好自己的财物。", "保管", "to keep, to look after"),
+        ("这座古城距今已有两千多年的历史。", "距今", "ago, before now"),
+        ("这位选手在比赛中创下了新的世界纪录。", "创下", "to set (a record)"),
+        ("他的表哥在北京工作。", "表哥", "cousin"),
+    ],
+)
+def test_a_definition_reads_as_the_plain_word(annotator, sentence, word, gloss):
+    assert gloss_of(annotator, sentence, word) == gloss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        # Verbs news uses as nouns: the plain verb, or noun and verb joined.
+        ("台风来临前，村里的老人都被疏散到了学校。", "疏散", "to evacuate"),
+        ("老城区的改造工程今年开工。", "改造", "to transform, to renovate"),
+        ("两国代表进行了磋商。", "磋商", "consultation, talks"),
+        ("政府加强了对食品安全的监测。", "监测", "monitoring, to monitor"),
+        ("这次比赛的失利让球迷很失望。", "失利", "to lose, setback"),
+        ("专家认为，这种病毒的传染能力很强。", "传染", "infectious, to infect"),
+        ("工作人员正在排查火灾隐患。", "排查", "to check, to screen"),
+    ],
+)
+def test_a_verb_news_uses_as_a_noun_reads_both_ways(annotator, sentence, word, gloss):
+    assert gloss_of(annotator, sentence, word) == gloss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        # HSK 1-4, read in a sentence.
+        ("妈妈每天早上六点起床做早饭。", "妈妈", "mom, mother"),
+        ("吃完饭，桌上还剩下两个包子。", "剩下", "left, remaining"),
+        ("他把钥匙交给了楼下的保安。", "交给", "to hand over to, to give to"),
+        ("今年的财政收入比去年增加了。", "财政", "finance, fiscal"),
+        ("这个周末有空吗？一起去看电影吧。", "有空", "free, to have time"),
+        # 困 before 了 or after 都 is being sleepy; 堵 after a degree word is a jam.
+        ("我困了，想早点睡觉。", "困", "sleepy"),
+        ("孩子们玩了一天，都困了。", "困", "sleepy"),
+        ("下班时间路上很堵。", "堵", "jammed, congested"),
+        # HSK ranks 2,501-4,000, read the same way.
+        ("我的钥匙不见了，到处都找不到。", "不见", "missing, gone"),
+        ("这家公司去年被一家外国企业收购了。", "收购", "to acquire, to purchase"),
+        ("春节是中国人最重要的节日。", "节日", "festival, holiday"),
+        ("锅里还剩一点儿米饭。", "剩", "to be left, remaining"),
+    ],
+)
+def test_a_frequent_word_reads_as_a_teacher_writes_it_in_a_sentence(
+    annotator, sentence, word, gloss
+):
+    assert gloss_of(annotator, sentence, word) == gloss
+
+
+@pytest.mark.parametrize(
+    ("gloss", "wordy"),
+    [
+        ("person in charge of a train station, website, volunteer center, etc", True),
+        ("articles for daily use", True),
+        ("to submit an expense account", True),  # four words in lower case
+        ("to divide sth into", True),
+        ("at one's side", True),
+        ("to make visible", True),
+        ("to put into practice", True),
+        ("to cause trouble", True),
+        ("spinning (and weaving)", True),
+        ("a kind of tea", True),
+        ("to reimburse", False),
+        ("mom, mother", False),
+        ("finance, fiscal", False),  # each sense is short
+        ("to hand over to", True),  # four words: listed, for the reviewer to judge
+        ("Ministry of Foreign Affairs", False),  # a name, not a definition
+        ("", False),
+        (None, False),
+    ],
+)
+def test_the_finder_tells_a_definition_from_a_translation(sweep, gloss, wordy):
+    assert sweep.wordy(gloss) is wordy
+
+
+def test_no_round_ten_row_shows_a_dictionary_placeholder():
+    """A row replaces a definition: it may not show CC-CEDICT's sb, sth or etc itself."""
+    from zhreader.pipeline.words.senses import LEARNER_SENSES
+
+    lines = LEARNER_SENSES.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(ROUND_TEN))
+    rows = [line.split("\t") for line in lines[start + 1 :] if line and not line.startswith("#")]
+    assert len(rows) > 500
+    placeholders = {"sb", "sth", "etc", "sb's", "sth's"}
+    assert [row[:4] for row in rows if placeholders & set(row[3].split())] == []
