@@ -19,7 +19,7 @@ from zhreader.tables import Row, bundled_text, read_rows
 SURNAME_COLUMNS = ("surname", "reading", "guess", "source")
 TITLE_COLUMNS = ("word", "kind", "source")
 PLACE_COLUMNS = ("suffix", "english", "source")
-TITLE_KINDS = ("byline", "title")
+TITLE_KINDS = ("byline", "title", "role")
 SEGMENT_COLUMNS = ("word", "kind", "source")
 SEGMENT_KINDS = (
     "speech_verb",
@@ -32,6 +32,9 @@ SEGMENT_KINDS = (
     "numeral_opener",
     "common_noun",
     "name_follower",
+    "name_opener",
+    "name_joiner",
+    "familiar_prefix",
 )
 
 
@@ -75,6 +78,10 @@ BYLINE_ROLES = tuple(
 )
 # Titles and roles after which a person's name starts (书记谢某).
 TITLES = tuple(r["word"] for r in _TITLE_ROWS if r["kind"] == "title")
+# Every word after which a person's name may stand: titles, roles of an author
+# line, and person nouns (学员, 运动员) that the annotator alone reads, where
+# jieba's POS HMM must also read the word after them as one name.
+NAME_ROLES = frozenset(r["word"] for r in _TITLE_ROWS)
 # Place-name suffixes, in table order, and the English of each.
 PLACE_SUFFIXES = tuple(r["suffix"] for r in _PLACE_ROWS)
 PLACE_ENGLISH = {r["suffix"]: r["english"] for r in _PLACE_ROWS}
@@ -95,6 +102,13 @@ NUMERAL_OPENERS = _segment_words("numeral_opener")
 # Words that follow a person named as a clause's subject (刘 | 光明 | 把…, 何 | 平安 | 在…):
 # with a verb of speaking or a title they are the evidence that a cut name stands before.
 NAME_FOLLOWERS = frozenset(_segment_words("name_follower"))
+# Words after which a person's name may open a clause or stand as a person
+# object (然后 X 提问, 让 X 去, X 和 Y): the annotator's evidence for a name there.
+NAME_OPENERS = frozenset(_segment_words("name_opener"))
+# Words joining two persons in a list (X 和 Y): after a name, a name may follow.
+NAME_JOINERS = frozenset(_segment_words("name_joiner"))
+# Prefixes that make one character a familiar name (阿强): the annotator joins them.
+FAMILIAR_PREFIXES = frozenset(_segment_words("familiar_prefix"))
 # Common nouns jieba tags ns that CC-CEDICT lists only as a proper name (大桥 "Da Qiao").
 COMMON_NOUNS = frozenset(_segment_words("common_noun"))
 
@@ -141,7 +155,7 @@ def _row_problems(name: str, row: dict[str, str]) -> list[str]:
     if name == "segment_words.tsv":
         if row["kind"] not in SEGMENT_KINDS:
             return [f"kind must be one of {', '.join(SEGMENT_KINDS)}, not {row['kind']!r}"]
-        several = ("speech_verb", "numeral_opener", "common_noun", "name_follower")
+        several = ("speech_verb", "numeral_opener", "common_noun", "name_follower", "name_opener")
         if row["kind"] not in several and len(row["word"]) != 1:
             return [f"a {row['kind']} is one character"]
     return []
@@ -153,11 +167,15 @@ __all__ = [
     "COMMON_COMPOUND_SURNAMES",
     "COMMON_SURNAMES",
     "COMPOUND_SURNAMES",
+    "FAMILIAR_PREFIXES",
     "FRAME_CLOSERS",
     "FRAME_OPENERS",
     "FUNCTION_CHARS",
     "MEASURE_OPENERS",
     "NAME_FOLLOWERS",
+    "NAME_JOINERS",
+    "NAME_OPENERS",
+    "NAME_ROLES",
     "NUMERALS",
     "NUMERAL_OPENERS",
     "PLACE_ENGLISH",

@@ -14,8 +14,18 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from zhreader.han import HAN_RE
 from zhreader.model import Edition, Sentence, Token, iter_sentences, map_sentences
-from zhreader.names import COMMON_SURNAMES, PLACE_ENGLISH, PLACE_SUFFIXES, TITLES
+from zhreader.names import (
+    COMMON_SURNAMES,
+    FAMILIAR_PREFIXES,
+    NAME_JOINERS,
+    NAME_OPENERS,
+    NAME_ROLES,
+    PLACE_ENGLISH,
+    PLACE_SUFFIXES,
+    TITLES,
+)
 from zhreader.pinyin_text import numbered
 from zhreader.pipeline.words.dictionary import MAX_GLOSS, Dictionary
 from zhreader.pipeline.words.function_words import CLAUSE_GLOSS_VERSION, CLAUSE_WORDS, clause_gloss
@@ -186,6 +196,10 @@ class Annotator:
         cut = [
             self._mark_names(join_numerals(self._segmenter.segment(text, names))) for text in texts
         ]
+        cut = [
+            self._familiar_names(pieces) if not FAMILIAR_PREFIXES.isdisjoint(text) else pieces
+            for text, pieces in zip(texts, cut, strict=True)
+        ]
         words = [[self._dictionary.simplified(p.text) for p in pieces] for pieces in cut]
         readings = self._reader.read_many(
             [(w, [p.kind for p in pieces]) for w, pieces in zip(words, cut, strict=True)]
@@ -344,13 +358,16 @@ class Annotator:
             if skip:
                 skip = False
                 continue
-            if (
-                piece.kind != "word"
-                or piece.term
-                or twin(piece.text[:1]) not in COMMON_SURNAMES
-                or not _opens_clause(pieces, i)
-            ):
+            if piece.kind != "word" or piece.term or twin(piece.text[:1]) not in COMMON_SURNAMES:
                 out.append(piece)
+                continue
+            if not _opens_clause(pieces, i):
+                named = self._name_in_place(pieces, i, out, twin)
+                if named:
+                    out.append(Piece("".join(p.text for p in pieces[i : i + named]), "name"))
+                    skip = named > 1
+                else:
+                    out.append(piece)
                 continue
             prev, nxt = self._neighbours(pieces[max(0, i - 2) : i + 3])[min(i, 2)]
             if not self._glosses.opens_with_name(twin(piece.text), prev, nxt):
@@ -371,6 +388,96 @@ class Annotator:
             else:
                 out.append(Piece(piece.text, "name"))
         return out
+
+    def _familiar_names(self, pieces: list[Piece]) -> list[Piece]:
+        """Make 阿 and one character a person's name where CC-CEDICT lists no word (阿 | 强).
+
+        jieba cuts 阿强 apart or keeps 阿明 whole as a guess; either way the
+        two are a familiar name, unless they are a listed word (阿姨, 阿婆), the
+        character is a function character (阿 | 在) or a kin term (阿伯).
+        """
+        out: list[Piece] = []
+        i = 0
+        while i < len(pieces):
+            piece = pieces[i]
+            plain = piece.kind == "word" and not piece.term
+            if plain and piece.text in FAMILIAR_PREFIXES and self._familiar_pair(pieces, i):
+                out.append(Piece(piece.text + pieces[i + 1].text, "name"))
+                i += 2
+                continue
+            then = pieces[i + 1] if i + 1 < len(pieces) else None
+            familiar = plain and piece.text[:1] in FAMILIAR_PREFIXES
+            if familiar and self._familiar(piece.text) and not self._spelt_on(then):
+                piece = Piece(piece.text, "name")
+            out.append(piece)
+            i += 1
+        return out
+
+    def _familiar_pair(self, pieces: list[Piece], i: int) -> bool:
+        """Tell whether pieces[i] (阿) and the next make a familiar name."""
+        after = pieces[i + 1] if i + 1 < len(pieces) else None
+        if after is None or after.kind != "word" or after.term:
+            return False
+        then = pieces[i + 2] if i + 2 < len(pieces) else None
+        return self._familiar(pieces[i].text + after.text) and not self._spelt_on(then)
+
+    def _spelt_on(self, piece: Piece | None) -> bool:
+        """Tell whether a lone character after 阿X spells on a foreign word (阿 | 维 | 塔)."""
+        if piece is None or piece.kind != "word" or len(piece.text) != 1:
+            return False
+        tag = self._dictionary.word_tag(self._dictionary.simplified(piece.text))
+        return tag[:1] in ("n", "j", "m")
+
+    def _familiar(self, word: str) -> bool:
+        twin = self._dictionary.simplified(word)
+        return (
+            len(twin) == 2
+            and HAN_RE.match(twin[1]) is not None
+            and twin[1] not in FUNCTION_CHARS
+            and not self._dictionary.contains(twin)
+            # A kin term doubles into a word (伯伯, 婶婶): 阿伯 is an uncle, no name.
+            and not self._dictionary.contains(twin[1] * 2)
+        )
+
+    def _name_in_place(
+        self, pieces: list[Piece], i: int, done: list[Piece], twin: Callable[[str], str]
+    ) -> int:
+        """Return how many pieces make a person's name after a role or an opener, else 0.
+
+        学员 | 吴亮 | 操作, 然后 | 李瑜 | 提问, 让 | 王芳 | 早点: the word
+        before says a person may stand here (zhreader/data/titles.tsv, the
+        name_opener rows of segment_words.tsv, or a name_joiner after a name:
+        王芳 | 和 | 李瑜); the word itself must pass
+        ``GlossChooser.names_in_place``. A name jieba cut 2 + 1 (杨笑 | 雨)
+        takes its third character when the HMM reads the three as one name
+        and that character is no verb (让 | 张阳 | 爱上 keeps its verb).
+        ``done`` are the pieces before ``i`` as marked so far.
+        """
+        solid = [p for p in reversed(done[-4:]) if p.kind != "space"][:2]
+        if not solid:
+            return 0
+        role = twin(solid[0].text)
+        listed = role in NAME_JOINERS and len(solid) == 2 and solid[1].kind == "name"
+        if not (listed or role in NAME_ROLES or role in NAME_OPENERS or role.endswith(TITLES)):
+            return 0
+        word = twin(pieces[i].text)
+        third = pieces[i + 1] if i + 1 < len(pieces) else None
+        if (
+            len(word) == 2
+            and third is not None
+            and third.kind == "word"
+            and not third.term
+            and len(third.text) == 1
+            and self._dictionary.word_tag(twin(third.text))[:1] != "v"
+            and one_name_by_hmm(word + twin(third.text))
+            and self._glosses.names_in_place(word + twin(third.text), self._after(pieces, i + 1))
+        ):
+            return 2
+        return 1 if self._glosses.names_in_place(word, self._after(pieces, i)) else 0
+
+    def _after(self, pieces: list[Piece], i: int) -> Neighbour:
+        """Return the token after piece ``i`` as a context sees it (the edge at the end)."""
+        return self._neighbours(pieces[i : i + 3])[0][1]
 
     def _spoken(
         self, word: str, kind: str, reading: tuple[str, ...], sandhi: tuple[str, ...] | None

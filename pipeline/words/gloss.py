@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from zhreader.names import FUNCTION_CHARS, TITLES
+from zhreader.names import FRAME_CLOSERS, FUNCTION_CHARS, SURNAMES, TITLES
 from zhreader.pinyin_text import numbered
 from zhreader.pipeline.words.dictionary import COUNTED, Dictionary, sense_pieces, shorten
 from zhreader.pipeline.words.english import EMPTY_WORDS
@@ -979,10 +979,19 @@ class GlossChooser:
         return len(char) == 1 and char in self._surnames and char not in FUNCTION_CHARS
 
     def _surname_first(self, word: str, nxt: Neighbour) -> bool:
-        """Tell whether a word is a surname before a title (李 | 大爷) or with one (张老师)."""
-        if word[:1] not in self._surnames or word[:1] in FUNCTION_CHARS:
+        """Tell whether a word is a surname before a title (李 | 大爷) or with one (张老师).
+
+        With its title in one word, any surname of the table will do (萧先生
+        "Mr Xiao"): the title is the evidence a rarer surname lacks alone.
+        """
+        head = word[:1]
+        if head in FUNCTION_CHARS:
             return False
-        return word[1:] in _TITLES if len(word) > 1 else nxt.text in _TITLES
+        if len(word) == 1:
+            return head in self._surnames and nxt.text in _TITLES
+        if word[1:] not in _TITLES:
+            return False
+        return head in self._surnames or (head in SURNAMES and not self._dictionary.common(word))
 
     def titled(
         self, word: str, reading: tuple[str, ...], romanise: Callable[[tuple[str, ...]], str]
@@ -1021,10 +1030,29 @@ class GlossChooser:
             return False
         if prev.kind not in ("", "punct") or CLASSES["NOUN"](nxt):
             return False
-        known = self._dictionary.contains(word) or self._dictionary.word_tag(word)
-        if known or self._dictionary.hsk_level(word) is not None:
+        return self._unlisted(word) and name_by_hmm(word)
+
+    def names_in_place(self, word: str, nxt: Neighbour) -> bool:
+        """Tell whether an unknown word after a role or an opener is a person's name (学员吴亮说).
+
+        After a person noun (学员, 运动员), a word that opens a clause (然后,
+        同时) or one that takes a person (让, 给, 和), the evidence is
+        stronger than at a clause's edge, because more words stand there
+        (田里, 齐聚 before a place): a common surname first, no function
+        character first and no localiser last, listed by none of CC-CEDICT, HSK or jieba,
+        no noun after it, and jieba's POS HMM reading every character as a name.
+        """
+        if not 2 <= len(word) <= 3 or word[:1] not in self._surnames:
             return False
-        return name_by_hmm(word)
+        if word[0] in FUNCTION_CHARS or word[-1] in FRAME_CLOSERS or CLASSES["NOUN"](nxt):
+            return False  # 让田里…: a localiser ends no given name
+        if len(word) == 3 and self._dictionary.hsk_level(word[1:]) is not None:
+            return False  # 向 | 高水平: a surname-like adjective before an everyday word
+        return self._unlisted(word) and name_by_hmm(word)
+
+    def _unlisted(self, word: str) -> bool:
+        known = self._dictionary.contains(word) or self._dictionary.word_tag(word)
+        return not known and self._dictionary.hsk_level(word) is None
 
     def numeral_gloss(self, word: str, prev: Neighbour = EDGE, nxt: Neighbour = EDGE) -> str | None:
         """Read a word that starts with a Han numeral: 两百多 → over two hundred.

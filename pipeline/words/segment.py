@@ -32,6 +32,8 @@ from zhreader.names import (
     FUNCTION_CHARS,
     MEASURE_OPENERS,
     NAME_FOLLOWERS,
+    NAME_OPENERS,
+    NAME_ROLES,
     NUMERAL_OPENERS,
     NUMERALS,
     PLACE_SUFFIXES,
@@ -436,6 +438,11 @@ class Segmenter:
                     i += 1
                     continue
             text = "".join(original for original, _ in words[i : i + size])
+            if kind == "name" and size == 1 and name_then_char(word):
+                # 钟丽华向 | 记者: the name, then the preposition jieba's guess took.
+                out.extend((Piece(text[:-1], "name"), Piece(text[-1:], "word")))
+                i += 1
+                continue
             # A place the dictionary names whole (中国 "China") takes no stem: 年 | 中国.
             whole = kind == "place" and size == 1 and len(word) > 1 and self._proper(word)
             stem = self._stem_size(simple, i, out) if kind == "place" and size and not whole else 0
@@ -909,7 +916,8 @@ class Segmenter:
         # names only after a role word or when a byline or role named them before.
         if len(word) >= 3 and not before_suffix and not self._known(word):
             person = starts_with_surname(word) and not (
-                self._place_opens(word) or listed_phrase(word, self._dictionary)
+                self._place_opens(word)
+                or listed_phrase(word, self._dictionary)
             )
             return (1, "name") if person else (0, "")
         return 0, ""
@@ -932,8 +940,12 @@ class Segmenter:
         given, after = words[i + 1], words[i + 2] if i + 2 < len(words) else ""
         if len(given) != 2 or any(c in FUNCTION_CHARS for c in given):
             return 0, ""
+        followed = after in SPEECH_VERBS or after in NAME_FOLLOWERS or after in TITLES
         if not opens or not HAN_RE.match(opens):
-            evidence = after in SPEECH_VERBS or after in NAME_FOLLOWERS or after in TITLES
+            evidence = followed
+        elif i and (words[i - 1] in NAME_ROLES or words[i - 1] in NAME_OPENERS):
+            # 让 | 魏 | 小龙 | 去, 队员 | 段 | 志强 | 说: a person's place, then a verb.
+            evidence = followed or self._verb(after)
         else:
             evidence = self._proper_named(given, after)
         if not evidence:
@@ -1000,9 +1012,22 @@ class Segmenter:
                 break
             if chars >= longest - 1 and len(nxt) > 1:
                 break
+            if chars == 2 and self._verb_after_name(words[i : i + size], nxt):
+                break
             size += 1
             chars += len(nxt)
         return size if chars >= 2 else 1
+
+    def _verb_after_name(self, name: list[str], char: str) -> bool:
+        """Tell whether the character after a two-character name is its verb (韩梅 | 帮 | 老人).
+
+        A one-character verb jieba lists (帮, 走, 看) after a name of two is
+        the clause's verb unless jieba's POS HMM reads the three as one name
+        (李光登, 王建国).
+        """
+        if self._dictionary.word_tag(char)[:1] != "v":
+            return False
+        return not one_name_by_hmm("".join(name) + char)
 
 
 def _tokenizer_on(frequencies: WordFrequencies):
@@ -1210,17 +1235,49 @@ def phrase_parts(word: str, dictionary: Dictionary) -> tuple[str, str] | None:
     A preposition and a time (于 | 本周); or four characters that are two
     dictionary words (安全 | 检查): a Chinese name is a surname (one character
     or a compound one) and one or two more, and a transliterated name does not
-    halve into words (安东诺夫).
+    halve into words (安东诺夫). Or three characters from a surname on that are
+    CC-CEDICT's common word and an everyday one HSK lists (李子 | 树, 马路 | 边,
+    黄金 | 湖): jieba tags a thousand such phrases nr, far more of them phrases
+    than persons (a word with no surname first is no name already: 博士生);
+    and so an everyday adjective and an everyday word (高 | 水平, 白 | 衬衫).
     """
     if dictionary.name_kind(word) != "name":
         return None
     halves = (word[:2], word[2:])
     if len(word) == 4 and all(dictionary.contains(half) for half in halves):
         return halves
+    if len(word) == 3 and starts_with_surname(word) and _everyday_pair(word, dictionary):
+        return halves
+    if len(word) == 3 and _adjective_and_word(word, dictionary):
+        return word[:1], word[1:]
     opener, rest = word[0], word[1:]
     if len(word) >= 3 and dictionary.word_tag(opener) == "p" and dictionary.word_tag(rest) == "t":
         return opener, rest
     return None
+
+
+def _everyday_pair(word: str, dictionary: Dictionary) -> bool:
+    head, tail = word[:2], word[2:]
+    return (
+        not dictionary.contains(word)  # CC-CEDICT names the place whole: 王府井 "Wangfujing"
+        and dictionary.common(head)
+        and dictionary.common(tail)
+        and dictionary.hsk_level(tail) is not None
+    )
+
+
+def _adjective_and_word(word: str, dictionary: Dictionary) -> bool:
+    # 高 | 水平, 白 | 衬衫, 冷 | 开水: an everyday adjective that is also a
+    # surname, and an everyday word that is no title (黄 | 先生 stays a name).
+    head, rest = word[:1], word[1:]
+    return (
+        head in COMMON_SURNAMES
+        and not dictionary.contains(word)
+        and dictionary.word_tag(head)[:1] == "a"
+        and dictionary.hsk_level(head) is not None
+        and dictionary.hsk_level(rest) is not None
+        and rest not in TITLES
+    )
 
 
 def listed_phrase(word: str, dictionary: Dictionary) -> bool:
@@ -1235,6 +1292,25 @@ def name_by_hmm(word: str) -> bool:
     open a clause with a surname reach it.
     """
     return all(tag == "nr" for _, tag in _hmm_states(word))
+
+
+def name_then_char(word: str) -> bool:
+    """Tell whether jieba's POS HMM reads a guessed word as a name and one more word (王芳在).
+
+    jieba's HMM joins a name of two or three characters to the preposition or
+    adverb after it (钟丽华向, 蔡敏先); the POS HMM then ends the name one
+    character early and tags that character alone (``S``, not ``nr``).
+    """
+    if len(word) not in (3, 4):
+        return False
+    states = _hmm_states(word)
+    (*name, (last_state, last_tag)) = states
+    return (
+        last_state == "S"
+        and last_tag != "nr"
+        and all(tag == "nr" for _, tag in name)
+        and name[-1][0] == "E"
+    )
 
 
 def one_name_by_hmm(word: str) -> bool:
