@@ -48,6 +48,8 @@ from zhreader.pipeline.words.numbers import (
 )
 from zhreader.pipeline.words.results import ResultComplements
 from zhreader.pipeline.words.segment import (
+    DIRECTION_ENDS,
+    DIRECTION_VERBS,
     FREQUENCY_COUNT,
     FREQUENCY_PERIOD,
     FREQUENCY_UNITS,
@@ -553,7 +555,8 @@ class GlossChooser:
         if len(word) < 3 or word[1] not in _POTENTIAL_MARKS or self._dictionary.contains(word):
             return None
         verb, result = word[0], word[2:]
-        if result not in POTENTIAL_RESULTS:
+        directed = verb in DIRECTION_VERBS and result in DIRECTION_ENDS  # 出不去
+        if result not in POTENTIAL_RESULTS and not directed:
             return None
         resultative = verb + result
         sense = None
@@ -562,12 +565,15 @@ class GlossChooser:
             # meaning, where a shorter later one (to overtake) may not.
             senses = [s for _, entry in self._dictionary.entries(resultative) for s in entry]
             sense = next((p for p in sense_pieces(tuple(senses)) if p.startswith("to ")), None)
+        added = None
         if sense is None:
             sense = self._dictionary.short_gloss(verb, reading[:1], tag="v")
+            # What the result adds where CC-CEDICT lacks the pair: 说不清楚 "can't speak clearly".
+            added = self._results.english(verb, result)
         if not sense or not sense.startswith("to "):
             return None
         action = sense.split(", ")[0].removeprefix("to ")
-        return f"{_POTENTIAL_MARKS[word[1]]} {action}"
+        return f"{_POTENTIAL_MARKS[word[1]]} {action}" + (f" {added}" if added else "")
 
     def _around_result(self, word: str, prev: Neighbour, nxt: Neighbour) -> bool:
         """Tell whether a word is a result complement or the verb before one (cheap tests first)."""
@@ -1418,6 +1424,8 @@ class GlossChooser:
                 tag = tag_in_context(tag, prev, nxt, counted=True)  # 这起 | 事故: counted
             attributive = self.attributive(parts[i]) if _noun_head(nxt) else None
             learner = attributive or self._senses.choose(parts[i], prev, nxt)
+            if i == len(parts) - 1 > 0 and len(parts[i]) == 1:
+                learner = self._closing_head(parts[i], prev, learner) or learner
             learner = self._classifier(parts[i], reading[s:e], tag, prev, nxt, learner) or learner
             # Inside a built gloss a modifier's row gives its first sense (本周 "this
             # week"); a verb keeps its alternatives (看电视 "to look at, to watch + TV").
@@ -1428,6 +1436,19 @@ class GlossChooser:
                 return None
             glosses.append(gloss)
         return _join(glosses)
+
+    def _closing_head(self, head: str, prev: Neighbour, chosen: str | None) -> str | None:
+        """Return the noun sense of a built word's one-character head, else None.
+
+        The last character of a word CC-CEDICT lacks is the head its parts
+        close (出口品, 监测站, 政绩观): the row a head takes closing a phrase
+        (站 "station", 品 "product") is its sense there, whatever follows the
+        word; a verb's row ("to …") is no head's.
+        """
+        closing = self._senses.choose(head, prev, EDGE)
+        if closing and closing != chosen and not closing.startswith("to "):
+            return closing
+        return None
 
     def doubled_description(self, word: str, reading: tuple[str, ...] = ()) -> str | None:
         """Gloss a doubled character CC-CEDICT lacks by what the doubling does.

@@ -83,7 +83,9 @@ _SCRIPT = re.compile(
 
 # Words whose facts (Segmenter._facts) are remembered, as the pinyin reader's plans.
 _FACTS_CACHE_SIZE = 100_000
-_WordFacts = tuple[bool, bool, str, tuple[tuple[int, str], ...] | None, tuple["Piece", ...]]
+_WordFacts = tuple[
+    bool, bool, str, tuple[tuple[int, str], ...] | None, tuple["Piece", ...], bool
+]
 # jieba's dictionary lists many phrases at its floor frequency (排长队 3, 没来 3);
 # a word no more frequent than this that CC-CEDICT lacks is a guess (Segmenter._guessed).
 GUESS_FREQUENCY = 3
@@ -103,6 +105,10 @@ POTENTIAL_COMPLEMENTS = frozenset(
     for result in POTENTIAL_RESULTS
     if len(result) == 1 and neg + result != "得到"  # 得到 is "to get"
 )
+# 来/去 complete a verb of direction as a potential (出不去, 进不来, 回不去: can't go out,
+# in, back); after other verbs they are no complement (说不来 is a word of its own).
+DIRECTION_VERBS = frozenset("出进回上下过")
+DIRECTION_ENDS = frozenset("来去")
 # Verbs that take a verb, not a complement, after them (会不会, 能不能, 要不了多久).
 POTENTIAL_MODALS = frozenset("要会能敢肯该得让叫请是有")
 # Before a number these say how many, not whether the action can be done (不到一年).
@@ -133,6 +139,10 @@ _EVEN = frozenset("也都")
 TIME_START = "起"
 _TIME_TAG = "t"
 _RISING = frozenset(["得", "不", "了", "来", "过", "床", "身", "着", "晚", "早"])
+# The adverb that makes a one-character adjective after it a superlative (最低 "lowest").
+SUPERLATIVE = "最"
+# The aspect markers after a verb (泡了, 拿着, 去过).
+_ASPECT = frozenset("了着过")
 # What stands for a withheld given name after a surname (张某, 刘某某).
 WITHHELD = frozenset(["某", "某某"])
 # Bylines inside the text: 本报讯(刘某某), a closing (刘某某), 刘某某 摄.
@@ -415,9 +425,11 @@ class Segmenter:
         simple = [w for _, w in words]
         out: list[Piece] = []
         i = 0
+        lent = False  # a noun that may hold a character jieba lent it (Segmenter._lend_back)
         while i < len(simple):
             word = simple[i]
-            ends_place, _, tagged, parts, alone = self._facts(word)
+            ends_place, _, tagged, parts, alone, lends = self._facts(word)
+            lent = lent or (lends and bool(out) and len(out[-1].text) == 1)
             # The gates are what the rules require first: a place suffix at the
             # end; a role word before, or three characters (most words have neither).
             size, kind = self._place_at(simple, i, out) if ends_place else (0, "")
@@ -462,7 +474,10 @@ class Segmenter:
         # Traditional text reads the frames through its twin; simplified text is its own.
         traditional = any(original != word for original, word in words)
         twin = traditional and self._dictionary.simplified
-        pieces = _close_frames(self._split_disposal(out), twin)
+        pieces = self._split_disposal(out)
+        if lent:
+            pieces = self._lend_back(pieces)
+        pieces = _close_frames(pieces, twin)
         # The joining passes are pure Python over every word; most runs hold
         # none of the characters they join on (不/得, 十分, 次), so ask first.
         run = "".join(original for original, _ in words)
@@ -482,8 +497,9 @@ class Segmenter:
         """Return what the rules ask of a word alone, worked out once per word.
 
         Whether it ends in a place suffix and in a title, its tag, its parts
-        (length, kind) when it goes out cut apart (else None), and the pieces
-        it goes out as when no rule joins it (frozen, so shared).
+        (length, kind) when it goes out cut apart (else None), the pieces it
+        goes out as when no rule joins it (frozen, so shared), and whether it
+        is a two-character noun ending in a verb (水泡: ``_lend_back`` asks).
         """
         facts = self._word_facts.get(word)
         if facts is None:
@@ -498,7 +514,9 @@ class Segmenter:
                 alone.append(Piece(word[offset : offset + length], part_kind))
                 offset += length
             ends = (word.endswith(PLACE_SUFFIXES), word.endswith(TITLES))
-            facts = (*ends, kind, parts, tuple(alone))
+            tag = self._dictionary.word_tag
+            lends = len(word) == 2 and tag(word) == "n" and tag(word[1]) == "v"
+            facts = (*ends, kind, parts, tuple(alone), lends)
             self._word_facts[word] = facts
         return facts
 
@@ -527,6 +545,55 @@ class Segmenter:
             out.append(piece)
         return out
 
+    def _lend_back(self, pieces: list[Piece]) -> list[Piece]:
+        """Give a noun back the character jieba lent the noun after it: 凉 | 水泡 → 凉水 | 泡.
+
+        A single character, then a two-character noun whose last character is
+        a verb, then the verb's object or an aspect marker: where the character
+        and the noun's first character make a noun both dictionaries list, the
+        sentence holds that noun and the verb (用凉水泡脚 "to soak the feet in
+        cool water", not "cool" "blister"). The object after it is the signal:
+        a noun that closes its phrase (部分 | 采用, 国情怀。) keeps jieba's cut.
+        The words are read through their simplified twins.
+        """
+        out: list[Piece] = []
+        twin = self._dictionary.simplified
+        tag = self._dictionary.word_tag
+        for i, piece in enumerate(pieces):
+            first = out[-1] if out else None
+            if (
+                len(piece.text) != 2
+                or first is None
+                or len(first.text) != 1
+                or i + 1 >= len(pieces)  # the cheap checks first
+                or piece.kind != "word"
+                or first.kind != "word"
+                or piece.term
+                or first.term
+            ):
+                out.append(piece)
+                continue
+            noun, head = twin(piece.text), twin(first.text)
+            lent = head + noun[0]
+            after = pieces[i + 1]
+            takes = after.kind == "word" and not after.term and (
+                twin(after.text) in _ASPECT or tag(twin(after.text)) == "n"
+            )
+            if (
+                takes
+                and head not in FUNCTION_CHARS
+                and tag(noun) == "n"
+                and tag(noun[1]) == "v"
+                and tag(lent) == "n"
+                and self._known(lent)
+                and self._dictionary.common(lent)
+            ):
+                out[-1] = Piece(first.text + piece.text[0])
+                out.append(Piece(piece.text[1]))
+                continue
+            out.append(piece)
+        return out
+
     def _join_potentials(self, pieces: list[Piece]) -> list[Piece]:
         """Join a verb and its potential complement into one word: 睡 | 不着 → 睡不着.
 
@@ -540,7 +607,7 @@ class Segmenter:
         twin = self._dictionary.simplified
         i = 0
         while i < len(pieces):
-            size = self._potential_at(pieces, i, twin)
+            size = self._potential_at(pieces, i, twin) or self._result_cut_off(pieces, i, twin)
             if size:
                 out.append(Piece("".join(p.text for p in pieces[i : i + size])))
                 i += size
@@ -596,14 +663,17 @@ class Segmenter:
             part = phrase[offset : offset + len(p.text)]
             plain.append(part if p.kind == "word" and not p.term else "")
             offset += len(p.text)
+        word = phrase[0]
         size = 0
-        if plain[0] in POTENTIAL_COMPLEMENTS:
+        if plain[0] in POTENTIAL_COMPLEMENTS or _directed(word, plain[0][:1], plain[0][1:]):
             size = 2
-        elif len(plain) == 2 and plain[0] in ("不", "得") and plain[1] in POTENTIAL_RESULTS:
+        elif len(plain) == 2 and (
+            plain[0] in ("不", "得") and plain[1] in POTENTIAL_RESULTS
+            or _directed(word, plain[0], plain[1])
+        ):
             size = 3
         if not size:
             return 0
-        word = phrase[0]
         if word in POTENTIAL_MODALS or not self._verb(word):
             return 0
         if "".join(plain[: size - 1])[1:].startswith(word):
@@ -615,6 +685,25 @@ class Segmenter:
         if counts and "".join(plain[: size - 1]) in POTENTIAL_AMOUNTS:
             return 0  # 来 | 不到 | 一年 "less than a year", 不下百人 "no fewer than"
         return size
+
+    def _result_cut_off(
+        self, pieces: list[Piece], i: int, twin: Callable[[str], str]
+    ) -> int:
+        """Count the pieces of a potential whose two-character result jieba cut: 看不清 | 楚.
+
+        jieba lists 看不清 and leaves 楚 alone ("distinct"); the character that
+        completes the result (清楚) belongs to the potential: 看不清楚.
+        """
+        first = pieces[i]
+        if len(first.text) != 3 or first.text[1] not in "不得" or i + 1 >= len(pieces):
+            return 0  # the cheap checks first
+        last = pieces[i + 1]
+        if len(last.text) != 1 or first.kind != "word" or last.kind != "word":
+            return 0
+        if first.term or last.term:
+            return 0
+        result = twin(first.text[2] + last.text)
+        return 2 if len(result) == 2 and result in POTENTIAL_RESULTS else 0
 
     def _cut_apart(self, word: str) -> bool:
         """Tell whether jieba's word goes out as its parts: a guess, or a phrase named a name."""
@@ -668,8 +757,9 @@ class Segmenter:
             word,
             lambda piece: len(piece) < len(word)
             and self._known(piece)
-            and self._dictionary.contains(piece),
+            and (self._dictionary.contains(piece) or self._superlative(piece)),
         )
+        cuts = self._past_floor(word, cuts)
         if len(cuts) > 1 and self._verb_and_object(word):
             return [word[0], word[1:]]
         agreed = set.intersection(*(set(cut) for cut in cuts))
@@ -680,6 +770,43 @@ class Segmenter:
             else:
                 parts.extend(word[start:end])
         return parts
+
+    def _past_floor(
+        self, word: str, cuts: list[list[tuple[int, int]]]
+    ) -> list[list[tuple[int, int]]]:
+        """Drop the tied cuts that hold a word jieba lists only at its floor frequency.
+
+        jieba lists phrases at the floor (掘出 3, as 发掘出 3), and a tie of two
+        cuts sent the words they disagree on out as characters: 发掘出 went out
+        发 | 掘 | 出 where 发掘 (1,579) is surely there. A cut whose words all
+        stand above the floor wins over one holding a floor word; where every
+        cut or none holds one (排长 | 队, 排 | 长队), the tie stays.
+        """
+        if len(cuts) < 2:
+            return cuts
+        firm = [
+            cut
+            for cut in cuts
+            if all(
+                e - s == 1 or self._frequencies.get(word[s:e], 0) > GUESS_FREQUENCY
+                for s, e in cut
+            )
+        ]
+        return firm or cuts
+
+    def _superlative(self, word: str) -> bool:
+        """Tell whether a word is 最 and a one-character adjective jieba lists (最低, 最大).
+
+        CC-CEDICT lacks most of them (最低, 最大, 最长, 最早); cut into
+        characters they read "most" "low", and a guess that holds one
+        (最低气温) lost it: 最 | 低 | 气温. Above jieba's floor they are words.
+        """
+        return (
+            len(word) == 2
+            and word[0] == SUPERLATIVE
+            and self._frequencies.get(word, 0) > GUESS_FREQUENCY
+            and self._dictionary.word_tag(word[1])[:1] == "a"
+        )
 
     def _verb_and_object(self, word: str) -> bool:
         """Tell whether a three-character guess is an everyday verb and a noun (做作业, 排长队).
@@ -1109,6 +1236,11 @@ def _graded(piece: Piece | None, dictionary: Dictionary) -> bool:
     if piece is None or piece.kind != "word" or piece.text in _AFTER_SCORE:
         return False
     return dictionary.word_tag(dictionary.simplified(piece.text))[:1] in _GRADED_TAGS
+
+
+def _directed(verb: str, mark: str, end: str) -> bool:
+    """Tell whether 不/得 and 来/去 after a verb of direction are its potential (出 | 不 | 去)."""
+    return mark in ("不", "得") and end in DIRECTION_ENDS and verb in DIRECTION_VERBS
 
 
 def _recurs(text: str, names: set[str]) -> bool:
