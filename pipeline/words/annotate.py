@@ -265,8 +265,8 @@ class Annotator:
         """Give each term of a sentence its dictionary words (``Token.parts``).
 
         The term keeps its English, its pinyin and its ``term``; its parts are
-        what a learner would look up inside it (脱贫攻坚: 脱贫 "to lift oneself
-        out of poverty" | 攻坚 "to assault a fortified position"), read as any word is.
+        what a learner would look up inside it (脱贫攻坚: 脱贫 | 攻坚), each read
+        as any word is.
         """
         if not any(t.term for t in tokens):  # the cheap gate: most sentences hold no term
             return tokens
