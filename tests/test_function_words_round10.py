@@ -12,6 +12,7 @@ from conftest import first_gloss_of as gloss_of
 
 from zhreader.pipeline.words.function_words import (
     AS_SOON_AS,
+    AT_IN,
     EVEN_MORE,
     FALL,
     FROM_ON,
@@ -196,3 +197,24 @@ def test_hai_after_bi_reads_hai(annotator):
 )
 def test_negation_stress_and_linking_words(annotator, sentence, word, gloss):
     assert gloss_of(annotator, sentence, word) == gloss
+
+
+PROGRESSIVE = particle_name("progressive")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "gloss"),
+    [
+        # A frame 在 opens and a localiser or a time word closes: the verb is inside it.
+        ("我们在推进垃圾分类的过程中遇到了不少困难。", AT_IN),
+        ("他在处理这类问题上很有经验。", AT_IN),
+        ("在确保安全的前提下，工厂恢复了生产。", AT_IN),
+        ("我们在吃饭时聊了很多。", AT_IN),
+        # No frame: 在 before a verb is the action in progress.
+        ("孩子们在看动画片。", PROGRESSIVE),
+        # A localiser before 的 closes a noun, not a frame.
+        ("他在看电视上的新闻。", PROGRESSIVE),
+    ],
+)
+def test_zai_opening_a_frame_is_at_in(annotator, sentence, gloss):
+    assert gloss_of(annotator, sentence, "在") == gloss

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from zhreader.han import HAN_CLASS
+from zhreader.names import FRAME_CLOSERS
 from zhreader.pipeline.structure.layout_words import words as layout_words
 from zhreader.pipeline.structure.sentences import ENDERS
 from zhreader.pipeline.words.senses import particle_name
@@ -266,7 +267,7 @@ def _is_verb(tag: str) -> bool:
 # the 是 its clause opens with, 近 from the time unit after the numeral.
 
 # Bump when a gloss rule changes: it is part of the annotator's signature.
-CLAUSE_GLOSS_VERSION = "4"
+CLAUSE_GLOSS_VERSION = "5"
 EVEN = "even"
 AT_ALL = "(not) at all, even"
 STILL = "still, even so"
@@ -280,6 +281,9 @@ ASKING = {
     "请": "to ask, to invite (sb to)",
 }
 IN_THE_COURSE = "in, during"
+# 在 opening a frame (在 … 中, 在 … 上, 在 … 时): "at, in", not the progressive.
+FRAME_OPENER = "在"
+AT_IN = "at, in"
 THE_PAST = "(in) the past, recent"
 OVER_THE_PAST = "(over the past …)"
 REPLY = "to reply (to), to answer"
@@ -318,7 +322,7 @@ Numeral = Callable[[str], bool]
 # The words ``clause_gloss`` may answer for: the annotator asks only about these.
 CLAUSE_WORDS = frozenset(("也", "的", "近", "来", "回", "什么", "都", "要", "中", "快", "一边"))
 CLAUSE_WORDS |= set(ASKING)
-CLAUSE_WORDS |= {"一", "出", "下", "起", "还", "就是"}
+CLAUSE_WORDS |= {"一", "出", "下", "起", "还", "就是", FRAME_OPENER}
 
 
 def clause_gloss(words: Sequence[str], w: int, tag: Tagger, numeral: Numeral) -> str | None:
@@ -345,6 +349,8 @@ def clause_gloss(words: Sequence[str], w: int, tag: Tagger, numeral: Numeral) ->
         return _about_to(words, w)
     if word == "中":
         return _within(words, w)
+    if word == FRAME_OPENER:
+        return _framed(words, w)
     if word in ASKING:
         return _asking(words, w, tag)
     if word == "快":
@@ -827,6 +833,27 @@ def _within(words: Sequence[str], w: int) -> str | None:
 
 # 在 … 中 frames a few words: 在工作中, 在推进乡村振兴的过程中.
 _FRAME_REACH = 10
+
+
+def _framed(words: Sequence[str], w: int) -> str | None:
+    """Read 在 opening a frame its clause closes as "at, in" (在推进改革的过程中，…).
+
+    Before a verb, 在 alone marks an action in progress (孩子们在看书); a
+    frame closed by a localiser or a word of time or respect (在处理这类问题上，
+    在确保安全的前提下，在吃饭时聊天) makes the verb part of what 在 places the
+    clause in. A closer before 的 closes no frame but a noun (他在看电视上的新闻
+    is in progress).
+    """
+    _, after = _clause(words, w)
+    for i, word in enumerate(after[:_FRAME_REACH]):
+        if i and word in _FRAME_ENDS:
+            closes_noun = i + 1 < len(after) and after[i + 1] == "的"
+            return None if closes_noun else AT_IN
+    return None
+
+# The words that close a 在 … frame at its clause's end: the localisers
+# (zhreader/data/segment_words.tsv) and words of time or respect.
+_FRAME_ENDS = FRAME_CLOSERS | {"时", "时候", "方面", "期间", "之际", "同时", "当中", "之中", "之下"}
 
 
 def _any(words: Sequence[str], w: int) -> str | None:
