@@ -270,3 +270,62 @@ def test_an_ordinal_keeps_the_classifier_after_it(annotator):
     english = _tokens(annotator, "学校举办了第六届读书节。")["第六届"][1]
     assert english.startswith("sixth (classifier")
     assert _tokens(annotator, "这是我第四次去海边。")["第四次"][1] == "fourth time"
+
+
+# --- second wave: classifiers inside tokens ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "english"),
+    [
+        ("我想借几个盘子。", "几个", "a few (classifier)"),
+        ("每个房间都有空调。", "每个", "each (classifier)"),
+        ("这个办法不错。", "这个", "this (classifier)"),
+        ("哪个车站离这儿近？", "哪个", "which (classifier)"),
+        ("这位阿姨是我的老乡。", "这位", "this (classifier for people)"),
+        ("这道题有两种解法。", "这道题", "this (classifier) question"),
+    ],
+)
+def test_a_pointer_and_a_classifier_in_one_word_shows_the_classifier(
+    annotator, text, word, english
+):
+    assert _tokens(annotator, text)[word][1] == english
+
+
+def test_a_pointer_and_ge_before_a_span_of_time_read_as_the_time_phrase(annotator):
+    # 这个 | 月 "this month", 每个 | 星期 "every week": no classifier between the words
+    assert _tokens(annotator, "这个月的电费涨了。")["这个"][1] == "this"
+    assert _tokens(annotator, "他每个星期回一次老家。")["每个"][1] == "each"
+
+
+def test_a_pointer_word_with_no_classifier_inside_keeps_its_sense(annotator):
+    assert _tokens(annotator, "这次比赛我们赢了。")["这次"][1] == "this time"
+    assert _tokens(annotator, "这些鞋太小了。")["这些"][1] == "these"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "english"),
+    [
+        ("她在医院住了一个多月。", "一个多月", "over one (classifier) month"),
+        ("火车晚点了半个多小时。", "半个多", "over half a (classifier)"),
+        ("弟弟今年五岁半。", "五岁半", "five and a half years old"),
+        ("这个项目做了三年半。", "三年半", "three and a half years"),
+        ("你是第几个报名的？", "第几个", "which number (classifier)"),
+        ("今天是开学第几天？", "第几天", "which day"),
+    ],
+)
+def test_counts_with_classifier_half_or_rank_question_read_whole(annotator, text, word, english):
+    assert _tokens(annotator, text)[word][1] == english
+
+
+def test_half_and_a_unit_rejoin_but_half_ge_before_a_word_stays():
+    assert rejoin_numeral("半个", "多") == ("半个多", "")
+    assert rejoin_numeral("四岁", "半") == ("四岁半", "")
+    assert rejoin_numeral("半个", "多余") is None
+    assert rejoin_numeral("四天", "半") is None  # 天 takes no half here
+
+
+def test_kuai_qian_after_a_count_is_the_money_unit(annotator):
+    # jieba keeps 两块钱 and 几块钱 whole (三块 | 钱 it cuts, and 块 reads "yuan" there)
+    assert _tokens(annotator, "坐公交只要两块钱。")["两块钱"][1].startswith("two yuan")
+    assert _tokens(annotator, "白菜几块钱一斤？")["几块钱"][1].startswith("a few yuan")

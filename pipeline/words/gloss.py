@@ -26,6 +26,7 @@ from zhreader.pipeline.words.dictionary import COUNTED, Dictionary, sense_pieces
 from zhreader.pipeline.words.english import EMPTY_WORDS
 from zhreader.pipeline.words.numbers import (
     APPROXIMATORS,
+    HALF_UNITS,
     HAN_BIG,
     HAN_NUMERAL_CHARS,
     MONTHS,
@@ -233,6 +234,18 @@ _DAY_PARTS = frozenset(["那天", "当天", "这天", "晚上", "早上", "上�
 # 来 after a span of time counts back from now (三年来), not "about" (十来年).
 _SINCE = "来"
 _SPAN_UNITS = frozenset("年天月日周")
+_WHICH_IN_ORDER = "which number"  # 第几 asks a rank: 你是第几个到的
+# A demonstrative, a question word or 每/几 whose word with a classifier CC-CEDICT
+# glosses as the pointer alone (这个 "this", 几个 "a few", 这位 "this"): the English
+# the gloss may be, and the classifier shown after it ("Round ten, second wave").
+_POINTERS = frozenset("这那哪每几")
+_BARE_POINTERS = frozenset(
+    ["this", "that", "this one", "that one", "which", "which one", "each", "every"]
+    + ["a few", "few", "several"]
+)
+# Spans of time a pointer and 个 read as one phrase (这个月 "this month", 每个星期 "every
+# week"): the classifier there is part of a fixed time phrase, not a word to learn.
+_SPANS = frozenset(["月", "星期", "礼拜", "小时", "钟头", "学期", "季度", "周末", "晚上", "早上"])
 # 该 + what it points at (GlossChooser.demonstrative_compound): "the", not "should".
 _THAT_ONE = "该"
 _SHOULD = "should"
@@ -306,6 +319,7 @@ class GlossChooser:
             or self._dictionary.word_tag(word) == _ADVERBIAL
             or (_modifies(prev, nxt) and self.modifier_english(word) is not None)
             or word in _PLURAL_DEMONSTRATIVES
+            or (nxt.text in _SPANS and word[:1] in _POINTERS)
             or word in (_POINTS_UNIT, _DOWN)
             or (word in _MONTH_EDGES and prev.text == _MONTH)
             or _counted_after_plural(word, prev)
@@ -330,7 +344,38 @@ class GlossChooser:
             gloss = plural_noun(gloss)  # 学生 | 们 "students (plural)"
         if gloss and source in ("cedict", "learner", "chars"):
             gloss = self.in_compound(word, gloss, prev, nxt)
+        if gloss and word[:1] in _POINTERS and 2 <= len(word) <= 3 and nxt.text not in _SPANS:
+            gloss = self.pointed_classifier(word, gloss) or gloss
         return gloss, source
+
+    def pointed_classifier(self, word: str, gloss: str) -> str | None:
+        """Show the classifier a pointer's word hides: 这个 "this (classifier)", 这道题.
+
+        CC-CEDICT reads 这个 "this", 几个 "a few", 这位 "this": the classifier a
+        learner must put after the pointer goes unseen. A third character is
+        the noun counted (这道题 "this (classifier) question").
+        """
+        unit = word[1]
+        if unit == _GENERAL_UNIT:
+            shown = _GENERAL_CLASSIFIER
+        else:
+            shown = (self._dictionary.short_gloss(unit, tag=COUNTED) or "").strip("()")
+            if not shown.startswith(("classifier for ", "polite classifier")):
+                return None
+            shown = f"({shown})"  # 辆 "classifier for vehicles" as 这辆 shows it
+        head, _, tail = gloss.partition(", ")
+        if len(word) == 2:
+            if head not in _BARE_POINTERS:
+                return None
+            return f"{head.removesuffix(' one')} {shown}"
+        pointer, _, noun = head.partition(" ")
+        if pointer not in _BARE_POINTERS or not noun or "classifier" in noun:
+            return None
+        if not _noun_tag(self._dictionary.word_tag(word[2:])):
+            return None
+        # The noun says what is counted; the classifier's own list of things would
+        # mislead (道 "long thin things" before 题).
+        return f"{pointer} {_GENERAL_CLASSIFIER} {noun}"  # 这道题 "this (classifier) question"
 
     def in_compound(self, word: str, gloss: str, prev: Neighbour, nxt: Neighbour) -> str:
         """Return a noun's gloss as it reads inside a noun phrase cut apart.
@@ -1150,6 +1195,8 @@ class GlossChooser:
         """
         if word[:1] == _HALF and len(word) == 2:
             return self._half_gloss(word, nxt)  # 半个 | 西瓜 "half a (classifier)"
+        if word[:2] == _HALF + _GENERAL_UNIT and word[2:] in ("多", "余"):
+            return f"over half a {_GENERAL_CLASSIFIER}"  # 半个多 | 小时, as 两个多 | 小时
         if word.startswith(_QUITE) and len(word) > len(_QUITE):
             return self._quite_a_few(word[1:], prev, nxt)  # 好几个 "quite a few"
         if word.endswith(_ABOUT) and len(word) > len(_ABOUT):
@@ -1159,6 +1206,8 @@ class GlossChooser:
         percent = han_decimal(word[3:].removesuffix("点")) if word.startswith("百分之") else None
         if percent is not None:
             return f"{percent:g}%"  # 百分之十五 "15%", 百分之八点五 "8.5%"
+        if word[:2] == "第" + _FEW:
+            return self._which_in_order(word[2:], nxt)  # 第几个 "which number (classifier)"
         if word[:1] == "第" and not self._dictionary.common(word):
             return self._ordinal_gloss(word[1:], nxt)
         if doubling(word):
@@ -1189,6 +1238,13 @@ class GlossChooser:
             return f"after {english_words(int(value))} o'clock"  # 十一点多, as 7点多
         if rest == _GENERAL_UNIT + _HALF and not approx:
             return f"{english_words(value)} and a half"  # 两个半 | 小时, as CC-CEDICT's 一个半
+        if not approx and rest[1:] == _HALF and rest[:1] in HALF_UNITS:
+            unit = self._unit_gloss(rest[0], Neighbour(numeral, "word", "m"), nxt) or ""
+            if unit[:1].isalpha() and not unit.startswith("to "):
+                unit = _plural(unit, 2) or unit
+                return f"{english_words(value)} and a half {unit}"  # 三岁半, 两年半
+        if not approx and rest[:1] == _GENERAL_UNIT and rest[1:2] in ("多", "余") and rest[2:]:
+            return self._counted_over(value, rest[1], rest[2:], nxt)  # 一个多月
         if not approx and len(rest) == 2 and rest[1] in APPROXIMATORS:
             if rest[1] == _SINCE and rest[0] in _SPAN_UNITS:
                 return None  # 三年来 "three years (over the past …)", not "about three years"
@@ -1275,6 +1331,30 @@ class GlossChooser:
         if not counted or not counted.startswith(figure + " "):
             return None
         return round_count(word[:2]) + counted[len(figure) :]
+
+    def _which_in_order(self, rest: str, nxt: Neighbour) -> str | None:
+        """Read 第几 and a classifier as the question of a rank: 第几个 "which number (classifier)".
+
+        CC-CEDICT lacks 第几; built from characters it read "(ordinal prefix) + a few".
+        """
+        counted = self._ordinal_gloss("一" + rest, nxt)  # read as 第一 + rest, then asked
+        if not counted or not counted.startswith("first"):
+            return None
+        tail = counted.removeprefix("first")
+        return ("which" if tail[:2] not in ("", " (") else _WHICH_IN_ORDER) + tail
+
+    def _counted_over(self, value: float, approx: str, noun: str, nxt: Neighbour) -> str | None:
+        """Read a count, 个, 多/余 and a noun in one word: 一个多月 "over one (classifier) month".
+
+        The same words as 两个 | 多 | 月 cut apart, read together; the classifier stays.
+        """
+        gloss = self._senses.choose(noun, Neighbour(_GENERAL_UNIT, "word", "q"), nxt)
+        gloss = (gloss or self._dictionary.short_gloss(noun) or "").split(", ")[0]
+        if not gloss or gloss.startswith(("(", "to ")):
+            return None
+        gloss = _singular(gloss) if value == 1 else plural_noun(gloss)
+        figure = english_words(value) if value < 10_000 else english_figure(value)
+        return f"{APPROXIMATORS[approx]} {figure} {_GENERAL_CLASSIFIER} {gloss}"
 
     def _half_gloss(self, word: str, nxt: Neighbour) -> str | None:
         """Read 半 and a measure word before what it counts: 半个 | 西瓜 "half a (classifier)".

@@ -286,6 +286,8 @@ def split_numeral(word: str) -> tuple[str, str, str]:
 # Units an approximator may follow (三年多 "over three years", 两成多 "over 20%"): jieba
 # cuts the 多 off them, and it belongs to the number.
 _COUNTED_UNITS = frozenset("年天岁倍成")
+# Units a half may follow in the same count (三岁半, 两年半); jieba cuts the 半 off.
+HALF_UNITS = frozenset("年岁")
 # A numeral ending in one of these may go on in the next word (两千 | 三百余名).
 _LEFT_UNITS = frozenset("十百千万亿")
 # Units jieba may cut off the digit before them (两 | 千余件); 十 is left out: 十分 is "very".
@@ -328,6 +330,7 @@ def rejoin_numeral(left: str, right: str) -> tuple[str, str] | None:
     if left.startswith("百分之") and _percent_goes_on(left[3:], right):
         return left + right, ""  # 百分之十 | 二点五 → 百分之十二点五 "12.5%"
     counted = left[-1:] == GENERAL_UNIT and han_value(left[:-1]) is not None
+    counted = counted or left == HALF_HOUR + GENERAL_UNIT  # 半个 | 多 | 小时 → 半个多
     if counted and right in ("多", "余"):
         return left + right, ""  # 两个 | 多 | 小时 → 两个多 "over two (classifier)"
     if counted and right[:1] in ("多", "余") and right[1:] in _COUNTED_SPANS:
@@ -343,6 +346,8 @@ def rejoin_numeral(left: str, right: str) -> tuple[str, str] | None:
         return left + PAST_HOUR, right[1:]  # 三点 | 多 → 三点多 "after three o'clock"
     if _clock_hour(left) and _clock_rest(right):
         return left + right, ""  # 十二点 | 半 → 十二点半: one time, "half past twelve"
+    if right == HALF_HOUR and left[-1:] in HALF_UNITS and han_value(left[:-1]) is not None:
+        return left + right, ""  # 三岁 | 半 → 三岁半 "three and a half years old"
     if right in APPROXIMATORS and left[-1:] in _COUNTED_UNITS and han_value(left[:-1]) is not None:
         return left + right, ""  # 三年 | 多 → 三年多 "over three years", 两成 | 多
     # An estimate in tens, hundreds or thousands goes on in 万/亿 (not 一来 "firstly").
@@ -398,6 +403,7 @@ __all__ = [
     "PAST_HOUR",
     "SHARP",
     "HALF_HOUR",
+    "HALF_UNITS",
     "HOUR_MARKS",
     "MINUTE_MARK",
     "approximate_digits",
