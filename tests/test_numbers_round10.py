@@ -296,6 +296,7 @@ def test_a_pointer_and_ge_before_a_span_of_time_read_as_the_time_phrase(annotato
     # 这个 | 月 "this month", 每个 | 星期 "every week": no classifier between the words
     assert _tokens(annotator, "这个月的电费涨了。")["这个"][1] == "this"
     assert _tokens(annotator, "他每个星期回一次老家。")["每个"][1] == "each"
+    assert _tokens(annotator, "这个月底要交房租。")["这个"][1] == "this"
 
 
 def test_a_pointer_word_with_no_classifier_inside_keeps_its_sense(annotator):

@@ -246,6 +246,7 @@ _BARE_POINTERS = frozenset(
 # Spans of time a pointer and 个 read as one phrase (这个月 "this month", 每个星期 "every
 # week"): the classifier there is part of a fixed time phrase, not a word to learn.
 _SPANS = frozenset(["月", "星期", "礼拜", "小时", "钟头", "学期", "季度", "周末", "晚上", "早上"])
+_MONTH_HEAD = "月"
 # 该 + what it points at (GlossChooser.demonstrative_compound): "the", not "should".
 _THAT_ONE = "该"
 _SHOULD = "should"
@@ -319,7 +320,7 @@ class GlossChooser:
             or self._dictionary.word_tag(word) == _ADVERBIAL
             or (_modifies(prev, nxt) and self.modifier_english(word) is not None)
             or word in _PLURAL_DEMONSTRATIVES
-            or (nxt.text in _SPANS and word[:1] in _POINTERS)
+            or (_before_span(nxt) and word[:1] in _POINTERS)
             or word in (_POINTS_UNIT, _DOWN)
             or (word in _MONTH_EDGES and prev.text == _MONTH)
             or _counted_after_plural(word, prev)
@@ -344,7 +345,7 @@ class GlossChooser:
             gloss = plural_noun(gloss)  # 学生 | 们 "students (plural)"
         if gloss and source in ("cedict", "learner", "chars"):
             gloss = self.in_compound(word, gloss, prev, nxt)
-        if gloss and word[:1] in _POINTERS and 2 <= len(word) <= 3 and nxt.text not in _SPANS:
+        if gloss and word[:1] in _POINTERS and 2 <= len(word) <= 3 and not _before_span(nxt):
             gloss = self.pointed_classifier(word, gloss) or gloss
         return gloss, source
 
@@ -1616,6 +1617,11 @@ def adverb_of(adjective: str) -> str:
     if adjective.endswith("ll"):
         return adjective + "y"  # full → fully
     return adjective + "ly"
+
+
+def _before_span(nxt: Neighbour) -> bool:
+    """Tell whether the next word is a span of time or opens with 月 (每个 | 月工资)."""
+    return nxt.text in _SPANS or nxt.text[:1] == _MONTH_HEAD
 
 
 def _noun_tag(tag: str) -> bool:
