@@ -337,5 +337,6 @@ def test_a_potential_complement_keeps_its_verb(annotator):
 
 
 def test_hao_before_ji_and_a_unit_is_quite_a_few(annotator):
-    assert glosses_of(annotator, "他们换了好几个地方。", "好几个") == ["quite a few"]
+    # 几个 shows its classifier ("Round ten, second wave: classifiers inside tokens")
+    assert glosses_of(annotator, "他们换了好几个地方。", "好几个") == ["quite a few (classifier)"]
     assert glosses_of(annotator, "好几位老师都来了。", "好几位")[0].startswith("quite a few")
