@@ -131,3 +131,25 @@ def test_no_round_ten_row_shows_a_dictionary_placeholder():
 )
 def test_a_definition_past_rank_5200_reads_as_the_plain_word(annotator, sentence, word, gloss):
     assert gloss_of(annotator, sentence, word) == gloss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        # Round ten, second wave: HSK ranks 4,001-6,000 read in a sentence.
+        ("工厂倒闭后，他失业了半年。", "失业", "to lose one's job, unemployment"),
+        ("我们住的饭店离海边很近。", "饭店", "restaurant, hotel"),
+        ("他是家里的老大，下面有两个妹妹。", "老大", "eldest, boss"),
+        ("我在这儿等了半天工夫，他还没来。", "工夫", "time, effort"),
+        ("他受过良好的教育。", "受过", "to have received"),
+        ("警方还在寻找那名男子的下落。", "下落", "whereabouts"),
+        ("这趟列车从北京直达上海。", "直达", "direct, nonstop"),
+        ("这类网络平台长期缺乏有效监管。", "监管", "to supervise, regulation"),
+        ("傍晚的时候，公园里散步的人很多。", "傍晚", "evening, dusk"),
+        ("外部环境的变化给企业带来了压力。", "外部", "external, outside"),
+    ],
+)
+def test_an_hsk_word_past_rank_4000_reads_as_a_teacher_writes_it(
+    annotator, sentence, word, gloss
+):
+    assert gloss_of(annotator, sentence, word) == gloss
