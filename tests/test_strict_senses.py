@@ -153,3 +153,18 @@ def test_an_hsk_word_past_rank_4000_reads_as_a_teacher_writes_it(
     annotator, sentence, word, gloss
 ):
     assert gloss_of(annotator, sentence, word) == gloss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        # Round ten, second wave: adverbs of HSK ranks 4,001-6,000 read in a sentence.
+        ("这件衣服未免太贵了。", "未免", "rather, a bit too"),
+        ("这支球队在决赛中一举夺冠。", "一举", "in one go, at a stroke"),
+        ("他一路上只顾低头玩手机。", "只顾", "to care only about"),
+    ],
+)
+def test_an_hsk_adverb_past_rank_4000_reads_as_a_teacher_writes_it(
+    annotator, sentence, word, gloss
+):
+    assert gloss_of(annotator, sentence, word) == gloss
