@@ -233,6 +233,8 @@ def test_zai_opening_a_frame_is_at_in(annotator, sentence, gloss):
         # Not a span: an object wanted, a point in time, a date.
         ("我要两碗面条。", "要", "to want, will"),
         ("结果要一个月以后才公布。", "要", "to want, will"),
+        # 要 after an adverb of necessity is the obligation.
+        ("出门前一定要关好煤气。", "要", "must, should"),
         # 过 before a one-character adjective cut from it is the degree.
         ("这双鞋的价格过贵。", "过", "too, excessively"),
         ("他们的作息时间安排得过紧。", "过", "too, excessively"),
