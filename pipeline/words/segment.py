@@ -32,6 +32,7 @@ from zhreader.names import (
     FUNCTION_CHARS,
     MEASURE_OPENERS,
     NAME_FOLLOWERS,
+    NAME_JOINERS,
     NAME_OPENERS,
     NAME_ROLES,
     NUMERAL_OPENERS,
@@ -439,7 +440,9 @@ class Segmenter:
             if not size:
                 size, kind = self._withheld_at(simple, i)
             if not size and len(word) == 1 and word in COMMON_SURNAMES:
-                size, kind = self._cut_name_at(simple, i, left)
+                # 王芳 | 和 | 周 | 新华: a name and a joiner before the surname.
+                listed = len(out) > 1 and out[-1].text in NAME_JOINERS and out[-2].kind == "name"
+                size, kind = self._cut_name_at(simple, i, left, listed)
             if not size:
                 size, kind = 1, tagged
                 if i + 1 < len(simple) and simple[i + 1] in PLACE_SUFFIXES:
@@ -942,7 +945,9 @@ class Segmenter:
             return (1, "name") if person else (0, "")
         return 0, ""
 
-    def _cut_name_at(self, words: list[str], i: int, left: str) -> tuple[int, str]:
+    def _cut_name_at(
+        self, words: list[str], i: int, left: str, listed: bool = False
+    ) -> tuple[int, str]:
         """Return (2, "name") where jieba cut a clause's subject name 1 + 2 (刘 | 光明 | 说).
 
         A common surname standing alone where a clause opens, two characters
@@ -950,6 +955,9 @@ class Segmenter:
         verb of speaking, a title or a word that follows a subject (把, 和,
         在, 告诉): the three are a name when jieba's POS HMM reads them as one
         and no dictionary lists them (高 | 质量 | 发展 is no name).
+        After a person noun or an opener (让 | 李 | 红梅 | 早点 | 回家) an
+        adverb after the two is evidence too, and after a name and a joiner
+        (``listed``: 王芳 | 和 | 周 | 新华) the place is evidence enough.
         """
         word = words[i]
         if len(word) != 1 or word not in COMMON_SURNAMES or word in FUNCTION_CHARS:
@@ -963,9 +971,12 @@ class Segmenter:
         followed = after in SPEECH_VERBS or after in NAME_FOLLOWERS or after in TITLES
         if not opens or not HAN_RE.match(opens):
             evidence = followed
+        elif listed:
+            evidence = True
         elif i and (words[i - 1] in NAME_ROLES or words[i - 1] in NAME_OPENERS):
             # 让 | 魏 | 小龙 | 去, 队员 | 段 | 志强 | 说: a person's place, then a verb.
-            evidence = followed or self._verb(after)
+            adverb = self._dictionary.word_tag(after)[:1] == "d"
+            evidence = followed or self._verb(after) or adverb
         else:
             evidence = self._proper_named(given, after)
         if not evidence:
