@@ -214,3 +214,17 @@ def test_a_word_jieba_tags_as_a_transliteration_but_opens_with_a_function_char(a
     assert annotator.glosses.transliterated_name("伊万")
     assert not annotator.glosses.transliterated_name("新颜")
     assert all(t.kind != "name" for t in annotator.tokens("小城处处展新颜。"))
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("老师明确表示，作业要按时交。", ("明确",)),  # an adverb jieba tags ad
+        ("经理高度重视这件事。", ("高度", "重视")),  # a set phrase jieba tags l
+        ("村民张口就说，不行。", ("张口", "就")),  # 就 ends no name before 说
+    ],
+)
+def test_an_adverb_or_an_idiom_after_a_title_is_no_name(annotator, text, words) -> None:
+    tokens = _kinds(annotator, text)
+    assert all(tokens[w][0] == "word" for w in words)
+    assert all(kind != "name" for kind, _ in tokens.values())

@@ -927,6 +927,8 @@ class Segmenter:
         after_role = (words[i - 1] if i > 0 else left).endswith(TITLES)
         if after_role and self._adverb_before_verb(words, i):
             return 0, ""  # 大婶 | 常来, 村民 | 常 | 来: "often comes", no Mr Chang
+        if after_role and self._dictionary.word_tag(word) in _NO_NAME_TAGS:
+            return 0, ""  # 老师 | 明确 | 表示, 经理 | 高度重视: an adverb or an idiom
         if after_role:
             size = _name_before_speech(words, i)
             if size:
@@ -1282,6 +1284,11 @@ def _fewest_pieces(word: str, known: Callable[[str], bool]) -> list[list[tuple[i
     return best[0][1]
 
 
+# jieba's tags of words that stand after a title and are no name: adverbs
+# (明确 "clearly" in 老师明确表示) and set phrases or idioms (高度重视).
+_NO_NAME_TAGS = frozenset(("d", "ad", "l", "i"))
+
+
 def _name_before_speech(words: list[str], i: int) -> int:
     """Count the words of a 2-4 character name between a title and a verb of speaking.
 
@@ -1296,8 +1303,8 @@ def _name_before_speech(words: list[str], i: int) -> int:
         if i + size > len(words):
             return 0
         chars += len(words[i + size - 1])
-        if chars > 4:
-            return 0
+        if chars > 4 or (size > 1 and words[i + size - 1] in FUNCTION_CHARS):
+            return 0  # 村民 | 张口 | 就 | 说: 就 ends no name
         if i + size < len(words) and words[i + size] in SPEECH_VERBS and chars >= 2:
             return size
     return 0
