@@ -218,3 +218,44 @@ PROGRESSIVE = particle_name("progressive")
 )
 def test_zai_opening_a_frame_is_at_in(annotator, sentence, gloss):
     assert gloss_of(annotator, sentence, "在") == gloss
+
+
+# --- round ten, second wave: function words still misread --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        # 要 before a span of time takes it.
+        ("从家里骑车到公司要半个小时。", "要", "to take (time)"),
+        ("这部电影要三个钟头才放完。", "要", "to take (time)"),
+        ("坐船过去要几天？", "要", "to take (time)"),
+        # Not a span: an object wanted, a point in time, a date.
+        ("我要两碗面条。", "要", "to want, will"),
+        ("结果要一个月以后才公布。", "要", "to want, will"),
+        # 要 after an adverb of necessity is the obligation.
+        ("出门前一定要关好煤气。", "要", "must, should"),
+        # 过 before a one-character adjective cut from it is the degree.
+        ("这双鞋的价格过贵。", "过", "too, excessively"),
+        ("他们的作息时间安排得过紧。", "过", "too, excessively"),
+        # 好 after a verb jieba tags no verb is the result.
+        ("各地要把这些措施落实好。", "好", "(done) well"),
+        ("用好这笔资金很关键。", "好", "(done) well"),
+    ],
+)
+def test_second_wave_function_words(annotator, sentence, word, gloss):
+    assert gloss_of(annotator, sentence, word) == gloss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "gloss"),
+    [
+        # A place named by what is done there, cut as verb | head: 在 places.
+        ("她在维修站换了轮胎。", AT_IN),
+        ("叔叔在保护站巡山。", AT_IN),
+        # A verb and its object: the action in progress.
+        ("奶奶在包饺子。", PROGRESSIVE),
+    ],
+)
+def test_zai_before_a_verb_and_a_place_head_is_at_in(annotator, sentence, gloss):
+    assert gloss_of(annotator, sentence, "在") == gloss

@@ -160,3 +160,71 @@ def test_an_adjective_and_a_word_jieba_tags_as_a_name_are_words(annotator, text,
 
 def test_a_surname_with_its_title_stays_one_name(annotator) -> None:
     assert _kinds(annotator, "黄先生明天出差。")["黄先生"] == ("name", "Mr. Huang")
+
+
+# --- Round ten, second wave: names cut apart, before noun-tagged verbs, transliterated ---
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "english"),
+    [
+        ("赵欣骑车去了郊外。", "赵欣", "Zhao Xin"),
+        ("早上，孙琳跑步一小时。", "孙琳", "Sun Lin"),
+        ("吃完饭，何琪唱歌给大家听。", "何琪", "He Qi"),
+    ],
+)
+def test_a_name_before_a_verb_jieba_tags_as_a_noun(annotator, text, name, english) -> None:
+    # jieba tags 骑车, 跑步, 唱歌 n; CC-CEDICT reads each "to ...": the name's verb.
+    assert _kinds(annotator, text)[name] == ("name", english)
+
+
+def test_a_name_before_a_true_noun_is_still_no_name(annotator) -> None:
+    # A surname-led guess before a noun it would modify stays as it was.
+    tokens = _kinds(annotator, "赵欣骑车去了郊外。")
+    assert tokens["郊外"][0] == "word"
+    assert all(t.kind != "name" for t in annotator.tokens("这里的文创产品很多。"))
+
+
+def test_a_name_cut_one_and_two_after_an_opener_and_before_an_adverb(annotator) -> None:
+    # 让 | 吴 | 春燕 | 赶紧: the given name is a word (春燕 "spring swallow").
+    assert _kinds(annotator, "老师让吴春燕赶紧回教室。")["吴春燕"] == ("name", "Wu Chunyan")
+
+
+def test_a_name_cut_one_and_two_after_a_name_and_a_joiner(annotator) -> None:
+    # The segmenter names 刘德伟 (a guess of three); 孙 | 海燕 after it and 和 is a name.
+    tokens = _kinds(annotator, "颁奖的是刘德伟和孙海燕。")
+    assert tokens["孙海燕"] == ("name", "Sun Haiyan")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "english"),
+    [
+        ("伊万昨天到了北京。", "伊万", "Yiwan"),
+        ("尼古拉说，这里的冬天不冷。", "尼古拉", "Nigula"),
+        ("留学生伊万说，汉字很难写。", "伊万", "Yiwan"),
+    ],
+)
+def test_a_transliterated_name_is_romanised_as_one_word(annotator, text, name, english) -> None:
+    # jieba tags them nrt; CC-CEDICT lacks them; their characters spell sounds.
+    assert _kinds(annotator, text)[name] == ("name", english)
+
+
+def test_a_word_jieba_tags_as_a_transliteration_but_opens_with_a_function_char(annotator) -> None:
+    # 新颜 "a new look" is nrt to jieba; 新 opens it, as it opens many words.
+    assert annotator.glosses.transliterated_name("伊万")
+    assert not annotator.glosses.transliterated_name("新颜")
+    assert all(t.kind != "name" for t in annotator.tokens("小城处处展新颜。"))
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("老师明确表示，作业要按时交。", ("明确",)),  # an adverb jieba tags ad
+        ("经理高度重视这件事。", ("高度", "重视")),  # a set phrase jieba tags l
+        ("村民张口就说，不行。", ("张口", "就")),  # 就 ends no name before 说
+    ],
+)
+def test_an_adverb_or_an_idiom_after_a_title_is_no_name(annotator, text, words) -> None:
+    tokens = _kinds(annotator, text)
+    assert all(tokens[w][0] == "word" for w in words)
+    assert all(kind != "name" for kind, _ in tokens.values())

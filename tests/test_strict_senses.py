@@ -109,3 +109,62 @@ def test_no_round_ten_row_shows_a_dictionary_placeholder():
     assert len(rows) > 500
     placeholders = {"sb", "sth", "etc", "sb's", "sth's"}
     assert [row[:4] for row in rows if placeholders & set(row[3].split())] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        # Round ten, second wave: definitions past rank 5,200 of the --wordy list.
+        ("这名消防员牺牲后，单位一直照顾他的遗属。", "遗属", "bereaved family"),
+        ("周末我们全班去郊外郊游。", "郊游", "outing, to go on an outing"),
+        ("央行宣布降息，房贷利率随之下调。", "降息", "to cut interest rates"),
+        ("警方发现一名疑似感染者，已送医隔离。", "疑似", "suspected"),
+        ("他在公交车上主动给老人让座。", "让座", "to give up a seat"),
+        ("这套房子的户型很好，采光也不错。", "户型", "floor plan"),
+        ("这套房子的户型很好，采光也不错。", "采光", "lighting, daylight"),
+        ("他刚入行，还是个菜鸟。", "菜鸟", "rookie"),
+        ("大年三十晚上，全家人一起包饺子。", "大年三十", "Chinese New Year's Eve"),
+        ("我们队以三比零完胜对手。", "完胜", "to win easily, convincing win"),
+        ("这篇报道内容失实，报社已经道歉。", "失实", "inaccurate, untrue"),
+        ("晚饭后学生们回教室上自习。", "自习", "self-study"),
+    ],
+)
+def test_a_definition_past_rank_5200_reads_as_the_plain_word(annotator, sentence, word, gloss):
+    assert gloss_of(annotator, sentence, word) == gloss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        # Round ten, second wave: HSK ranks 4,001-6,000 read in a sentence.
+        ("工厂倒闭后，他失业了半年。", "失业", "to lose one's job, unemployment"),
+        ("我们住的饭店离海边很近。", "饭店", "restaurant, hotel"),
+        ("他是家里的老大，下面有两个妹妹。", "老大", "eldest, boss"),
+        ("我在这儿等了半天工夫，他还没来。", "工夫", "time, effort"),
+        ("他受过良好的教育。", "受过", "to have received"),
+        ("警方还在寻找那名男子的下落。", "下落", "whereabouts"),
+        ("这趟列车从北京直达上海。", "直达", "direct, nonstop"),
+        ("这类网络平台长期缺乏有效监管。", "监管", "to supervise, regulation"),
+        ("傍晚的时候，公园里散步的人很多。", "傍晚", "evening, dusk"),
+        ("外部环境的变化给企业带来了压力。", "外部", "external, outside"),
+    ],
+)
+def test_an_hsk_word_past_rank_4000_reads_as_a_teacher_writes_it(
+    annotator, sentence, word, gloss
+):
+    assert gloss_of(annotator, sentence, word) == gloss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        # Round ten, second wave: adverbs of HSK ranks 4,001-6,000 read in a sentence.
+        ("这件衣服未免太贵了。", "未免", "rather, a bit too"),
+        ("这支球队在决赛中一举夺冠。", "一举", "in one go, at a stroke"),
+        ("他一路上只顾低头玩手机。", "只顾", "to care only about"),
+    ],
+)
+def test_an_hsk_adverb_past_rank_4000_reads_as_a_teacher_writes_it(
+    annotator, sentence, word, gloss
+):
+    assert gloss_of(annotator, sentence, word) == gloss

@@ -35,6 +35,7 @@ SEGMENT_KINDS = (
     "name_opener",
     "name_joiner",
     "familiar_prefix",
+    "place_head",
 )
 
 
@@ -92,6 +93,8 @@ MEASURE_OPENERS = frozenset(_segment_words("measure_opener"))
 # Localisers that close a 在… frame and the words that open the next phrase after one.
 FRAME_CLOSERS = frozenset(_segment_words("frame_closer"))
 FRAME_OPENERS = frozenset(_segment_words("frame_opener"))
+# Heads of a place noun jieba cuts from its verb (保护 | 站): 在 before the verb places.
+PLACE_HEADS = frozenset(_segment_words("place_head"))
 # Characters that never start a place stem or a given name when they stand alone.
 FUNCTION_CHARS = frozenset(_segment_words("function_char"))
 # After a number these mean "more than" / "about"; the measure word follows.
@@ -156,6 +159,7 @@ def _row_problems(name: str, row: dict[str, str]) -> list[str]:
         if row["kind"] not in SEGMENT_KINDS:
             return [f"kind must be one of {', '.join(SEGMENT_KINDS)}, not {row['kind']!r}"]
         several = ("speech_verb", "numeral_opener", "common_noun", "name_follower", "name_opener")
+        several += ("place_head",)
         if row["kind"] not in several and len(row["word"]) != 1:
             return [f"a {row['kind']} is one character"]
     return []
@@ -179,6 +183,7 @@ __all__ = [
     "NUMERALS",
     "NUMERAL_OPENERS",
     "PLACE_ENGLISH",
+    "PLACE_HEADS",
     "PLACE_SUFFIXES",
     "SPEECH_VERBS",
     "SURNAMES",

@@ -29,7 +29,7 @@ from zhreader.names import (
 from zhreader.pinyin_text import numbered
 from zhreader.pipeline.words.dictionary import MAX_GLOSS, Dictionary
 from zhreader.pipeline.words.function_words import CLAUSE_GLOSS_VERSION, CLAUSE_WORDS, clause_gloss
-from zhreader.pipeline.words.gloss import GlossChooser
+from zhreader.pipeline.words.gloss import GlossChooser, one_word
 from zhreader.pipeline.words.numbers import han_value, number_gloss, rejoin_numeral
 from zhreader.pipeline.words.sandhi import neutral_positions
 from zhreader.pipeline.words.segment import (
@@ -649,6 +649,8 @@ class Annotator:
                 return titled, "name"
         if kind == "place":
             return _place_gloss(word, reading), "name"
+        if self._glosses.transliterated_name(word):
+            return one_word(romanise(reading)), "name"  # 留学生 | 伊万: Yiwan, no surname Yi
         return romanise(reading), "name"
 
     def _place_word(self, word: str, reading: tuple[str, ...], gloss: str) -> str:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from zhreader.han import HAN_CLASS
-from zhreader.names import FRAME_CLOSERS
+from zhreader.names import FRAME_CLOSERS, PLACE_HEADS
 from zhreader.pipeline.structure.layout_words import words as layout_words
 from zhreader.pipeline.structure.sentences import ENDERS
 from zhreader.pipeline.words.senses import particle_name
@@ -267,7 +267,7 @@ def _is_verb(tag: str) -> bool:
 # the 是 its clause opens with, 近 from the time unit after the numeral.
 
 # Bump when a gloss rule changes: it is part of the annotator's signature.
-CLAUSE_GLOSS_VERSION = "5"
+CLAUSE_GLOSS_VERSION = "6"
 EVEN = "even"
 AT_ALL = "(not) at all, even"
 STILL = "still, even so"
@@ -346,11 +346,11 @@ def clause_gloss(words: Sequence[str], w: int, tag: Tagger, numeral: Numeral) ->
     if word == "都":
         return _already(words, w, numeral)
     if word == "要":
-        return _about_to(words, w)
+        return _takes_time(words, w, numeral) or _about_to(words, w)
     if word == "中":
         return _within(words, w)
     if word == FRAME_OPENER:
-        return _framed(words, w)
+        return _at_place(words, w, tag) or _framed(words, w)
     if word in ASKING:
         return _asking(words, w, tag)
     if word == "快":
@@ -876,3 +876,50 @@ __all__ = [
     "grammatical_reading",
     "potential_reading",
 ]
+
+
+# --- round ten, second wave: function words still misread ---------------------------------
+
+TAKES_TIME = "to take (time)"
+# The units of a span of time after 要 (要两个小时, 要二十分钟, 要一年时间).
+# Not 日 or 月 alone, nor a year of four digits: those are dates (要5月底前完成).
+_SPAN_UNITS = ("个月", "星期", "小时", "季度", "年", "天", "周")
+_SPAN_UNITS += ("分钟", "钟头", "秒", "秒钟", "时间", "工夫")
+
+
+def _takes_time(words: Sequence[str], w: int, numeral: Numeral) -> str | None:
+    """Read 要 before a span of time as "to take (time)" (坐火车要两个小时, 要三天).
+
+    The span opens with a numeral (两个, 二十分钟, 一年) and its unit closes it
+    within three words; a clause-final 了 (要三天了) is left to the other rules,
+    and a span that 以后/之前/内 makes a point in time (要一年以后才知道) is not taken.
+    """
+    _, after = _clause(words, w)
+    if not after or after[-1] == "了":
+        return None
+    first = after[0]
+    if not (numeral(first) or numeral(first[:1]) or first[:1] in ("几", "半")):
+        return None
+    if first[:4].isdigit():
+        return None  # 要2025年… is a date
+    for i, word in enumerate(after[:3]):
+        if word.endswith(_SPAN_UNITS):
+            point = i + 1 < len(after) and after[i + 1] in _SPAN_POINTS
+            return None if point else TAKES_TIME
+    return None
+
+
+# After a span these make it a point in time (要一年以后才知道): 要 is then "will".
+_SPAN_POINTS = frozenset(("后", "以后", "之后", "前", "以前", "之前", "内", "以内", "里"))
+
+
+def _at_place(words: Sequence[str], w: int, tag: Tagger) -> str | None:
+    """Read 在 before a verb and the head of a place noun as "at, in" (他在保护 | 站工作).
+
+    jieba cuts some places named by what is done there (保护站, 修理厂, 检查站)
+    into the verb and its head; 在 before the verb then places, it does not
+    mark an action in progress.
+    """
+    if w + 2 >= len(words) or words[w + 2] not in PLACE_HEADS:
+        return None
+    return AT_IN if _is_verb(tag(words[w + 1])) else None

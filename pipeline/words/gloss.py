@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from zhreader.names import FRAME_CLOSERS, FUNCTION_CHARS, SURNAMES, TITLES
+from zhreader.names import FRAME_CLOSERS, FUNCTION_CHARS, PLACE_SUFFIXES, SURNAMES, TITLES
 from zhreader.pinyin_text import numbered
 from zhreader.pipeline.words.dictionary import COUNTED, Dictionary, sense_pieces, shorten
 from zhreader.pipeline.words.english import EMPTY_WORDS
@@ -96,6 +96,7 @@ _DETERMINERS = frozenset(
 )
 # Determiners of one thing: a counted noun after them is singular.
 _QUITE = "好几"  # 好几个, 好几天: "quite a few"
+_PERSON = "人"  # 拉丁人 "Latin person": a people, not a transliterated person
 _ONE_OF = frozenset(["a", "an", "this", "that", "each", "every", "one"])
 _LONGEST_PART = 4
 _NOUN_BEFORE = frozenset(["的"])
@@ -483,6 +484,8 @@ class GlossChooser:
         proper = self._dictionary.short_gloss(word, reading, proper=True, tag=tag)
         if proper:
             return proper, "cedict"
+        if romanise and len(reading) == len(word) and self.transliterated_name(word):
+            return one_word(romanise(reading)), "name"  # 伊万 "Yiwan", not "he + ten thousand"
         built = self.compound_gloss(word, reading, prev, nxt)
         return self.demonstrative_compound(word, reading, built) or built, "chars"
 
@@ -1146,6 +1149,21 @@ class GlossChooser:
             return False
         return not listed_phrase(word, self._dictionary)
 
+    def transliterated_name(self, word: str) -> bool:
+        """Tell whether a word CC-CEDICT lacks is a foreign person's name (伊万, 尼古拉).
+
+        jieba tags about 5,000 such words ``nrt`` (a transliterated name); their
+        characters spell sounds, so a gloss built from them reads as nonsense
+        (伊万 "he + ten thousand"). Places (a place suffix last: 科尔诺峰),
+        peoples (拉丁人) and words opening with a numeral (二万人) or a function
+        character (新颜 "a new look") are left out.
+        """
+        if len(word) < 2 or self._dictionary.word_tag(word) != "nrt":
+            return False
+        if word.endswith(PLACE_SUFFIXES) or word[-1] == _PERSON or word[0] in FUNCTION_CHARS:
+            return False  # 新颜 "a new look", 多播 "multicast": a word's own first character
+        return word[0] not in HAN_NUMERAL_CHARS  # 万 spells "van" inside a name (伊万)
+
     def withheld_name(self, word: str) -> bool:
         """Tell whether a word is a surname and 某, how news withholds a name (张某, 刘某某)."""
         return withheld_name(word) and not self._dictionary.common(word)
@@ -1162,7 +1180,7 @@ class GlossChooser:
         """
         if not 2 <= len(word) <= 3 or word[:1] not in self._surnames:
             return False
-        if prev.kind not in ("", "punct") or CLASSES["NOUN"](nxt):
+        if prev.kind not in ("", "punct") or self._noun_after_name(nxt):
             return False
         return self._unlisted(word) and name_by_hmm(word)
 
@@ -1178,11 +1196,23 @@ class GlossChooser:
         """
         if not 2 <= len(word) <= 3 or word[:1] not in self._surnames:
             return False
-        if word[0] in FUNCTION_CHARS or word[-1] in FRAME_CLOSERS or CLASSES["NOUN"](nxt):
+        if word[0] in FUNCTION_CHARS or word[-1] in FRAME_CLOSERS or self._noun_after_name(nxt):
             return False  # 让田里…: a localiser ends no given name
         if len(word) == 3 and self._dictionary.hsk_level(word[1:]) is not None:
             return False  # 向 | 高水平: a surname-like adjective before an everyday word
         return self._unlisted(word) and name_by_hmm(word)
+
+    def _noun_after_name(self, nxt: Neighbour) -> bool:
+        """Tell whether the word after a guessed name is a noun it would modify (王芳 | 文具).
+
+        jieba tags many verb-object words ``n`` (骑车, 跑步, 唱歌); CC-CEDICT
+        reads them as verbs ("to ride a bike"), and after a name they are its
+        verb (张阳 | 骑车 | 上班), not a noun the name modifies.
+        """
+        if not CLASSES["NOUN"](nxt):
+            return False
+        sense = self._dictionary.short_gloss(nxt.text) or ""
+        return not sense.startswith("to ")
 
     def _unlisted(self, word: str) -> bool:
         known = self._dictionary.contains(word) or self._dictionary.word_tag(word)
@@ -1893,3 +1923,9 @@ def _join(glosses: list[str]) -> str:
 
 
 __all__ = ["GlossChooser", "plural_noun", "tag_in_context"]
+
+
+def one_word(romanised: str) -> str:
+    """Write a transliterated name as one word: Yi Wan → Yiwan (a foreign name has no surname)."""
+    first, *rest = romanised.split()
+    return first + "".join(part.lower() for part in rest)

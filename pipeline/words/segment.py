@@ -32,6 +32,7 @@ from zhreader.names import (
     FUNCTION_CHARS,
     MEASURE_OPENERS,
     NAME_FOLLOWERS,
+    NAME_JOINERS,
     NAME_OPENERS,
     NAME_ROLES,
     NUMERAL_OPENERS,
@@ -439,7 +440,9 @@ class Segmenter:
             if not size:
                 size, kind = self._withheld_at(simple, i)
             if not size and len(word) == 1 and word in COMMON_SURNAMES:
-                size, kind = self._cut_name_at(simple, i, left)
+                # 王芳 | 和 | 周 | 新华: a name and a joiner before the surname.
+                listed = len(out) > 1 and out[-1].text in NAME_JOINERS and out[-2].kind == "name"
+                size, kind = self._cut_name_at(simple, i, left, listed)
             if not size:
                 size, kind = 1, tagged
                 if i + 1 < len(simple) and simple[i + 1] in PLACE_SUFFIXES:
@@ -924,6 +927,8 @@ class Segmenter:
         after_role = (words[i - 1] if i > 0 else left).endswith(TITLES)
         if after_role and self._adverb_before_verb(words, i):
             return 0, ""  # 大婶 | 常来, 村民 | 常 | 来: "often comes", no Mr Chang
+        if after_role and self._dictionary.word_tag(word) in _NO_NAME_TAGS:
+            return 0, ""  # 老师 | 明确 | 表示, 经理 | 高度重视: an adverb or an idiom
         if after_role:
             size = _name_before_speech(words, i)
             if size:
@@ -942,7 +947,9 @@ class Segmenter:
             return (1, "name") if person else (0, "")
         return 0, ""
 
-    def _cut_name_at(self, words: list[str], i: int, left: str) -> tuple[int, str]:
+    def _cut_name_at(
+        self, words: list[str], i: int, left: str, listed: bool = False
+    ) -> tuple[int, str]:
         """Return (2, "name") where jieba cut a clause's subject name 1 + 2 (刘 | 光明 | 说).
 
         A common surname standing alone where a clause opens, two characters
@@ -950,6 +957,9 @@ class Segmenter:
         verb of speaking, a title or a word that follows a subject (把, 和,
         在, 告诉): the three are a name when jieba's POS HMM reads them as one
         and no dictionary lists them (高 | 质量 | 发展 is no name).
+        After a person noun or an opener (让 | 李 | 红梅 | 早点 | 回家) an
+        adverb after the two is evidence too, and after a name and a joiner
+        (``listed``: 王芳 | 和 | 周 | 新华) the place is evidence enough.
         """
         word = words[i]
         if len(word) != 1 or word not in COMMON_SURNAMES or word in FUNCTION_CHARS:
@@ -963,9 +973,12 @@ class Segmenter:
         followed = after in SPEECH_VERBS or after in NAME_FOLLOWERS or after in TITLES
         if not opens or not HAN_RE.match(opens):
             evidence = followed
+        elif listed:
+            evidence = True
         elif i and (words[i - 1] in NAME_ROLES or words[i - 1] in NAME_OPENERS):
             # 让 | 魏 | 小龙 | 去, 队员 | 段 | 志强 | 说: a person's place, then a verb.
-            evidence = followed or self._verb(after)
+            adverb = self._dictionary.word_tag(after)[:1] == "d"
+            evidence = followed or self._verb(after) or adverb
         else:
             evidence = self._proper_named(given, after)
         if not evidence:
@@ -1271,6 +1284,11 @@ def _fewest_pieces(word: str, known: Callable[[str], bool]) -> list[list[tuple[i
     return best[0][1]
 
 
+# jieba's tags of words that stand after a title and are no name: adverbs
+# (明确 "clearly" in 老师明确表示) and set phrases or idioms (高度重视).
+_NO_NAME_TAGS = frozenset(("d", "ad", "l", "i"))
+
+
 def _name_before_speech(words: list[str], i: int) -> int:
     """Count the words of a 2-4 character name between a title and a verb of speaking.
 
@@ -1285,8 +1303,8 @@ def _name_before_speech(words: list[str], i: int) -> int:
         if i + size > len(words):
             return 0
         chars += len(words[i + size - 1])
-        if chars > 4:
-            return 0
+        if chars > 4 or (size > 1 and words[i + size - 1] in FUNCTION_CHARS):
+            return 0  # 村民 | 张口 | 就 | 说: 就 ends no name
         if i + size < len(words) and words[i + size] in SPEECH_VERBS and chars >= 2:
             return size
     return 0
