@@ -34,7 +34,11 @@ import json
 import sys
 from pathlib import Path
 
-from zhreader.han import is_han
+# The checkout this script lies in, not whichever zhreader is installed: a
+# baseline checkout run with another checkout's interpreter measures its own code.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from zhreader.han import is_han  # noqa: E402
 
 
 def by_character(words: list[tuple[str, list[str]]]) -> dict[int, str]:

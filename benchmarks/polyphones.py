@@ -29,8 +29,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
 from pathlib import Path
+
+# The checkout this script lies in, not whichever zhreader is installed: a
+# baseline checkout run with another checkout's interpreter measures its own code.
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
 
 def syllable_at(words, readings, index: int, is_han) -> str:

@@ -51,7 +51,10 @@ CATEGORIES = (
     "conservation",
 )
 _SPACE = re.compile(r"\s+")
+# The checkout this script lies in, not whichever zhreader is installed: a
+# baseline checkout run with another checkout's interpreter measures its own code.
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
 
 def squeeze(text: str | None) -> str:
