@@ -66,6 +66,8 @@ _CUT_RULES = (
     "numerals rejoined before 万/亿",
     "an hour rejoined with its minutes",
     "a term's words as its parts (term_parts 1)",
+    "digit amounts and clock times joined (1800余, 7时30分)",
+    "names in a name's place (after a role, an opener or a joiner); 阿 and a character",
 )
 
 
@@ -157,8 +159,10 @@ class Annotator:
         """Name what shaped the tokens: jieba and the name rules, pypinyin, CEDICT, HSK."""
         import jieba
 
+        name_places = (NAME_ROLES, NAME_OPENERS, NAME_JOINERS, FAMILIAR_PREFIXES)
         rules = repr(
             (sorted(COMMON_SURNAMES), TITLES, PLACE_SUFFIXES, sorted(FUNCTION_CHARS), _CUT_RULES)
+            + tuple(sorted(words) for words in name_places)
         )
         return {
             "seg": f"jieba-{jieba.__version__}+names:{short_hash(rules)}",
