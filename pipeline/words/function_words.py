@@ -883,7 +883,7 @@ __all__ = [
 TAKES_TIME = "to take (time)"
 # The units of a span of time after 要 (要两个小时, 要二十分钟, 要一年时间).
 # Not 日 or 月 alone, nor a year of four digits: those are dates (要5月底前完成).
-_SPAN_UNITS = ("个月", "星期", "小时", "季度", "年", "天", "周")
+_SPAN_UNITS = tuple(unit for unit in _TIME_UNITS if unit not in ("日", "月"))
 _SPAN_UNITS += ("分钟", "钟头", "秒", "秒钟", "时间", "工夫")
 
 
