@@ -75,9 +75,9 @@ _CLASSIFIER_SENSES = ("(classifier", "classifier")
 # The sources of a gloss built for a word CC-CEDICT does not read whole: from its
 # characters (山脚下), or as a number (五类 "five categories").
 _BUILT_GLOSSES = frozenset(("chars", "number"))
-# The sources of a measure word's gloss that do not read it as one (届 "period"): a learner
-# row (次 "times", 岁 "years old") does.
-_UNCOUNTED_SOURCES = frozenset(("cedict", "name"))
+# The sources of a measure word's gloss that may not read it as one (届 "period", 回 "to go
+# back"); a learner row that is no verb reads it as a count (次 "times", 岁 "years old").
+_UNCOUNTED_SOURCES = frozenset(("cedict", "name", "learner"))
 _ORDINAL = "第"
 _LOCALISER_TAG = "f"  # jieba's tag of a localiser (下, 前, 里)
 # The rules this module adds to the segmenter's cut; part of the signature.
@@ -343,10 +343,9 @@ class Annotator:
         if key in self._phrase_cuts:
             return self._phrase_cuts[key]
         word = self._dictionary.simplified(text)
-        tag = self._dictionary.word_tag(word)
         words = None
         if unlisted or len(word) > 2:  # a listed count of two characters is a word (一起, 一口)
-            words = count_words(word, self._dictionary.contains, self._measure, tag)
+            words = count_words(word, self._dictionary.contains, self._measure)
         pieces = None
         if words:
             pieces, start = [], 0
@@ -371,8 +370,8 @@ class Annotator:
 
         A numeral or an ordinal inside a count is read alone (一 "one", not
         "as soon as" before 回); a measure word after it that no learner row
-        reads (届 "period", 轮 "wheel", 任 as a surname) takes its CC-CEDICT
-        classifier sense.
+        reads as a count (届 "period", 回 "to go back", 任 as a surname) takes
+        its CC-CEDICT classifier sense.
         """
         out = list(parts)
         for i, part in enumerate(parts):
@@ -390,6 +389,8 @@ class Annotator:
         word = self._dictionary.simplified(part.zh)
         if len(word) != 1 or part.gloss_source not in _UNCOUNTED_SOURCES:
             return part
+        if part.gloss_source == "learner" and not (part.gloss or "").startswith("to "):
+            return part  # a row reads it as a count (次 "times", 岁 "years old"), not a verb
         counted = self._dictionary.short_gloss(word, tag=COUNTED)
         if not counted or not counted.startswith(_CLASSIFIER_SENSES):
             return part

@@ -50,9 +50,6 @@ _NAMED = frozenset(("word", "name", "place"))  # the kinds of part a spelled nam
 COUNT_OPENERS = frozenset("第前后上下这那哪每几头首")
 _POINTERS = frozenset("这那哪每几")  # these point at what a measure word counts (这本书)
 _GENERAL_MEASURE = "个"
-# jieba's tags of a whole count (三年 m, 一次 m, 第二天 mq) and of a measure word (次 q).
-_COUNT_TAGS = frozenset(("m", "mq", "t"))
-_MEASURE_TAG = "q"
 
 
 def route_within(text: str, dictionary: Dictionary) -> list[str]:
@@ -81,16 +78,16 @@ def route_within(text: str, dictionary: Dictionary) -> list[str]:
 
 
 def count_words(
-    word: str, known: Callable[[str], bool], measure: Callable[[str], bool], tag: str
+    word: str, known: Callable[[str], bool], measure: Callable[[str], bool]
 ) -> list[str] | None:
     """Cut a count or a time into its words: 第三 | 季度, 下 | 个 | 月, 前 | 一 | 天, 五 | 类.
 
     An opener (``COUNT_OPENERS``), a Han numeral (or, after an opener, 个; after
     a pointer, any measure word: 这本书), then what it counts: a word whole
     (季度, 部分), or a measure word and a word (个 | 月). A second count in it
-    makes it no count (一年四季 "all year round"). ``known(w)``: a dictionary
-    word; ``measure(c)``: a measure word; ``tag``: jieba's tag of the whole
-    word. None where it is no such count.
+    makes it no count (一年四季 "all year round"), and so does a first word
+    that is no measure word (三成 "30%"). ``known(w)``: a dictionary word;
+    ``measure(c)``: a measure word. None where it is no such count.
     """
     opener = word[:1] if word[:1] in COUNT_OPENERS else ""
     numeral, approx, rest = split_numeral(word[len(opener) :])
@@ -114,8 +111,8 @@ def count_words(
         counted = [rest[:1], rest[1:]] if len(rest) > 1 else [rest]
     else:
         return None
-    if not (measure(counted[0][:1]) or tag in _COUNT_TAGS):
-        return None
+    if not measure(counted[0][:1]):
+        return None  # 三成 "30%", 三年: no measure word to show
     return head + counted
 
 
