@@ -77,6 +77,7 @@ def test_a_count_keeps_its_english_and_carries_its_words(annotator):
     assert month.gloss == "next month"
     assert words(month) == ["下", "个", "月"]
     assert "classifier" in month.parts[1].gloss
+    assert month.parts[2].gloss == "month"  # one 个 counts one: not the "months" of 三个月
     # The parts' syllables are the token's, sliced.
     assert tuple(s for p in month.parts for s in p.pinyin) == month.pinyin
 

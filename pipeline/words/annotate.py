@@ -79,6 +79,7 @@ _BUILT_GLOSSES = frozenset(("chars", "number"))
 # back"); a learner row that is no verb reads it as a count (次 "times", 岁 "years old").
 _UNCOUNTED_SOURCES = frozenset(("cedict", "name", "learner"))
 _ORDINAL = "第"
+_GENERAL_UNIT = "个"
 _LOCALISER_TAG = "f"  # jieba's tag of a localiser (下, 前, 里)
 # The rules this module adds to the segmenter's cut; part of the signature.
 _CUT_RULES = (
@@ -371,17 +372,24 @@ class Annotator:
         A numeral or an ordinal inside a count is read alone (一 "one", not
         "as soon as" before 回); a measure word after it that no learner row
         reads as a count (届 "period", 回 "to go back", 任 as a surname) takes
-        its CC-CEDICT classifier sense.
+        its CC-CEDICT classifier sense. What one 个 counts is one (下个月, 一个月:
+        "month", not the "months" of 三个月), so it is read alone.
         """
         out = list(parts)
+        several = False
         for i, part in enumerate(parts):
             text = part.zh.removeprefix(_ORDINAL)
             if text[:1] in HAN_NUMERAL_CHARS:
-                numeral, _, rest = split_numeral(text)
-                if not rest and han_value(numeral) is not None:
+                numeral, approx, rest = split_numeral(text)
+                value = han_value(numeral)
+                if not rest and value is not None:
+                    several = value > 1 or bool(approx)
                     out[i] = self._token(Piece(part.zh), part.pinyin, part.sandhi)
                     if i + 1 < len(parts):
                         out[i + 1] = self._measure_part(parts[i + 1])
+            elif part.zh == _GENERAL_UNIT and i + 1 < len(parts) and not several:
+                after = parts[i + 1]
+                out[i + 1] = self._token(Piece(after.zh), after.pinyin, after.sandhi)
         return tuple(out)
 
     def _measure_part(self, part: Token) -> Token:
