@@ -51,6 +51,7 @@ from zhreader.pipeline.words.segment import (
 from zhreader.pipeline.words.senses import EDGE, LearnerSenses, Neighbour, particle_names
 from zhreader.pipeline.words.term_parts import (
     COUNT_OPENERS,
+    POINTERS,
     count_words,
     echoed_sense,
     join_names,
@@ -353,7 +354,8 @@ class Annotator:
             for w in words:
                 pieces.append(Piece(text[start : start + len(w)]))
                 start += len(w)
-        elif source == "chars":
+        elif source == "chars" and word[:1] not in HAN_NUMERAL_CHARS:
+            # (A numeral that opens no count is a number's or an idiom's: 三分之二, 一对一.)
             cut = join_numerals(self._segmenter.words_of_term(text))
             if len(cut) == 1:
                 cut = self._placed(text, word) or [
@@ -379,7 +381,9 @@ class Annotator:
         several = False
         for i, part in enumerate(parts):
             text = part.zh.removeprefix(_ORDINAL)
-            if text[:1] in HAN_NUMERAL_CHARS:
+            if i == 0 and len(parts) > 1 and text in POINTERS:  # 这则: 则 no "then"
+                out[1] = self._measure_part(parts[1])
+            elif text[:1] in HAN_NUMERAL_CHARS:
                 numeral, approx, rest = split_numeral(text)
                 value = han_value(numeral)
                 if not rest and value is not None:

@@ -48,7 +48,7 @@ _NAMED = frozenset(("word", "name", "place"))  # the kinds of part a spelled nam
 # What may open a count or a time before its numeral or 个: an ordinal (第三季度), a time
 # before or after (前一天, 下个月, 头三天), a pointer (这个月, 每一次, 几个人).
 COUNT_OPENERS = frozenset("第前后上下这那哪每几头首")
-_POINTERS = frozenset("这那哪每几")  # these point at what a measure word counts (这本书)
+POINTERS = frozenset("这那哪每几")  # these point at what a measure word counts (这本书)
 _GENERAL_MEASURE = "个"
 
 
@@ -120,7 +120,7 @@ def _counts_without_numeral(opener: str, first: str, measure: Callable[[str], bo
     """Tell whether an opener counts with no numeral: 下个月, 这本书 (not 上海, 下午)."""
     if not opener or opener == "第":
         return False
-    return first == _GENERAL_MEASURE or (opener in _POINTERS and measure(first))
+    return first == _GENERAL_MEASURE or (opener in POINTERS and measure(first))
 
 
 def join_subterms(pieces: list[Piece], term: str, lookup: Callable) -> list[Piece]:
@@ -267,6 +267,7 @@ def _letters(text: str) -> str:
 __all__ = [
     "COUNT_OPENERS",
     "LONGEST_PART",
+    "POINTERS",
     "count_words",
     "echoed_sense",
     "join_names",
