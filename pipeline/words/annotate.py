@@ -294,7 +294,7 @@ class Annotator:
 
         The token keeps its English, its pinyin and its ``term``; its parts are
         what a learner would look up inside it (脱贫攻坚: 脱贫 | 攻坚, 山脚下:
-        山脚 | 下, 第三季度: 第 | 三 | 季度), each read as any word is.
+        山脚 | 下, 第三季度: 第三 | 季度), each read as any word is.
         """
         if not any(t.term or _phrase_shaped(t) for t in tokens):  # the cheap gate
             return tokens
@@ -419,7 +419,7 @@ class Annotator:
 
     def _measure(self, char: str) -> bool:
         """Tell whether a character is a measure word: 个, jieba's q, a CC-CEDICT classifier."""
-        if char == "个" or self._dictionary.word_tag(char) == "q":
+        if char == _GENERAL_UNIT or self._dictionary.word_tag(char) == "q":
             return True
         counted = self._dictionary.short_gloss(char, tag=COUNTED) or ""
         return counted.startswith(_CLASSIFIER_SENSES)
