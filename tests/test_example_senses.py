@@ -172,6 +172,10 @@ def part_glosses(annotator, sentence: str, term: str) -> dict[str, str]:
         # a part CC-CEDICT lacks is rebuilt from its words' senses in the English
         ("市委组织部派出三个督导组。", "市委组织部", "组织部", "organization department"),
         ("各村党总支都建了微信群。", "党总支", "总支", "general branch"),
+        # a character the English reads as what it abbreviates (its proper entry)
+        ("山坡上新种了一片中药材。", "中药材", "中", "Chinese"),
+        # the glossary's reading decides the sense: 奔 bèn "to head for", not bēn "to hurry"
+        ("全村人一起奔小康。", "奔小康", "奔", "to head for"),
     ],
 )
 def test_a_part_of_a_term_reads_as_the_terms_english_says_it(

@@ -1562,12 +1562,27 @@ class GlossChooser:
         is the term's English and its alternatives, joined by " | ".
         """
         if not built:
-            return used_sense(gloss, self.word_senses(word, reading), english)
+            return used_sense(gloss, self._term_senses(word, reading), english)
         words = [word[s:e] for s, e in self._best_split(word)]
         if len(words) < 2:
             return None
-        found = [used_sense("", self.word_senses(w, ()), english) for w in words]
+        found = [used_sense("", self._term_senses(w, ()), english) for w in words]
         return _join([f for f in found if f]) if all(found) else None
+
+    def _term_senses(self, word: str, reading: tuple[str, ...]) -> list[str]:
+        """Return a word's common senses, then those of its proper entries (中 "Chinese").
+
+        A term's English may say what a character abbreviates (中药材 "Chinese
+        medicinal herbs"); a surname is no such sense.
+        """
+        proper = [
+            sense
+            for pinyin, entry in self._dictionary.entries(word)
+            if pinyin[:1].isupper()
+            for sense in sense_pieces(entry)
+            if not sense.startswith(("surname ", "abbr. "))
+        ]
+        return [*self.word_senses(word, reading), *proper]
 
     def _closing_head(self, head: str, prev: Neighbour, chosen: str | None) -> str | None:
         """Return the noun sense of a built word's one-character head, else None.

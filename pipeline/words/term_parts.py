@@ -30,6 +30,7 @@ from zhreader.pipeline.words.segment import Piece
 
 LONGEST_PART = 6  # the longest word a term's route tries
 _WORD = re.compile(r"[a-z]+")
+_SAID = re.compile(r"[a-z]+(?:'[a-z]+)?")  # one's is one word (an empty one)
 _SUFFIXES = ("ing", "ed", "es", "s", "e")
 # Kinds of token a glossary category makes (as the segmenter's term table does).
 _KINDS = {"place": "place", "person": "name"}
@@ -194,7 +195,7 @@ def _within(sense: str, used: set[str]) -> bool:
 def _said(text: str) -> set[str]:
     """Return the words of an English text that say something, plurals made singular."""
     out = set()
-    for word in _WORD.findall(text.lower()):
+    for word in _SAID.findall(text.lower()):
         if word not in EMPTY_WORDS:
             out.add(_singular(word))
     return out
