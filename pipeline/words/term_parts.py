@@ -35,6 +35,7 @@ _SUFFIXES = ("ing", "ed", "es", "s", "e")
 # Kinds of token a glossary category makes (as the segmenter's term table does).
 _KINDS = {"place": "place", "person": "name"}
 _NAMED = frozenset(("word", "name", "place"))  # the kinds of part a spelled name may join
+_LISTED = _NAMED  # the kinds of piece a shorter glossary form may be
 
 
 def route_within(text: str, dictionary: Dictionary) -> list[str]:
@@ -84,7 +85,9 @@ def join_subterms(pieces: list[Piece], term: str, lookup: Callable) -> list[Piec
             if entry is not None:
                 found = (end, Piece(form, _KINDS.get(entry.category, "word"), entry.zh))
                 break
-        entry = lookup(pieces[i].text) if not found and pieces[i].kind == "word" else None
+        # A word the segmenter read as a name or place (卫健委 in 国家卫健委) is the
+        # glossary's term when the glossary lists it: the glossary says what it is.
+        entry = lookup(pieces[i].text) if not found and pieces[i].kind in _LISTED else None
         if entry is not None and pieces[i].text != term:
             found = (i + 1, Piece(pieces[i].text, _KINDS.get(entry.category, "word"), entry.zh))
         if found:
