@@ -230,7 +230,7 @@ def test_used_sense_takes_only_a_sense_the_english_has_whole():
     ("sentence", "word", "gloss"),
     [
         ("这个县东面毗邻两个省。", "毗邻", "to border on, adjacent to"),
-        ("副县长多次到现场调度。", "调度", "to coordinate, to dispatch"),
+        ("副县长多次调度春耕备耕。", "调度", "to coordinate, to direct"),
         ("两百名机关干部下沉基层。", "下沉", "to go down to"),
         ("这条公路现已全线通车。", "现已", "now, already"),
         ("老师傅把嫁接的要领讲给大家听。", "要领", "key points, essentials"),
@@ -252,6 +252,7 @@ def test_used_sense_takes_only_a_sense_the_english_has_whole():
         ("他喜欢骑车游走在各个村子之间。", "游走", "to roam, to wander about"),
         ("上个月的菜价环比下降了两成。", "环比", "month-on-month, period-on-period"),
         ("全县上下都在抢修水渠。", "上下", "at all levels, from top to bottom"),
+        ("区委组织部今天公示了干部名单。", "组织部", "organization department"),
         ("今年是决胜之年。", "决胜", "decisive, to win"),
         ("小区的老楼今年都要加装电梯。", "加装", "to install, to add on"),
         ("有的农户因病致贫。", "致贫", "to become poor, to cause poverty"),
@@ -268,6 +269,9 @@ def test_a_news_word_of_the_example_reads_in_its_news_sense(annotator, sentence,
         # 除去 opening a clause is "apart from"; with an object after a verb, "to remove"
         ("除去路费，每人还能剩下两千元。", "除去", "apart from, except"),
         ("用清水可以除去表面的泥土。", "除去", "to eliminate"),
+        # 调度 steering work is directing it; a grid or an algorithm dispatches
+        ("县长召开调度会。", "调度", "to coordinate, to direct"),
+        ("新系统能自动调度电力。", "调度", "to dispatch"),
         # 上下 after a whole body is its every level; elsewhere it is the direction
         ("他在楼梯上下跑了三趟。", "上下", "up and down"),
         # 下沉 before the grassroots is going down there; elsewhere it sinks
