@@ -198,6 +198,10 @@ def test_a_part_the_english_already_says_keeps_its_gloss(glossed):
         ("县里对这个乡实行挂牌督战。", "挂牌督战", "督战", "to supervise (a campaign)"),
         ("各村都要精准施策。", "精准施策", "施策", "to take measures, to apply policies"),
         ("这个村新建了一个农家书屋。", "农家书屋", "书屋", "reading room, library"),
+        # second wave: the example's terms' words whose shown sense misled
+        ("各村要落实主体责任。", "主体责任", "主体", "main, principal"),
+        ("村里的分散供养五保户都领到了米。", "分散供养五保户", "分散", "scattered, dispersed"),
+        ("村里的分散供养五保户都领到了米。", "分散供养五保户", "供养", "to support, to provide for"),
         # a part the segmenter took for a name is the glossary's term when the glossary lists it
         ("国家卫健委昨天发布了通知。", "国家卫健委", "卫健委", "health commission"),
     ],
@@ -272,6 +276,11 @@ def test_a_news_word_of_the_example_reads_in_its_news_sense(annotator, sentence,
         # 调度 steering work is directing it; a grid or an algorithm dispatches
         ("县长召开调度会。", "调度", "to coordinate, to direct"),
         ("新系统能自动调度电力。", "调度", "to dispatch"),
+        # 分散 before how people live is "scattered"; as a verb it scatters
+        ("这些农户分散居住在山里。", "分散", "scattered, dispersed"),
+        ("警察很快分散了人群。", "分散", "to scatter"),
+        # 主体 before a duty is the main one; after a field, the body acting in it
+        ("企业是创新主体。", "主体", "entity, main body"),
         # 上下 after a whole body is its every level; elsewhere it is the direction
         ("他在楼梯上下跑了三趟。", "上下", "up and down"),
         # 下沉 before the grassroots is going down there; elsewhere it sinks
