@@ -19,6 +19,7 @@ from zhreader.model import Edition, Sentence, Token, iter_sentences, map_sentenc
 from zhreader.names import (
     COMMON_SURNAMES,
     FAMILIAR_PREFIXES,
+    MEASURE_OPENERS,
     NAME_JOINERS,
     NAME_OPENERS,
     NAME_ROLES,
@@ -40,6 +41,7 @@ from zhreader.pipeline.words.segment import (
     join_digit_numbers,
     names_in,
     one_name_by_hmm,
+    one_proper_by_hmm,
     time_start_tag,
 )
 from zhreader.pipeline.words.senses import EDGE, LearnerSenses, Neighbour, particle_names
@@ -372,8 +374,18 @@ class Annotator:
             if piece.kind != "word" or piece.term or twin(piece.text[:1]) not in COMMON_SURNAMES:
                 out.append(piece)
                 continue
+            if len(piece.text) == 1:
+                # 郑 | 浩: a surname and a given name jieba cut into single characters.
+                named = self._cut_given_name(pieces, i, out, twin)
+                out.append(Piece("".join(p.text for p in pieces[i : i + named]), "name"))
+                skip = named > 1
+                if not named:
+                    out[-1] = piece
+                continue
             if not _opens_clause(pieces, i):
-                named = self._name_in_place(pieces, i, out, twin)
+                named = self._name_in_place(pieces, i, out, twin) or self._name_anywhere(
+                    pieces, i, out, twin
+                )
                 if named:
                     out.append(Piece("".join(p.text for p in pieces[i : i + named]), "name"))
                     skip = named > 1
@@ -381,7 +393,11 @@ class Annotator:
                     out.append(piece)
                 continue
             prev, nxt = self._neighbours(pieces[max(0, i - 2) : i + 3])[min(i, 2)]
-            if not self._glosses.opens_with_name(twin(piece.text), prev, nxt):
+            word = twin(piece.text)
+            if not (
+                self._glosses.opens_with_name(word, prev, nxt)
+                or self._glosses.names_anywhere(word, nxt)
+            ):
                 out.append(piece)
                 continue
             after = pieces[i + 1] if i + 1 < len(pieces) else None
@@ -485,6 +501,71 @@ class Annotator:
         ):
             return 2
         return 1 if self._glosses.names_in_place(word, self._after(pieces, i)) else 0
+
+    def _name_anywhere(
+        self, pieces: list[Piece], i: int, done: list[Piece], twin: Callable[[str], str]
+    ) -> int:
+        """Return 1 where a guessed word inside a clause is a person's name (遇见了 | 杜刚).
+
+        jieba guesses a two-character word no dictionary lists from a
+        surname and a given name wherever a person stands (an object, after
+        是 or 说, the first of a list: 谢强 | 和 | 同事); a guess its POS HMM
+        reads as a name is one there too, with ``GlossChooser.names_in_place``'s
+        checks on the word and no numeral or measure word before it.
+        """
+        word = twin(pieces[i].text)
+        if len(word) != 2 or self._counted(done):
+            return 0
+        return 1 if self._glosses.names_anywhere(word, self._after(pieces, i)) else 0
+
+    def _cut_given_name(
+        self, pieces: list[Piece], i: int, done: list[Piece], twin: Callable[[str], str]
+    ) -> int:
+        """Return 2 where a lone surname and the character after it are a name (郑 | 浩), else 0.
+
+        jieba cuts a two-character name apart when each character is a word of
+        its own (郑 | 浩, 程 | 明). The pair is a name when no dictionary lists
+        it, jieba's POS HMM reads it as one name, neither character is a
+        function character, no numeral or measure word stands before it
+        (三 | 张 | 纸) and no noun follows it (唐 | 钢 | 产线 is a company's line).
+        """
+        given = pieces[i + 1] if i + 1 < len(pieces) else None
+        if given is None or given.kind != "word" or given.term or len(given.text) != 1:
+            return 0
+        word = twin(pieces[i].text + given.text)
+        if word[0] in FUNCTION_CHARS or word[1] in FUNCTION_CHARS or not self._person_before(done):
+            return 0
+        if not one_proper_by_hmm(word):
+            return 0
+        return 2 if self._glosses.given_name_cut(word, self._after(pieces, i + 1)) else 0
+
+    def _person_before(self, done: list[Piece]) -> bool:
+        """Tell whether the word before a cut name lets a person stand after it.
+
+        The clause's edge, a role or title, an opener or joiner (让, 和), a
+        name, or a verb of two characters or more (遇见): a lone character
+        before (安 | 吴 | 青 | 训班, 代 | 金 | 券) is most often a piece of a
+        word jieba did not know, and so is a noun (布点 | 成 | 网).
+        """
+        solid = next((p for p in reversed(done[-3:]) if p.kind != "space"), None)
+        if solid is None or solid.kind == "punct":
+            return True
+        if solid.kind != "word":
+            return solid.kind == "name"
+        word = self._dictionary.simplified(solid.text)
+        if word in NAME_ROLES or word in NAME_OPENERS or word in NAME_JOINERS:
+            return True
+        if word.endswith(TITLES):
+            return True
+        return len(word) > 1 and self._dictionary.word_tag(word)[:1] == "v"
+
+    def _counted(self, done: list[Piece]) -> bool:
+        """Tell whether the word before counts or points (三张, 这位): a measure word follows."""
+        solid = next((p for p in reversed(done[-3:]) if p.kind != "space"), None)
+        if solid is None or solid.kind != "word":
+            return False
+        word = self._dictionary.simplified(solid.text)
+        return word in MEASURE_OPENERS or _is_numeral(word[-1:])
 
     def _after(self, pieces: list[Piece], i: int) -> Neighbour:
         """Return the token after piece ``i`` as a context sees it (the edge at the end)."""

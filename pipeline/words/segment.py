@@ -35,6 +35,7 @@ from zhreader.names import (
     NAME_JOINERS,
     NAME_OPENERS,
     NAME_ROLES,
+    NAMED_UNITS,
     NUMERAL_OPENERS,
     NUMERALS,
     PLACE_SUFFIXES,
@@ -459,7 +460,8 @@ class Segmenter:
                     i += 1
                     continue
             text = "".join(original for original, _ in words[i : i + size])
-            if kind == "name" and size == 1 and name_then_char(word):
+            split = kind == "name" and size == 1
+            if split and (name_then_char(word) or self._name_then_verb(word)):
                 # 钟丽华向 | 记者: the name, then the preposition jieba's guess took.
                 out.extend((Piece(text[:-1], "name"), Piece(text[-1:], "word")))
                 i += 1
@@ -884,7 +886,11 @@ class Segmenter:
             # Read through the simplified twin, as jieba cut it: 兩個 | 村 counts
             # villages as 两个 | 村 does (traditional 個 is no function character).
             word = self._dictionary.simplified(piece.text)
-            if piece.kind != "word" or piece.term or not self._stem_word(word):
+            if piece.kind != "word" or piece.term:
+                break
+            if not self._stem_word(word):
+                if not count and self._noun_stem(word, words[i]):
+                    count = 1  # 竹林 | 村: a noun names the village, nothing before it joins
                 break
             if chars + len(piece.text) > 4:
                 break
@@ -907,6 +913,20 @@ class Segmenter:
             and self._dictionary.hsk_level(head) is not None
             and self._dictionary.common(last + suffix)
         )
+
+    def _noun_stem(self, word: str, unit: str) -> bool:
+        """Tell whether a listed noun before a village, township or street unit names it.
+
+        竹林 | 村, 清水 | 乡, 青山 | 街道: a two-character noun jieba lists
+        (``n``, ``ns``, ``nr``, ``nz``) that no HSK level holds is the unit's
+        name; an everyday word (文明村, 重点村) or a verb or adjective
+        (贫困村, 示范村) describes it instead.
+        """
+        if unit not in NAMED_UNITS or len(word) != 2:
+            return False
+        if self._dictionary.word_tag(word)[:1] != "n" or counted_noun(word):
+            return False
+        return self._dictionary.hsk_level(word) is None
 
     def _stem_word(self, word: str) -> bool:
         # Numerals start place names (五里牌) but not as a word of their own.
@@ -1050,6 +1070,19 @@ class Segmenter:
             size += 1
             chars += len(nxt)
         return size if chars >= 2 else 1
+
+    def _name_then_verb(self, word: str) -> bool:
+        """Tell whether a guessed name took the verb after it: 钱伟教 | 孩子 (钱伟 | 教).
+
+        jieba's POS HMM ends the name a character early and reads that
+        character as the start of the next word (``B``: 教 opens 教孩子); the
+        character must be a verb jieba lists, since a rarer last character
+        (庞昕熠) is the name's own.
+        """
+        if len(word) not in (3, 4) or self._dictionary.word_tag(word[-1])[:1] != "v":
+            return False
+        *name, (last_state, _) = _hmm_states(word)
+        return last_state == "B" and name[-1][0] == "E" and all(t == "nr" for _, t in name)
 
     def _verb_after_name(self, name: list[str], char: str) -> bool:
         """Tell whether the character after a two-character name is its verb (韩梅 | 帮 | 老人).
@@ -1456,6 +1489,22 @@ def one_name_by_hmm(word: str) -> bool:
     return all(tag == "nr" for _, tag in states) and states[-1][0] == "E"
 
 
+def one_proper_by_hmm(word: str) -> bool:
+    """Tell whether jieba's POS HMM reads two characters as one proper noun.
+
+    A two-character name jieba cut apart (郑 | 浩) is as often read as a
+    place (``ns``) as a person (``nr``, ``nrfg``); a common noun's reading
+    (车距 ``n``: a distance between cars) is no name.
+    """
+    states = _hmm_states(word)
+    return (
+        len(word) == 2
+        and states[0][0] == "B"
+        and states[1][0] in ("M", "E")
+        and all(tag[:2] in ("nr", "ns") for _, tag in states)
+    )
+
+
 @functools.lru_cache(maxsize=65536)
 def _hmm_states(word: str) -> tuple[tuple[str, str], ...]:
     from jieba import posseg
@@ -1529,5 +1578,6 @@ __all__ = [
     "name_by_hmm",
     "names_in",
     "one_name_by_hmm",
+    "one_proper_by_hmm",
     "starts_with_surname",
 ]
