@@ -23,6 +23,7 @@ from zhreader.names import (
     NAME_JOINERS,
     NAME_OPENERS,
     NAME_ROLES,
+    NAMED_UNITS,
     PLACE_ENGLISH,
     PLACE_SUFFIXES,
     TITLES,
@@ -161,7 +162,7 @@ class Annotator:
         """Name what shaped the tokens: jieba and the name rules, pypinyin, CEDICT, HSK."""
         import jieba
 
-        name_places = (NAME_ROLES, NAME_OPENERS, NAME_JOINERS, FAMILIAR_PREFIXES)
+        name_places = (NAME_ROLES, NAME_OPENERS, NAME_JOINERS, FAMILIAR_PREFIXES, NAMED_UNITS)
         rules = repr(
             (sorted(COMMON_SURNAMES), TITLES, PLACE_SUFFIXES, sorted(FUNCTION_CHARS), _CUT_RULES)
             + tuple(sorted(words) for words in name_places)
@@ -514,7 +515,7 @@ class Annotator:
         checks on the word and no numeral or measure word before it.
         """
         word = twin(pieces[i].text)
-        if len(word) != 2 or self._counted(done):
+        if len(word) != 2 or not self._glosses.unlisted(word) or self._counted(done):
             return 0
         return 1 if self._glosses.names_anywhere(word, self._after(pieces, i)) else 0
 
@@ -533,9 +534,9 @@ class Annotator:
         if given is None or given.kind != "word" or given.term or len(given.text) != 1:
             return 0
         word = twin(pieces[i].text + given.text)
-        if word[0] in FUNCTION_CHARS or word[1] in FUNCTION_CHARS or not self._person_before(done):
-            return 0
-        if not one_proper_by_hmm(word):
+        if not FUNCTION_CHARS.isdisjoint(word) or not self._glosses.unlisted(word):
+            return 0  # the lookups first: most such pairs are listed words (高 | 兴 is none)
+        if not (one_proper_by_hmm(word) and self._person_before(done)):
             return 0
         return 2 if self._glosses.given_name_cut(word, self._after(pieces, i + 1)) else 0
 

@@ -1198,13 +1198,12 @@ class GlossChooser:
 
     def _name_shaped(self, word: str, nxt: Neighbour) -> bool:
         """Tell whether a word looks like a name where one may stand, the POS HMM aside."""
-        if not 2 <= len(word) <= 3 or word[:1] not in self._surnames:
-            return False
+        if not 2 <= len(word) <= 3 or word[:1] not in self._surnames or not self._unlisted(word):
+            return False  # the lookups first: most surname-led words are listed (高兴, 王国)
         if word[0] in FUNCTION_CHARS or word[-1] in FRAME_CLOSERS or self._noun_after_name(nxt):
             return False  # 让田里…: a localiser ends no given name
-        if len(word) == 3 and self._dictionary.hsk_level(word[1:]) is not None:
-            return False  # 向 | 高水平: a surname-like adjective before an everyday word
-        return self._unlisted(word)
+        # 向 | 高水平: a surname-like adjective before an everyday word
+        return len(word) == 2 or self._dictionary.hsk_level(word[1:]) is None
 
     def names_anywhere(self, word: str, nxt: Neighbour) -> bool:
         """Tell whether a guessed word inside a clause, in no name's place, is a name (见了杜刚).
@@ -1233,6 +1232,10 @@ class GlossChooser:
         if nxt.text[0] in HAN_NUMERAL_CHARS and not self._dictionary.word_tag(nxt.text):
             return EDGE
         return nxt
+
+    def unlisted(self, word: str) -> bool:
+        """Tell whether none of CC-CEDICT, HSK or jieba's dictionary lists ``word``."""
+        return self._unlisted(word)
 
     def _noun_after_name(self, nxt: Neighbour) -> bool:
         """Tell whether the word after a guessed name is a noun it would modify (王芳 | 文具).
