@@ -96,6 +96,14 @@ def test_a_dictionary_noun_names_its_village_or_town(annotator, text, place, eng
     assert _kinds(annotator, text)[place] == ("place", english)
 
 
+def test_a_unit_that_is_a_glossary_term_takes_its_name(annotator) -> None:
+    # 街道 is a term of the bundled glossary: it is cut before the name beside it.
+    tokens = _kinds(annotator, "她在桂园街道的居委会上班。")
+    assert tokens["桂园街道"] == ("place", "Guiyuan Subdistrict")
+    tokens = _kinds(annotator, "工人们正在打扫街道。")
+    assert tokens["街道"][0] == "word"
+
+
 @pytest.mark.parametrize("text", ["这是一个有名的文明村。", "全县的贫困村都通了公路。"])
 def test_an_everyday_word_before_a_unit_describes_it(annotator, text) -> None:
     tokens = _kinds(annotator, text)

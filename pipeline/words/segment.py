@@ -185,6 +185,8 @@ class Segmenter:
         firsts = "".join(sorted(self._term_lengths))
         self._term_starts = re.compile(f"[{re.escape(firsts)}]") if firsts else None
         self._word_facts: dict[str, _WordFacts] = {}
+        # Place units that are glossary terms too (街道): a term is cut before its name.
+        self._term_units = frozenset(u for u in NAMED_UNITS if u in self._terms)
 
     @classmethod
     def initialize(
@@ -264,6 +266,8 @@ class Segmenter:
             pieces.append(piece)
             position = end
         pieces.extend(self._free(text[position:], pieces, runs))
+        if any(p.term and p.text in self._term_units for p in pieces):
+            pieces = self._name_term_units(pieces)
         if "".join(p.text for p in pieces) != text:
             raise AssertionError(f"segmentation lost text: {text!r}")
         return pieces
@@ -305,6 +309,40 @@ class Segmenter:
                 covered[start:end] = b"\x01" * (end - start)
                 taken.append(span)
         return sorted(taken, key=lambda span: span[0])
+
+    def _name_term_units(self, pieces: list[Piece]) -> list[Piece]:
+        """Join a place unit that is a glossary term to the name before it: 杨林 | 街道.
+
+        A term is cut before the words around it, so the place rules never
+        see its name (杨林, 枫林); a two-character stem no dictionary lists,
+        or a noun ``_noun_stem`` accepts, and the unit are one place
+        (Yanglin Subdistrict), as they are where the unit is no term.
+        """
+        out: list[Piece] = []
+        for piece in pieces:
+            stem = out[-1] if out else None
+            unit = self._dictionary.simplified(piece.text)
+            if (
+                piece.term
+                and unit in self._term_units
+                and stem is not None
+                and stem.kind == "word"
+                and not stem.term
+                and len(stem.text) == 2
+                and self._stem_word_before(self._dictionary.simplified(stem.text), unit)
+            ):
+                out[-1] = Piece(stem.text + piece.text, "place")
+                continue
+            out.append(piece)
+        return out
+
+    def _stem_word_before(self, word: str, unit: str) -> bool:
+        """Tell whether a two-character word names the place unit after it (杨林, 竹林)."""
+        if counted_noun(word) or han_value(word) is not None or word[0] in FUNCTION_CHARS:
+            return False
+        if self._dictionary.hsk_level(word) is None and not self._dictionary.contains(word):
+            return True
+        return self._noun_stem(word, unit)
 
     def _straddles(self, twin: str, start: int, end: int) -> bool:
         """Tell whether a word crosses the edge of a name's span (地方震动 holds no 方震)."""
