@@ -27,7 +27,7 @@ def _kinds(annotator, text: str) -> dict[str, tuple[str, str]]:
         ("上周我在公园里碰见了汪磊。", "汪磊", "Wang Lei"),
         ("最后一个离开办公室的是葛辉。", "葛辉", "Ge Hui"),
         ("舅舅打电话告诉了苗峰这个消息。", "苗峰", "Miao Feng"),
-        ("奖状上写着鲍涛的名字。", "鲍涛", "Bao Tao"),
+        ("证书上是鲍涛的名字。", "鲍涛", "Bao Tao"),
     ],
 )
 def test_a_guessed_name_inside_a_clause_is_romanised(annotator, text, name, english) -> None:
@@ -48,6 +48,13 @@ def test_a_surname_and_one_character_cut_apart_are_one_name(annotator) -> None:
     assert one_proper_by_hmm("郑浩")
     tokens = _kinds(annotator, "郑浩明天早上要去医院复查。")
     assert tokens["郑浩"] == ("name", "Zheng Hao")
+
+
+@pytest.mark.parametrize("text", ["我们要加快施策。", "他们一直在推动文旅融合。"])
+def test_a_new_compound_after_a_verb_is_no_name(annotator, text) -> None:
+    # A guess after a verb with no aspect marker is as often a new compound.
+    tokens = _kinds(annotator, text)
+    assert all(kind != "name" for kind, _ in tokens.values()), tokens
 
 
 def test_a_common_noun_of_two_characters_is_no_cut_name(annotator) -> None:

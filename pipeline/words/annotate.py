@@ -26,6 +26,7 @@ from zhreader.names import (
     NAMED_UNITS,
     PLACE_ENGLISH,
     PLACE_SUFFIXES,
+    SPEECH_VERBS,
     TITLES,
 )
 from zhreader.pinyin_text import numbered
@@ -509,15 +510,37 @@ class Annotator:
         """Return 1 where a guessed word inside a clause is a person's name (遇见了 | 杜刚).
 
         jieba guesses a two-character word no dictionary lists from a
-        surname and a given name wherever a person stands (an object, after
-        是 or 说, the first of a list: 谢强 | 和 | 同事); a guess its POS HMM
-        reads as a name is one there too, with ``GlossChooser.names_in_place``'s
-        checks on the word and no numeral or measure word before it.
+        surname and a given name wherever a person stands; a guess its POS
+        HMM reads as a name is one where the word before says a person may
+        stand (``_person_object``), with ``GlossChooser.names_in_place``'s
+        checks on the word. Elsewhere a guess is as often a new compound
+        (加快 | 施策 "to apply policies"), which the HMM reads as a name too.
         """
         word = twin(pieces[i].text)
-        if len(word) != 2 or not self._glosses.unlisted(word) or self._counted(done):
+        if len(word) != 2 or not self._glosses.unlisted(word):
+            return 0
+        if not self._person_object(done):
             return 0
         return 1 if self._glosses.names_anywhere(word, self._after(pieces, i)) else 0
+
+    def _person_object(self, done: list[Piece]) -> bool:
+        """Tell whether the word before a guess puts a person after it.
+
+        An aspect marker after a verb (遇见了 | 杜刚, 交给了), the copula
+        (是 | 伍涛), a verb of speaking (说 | 魏刚), an opener, joiner or role
+        whose next word ``_name_in_place`` read as a noun (给 | 王刚 | 打了个),
+        a time word before the subject (下午 | 谢强 | 和) or a name before
+        (邹多为 | 丁乐).
+        """
+        solid = next((p for p in reversed(done[-3:]) if p.kind != "space"), None)
+        if solid is None or solid.kind == "name":
+            return solid is not None
+        word = self._dictionary.simplified(solid.text)
+        if word in _OBJECT_MARKERS or word in SPEECH_VERBS or word in NAME_OPENERS:
+            return True
+        if word in NAME_JOINERS or word in NAME_ROLES:
+            return True  # 我 | 和 | 谭松: a person joined to a person, not only to a name
+        return self._dictionary.word_tag(word) == "t"
 
     def _cut_given_name(
         self, pieces: list[Piece], i: int, done: list[Piece], twin: Callable[[str], str]
@@ -996,6 +1019,11 @@ def _term_table(glossary) -> dict[str, tuple[str, str]]:
         form: (entry.zh, kinds.get(entry.category, "word"))
         for form, entry in glossary.forms().items()
     }
+
+
+# Words after which a person is the object or the complement: the aspect
+# markers after a verb (见了 X) and the copula (是 X).
+_OBJECT_MARKERS = frozenset(("了", "过", "是"))
 
 
 def _is_numeral(word: str) -> bool:
