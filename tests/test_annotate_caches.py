@@ -1,0 +1,39 @@
+"""The annotation's speed caches: each key holds everything its result depends on.
+
+A cache that dropped part of its key would hand one input another's result;
+these tests ask for inputs that must differ and check they still do, after a
+first answer was remembered and after a bounded memo started again.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from zhreader.pipeline.words import dictionary as dictionary_module
+
+
+@pytest.fixture()
+def dictionary(annotator):
+    return annotator.dictionary
+
+
+def test_a_twin_is_remembered_per_text_and_stays_right(dictionary):
+    # Traditional and simplified forms of one word, and a word with no twin.
+    assert dictionary.simplified("經濟") == "经济"
+    assert dictionary.simplified("经济") == "经济"
+    assert dictionary.simplified("經濟") == "经济"  # the remembered answer
+    assert dictionary.simplified("發展") == "发展"
+    assert dictionary.simplified("。") == "。"
+
+
+def test_a_sentence_is_not_remembered_but_is_translated(dictionary):
+    sentence = "這個國家的經濟發展很快，人民的生活越來越好。"
+    assert dictionary.simplified(sentence) == "这个国家的经济发展很快，人民的生活越来越好。"
+    assert sentence not in dictionary._twin_memo
+
+
+def test_the_twin_memo_starts_again_when_full(dictionary, monkeypatch):
+    monkeypatch.setattr(dictionary_module, "_TWIN_MEMO_SIZE", 2)
+    words = ["門", "關上", "學習", "门", "電話"]
+    assert [dictionary.simplified(w) for w in words] == ["门", "关上", "学习", "门", "电话"]
+    assert len(dictionary._twin_memo) <= 2
