@@ -37,3 +37,20 @@ def test_the_twin_memo_starts_again_when_full(dictionary, monkeypatch):
     words = ["門", "關上", "學習", "门", "電話"]
     assert [dictionary.simplified(w) for w in words] == ["门", "关上", "学习", "门", "电话"]
     assert len(dictionary._twin_memo) <= 2
+
+
+def test_a_neighbour_is_remembered_by_text_kind_and_term(annotator):
+    from zhreader.pipeline.words.segment import Piece
+
+    as_word = annotator._seen_as(Piece("学校", "word"))
+    as_term = annotator._seen_as(Piece("学校", "word", "学校"))
+    as_name = annotator._seen_as(Piece("学校", "name"))
+    traditional = annotator._seen_as(Piece("學校", "word"))
+    assert as_word == ("学校", "word", annotator.dictionary.context_tag("学校"))
+    assert as_word.tag[:1] == "n"
+    assert as_term.tag == "nz"  # a term that is no verb reads as a noun
+    assert as_name == ("学校", "name", "")  # only words carry a tag
+    assert traditional == as_word  # read through its twin
+    # Asked again, each keeps its own answer.
+    assert annotator._seen_as(Piece("学校", "word", "学校")) == as_term
+    assert annotator._seen_as(Piece("学校", "word")) == as_word
