@@ -54,3 +54,17 @@ def test_a_neighbour_is_remembered_by_text_kind_and_term(annotator):
     # Asked again, each keeps its own answer.
     assert annotator._seen_as(Piece("学校", "word", "学校")) == as_term
     assert annotator._seen_as(Piece("学校", "word")) == as_word
+
+
+def test_a_word_contextual_by_its_neighbours_is_still_asked_about_them(annotator):
+    from zhreader.pipeline.words.senses import EDGE, Neighbour
+
+    glosses = annotator.glosses
+    plural = Neighbour("们", "word", "k")
+    # 学生 alone reads no neighbour; before 们 its gloss becomes plural.
+    assert not glosses.contextual("学生", EDGE, EDGE)
+    assert glosses.contextual("学生", EDGE, plural)
+    assert not glosses.contextual("学生", EDGE, EDGE)  # the word's memo holds "not alone"
+    # A word CC-CEDICT lacks is contextual whatever its neighbours.
+    assert glosses.contextual("扶贫车间", EDGE, EDGE)
+    assert glosses.contextual("扶贫车间", EDGE, plural)
