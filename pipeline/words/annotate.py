@@ -132,6 +132,8 @@ class Annotator:
         self._parts: dict[tuple, tuple[Token, ...]] = {}
         # A phrase token's words by its text (None: no phrase; read as one word).
         self._phrase_cuts: dict[tuple[str, str | None], list[Piece] | None] = {}
+        # (text, kind, term) -> the piece as its neighbours' contexts see it.
+        self._seen: dict[tuple[str, str, str | None], Neighbour] = {}
 
     @classmethod
     def initialize(
@@ -769,12 +771,7 @@ class Annotator:
 
     def _neighbours(self, pieces: Sequence[Piece]) -> list[tuple[Neighbour, Neighbour]]:
         """Return each piece's previous and next token (spaces skipped), as contexts see them."""
-        # Contexts and tags are written simplified; traditional text is read through its twin.
-        twins = [self._dictionary.simplified(p.text) for p in pieces]
-        seen = [
-            Neighbour(t, p.kind, self._context_tag(p, t))
-            for p, t in zip(pieces, twins, strict=True)
-        ]
+        seen = [self._seen_as(p) for p in pieces]
         solid = [i for i, p in enumerate(pieces) if p.kind != "space"]
         around = [(EDGE, EDGE)] * len(pieces)
         for k, i in enumerate(solid):
@@ -782,6 +779,20 @@ class Annotator:
             nxt = seen[solid[k + 1]] if k + 1 < len(solid) else EDGE
             around[i] = (prev, nxt)
         return around
+
+    def _seen_as(self, piece: Piece) -> Neighbour:
+        """Return the piece as a neighbour's context sees it, remembered per piece."""
+        # Every piece is seen once or twice a sentence and most recur: the tag
+        # lookups behind a neighbour run once per distinct (text, kind, term).
+        key = (piece.text, piece.kind, piece.term)
+        seen = self._seen.get(key)
+        if seen is None:
+            if len(self._seen) >= _TOKEN_CACHE_SIZE:
+                self._seen.clear()  # bounded memory; equal keys give equal neighbours
+            # Contexts and tags are written simplified; traditional text reads its twin.
+            text = self._dictionary.simplified(piece.text)
+            seen = self._seen[key] = Neighbour(text, piece.kind, self._context_tag(piece, text))
+        return seen
 
     def _context_tag(self, piece: Piece, text: str) -> str:
         """Return jieba's tag of a word (``text``, simplified); a term that is no verb is a noun."""
