@@ -37,6 +37,7 @@ SEGMENT_KINDS = (
     "familiar_prefix",
     "place_head",
     "named_unit",
+    "experienced_verb",
 )
 
 
@@ -98,6 +99,9 @@ FRAME_OPENERS = frozenset(_segment_words("frame_opener"))
 PLACE_HEADS = frozenset(_segment_words("place_head"))
 # Place units (村, 乡, 街道) whose name is often a noun a dictionary lists (清水乡, 竹林村).
 NAMED_UNITS = frozenset(_segment_words("named_unit"))
+# Verb + 过 words CC-CEDICT lists (穿过 "to pass through") whose verb is an everyday
+# verb that takes the experiential 过 (穿过一次 "have worn once"): Segmenter._split_experienced.
+EXPERIENCED_VERBS = frozenset(_segment_words("experienced_verb"))
 # Characters that never start a place stem or a given name when they stand alone.
 FUNCTION_CHARS = frozenset(_segment_words("function_char"))
 # After a number these mean "more than" / "about"; the measure word follows.
@@ -163,7 +167,10 @@ def _row_problems(name: str, row: dict[str, str]) -> list[str]:
             return [f"kind must be one of {', '.join(SEGMENT_KINDS)}, not {row['kind']!r}"]
         several = ("speech_verb", "numeral_opener", "common_noun", "name_follower", "name_opener")
         several += ("place_head", "named_unit")
-        if row["kind"] not in several and len(row["word"]) != 1:
+        if row["kind"] == "experienced_verb":
+            if len(row["word"]) != 2 or row["word"][1] != "过":
+                return ["an experienced_verb is a verb and 过 (穿过)"]
+        elif row["kind"] not in several and len(row["word"]) != 1:
             return [f"a {row['kind']} is one character"]
     return []
 
@@ -174,6 +181,7 @@ __all__ = [
     "COMMON_COMPOUND_SURNAMES",
     "COMMON_SURNAMES",
     "COMPOUND_SURNAMES",
+    "EXPERIENCED_VERBS",
     "FAMILIAR_PREFIXES",
     "FRAME_CLOSERS",
     "FRAME_OPENERS",

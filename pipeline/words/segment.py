@@ -27,6 +27,7 @@ from zhreader.names import (
     COMMON_NOUNS,
     COMMON_SURNAMES,
     COMPOUND_SURNAMES,
+    EXPERIENCED_VERBS,
     FRAME_CLOSERS,
     FRAME_OPENERS,
     FUNCTION_CHARS,
@@ -145,6 +146,19 @@ _RISING = frozenset(["得", "不", "了", "来", "过", "床", "身", "着", "�
 SUPERLATIVE = "最"
 # The aspect markers after a verb (泡了, 拿着, 去过).
 _ASPECT = frozenset("了着过")
+# The experiential 过 (simplified and traditional: the gate reads the sentence as
+# written). Before a verb + 过 word (穿过) these say it was (not) done before: 没 | 穿过;
+# right after it, a count of times (一次, 两回, 几遍) or a question or 没有 closing
+# the clause (走过吗？); then the sentence holds the verb and 过. Not 的: 穿过的衣服 is
+# worn, 穿过的隧道 passed through, 飞过的鸟 flies past.
+_EXPERIENCE_MARKS = frozenset("过過")
+_EXPERIENCE_BEFORE = frozenset(
+    ["没", "没有", "从没", "从来没", "从未", "未", "未曾", "曾", "曾经", "不曾"]
+)
+_EXPERIENCE_CLOSERS = frozenset(["吗", "没有", "呢"])
+_TIMES = frozenset("次回遍趟")
+_SOME = frozenset("几多数")
+_CLAUSE_END = frozenset(["punct", "space"])
 # What stands for a withheld given name after a surname (张某, 刘某某).
 WITHHELD = frozenset(["某", "某某"])
 _WITHHELD_CHARS = frozenset("".join(WITHHELD))
@@ -269,6 +283,8 @@ class Segmenter:
         pieces.extend(self._free(text[position:], pieces, runs))
         if any(p.term and p.text in self._term_units for p in pieces):
             pieces = self._name_term_units(pieces)
+        if not _EXPERIENCE_MARKS.isdisjoint(text):
+            pieces = self._split_experienced(pieces)
         if "".join(p.text for p in pieces) != text:
             raise AssertionError(f"segmentation lost text: {text!r}")
         return pieces
@@ -310,6 +326,31 @@ class Segmenter:
                 covered[start:end] = b"\x01" * (end - start)
                 taken.append(span)
         return sorted(taken, key=lambda span: span[0])
+
+    def _split_experienced(self, pieces: list[Piece]) -> list[Piece]:
+        """Cut a verb + 过 word where the sentence says it was done before: 穿 | 过 | 一次.
+
+        CC-CEDICT lists 穿过 "to pass through", 走过 "to walk past", 受过 "to
+        take the blame"; where a count, a closing 吗/没有 or a 没/曾经
+        before it says the action was done (这件衣服只穿过一次, 没走过这条路),
+        the sentence holds the verb and the experiential 过, no such word. The
+        whole sentence is read, its punctuation too (a clause's end is the
+        signal). The words are read through their simplified twins.
+        """
+        twin = self._dictionary.simplified
+        out: list[Piece] = []
+        for i, piece in enumerate(pieces):
+            if (
+                len(piece.text) == 2
+                and piece.kind == "word"
+                and not piece.term
+                and twin(piece.text) in EXPERIENCED_VERBS
+                and _experienced(pieces, i, twin)
+            ):
+                out.extend((Piece(piece.text[0]), Piece(piece.text[1])))
+                continue
+            out.append(piece)
+        return out
 
     def _name_term_units(self, pieces: list[Piece]) -> list[Piece]:
         """Join a place unit that is a glossary term to the name before it: 杨林 | 街道.
@@ -1318,6 +1359,31 @@ def join_frequencies(
         out.append(piece)
         i += 1
     return out
+
+
+def _experienced(pieces: list[Piece], i: int, twin: Callable[[str], str]) -> bool:
+    """Tell whether the words around pieces[i] (a verb + 过 word) make its 过 experiential."""
+    before = pieces[i - 1] if i else None
+    if before is not None and before.kind == "word" and twin(before.text) in _EXPERIENCE_BEFORE:
+        return True
+    after = pieces[i + 1 : i + 3]
+    if not after or after[0].kind != "word" and after[0].kind != "number":
+        return False  # a clause's end alone is no signal: 从我身边走过。 passes by
+    first = twin(after[0].text)
+    closes = len(after) == 1 or after[1].kind in _CLAUSE_END
+    if first in _EXPERIENCE_CLOSERS and closes:
+        return True
+    if after[0].kind == "number":  # 去过3次
+        return len(after) == 2 and twin(after[1].text)[:1] in _TIMES
+    return _count_of_times(first)
+
+
+def _count_of_times(word: str) -> bool:
+    """Tell whether a word counts times: 一次, 两回, 几遍, 无数次, 好几回, 很多遍."""
+    if len(word) < 2 or word[-1] not in _TIMES:
+        return False
+    amount = word[:-1]
+    return han_value(amount) is not None or not _SOME.isdisjoint(amount)
 
 
 def _graded(piece: Piece | None, dictionary: Dictionary) -> bool:
