@@ -105,3 +105,28 @@ def test_the_table_rows_are_checked():
     assert "穿过" in EXPERIENCED_VERBS
     assert "经过" not in EXPERIENCED_VERBS
     assert check_tables() == []
+
+
+# --- a verb + 着 word CC-CEDICT lists with 着 zháo, before the verb's object -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("门卫大爷一边看报一边吸着烟。", "吸"),  # was 吸着 "sorption"
+        ("讲解员引着参观者走进展厅。", "引"),  # was 引着 "to ignite"
+    ],
+)
+def test_a_result_zhao_word_before_an_object_is_the_verb_and_durative_zhe(
+    annotator, text, verb
+):
+    pairs = _tokens(annotator, text)
+    words = [zh for zh, _ in pairs]
+    at = words.index(verb)
+    assert words[at + 1] == "着"
+    assert pairs[at + 1][1].startswith("(particle: continuous")
+
+
+def test_a_result_zhao_word_without_an_object_stays_whole(annotator):
+    # 引着了: the fire caught; no object after the word
+    assert "引着" in _words(annotator, "干柴一下子就引着了。")

@@ -38,6 +38,7 @@ SEGMENT_KINDS = (
     "place_head",
     "named_unit",
     "experienced_verb",
+    "durative_verb",
 )
 
 
@@ -102,6 +103,9 @@ NAMED_UNITS = frozenset(_segment_words("named_unit"))
 # Verb + 过 words CC-CEDICT lists (穿过 "to pass through") whose verb is an everyday
 # verb that takes the experiential 过 (穿过一次 "have worn once"): Segmenter._split_experienced.
 EXPERIENCED_VERBS = frozenset(_segment_words("experienced_verb"))
+# Verb + 着 words CC-CEDICT lists with 着 zháo (吸着 "sorption") whose verb before an
+# object takes the durative 着 zhe (吸着烟 "smoking"): Segmenter._split_durative.
+DURATIVE_VERBS = frozenset(_segment_words("durative_verb"))
 # Characters that never start a place stem or a given name when they stand alone.
 FUNCTION_CHARS = frozenset(_segment_words("function_char"))
 # After a number these mean "more than" / "about"; the measure word follows.
@@ -170,6 +174,9 @@ def _row_problems(name: str, row: dict[str, str]) -> list[str]:
         if row["kind"] == "experienced_verb":
             if len(row["word"]) != 2 or row["word"][1] != "过":
                 return ["an experienced_verb is a verb and 过 (穿过)"]
+        elif row["kind"] == "durative_verb":
+            if len(row["word"]) != 2 or row["word"][1] != "着":
+                return ["a durative_verb is a verb and 着 (吸着)"]
         elif row["kind"] not in several and len(row["word"]) != 1:
             return [f"a {row['kind']} is one character"]
     return []
@@ -181,6 +188,7 @@ __all__ = [
     "COMMON_COMPOUND_SURNAMES",
     "COMMON_SURNAMES",
     "COMPOUND_SURNAMES",
+    "DURATIVE_VERBS",
     "EXPERIENCED_VERBS",
     "FAMILIAR_PREFIXES",
     "FRAME_CLOSERS",

@@ -27,6 +27,7 @@ from zhreader.names import (
     COMMON_NOUNS,
     COMMON_SURNAMES,
     COMPOUND_SURNAMES,
+    DURATIVE_VERBS,
     EXPERIENCED_VERBS,
     FRAME_CLOSERS,
     FRAME_OPENERS,
@@ -152,6 +153,10 @@ _ASPECT = frozenset("了着过")
 # the clause (走过吗？); then the sentence holds the verb and 过. Not 的: 穿过的衣服 is
 # worn, 穿过的隧道 passed through, 飞过的鸟 flies past.
 _EXPERIENCE_MARKS = frozenset("过過")
+# 着 and its traditional form: a verb + 着 word CC-CEDICT lists with 着 zháo (吸着
+# "sorption", 引着 "to ignite") before an object noun is the verb and the durative 着
+# zhe (吸着烟 "smoking", 引着游客 "leading the tourists"): Segmenter._split_durative.
+_DURATIVE_MARKS = frozenset("着著")
 _EXPERIENCE_BEFORE = frozenset(
     ["没", "没有", "从没", "从来没", "从未", "未", "未曾", "曾", "曾经", "不曾"]
 )
@@ -285,6 +290,8 @@ class Segmenter:
             pieces = self._name_term_units(pieces)
         if not _EXPERIENCE_MARKS.isdisjoint(text):
             pieces = self._split_experienced(pieces)
+        if not _DURATIVE_MARKS.isdisjoint(text):
+            pieces = self._split_durative(pieces)
         if "".join(p.text for p in pieces) != text:
             raise AssertionError(f"segmentation lost text: {text!r}")
         return pieces
@@ -346,6 +353,31 @@ class Segmenter:
                 and not piece.term
                 and twin(piece.text) in EXPERIENCED_VERBS
                 and _experienced(pieces, i, twin)
+            ):
+                out.extend((Piece(piece.text[0]), Piece(piece.text[1])))
+                continue
+            out.append(piece)
+        return out
+
+    def _split_durative(self, pieces: list[Piece]) -> list[Piece]:
+        """Cut a verb + 着 word before the verb's object: 吸着 | 烟 → 吸 | 着 | 烟.
+
+        CC-CEDICT lists 吸着 "sorption" and 引着 "to ignite" (着 zháo, a result);
+        before a noun the verb holds its object and 着 is the durative zhe
+        (老人吸着烟 "smoking", 导游引着游客 "leading"). Read through twins.
+        """
+        twin = self._dictionary.simplified
+        tag = self._dictionary.word_tag
+        out: list[Piece] = []
+        for i, piece in enumerate(pieces):
+            if (
+                len(piece.text) == 2
+                and piece.kind == "word"
+                and not piece.term
+                and twin(piece.text) in DURATIVE_VERBS
+                and i + 1 < len(pieces)
+                and pieces[i + 1].kind == "word"
+                and tag(twin(pieces[i + 1].text))[:1] == "n"
             ):
                 out.extend((Piece(piece.text[0]), Piece(piece.text[1])))
                 continue
