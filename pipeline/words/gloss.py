@@ -107,6 +107,12 @@ _VERB_BEFORE = frozenset(
     ["不", "没", "没有", "未", "别", "要", "将", "会", "能", "已", "已经", "正在", "再", "要求"]
 )
 _ASPECT = frozenset("了着过")
+# Where a verb stands as a noun: after 的, a demonstrative with its classifier,
+# a light verb of making (他的决定, 这个回答, 作出决定): gloss.noun_in_noun_place.
+_NOUN_PLACES = frozenset(
+    ["的", "这个", "那个", "一个", "这种", "那种", "这项", "那项", "做", "作", "做出", "作出"]
+)
+_OBJECT_TAGS = frozenset("nrm")
 # What follows a verb repeated from its verb-object word (开车开得, 跳舞跳了).
 _REPEAT_MARKS = frozenset("得了过")
 _A_LITTLE = Neighbour("一下", "word", "m")  # 算一下: what a doubled verb (算算) means
@@ -305,6 +311,7 @@ class GlossChooser:
             or (word[:1] == _HALF and len(word) == 2)  # 半个 | 西瓜 (numeral_gloss)
             or not self._dictionary.contains(word)
             or prev.text in _NOUN_BEFORE
+            or (prev.text in _NOUN_PLACES and len(word) > 1)  # noun_in_noun_place
             or nxt.text == _PLURAL
             or prev.text in _DEGREE
             or (len(word) == 1 and (nxt.text in _TITLES or _counts(prev)))
@@ -460,6 +467,7 @@ class GlossChooser:
             self.before_verb(word, prev, nxt, chosen)
             or self.modal_before_verb(word, nxt, chosen)
             or self.round_marker(word, nxt, chosen)
+            or (self.noun_in_noun_place(word, reading, prev, nxt, chosen) if free else None)
         )
         if acting:
             return acting, "learner"
@@ -513,6 +521,34 @@ class GlossChooser:
             return None
         unit = self._unit_gloss(rest, Neighbour(numeral, "word", "m"), EDGE) if rest else ""
         return ROUND_MARKERS[word] if unit is not None else None
+
+    def noun_in_noun_place(
+        self, word: str, reading: tuple[str, ...], prev: Neighbour, nxt: Neighbour,
+        chosen: str | None,
+    ) -> str | None:
+        """Return a verb's noun sense where it stands as a noun (他的决定, 作出决定, 这个回答).
+
+        After 的, a demonstrative with its classifier (这个, 这种, 一个) or a
+        light verb of making (做, 作出), a word of two characters or more whose
+        shown gloss is "to …" is the thing, not the act: CC-CEDICT's noun sense
+        of the same English where it lists one (支持 "support"), else its noun
+        sense by part of speech (决定 "decision"). Not before an aspect
+        particle or a noun or pronoun (这个需要时间: 需要 is the verb).
+        Gated on the word before it, a set lookup.
+        """
+        if prev.text not in _NOUN_PLACES or len(word) < 2:
+            return None
+        if nxt.text in _ASPECT or nxt.kind == "word" and nxt.tag[:1] in _OBJECT_TAGS:
+            return None
+        shown = chosen or self._dictionary.short_gloss(word, reading) or ""
+        if not shown.startswith("to "):
+            return None
+        senses = self.word_senses(word, reading)
+        same = shown.split(", ")[0].removeprefix("to ")
+        noun = same if same in senses else self._dictionary.short_gloss(word, reading, tag="n")
+        if not noun or noun.startswith("to ") or noun not in senses:
+            return None
+        return noun
 
     def modal_before_verb(self, word: str, nxt: Neighbour, chosen: str | None) -> str | None:
         """Keep 该 "should" before a verb jieba tags a noun (该 | 回家 "should" "to return home").
