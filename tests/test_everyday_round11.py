@@ -96,3 +96,37 @@ def test_everyday_words_in_their_everyday_sense(annotator, sentence, word, gloss
 )
 def test_the_contrast_keeps_the_general_sense(annotator, sentence, word, gloss):
     assert gloss_of(annotator, sentence, word) == gloss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "gloss"),
+    [
+        ("服务员，请给我一碗米饭。", "to give"),
+        ("爷爷给了孙子五十块钱。", "to give"),
+        ("你先给他钥匙。", "to give"),
+        ("经理给我们两天时间。", "to give"),
+        # Before a verb the person is whom it is done for.
+        ("晚上记得给奶奶打个电话。", "for, to"),
+        ("爸爸给弟弟买了一辆自行车。", "for, to"),
+        ("这封信是给老师的。", "for, to"),
+    ],
+)
+def test_gei_before_a_person_and_a_thing_is_to_give(annotator, sentence, gloss):
+    assert gloss_of(annotator, sentence, "给") == gloss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        ("冰箱里有两瓶牛奶。", "有", "there is, to have"),
+        ("学校旁边有一个小公园。", "有", "there is, to have"),
+        ("成功在于每天的坚持。", "成功", "success"),
+        ("弟弟长得高，像爸爸。", "高", "tall"),
+        # The owner has; an object is high; a verb done well.
+        ("姐姐有三条裙子。", "有", "to have"),
+        ("今年的房价很高。", "高", "high"),
+        ("他们成功举办了这次活动。", "成功", "successfully"),
+    ],
+)
+def test_there_is_success_and_tall(annotator, sentence, word, gloss):
+    assert gloss_of(annotator, sentence, word) == gloss
