@@ -130,3 +130,17 @@ def test_gei_before_a_person_and_a_thing_is_to_give(annotator, sentence, gloss):
 )
 def test_there_is_success_and_tall(annotator, sentence, word, gloss):
     assert gloss_of(annotator, sentence, word) == gloss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "gloss"),
+    [
+        ("今年的春天来得早，三月初就到了。", "to arrive"),
+        ("出租车马上就到。", "to arrive"),
+        # 感觉 and 体会 are tagged nouns: 到 after them is the result.
+        ("我们都感觉到了他的热情。", "to reach"),
+        ("这次旅行让我体会到了很多。", "to reach"),
+    ],
+)
+def test_dao_arriving_and_dao_as_a_result(annotator, sentence, gloss):
+    assert gloss_of(annotator, sentence, "到") == gloss
