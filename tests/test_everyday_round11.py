@@ -144,3 +144,18 @@ def test_there_is_success_and_tall(annotator, sentence, word, gloss):
 )
 def test_dao_arriving_and_dao_as_a_result(annotator, sentence, gloss):
     assert gloss_of(annotator, sentence, "到") == gloss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "gloss"),
+    [
+        ("哥哥和姐姐都在上海工作。", "both, all"),
+        ("她们俩都没带伞。", "both, all"),
+        ("我的父母都退休了。", "both, all"),
+        # No pair before it: 都 stays "all".
+        ("孩子们都睡着了。", "all"),
+        ("这里的人都很热情。", "all"),
+    ],
+)
+def test_dou_after_a_pair_is_both(annotator, sentence, gloss):
+    assert gloss_of(annotator, sentence, "都") == gloss

@@ -349,7 +349,7 @@ def clause_gloss(words: Sequence[str], w: int, tag: Tagger, numeral: Numeral) ->
     if word == "什么":
         return _any(words, w)
     if word == "都":
-        return _already(words, w, numeral)
+        return _already(words, w, numeral) or _both(words, w)
     if word == "要":
         return _takes_time(words, w, numeral) or _about_to(words, w)
     if word == "中":
@@ -948,4 +948,24 @@ def _give(words: Sequence[str], w: int, tag: Tagger, numeral: Numeral) -> str | 
         return GIVE if len(thing) > 1 or len(after) > 2 else None
     if len(after) == 2 and tag(after[0]) in ("r", "nr") and tag(thing)[:1] == "n":
         return GIVE
+    return None
+
+
+BOTH = "both, all"
+# Words that join two things before 都 (父母和孩子都, 他跟我都), and the pairs
+# 都 then covers (俩, 双方, 父母): 都 is "both, all".
+_JOINERS = frozenset(("和", "跟", "与", "及", "以及", "同"))
+_PAIRS = frozenset(("俩", "双方", "父母", "夫妻", "两人", "两个人", "两国", "两家", "两者", "二人"))
+
+
+def _both(words: Sequence[str], w: int) -> str | None:
+    """Read 都 after two things joined (腿和脚都疼) or a pair (父母都在, 他们俩都) as "both, all".
+
+    Only in 都's own clause, before it; elsewhere 都 stays "all".
+    """
+    before = _clause(words, w)[0]
+    if not before:
+        return None
+    if before[-1] in _PAIRS or any(word in _JOINERS for word in before):
+        return BOTH
     return None
