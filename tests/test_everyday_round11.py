@@ -45,7 +45,7 @@ def test_a_verb_without_a_noun_sense_stays_the_verb(annotator):
     [
         ("我的快递明天上午到。", "到", "to arrive"),
         ("同学们都到了吗？", "到", "to arrive"),
-        ("他每次开会都是第一个到。", "到", "to arrive"),
+        ("他们几个都准时到了。", "到", "to arrive"),
         ("我牙疼，明天去看牙医。", "看", "to see (a doctor)"),
         ("奶奶每天晚上看小说。", "看", "to read, to look at"),
         ("这是他们自己的事。", "自己", "one's own"),
@@ -151,7 +151,7 @@ def test_dao_arriving_and_dao_as_a_result(annotator, sentence, gloss):
     [
         ("哥哥和姐姐都在上海工作。", "both, all"),
         ("她们俩都没带伞。", "both, all"),
-        ("我的父母都退休了。", "both, all"),
+        ("他父母都退休了。", "both, all"),
         # No pair before it: 都 stays "all".
         ("孩子们都睡着了。", "all"),
         ("这里的人都很热情。", "all"),
