@@ -959,7 +959,7 @@ _PAIRS = frozenset(("俩", "双方", "父母", "夫妻", "两人", "两个人", 
 
 
 def _both(words: Sequence[str], w: int) -> str | None:
-    """Read 都 after two things joined (哥哥和姐姐都在上海) or a pair (父母都在, 他们俩都) as "both, all".
+    """Read 都 after two things joined (哥哥和姐姐都) or a pair (父母都, 俩都) as "both, all".
 
     Only in 都's own clause, before it; elsewhere 都 stays "all".
     """
