@@ -291,6 +291,7 @@ class GlossChooser:
         self._attributive_memo: dict[str, str | None] = {}  # noun → its sense before a noun
         self._modifier_memo: dict[str, str | None] = {}  # verb → its English before a noun
         self._article_memo: dict[str, bool] = {}  # word → its gloss alone opens with an article
+        self._contextual_memo: dict[str, bool] = {}  # word → contextual whatever its neighbours
 
     @property
     def senses(self) -> LearnerSenses:
@@ -306,32 +307,47 @@ class GlossChooser:
 
     def contextual(self, word: str, prev: Neighbour = EDGE, nxt: Neighbour = EDGE) -> bool:
         """Tell whether the gloss of ``word`` may depend on its neighbours."""
+        # Asked of every word token: what the word alone decides is remembered
+        # per word; only the tests that read the neighbours run each time.
+        alone = self._contextual_memo.get(word)
+        if alone is None:
+            if len(self._contextual_memo) >= _MEMO_SIZE:
+                self._contextual_memo.clear()  # bounded memory
+            alone = self._contextual_memo[word] = self._contextual_alone(word)
+        return alone or self._contextual_around(word, prev, nxt)
+
+    def _contextual_alone(self, word: str) -> bool:
+        """Tell whether the gloss of ``word`` may depend on its neighbours, whatever they are."""
         return (
             self._senses.contextual(word)
             or word[:1] in HAN_NUMERAL_CHARS
             or (word[:1] == _HALF and len(word) == 2)  # 半个 | 西瓜 (numeral_gloss)
             or not self._dictionary.contains(word)
-            or prev.text in _NOUN_BEFORE
+            or word in _FAMILIAR
+            or self.erhua_base(word)
+            or word in _MONTH_PARTS
+            or word in _MONTH_EDGES
+            or self._dictionary.word_tag(word) == _ADVERBIAL
+            or word in _PLURAL_DEMONSTRATIVES
+            or word in (_POINTS_UNIT, _DOWN)
+        )
+
+    def _contextual_around(self, word: str, prev: Neighbour, nxt: Neighbour) -> bool:
+        """Tell whether these neighbours may change the gloss of a word not contextual alone."""
+        return (
+            prev.text in _NOUN_BEFORE
             or (prev.text in _NOUN_PLACES and len(word) > 1)  # noun_in_noun_place
             or nxt.text == _PLURAL
             or prev.text in _DEGREE
             or (len(word) == 1 and (nxt.text in _TITLES or _counts(prev)))
             or (len(word) == 1 and nxt.kind == "punct" and bool(self._particle(word)))
-            or word in _FAMILIAR
             or (len(word) == 1 and nxt.text in _REPEAT_MARKS and prev.text[:1] == word)
-            or self.erhua_base(word)
-            or word in _MONTH_PARTS
-            or word in _MONTH_EDGES
             or prev.text in _FAMILIAR
             or (_used_as_verb(prev, nxt) and self._dictionary.word_tag(word) == "vn")
             or bool(self._missed_phrases(word, prev, nxt))
             or (_noun_head(nxt) and self.attributive(word) is not None)
-            or self._dictionary.word_tag(word) == _ADVERBIAL
             or (_modifies(prev, nxt) and self.modifier_english(word) is not None)
-            or word in _PLURAL_DEMONSTRATIVES
             or (_before_span(nxt) and word[:1] in _POINTERS)
-            or word in (_POINTS_UNIT, _DOWN)
-            or (word in _MONTH_EDGES and prev.text == _MONTH)
             or _counted_after_plural(word, prev)
             or self._around_result(word, prev, nxt)
             or (len(word) == 1 and word in (prev.text, nxt.text))

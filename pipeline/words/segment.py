@@ -147,6 +147,7 @@ SUPERLATIVE = "最"
 _ASPECT = frozenset("了着过")
 # What stands for a withheld given name after a surname (张某, 刘某某).
 WITHHELD = frozenset(["某", "某某"])
+_WITHHELD_CHARS = frozenset("".join(WITHHELD))
 # Bylines inside the text: 本报讯(刘某某), a closing (刘某某), 刘某某 摄.
 _BYLINE = re.compile(
     rf"(?:本报讯|讯)\s*[(\U0000FF08]\s*(?P<a>[{HAN_CLASS}]{{2,4}})\s*[)\U0000FF09]"
@@ -466,6 +467,8 @@ class Segmenter:
         out: list[Piece] = []
         i = 0
         lent = False  # a noun that may hold a character jieba lent it (Segmenter._lend_back)
+        # A withheld name needs 某 (WITHHELD); most runs hold none, so ask once.
+        withheld = not _WITHHELD_CHARS.isdisjoint("".join(simple))
         while i < len(simple):
             word = simple[i]
             ends_place, _, tagged, parts, alone, lends = self._facts(word)
@@ -476,7 +479,7 @@ class Segmenter:
             after_title = self._facts(simple[i - 1])[1] if i else left.endswith(TITLES)
             if not size and (len(word) >= 3 or after_title):
                 size, kind = self._person_at(simple, i, left)
-            if not size:
+            if not size and withheld:
                 size, kind = self._withheld_at(simple, i)
             if not size and len(word) == 1 and word in COMMON_SURNAMES:
                 # 王芳 | 和 | 周 | 新华: a name and a joiner before the surname.
@@ -517,13 +520,15 @@ class Segmenter:
         # Traditional text reads the frames through its twin; simplified text is its own.
         traditional = any(original != word for original, word in words)
         twin = traditional and self._dictionary.simplified
-        pieces = self._split_disposal(out)
+        # The splitting and joining passes are pure Python over every word; most
+        # runs hold none of the characters they act on (把, 在, 不/得, 十分, 次),
+        # so ask first (把 and 在 are their own traditional forms).
+        run = "".join(original for original, _ in words)
+        pieces = self._split_disposal(out) if "把" in run else out
         if lent:
             pieces = self._lend_back(pieces)
-        pieces = _close_frames(pieces, twin)
-        # The joining passes are pure Python over every word; most runs hold
-        # none of the characters they join on (不/得, 十分, 次), so ask first.
-        run = "".join(original for original, _ in words)
+        if "在" in run:
+            pieces = _close_frames(pieces, twin)
         if "不" in run or "得" in run:
             pieces = self._join_potentials(pieces)
         if not (NEGATIONS.isdisjoint(run) and self._complement_chars.isdisjoint(run)):
