@@ -109,6 +109,8 @@ def test_ke_opening_a_clause_is_but(annotator, sentence, gloss):
         ("我的胃疼得厉害。", "厉害", BADLY),
         ("昨晚雪下得非常厉害。", "厉害", BADLY),
         ("你下棋真厉害！", "厉害", "intense, amazing"),
+        ("爸爸还在生我的气。", "生", "to get (angry)"),
+        ("爸爸还在生我的气。", "气", "anger, angry"),
         ("工厂每月十号发工资。", "发", TO_PAY),
         ("年底单位发了奖金。", "发", TO_PAY),
         ("我刚给你发了一封邮件。", "发", "to send out"),
@@ -130,6 +132,10 @@ def test_words_their_clause_decides(annotator, sentence, word, gloss):
         ("修车花了五百块。", "花", "to spend"),
         ("他做起事来很认真。", "事", "things, work"),
         ("这件事你别管了。", "事", "matter"),
+        ("你们先等等，车马上到。", "等等", "wait a moment"),
+        ("最近手气真背。", "背", "unlucky, out of luck"),
+        ("弟弟从小就想当警察。", "当", "to be, to work as"),
+        ("孩子上周得了肺炎。", "得", "to get, to obtain"),
         ("睡觉前要刷牙。", "要", "must, should"),
         ("出门时要关好门窗。", "要", "must, should"),
         ("我要一碗面条。", "要", "to want, will"),
@@ -161,6 +167,7 @@ def test_ming_of_a_rank_is_a_place(annotator, sentence, word, gloss):
         ("工作满三年以上的，可以申请。", NOMINAL),
         ("这只小猫软乎乎的，摸着很舒服。", EMPHASIS),
         ("房间收拾得干干净净的。", EMPHASIS),
+        ("好的，明天见。", EMPHASIS),
         # After a noun the owner is meant: "of" stays.
         ("那把伞是邻居的。", "of"),
     ],
@@ -179,6 +186,7 @@ def test_a_clause_final_de_is_not_of(annotator, sentence, gloss):
         ("晾了一上午，床单已经干了。", "干", "gān", "dry"),
         ("抽屉里有干的手帕。", "干", "gān", "dry"),
         ("这活我一个人干。", "干", "gàn", "to do, to work"),
+        ("洗好的头发干了没有？", "干", "gān", "dry"),
     ],
 )
 def test_reading_and_gloss_agree(annotator, sentence, word, reading, gloss):

@@ -943,7 +943,7 @@ BADLY = "terribly, badly"
 TO_PAY = "to pay (wages), to issue"
 HARD_OF_HEARING = "hard of hearing"
 # The words whose gloss these rules may decide (a set lookup gates them).
-ROUND_ELEVEN_WORDS = frozenset(("为", "等", "可", "连", "厉害", "发", "背", "名"))
+ROUND_ELEVEN_WORDS = frozenset(("为", "等", "可", "连", "厉害", "发", "背", "名", "气", "生"))
 CLAUSE_WORDS |= ROUND_ELEVEN_WORDS
 # What a list closes with before 等 "etc.": the enumeration comma inside the clause,
 # or a closing quote or title mark ("联防队""老人"等组织, 《条例》《办法》等文件).
@@ -988,6 +988,10 @@ def _round_eleven(words: Sequence[str], w: int, tag: Tagger, numeral: Numeral) -
         return _deaf(words, w)
     if word == "名":
         return _rank(words, w, tag, numeral)
+    if word == "气":
+        return _anger(words, w)
+    if word == "生":
+        return _gets_angry(words, w)
     return None
 
 
@@ -1133,8 +1137,9 @@ def _dried(words: Sequence[str], w: int, tag: Tagger) -> bool:
     before, after = _clause(words, w)
     if any(x in _PERSONS for x in before):
         return False
-    if list(after) == ["了"]:
-        return bool(before) and before[-1] in _DRY_BY_NOW
+    if after[:1] == ["了"] and all(x in _ASKING_DONE for x in after[1:]):
+        # 已经干了, 衣服干了没有: a thing (not work) that has dried
+        return bool(before) and (before[-1] in _DRY_BY_NOW or _dried_thing(before[-1], tag))
     if len(after) > 1 and after[0] == "的" and tag(after[1])[:1] == "n":
         return not before or before[-1] not in _MODALS and tag(before[-1]) not in ("r", "nr")
     return False
@@ -1174,6 +1179,8 @@ def _closing_de(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     prev = before[-1]
     if prev in _AMOUNT_ENDS or tag(prev) in ("m", "mq", "q"):
         return particle_name(NOMINAL)
+    if len(before) == 1 and prev in _AGREEING:
+        return particle_name(EMPHASIS)  # 好的，… "OK"; 是的 "yes"
     if tag(prev) == "z" or _vivid(prev):
         return particle_name(EMPHASIS)
     return None
@@ -1208,4 +1215,36 @@ def _new_subject(after: Sequence[str], tag: Tagger) -> bool:
         return False
     second = tag(after[1])
     return after[1][:1] in ("不", "没") or second == "d" or _is_verb(second) and second != "vn"
+
+
+ANGER = "anger, angry"
+# 生气 cut apart around its object: 生我的气, 生他的气 "to be angry with".
+_ANGER_REACH = 4
+# Words that say "OK" or "yes" with a 的 closing them (好的, 是的, 对的, 行的).
+_AGREEING = frozenset(("好", "是", "对", "行", "可以", "没问题"))
+# What may close 干了 asked about (干了没有, 干了吗).
+_ASKING_DONE = frozenset(("没有", "没", "吗", "吧", "呢", "啊"))
+# Nouns of work that 干了 does, not dries (活干了, 工作干了).
+_WORK = frozenset(("活", "活儿", "事", "工作", "家务", "农活", "坏事", "好事"))
+
+
+def _anger(words: Sequence[str], w: int) -> str | None:
+    """Read 气 a 生 opens a few words before as anger (生我的气, 生了半天气)."""
+    before, _ = _clause(words, w)
+    return ANGER if "生" in before[-_ANGER_REACH:] else None
+
+
+def _dried_thing(word: str, tag: Tagger) -> bool:
+    """Tell whether a word before 干了 is a thing that dries (衣服, 头发), not a person or work."""
+    return tag(word)[:1] == "n" and tag(word) != "nr" and word not in _WORK
+
+
+GET_ANGRY = "to get (angry)"
+
+
+def _gets_angry(words: Sequence[str], w: int) -> str | None:
+    """Read 生 before a person, 的 and 气 as getting angry (生我的气), not giving birth."""
+    after = words[w + 1 : w + 1 + _ANGER_REACH]
+    angry = any(after[k] == "的" and after[k + 1] == "气" for k in range(len(after) - 1))
+    return GET_ANGRY if angry else None
 
