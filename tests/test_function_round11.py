@@ -43,6 +43,11 @@ def reading_of(annotator, sentence: str, word: str, nth: int = 1) -> str:
         ("市里将“文明餐桌”写进了公约。", OBJECT_MARKER),
         ("学校将《安全手册》发到每个班级。", OBJECT_MARKER),
         ("他将书放回书架。", OBJECT_MARKER),
+        # A noun phrase, then a verb of result: the written 把.
+        ("工人们将旧仓库改建成了图书馆。", OBJECT_MARKER),
+        ("镇里将闲置校舍改造为养老院。", OBJECT_MARKER),
+        ("明年将逐步取消这项收费。", "will"),
+        ("景区将全面升级停车设施。", "will"),
         # Before a verb or a preposition the future stays.
         ("运动会将于十月开幕。", "will"),
         ("新馆将在明年对外开放。", "will"),
@@ -62,6 +67,7 @@ def test_jiang_before_a_quoted_name_is_the_object_marker(annotator, sentence, gl
         ("志愿者为老人送去了饭菜。", "for"),
         ("参赛选手均为本地学生。", "to be, is"),
         ("这样做是为照顾行动不便的老人。", "in order to"),
+        ("这片湿地被命名为“候鸟驿站”。", AS),
     ],
 )
 def test_wei_after_a_verb_of_naming_is_as(annotator, sentence, gloss):
@@ -137,6 +143,9 @@ def test_words_their_clause_decides(annotator, sentence, word, gloss):
         ("弟弟从小就想当警察。", "当", "to be, to work as"),
         ("孩子上周得了肺炎。", "得", "to get, to obtain"),
         ("睡觉前要刷牙。", "要", "must, should"),
+        ("各部门要把安全生产放在首位。", "要", "must, should"),
+        ("各单位要以这次检查为起点，补齐短板。", "要", "must, should"),
+        ("他们共同建立起互助机制。", "起", "up, (complement)"),
         ("出门时要关好门窗。", "要", "must, should"),
         ("我要一碗面条。", "要", "to want, will"),
         ("奶奶最近身体不大舒服。", "大", "very, much"),
@@ -196,7 +205,7 @@ def test_reading_and_gloss_agree(annotator, sentence, word, reading, gloss):
 
 @pytest.mark.parametrize(
     "sentence",
-    ["大家都为她感到高兴。", "爸爸一直为这件事发愁。", "我们为你骄傲。"],
+    ["大家都为她感到高兴。", "爸爸一直为这件事发愁。", "我们为你骄傲。", "网友们纷纷为她加油。"],
 )
-def test_wei_before_a_feeling_reads_wei4(annotator, sentence):
+def test_wei_before_a_feeling_or_a_person_reads_wei4(annotator, sentence):
     assert reading_of(annotator, sentence, "为") == "wèi"

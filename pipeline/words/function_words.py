@@ -216,6 +216,8 @@ def _wei(words: Sequence[str], w: int, tag: Tagger) -> str | None:
         return "wei2"  # a caption: 图为村民在插秧 "pictured: villagers …"
     if "以" in before or any(x.startswith("所") for x in after) or _named_as(before, tag):
         return "wei2"
+    if prev in _NAMING and len(prev) > 1:
+        return "wei2"  # 确定为“…提升年”: what the naming verb makes it, whatever verb is quoted
     predicates = [i for i in range(len(after)) if _predicate(after, i, tag)]
     # A verb of two characters or more before 为 makes it the copula only when no
     # predicate follows its object (确定为试点村, but 免费为企业提供服务).
@@ -223,6 +225,8 @@ def _wei(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     after_verb = after_verb and (len(prev) == 1 or not any(i > 0 for i in predicates))
     if after_verb or prev in _COPULA_ADVERBS:
         return "wei2"
+    if _for_someone(after):
+        return "wei4"
     if not predicates:
         return None
     # After a closing bracket or quote (本报讯(某某)为推动…) 为 opens the clause too.
@@ -943,7 +947,7 @@ BADLY = "terribly, badly"
 TO_PAY = "to pay (wages), to issue"
 HARD_OF_HEARING = "hard of hearing"
 # The words whose gloss these rules may decide (a set lookup gates them).
-ROUND_ELEVEN_WORDS = frozenset(("为", "等", "可", "连", "厉害", "发", "背", "名", "气", "生"))
+ROUND_ELEVEN_WORDS = frozenset(("为", "等", "可", "连", "厉害", "发", "背", "名", "气", "生", "将"))
 CLAUSE_WORDS |= ROUND_ELEVEN_WORDS
 # What a list closes with before 等 "etc.": the enumeration comma inside the clause,
 # or a closing quote or title mark ("联防队""老人"等组织, 《条例》《办法》等文件).
@@ -992,6 +996,8 @@ def _round_eleven(words: Sequence[str], w: int, tag: Tagger, numeral: Numeral) -
         return _anger(words, w)
     if word == "生":
         return _gets_angry(words, w)
+    if word == "将":
+        return _marks_object(words, w, tag)
     return None
 
 
@@ -1011,7 +1017,8 @@ def _as_title(words: Sequence[str], w: int, tag: Tagger) -> str | None:
         return None
     if grammatical_reading(words, w, tag) != "wei2":
         return None
-    named = _is_verb(tag(before[-1])) or "以" in before or _named_as(before, tag)
+    verb = tag(before[-1])[:1] == "v" and tag(before[-1]) != "vn"  # 总投资为5亿元 is "to be"
+    named = verb or "以" in before or _named_as(before, tag)
     return AS if named else None
 
 
@@ -1247,4 +1254,51 @@ def _gets_angry(words: Sequence[str], w: int) -> str | None:
     after = words[w + 1 : w + 1 + _ANGER_REACH]
     angry = any(after[k] == "的" and after[k + 1] == "气" for k in range(len(after) - 1))
     return GET_ANGRY if angry else None
+
+
+def _for_someone(after: Sequence[str]) -> bool:
+    """Tell whether 为 opens "for" a person who an action then follows (为他点赞, 为我们服务).
+
+    A person alone after 为 may be the copula's (获奖者为他); an action after
+    the person makes 为 the preposition, whatever tag jieba gives the action.
+    """
+    return len(after) > 1 and after[0] in _PERSONS and bool(_HAN_START.match(after[1][:1]))
+
+
+# The 将 of the object marker: 将 + its object + a verb and its result (将厂房改造成,
+# 将今年确定为, 将垃圾投放到): the result closes the verb a few words on.
+_RESULTS = ("成", "为", "入", "给", "到", "至", "进")
+_RESULT_REACH = 6
+# What opens the future after 将: a preposition or an adverb of manner (将于, 将全面推行).
+_WILL_OPENERS = frozenset(
+    ("于", "在", "从", "对", "与", "和", "向", "由", "为", "以", "按", "按照", "根据", "通过")
+    + ("全面", "逐步", "陆续", "正式", "统一", "大力", "重点", "分别", "依法", "全力", "持续")
+    + ("集中", "首次", "共同", "同步", "深入", "广泛", "长期", "率先", "适时", "另行", "继续")
+    + ("进一步", "再次", "重新", "尽快", "及时", "直接", "免费", "不断", "加快", "有", "是")
+)
+
+
+def _marks_object(words: Sequence[str], w: int, tag: Tagger) -> str | None:
+    """Read 将 before its object and a verb with a result as the object marker (将厂房改造成…).
+
+    将 + a verb is "will" (将达到, 将建设…), but where what follows 将 is a
+    noun phrase (a verb may modify it: 废弃 | 厂房) and a verb of result closes
+    it (改造成, 确定为, 纳入), 将 is the written 把. Before a preposition or an
+    adverb of manner (将于, 将全面推行) it stays "will".
+    """
+    _, after = _clause(words, w)
+    if len(after) < 3 or after[0] in _WILL_OPENERS:
+        return None
+    if _is_verb(tag(after[0])) and not (tag(after[1])[:1] == "n" and tag(after[0]) != "vn"):
+        return None  # 将继续推动…: a verb right after 将 and no noun it modifies
+    for k in range(2, min(len(after), _RESULT_REACH)):
+        word = after[k]
+        if len(word) > 1 and word.endswith(_RESULTS) and _is_verb(tag(word)) or (
+            word in _RESULTS and _is_verb(tag(after[k - 1]))
+        ):
+            return particle_name(OBJECT)
+    return None
+
+
+OBJECT = "object-marker"
 
