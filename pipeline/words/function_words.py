@@ -1180,6 +1180,9 @@ def _closing_de(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     particle that rounds the statement off. After a noun or a pronoun it
     is "of", whose thing is left unsaid (是老师的), and stays.
     """
+    nxt = words[w + 1] if w + 1 < len(words) else ""
+    if nxt and nxt not in _FINAL_PARTICLES and nxt not in _CLAUSE_ENDS:
+        return None  # the cheap test first: 的 is frequent, and most have a noun after them
     before, after = _clause(words, w)
     if not before or any(x not in _FINAL_PARTICLES for x in after):
         return None
