@@ -1015,11 +1015,10 @@ def _as_title(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     before, _ = _clause(words, w)
     if not before or before[-1] in _NOT_NAMING or before[-1] in layout_words("caption_picture"):
         return None
-    if grammatical_reading(words, w, tag) != "wei2":
-        return None
     verb = tag(before[-1])[:1] == "v" and tag(before[-1]) != "vn"  # 总投资为5亿元 is "to be"
-    named = verb or "以" in before or _named_as(before, tag)
-    return AS if named else None
+    if not (verb or "以" in before or _named_as(before, tag)):
+        return None  # tested before the reading rule, which reads the whole clause again
+    return AS if grammatical_reading(words, w, tag) == "wei2" else None
 
 
 # Verbs that name their object as something with 为 after it (称她为, 推选老李为组长).
