@@ -19,11 +19,14 @@ from zhreader.model import Edition, Sentence, Token, iter_sentences, map_sentenc
 from zhreader.names import (
     COMMON_SURNAMES,
     FAMILIAR_PREFIXES,
+    MEASURE_OPENERS,
     NAME_JOINERS,
     NAME_OPENERS,
     NAME_ROLES,
+    NAMED_UNITS,
     PLACE_ENGLISH,
     PLACE_SUFFIXES,
+    SPEECH_VERBS,
     TITLES,
 )
 from zhreader.pinyin_text import numbered
@@ -40,6 +43,7 @@ from zhreader.pipeline.words.segment import (
     join_digit_numbers,
     names_in,
     one_name_by_hmm,
+    one_proper_by_hmm,
     time_start_tag,
 )
 from zhreader.pipeline.words.senses import EDGE, LearnerSenses, Neighbour, particle_names
@@ -104,6 +108,8 @@ class Annotator:
         # A term's words: its cut by text; its part tokens by reading and neighbours.
         self._term_cuts: dict[str, list[Piece]] = {}
         self._parts: dict[tuple, tuple[Token, ...]] = {}
+        # (text, kind, term) -> the piece as its neighbours' contexts see it.
+        self._seen: dict[tuple[str, str, str | None], Neighbour] = {}
 
     @classmethod
     def initialize(
@@ -159,7 +165,7 @@ class Annotator:
         """Name what shaped the tokens: jieba and the name rules, pypinyin, CEDICT, HSK."""
         import jieba
 
-        name_places = (NAME_ROLES, NAME_OPENERS, NAME_JOINERS, FAMILIAR_PREFIXES)
+        name_places = (NAME_ROLES, NAME_OPENERS, NAME_JOINERS, FAMILIAR_PREFIXES, NAMED_UNITS)
         rules = repr(
             (sorted(COMMON_SURNAMES), TITLES, PLACE_SUFFIXES, sorted(FUNCTION_CHARS), _CUT_RULES)
             + tuple(sorted(words) for words in name_places)
@@ -335,6 +341,10 @@ class Annotator:
                 echoed = echoed_sense(token.gloss, senses, english)
                 if echoed:
                     token = replace(token, gloss=echoed, gloss_source="cedict")
+                built = token.gloss_source == "chars"
+                used = self._glosses.term_english_gloss(word, reading, token.gloss, built, english)
+                if used and used != token.gloss:
+                    token = replace(token, gloss=used, gloss_source="cedict")
             parts.append(token)
         return tuple(parts)
 
@@ -372,8 +382,18 @@ class Annotator:
             if piece.kind != "word" or piece.term or twin(piece.text[:1]) not in COMMON_SURNAMES:
                 out.append(piece)
                 continue
+            if len(piece.text) == 1:
+                # 郑 | 浩: a surname and a given name jieba cut into single characters.
+                named = self._cut_given_name(pieces, i, out, twin)
+                out.append(Piece("".join(p.text for p in pieces[i : i + named]), "name"))
+                skip = named > 1
+                if not named:
+                    out[-1] = piece
+                continue
             if not _opens_clause(pieces, i):
-                named = self._name_in_place(pieces, i, out, twin)
+                named = self._name_in_place(pieces, i, out, twin) or self._name_anywhere(
+                    pieces, i, out, twin
+                )
                 if named:
                     out.append(Piece("".join(p.text for p in pieces[i : i + named]), "name"))
                     skip = named > 1
@@ -381,7 +401,11 @@ class Annotator:
                     out.append(piece)
                 continue
             prev, nxt = self._neighbours(pieces[max(0, i - 2) : i + 3])[min(i, 2)]
-            if not self._glosses.opens_with_name(twin(piece.text), prev, nxt):
+            word = twin(piece.text)
+            if not (
+                self._glosses.opens_with_name(word, prev, nxt)
+                or self._glosses.names_anywhere(word, nxt)
+            ):
                 out.append(piece)
                 continue
             after = pieces[i + 1] if i + 1 < len(pieces) else None
@@ -486,6 +510,93 @@ class Annotator:
             return 2
         return 1 if self._glosses.names_in_place(word, self._after(pieces, i)) else 0
 
+    def _name_anywhere(
+        self, pieces: list[Piece], i: int, done: list[Piece], twin: Callable[[str], str]
+    ) -> int:
+        """Return 1 where a guessed word inside a clause is a person's name (遇见了 | 杜刚).
+
+        jieba guesses a two-character word no dictionary lists from a
+        surname and a given name wherever a person stands; a guess its POS
+        HMM reads as a name is one where the word before says a person may
+        stand (``_person_object``), with ``GlossChooser.names_in_place``'s
+        checks on the word. Elsewhere a guess is as often a new compound
+        (加快 | 施策 "to apply policies"), which the HMM reads as a name too.
+        """
+        word = twin(pieces[i].text)
+        if len(word) != 2 or not self._glosses.unlisted(word):
+            return 0
+        if not self._person_object(done):
+            return 0
+        return 1 if self._glosses.names_anywhere(word, self._after(pieces, i)) else 0
+
+    def _person_object(self, done: list[Piece]) -> bool:
+        """Tell whether the word before a guess puts a person after it.
+
+        An aspect marker after a verb (遇见了 | 杜刚, 交给了), the copula
+        (是 | 伍涛), a verb of speaking (说 | 魏刚), an opener, joiner or role
+        whose next word ``_name_in_place`` read as a noun (给 | 王刚 | 打了个),
+        a time word before the subject (下午 | 谢强 | 和) or a name before
+        (邹多为 | 丁乐).
+        """
+        solid = next((p for p in reversed(done[-3:]) if p.kind != "space"), None)
+        if solid is None or solid.kind == "name":
+            return solid is not None
+        word = self._dictionary.simplified(solid.text)
+        if word in _OBJECT_MARKERS or word in SPEECH_VERBS or word in NAME_OPENERS:
+            return True
+        if word in NAME_JOINERS or word in NAME_ROLES:
+            return True  # 我 | 和 | 谭松: a person joined to a person, not only to a name
+        return self._dictionary.word_tag(word) == "t"
+
+    def _cut_given_name(
+        self, pieces: list[Piece], i: int, done: list[Piece], twin: Callable[[str], str]
+    ) -> int:
+        """Return 2 where a lone surname and the character after it are a name (郑 | 浩), else 0.
+
+        jieba cuts a two-character name apart when each character is a word of
+        its own (郑 | 浩, 程 | 明). The pair is a name when no dictionary lists
+        it, jieba's POS HMM reads it as one name, neither character is a
+        function character, no numeral or measure word stands before it
+        (三 | 张 | 纸) and no noun follows it (唐 | 钢 | 产线 is a company's line).
+        """
+        given = pieces[i + 1] if i + 1 < len(pieces) else None
+        if given is None or given.kind != "word" or given.term or len(given.text) != 1:
+            return 0
+        word = twin(pieces[i].text + given.text)
+        if not FUNCTION_CHARS.isdisjoint(word) or not self._glosses.unlisted(word):
+            return 0  # the lookups first: most such pairs are listed words (高 | 兴 is none)
+        if not (one_proper_by_hmm(word) and self._person_before(done)):
+            return 0
+        return 2 if self._glosses.given_name_cut(word, self._after(pieces, i + 1)) else 0
+
+    def _person_before(self, done: list[Piece]) -> bool:
+        """Tell whether the word before a cut name lets a person stand after it.
+
+        The clause's edge, a role or title, an opener or joiner (让, 和), a
+        name, or a verb of two characters or more (遇见): a lone character
+        before (安 | 吴 | 青 | 训班, 代 | 金 | 券) is most often a piece of a
+        word jieba did not know, and so is a noun (布点 | 成 | 网).
+        """
+        solid = next((p for p in reversed(done[-3:]) if p.kind != "space"), None)
+        if solid is None or solid.kind == "punct":
+            return True
+        if solid.kind != "word":
+            return solid.kind == "name"
+        word = self._dictionary.simplified(solid.text)
+        if word in NAME_ROLES or word in NAME_OPENERS or word in NAME_JOINERS:
+            return True
+        if word.endswith(TITLES):
+            return True
+        return len(word) > 1 and self._dictionary.word_tag(word)[:1] == "v"
+
+    def _counted(self, done: list[Piece]) -> bool:
+        """Tell whether the word before counts or points (三张, 这位): a measure word follows."""
+        solid = next((p for p in reversed(done[-3:]) if p.kind != "space"), None)
+        if solid is None or solid.kind != "word":
+            return False
+        word = self._dictionary.simplified(solid.text)
+        return word in MEASURE_OPENERS or _is_numeral(word[-1:])
+
     def _after(self, pieces: list[Piece], i: int) -> Neighbour:
         """Return the token after piece ``i`` as a context sees it (the edge at the end)."""
         return self._neighbours(pieces[i : i + 3])[0][1]
@@ -515,12 +626,7 @@ class Annotator:
 
     def _neighbours(self, pieces: Sequence[Piece]) -> list[tuple[Neighbour, Neighbour]]:
         """Return each piece's previous and next token (spaces skipped), as contexts see them."""
-        # Contexts and tags are written simplified; traditional text is read through its twin.
-        twins = [self._dictionary.simplified(p.text) for p in pieces]
-        seen = [
-            Neighbour(t, p.kind, self._context_tag(p, t))
-            for p, t in zip(pieces, twins, strict=True)
-        ]
+        seen = [self._seen_as(p) for p in pieces]
         solid = [i for i, p in enumerate(pieces) if p.kind != "space"]
         around = [(EDGE, EDGE)] * len(pieces)
         for k, i in enumerate(solid):
@@ -528,6 +634,20 @@ class Annotator:
             nxt = seen[solid[k + 1]] if k + 1 < len(solid) else EDGE
             around[i] = (prev, nxt)
         return around
+
+    def _seen_as(self, piece: Piece) -> Neighbour:
+        """Return the piece as a neighbour's context sees it, remembered per piece."""
+        # Every piece is seen once or twice a sentence and most recur: the tag
+        # lookups behind a neighbour run once per distinct (text, kind, term).
+        key = (piece.text, piece.kind, piece.term)
+        seen = self._seen.get(key)
+        if seen is None:
+            if len(self._seen) >= _TOKEN_CACHE_SIZE:
+                self._seen.clear()  # bounded memory; equal keys give equal neighbours
+            # Contexts and tags are written simplified; traditional text reads its twin.
+            text = self._dictionary.simplified(piece.text)
+            seen = self._seen[key] = Neighbour(text, piece.kind, self._context_tag(piece, text))
+        return seen
 
     def _context_tag(self, piece: Piece, text: str) -> str:
         """Return jieba's tag of a word (``text``, simplified); a term that is no verb is a noun."""
@@ -914,6 +1034,11 @@ def _term_table(glossary) -> dict[str, tuple[str, str]]:
         form: (entry.zh, kinds.get(entry.category, "word"))
         for form, entry in glossary.forms().items()
     }
+
+
+# Words after which a person is the object or the complement: the aspect
+# markers after a verb (见了 X) and the copula (是 X).
+_OBJECT_MARKERS = frozenset(("了", "过", "是"))
 
 
 def _is_numeral(word: str) -> bool:
