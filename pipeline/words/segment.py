@@ -9,7 +9,9 @@ Only Han runs go to jieba; its pieces are then joined into place names
 role word such as 村民 or 书记, or an unknown word that starts with a surname,
 or a name jieba cut 1 + 2 where the words around it say a person stands
 there); a verb and its potential complement (睡 | 不着), a score's tens
-(七 | 十分) and a frequency (一周 | 一次) are joined last.
+(七 | 十分) and a frequency (一周 | 一次) are joined last. Over the whole
+sentence, a listed verb + 过/着 word is cut where the words around it say the
+sentence holds the verb and the aspect marker (只穿过一次 → 穿 | 过 | 一次).
 """
 
 from __future__ import annotations
@@ -337,12 +339,12 @@ class Segmenter:
     def _split_experienced(self, pieces: list[Piece]) -> list[Piece]:
         """Cut a verb + 过 word where the sentence says it was done before: 穿 | 过 | 一次.
 
-        CC-CEDICT lists 穿过 "to pass through", 走过 "to walk past", 受过 "to
-        take the blame"; where a count, a closing 吗/没有 or a 没/曾经
+        CC-CEDICT lists 穿过 "to pass through", 走过 "to walk past", 改过 "to
+        correct one's errors"; where a count, a closing 吗/没有 or a 没/曾经
         before it says the action was done (这件衣服只穿过一次, 没走过这条路),
         the sentence holds the verb and the experiential 过, no such word. The
-        whole sentence is read, its punctuation too (a clause's end is the
-        signal). The words are read through their simplified twins.
+        whole sentence is read, its punctuation too (吗 must close the clause).
+        The words are read through their simplified twins.
         """
         twin = self._dictionary.simplified
         out: list[Piece] = []
