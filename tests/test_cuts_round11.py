@@ -147,3 +147,30 @@ def test_a_tied_guess_closed_by_a_place_head_stays_one_word(annotator):
 def test_a_tie_without_a_place_head_still_goes_out_as_characters(annotator):
     # round ten's rule stands where no head closes the word: 排长 | 队 against 排 | 长队
     assert "排长队" not in _words(annotator, "周末商场门口总是排长队。")
+
+
+# --- 今 | 明 before 两, 今/明 before a time word ---------------------------------------------
+
+
+def test_today_and_tomorrow_before_two(annotator):
+    glosses = dict(_tokens(annotator, "今明两天山区有大雾。"))  # was 今 | 明 "now" "bright"
+    assert _first(glosses["今明"]) == "today and tomorrow"
+
+
+def test_this_and_next_before_a_time_word_inside_a_built_word(annotator):
+    glosses = dict(_tokens(annotator, "新馆预计今年底开工，明年初完工。"))
+    assert glosses["今年底"].startswith("this ")  # was "now the end of the year"
+    assert glosses["明年初"].startswith("next ")  # was "bright beginning of the year"
+
+
+# --- a character and 地 that CC-CEDICT lists, before a verb -----------------------------------
+
+
+def test_a_character_and_de_before_a_verb_is_the_word(annotator):
+    glosses = dict(_tokens(annotator, "执法人员就地没收了那批假货。"))  # was 就 | 地 "then" "-ly"
+    assert _first(glosses["就地"]) == "on the spot"
+
+
+def test_de_after_an_adjective_stays_the_particle(annotator):
+    words = _words(annotator, "他慢慢地走回了家。")
+    assert "地" in words

@@ -153,6 +153,11 @@ WITHHELD = frozenset(["某", "某某"])
 # verbs too (冬去春来), so only jieba's own words (去冬) hold them.
 SEASON_DEICTICS = frozenset("今明")
 SEASONS = frozenset("春夏秋冬")
+# 今 | 明 before 两 is "today and tomorrow" (今明两天), "this year and next" (今明两年).
+THIS_AND_NEXT = "今明"
+# 地 after an adjective makes an adverb (慢慢地); after a character that is no
+# adjective it closes a word jieba does not list (就 | 地 查扣 "on the spot").
+ADVERBIAL_DE = "地"
 # A one-character adjective of measure and 至/达 before an amount: how far
 # it reaches (低至两百元 "as low as", 高达一万元 "as high as").
 REACH_ADJECTIVES = frozenset("低高长重深")
@@ -1232,7 +1237,9 @@ def join_time_starts(
 
 def _may_hold_split_word(run: str) -> bool:
     """Tell whether a Han run may hold a word ``join_split_words`` joins (cheap tests in C)."""
-    if not REACH_MARKS.isdisjoint(run) or "一个人" in run or "对" in run:
+    if not REACH_MARKS.isdisjoint(run) or "一个人" in run or "对" in run or ADVERBIAL_DE in run:
+        return True
+    if THIS_AND_NEXT in run:
         return True
     return not SEASON_DEICTICS.isdisjoint(run) and not SEASONS.isdisjoint(run)
 
@@ -1283,6 +1290,10 @@ def _split_word_at(
     after = pieces[i + 2] if i + 2 < len(pieces) else None
     if len(head) == 1 and head in SEASON_DEICTICS and tail in SEASONS:
         return 2
+    if head + tail == THIS_AND_NEXT:
+        return 2 if after is not None and simplified(after.text)[:1] in "两二" else 0
+    if tail == ADVERBIAL_DE and len(head) == 1 and after is not None:
+        return 2 if _placed_act(head + tail, after, dictionary) else 0
     if len(head) == 1 and head in REACH_ADJECTIVES and tail in REACH_MARKS:
         return 2 if after is not None and _amount(after, simplified) else 0
     if (head, tail) == ALONE and out and after is not None:
@@ -1300,6 +1311,19 @@ def _paired_sides_at(pieces: list[Piece], i: int, simplified: Callable[[str], st
         if size > 1 and text in PAIRED_SIDES:
             return size
     return 0
+
+
+def _placed_act(word: str, after: Piece, dictionary: Dictionary) -> bool:
+    """Tell whether a character and 地 are a word CC-CEDICT lists jieba does not, before a verb.
+
+    就 | 地 | 查扣 is 就地 "on the spot"; 地 after an adjective or adverb
+    jieba tags so (悄悄 | 地) stays the particle "-ly".
+    """
+    if not dictionary.contains(word) or dictionary.word_tag(word) or after.kind != "word":
+        return False
+    if dictionary.word_tag(word[0])[:1] in ("a", "z"):
+        return False
+    return dictionary.word_tag(dictionary.simplified(after.text))[:1] == "v"
 
 
 def _amount(piece: Piece, simplified: Callable[[str], str]) -> bool:
