@@ -93,6 +93,7 @@ def test_a_reach_after_a_verb_is_not_joined(annotator):
         "奶奶一个人住在老房子里。",  # a name-like kinship word is no pronoun: see below
         "她一个人在家照顾三个孩子。",
         "我们一个人去太危险了。",
+        "你一个人搬得动这张桌子吗？",  # a potential no dictionary lists
     ],
 )
 def test_alone_after_a_person_before_what_they_do(annotator, text):
@@ -155,6 +156,16 @@ def test_a_tie_without_a_place_head_still_goes_out_as_characters(annotator):
 def test_today_and_tomorrow_before_two(annotator):
     glosses = dict(_tokens(annotator, "今明两天山区有大雾。"))  # was 今 | 明 "now" "bright"
     assert _first(glosses["今明"]) == "today and tomorrow"
+
+
+def test_tomorrow_and_the_day_after_before_two(annotator):
+    glosses = dict(_tokens(annotator, "明后两天全省有雨夹雪。"))  # was 明 | 后 "bright" "after"
+    assert _first(glosses["明后"]) == "tomorrow and the day after"
+
+
+def test_a_pronoun_and_two_is_the_two_of_them(annotator):
+    glosses = dict(_tokens(annotator, "她俩从小就是好朋友。"))  # was "she + two"
+    assert glosses["她俩"] == "the two of them"
 
 
 def test_this_and_next_before_a_time_word_inside_a_built_word(annotator):

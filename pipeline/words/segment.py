@@ -153,8 +153,9 @@ WITHHELD = frozenset(["某", "某某"])
 # verbs too (冬去春来), so only jieba's own words (去冬) hold them.
 SEASON_DEICTICS = frozenset("今明")
 SEASONS = frozenset("春夏秋冬")
-# 今 | 明 before 两 is "today and tomorrow" (今明两天), "this year and next" (今明两年).
-THIS_AND_NEXT = "今明"
+# 今 | 明 before 两 is "today and tomorrow" (今明两天), "this year and next" (今明两年);
+# 明 | 后 "tomorrow and the day after" (明后两天).
+DAY_PAIRS = frozenset(("今明", "明后"))
 # 地 after an adjective makes an adverb (慢慢地); after a character that is no
 # adjective it closes a word jieba does not list (就 | 地 查扣 "on the spot").
 ADVERBIAL_DE = "地"
@@ -166,6 +167,7 @@ ALONE = ("一个", "人")
 # One or many on each side of 对: how two sides pair (一对一 "one-to-one");
 # jieba cuts most of them (一对 | 多 "a pair" "many", 多 | 对 | 多).
 PAIRED_SIDES = frozenset(("一对一", "一对多", "多对一", "多对多"))
+PAIRED_FIRSTS = frozenset(side[0] for side in PAIRED_SIDES)
 # Bylines inside the text: 本报讯(刘某某), a closing (刘某某), 刘某某 摄.
 _BYLINE = re.compile(
     rf"(?:本报讯|讯)\s*[(\U0000FF08]\s*(?P<a>[{HAN_CLASS}]{{2,4}})\s*[)\U0000FF09]"
@@ -1235,11 +1237,17 @@ def join_time_starts(
     return out
 
 
+# The characters that open the second piece of a word join_split_words joins.
+_SPLIT_SECONDS = (
+    SEASONS | REACH_MARKS | {ALONE[1], ADVERBIAL_DE} | {pair[1] for pair in DAY_PAIRS}
+)
+
+
 def _may_hold_split_word(run: str) -> bool:
     """Tell whether a Han run may hold a word ``join_split_words`` joins (cheap tests in C)."""
     if not REACH_MARKS.isdisjoint(run) or "一个人" in run or "对" in run or ADVERBIAL_DE in run:
         return True
-    if THIS_AND_NEXT in run:
+    if "明" in run and any(pair in run for pair in DAY_PAIRS):
         return True
     return not SEASON_DEICTICS.isdisjoint(run) and not SEASONS.isdisjoint(run)
 
@@ -1258,8 +1266,12 @@ def join_split_words(
     simplified = simplified or _same
     out: list[Piece] = []
     i = 0
+    last = len(pieces) - 1
     while i < len(pieces):
-        size = _split_word_at(pieces, i, out, dictionary, simplified)
+        # The cheap check first: what follows opens none of the words joined here.
+        second = pieces[i + 1].text[:1] if i < last else ""
+        asked = second in _SPLIT_SECONDS or (second and pieces[i].text[:1] in PAIRED_FIRSTS)
+        size = _split_word_at(pieces, i, out, dictionary, simplified) if asked else 0
         if size:
             out.append(Piece("".join(p.text for p in pieces[i : i + size])))
             i += size
@@ -1280,7 +1292,7 @@ def _split_word_at(
     first, second = pieces[i], pieces[i + 1] if i + 1 < len(pieces) else None
     if second is None or len(first.text) > 2 or len(second.text) > 2:
         return 0  # the cheap checks first: each kind joins short pieces
-    if first.text[:1] in "一多" and "对" in first.text + second.text:
+    if first.text[:1] in PAIRED_FIRSTS and "对" in first.text + second.text:
         return _paired_sides_at(pieces, i, simplified)
     if len(second.text) > 1:
         return 0
@@ -1290,7 +1302,7 @@ def _split_word_at(
     after = pieces[i + 2] if i + 2 < len(pieces) else None
     if len(head) == 1 and head in SEASON_DEICTICS and tail in SEASONS:
         return 2
-    if head + tail == THIS_AND_NEXT:
+    if head + tail in DAY_PAIRS:
         return 2 if after is not None and simplified(after.text)[:1] in "两二" else 0
     if tail == ADVERBIAL_DE and len(head) == 1 and after is not None:
         return 2 if _placed_act(head + tail, after, dictionary) else 0
@@ -1346,8 +1358,11 @@ def _acts(piece: Piece, dictionary: Dictionary) -> bool:
     if piece.kind != "word":
         return False
     word = dictionary.simplified(piece.text)
+    tag = dictionary.word_tag
     # A word that opens with a preposition places the act (在家 is tagged r).
-    return dictionary.word_tag(word)[:1] in ("v", "d", "p") or dictionary.word_tag(word[0]) == "p"
+    if tag(word)[:1] in ("v", "d", "p") or tag(word[0]) == "p":
+        return True
+    return not tag(word) and tag(word[0])[:1] == "v"  # a potential no one lists (拿得动)
 
 
 def time_start_tag(word: str, dictionary: Dictionary) -> str:
