@@ -185,3 +185,8 @@ def test_a_character_and_de_before_a_verb_is_the_word(annotator):
 def test_de_after_an_adjective_stays_the_particle(annotator):
     words = _words(annotator, "他慢慢地走回了家。")
     assert "地" in words
+
+
+def test_tomorrow_or_the_day_after_as_jieba_keeps_it(annotator):
+    glosses = dict(_tokens(annotator, "明后天山里可能下雪。"))
+    assert glosses["明后天"] == "tomorrow or the day after"
