@@ -190,3 +190,24 @@ def test_de_after_an_adjective_stays_the_particle(annotator):
 def test_tomorrow_or_the_day_after_as_jieba_keeps_it(annotator):
     glosses = dict(_tokens(annotator, "明后天山里可能下雪。"))
     assert glosses["明后天"] == "tomorrow or the day after"
+
+
+# --- a place head before a time or an adverb --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "路口的快递站晚上十点关门。",  # was "to stand"
+        "街角的维修站已经搬走了。",
+    ],
+)
+def test_a_station_before_a_time_or_an_adverb_is_the_station(annotator, text):
+    glosses = dict(_tokens(annotator, text))
+    assert glosses["站"] == "station"
+
+
+@pytest.mark.parametrize("text", ["工人站在梯子上刷墙。", "老人站久了就腰疼。", "保安站了一整夜。"])
+def test_stand_after_a_noun_stays_the_verb(annotator, text):
+    glosses = dict(_tokens(annotator, text))
+    assert glosses["站"].startswith("to stand")
