@@ -68,6 +68,9 @@ _CUT_RULES = (
     "a term's words as its parts (term_parts 1)",
     "digit amounts and clock times joined (1800余, 7时30分)",
     "names in a name's place (after a role, an opener or a joiner); 阿 and a character",
+    # segment.join_split_words and Segmenter._closed_by_head (round eleven, cuts)
+    "split words joined (今 | 冬, 低 | 至, 一个 | 人, 一对 | 多, 就 | 地)",
+    "a tied guess a place head closes stays whole (充电站)",
 )
 
 
