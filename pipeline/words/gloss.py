@@ -285,6 +285,7 @@ class GlossChooser:
         self._attributive_memo: dict[str, str | None] = {}  # noun → its sense before a noun
         self._modifier_memo: dict[str, str | None] = {}  # verb → its English before a noun
         self._article_memo: dict[str, bool] = {}  # word → its gloss alone opens with an article
+        self._contextual_memo: dict[str, bool] = {}  # word → contextual whatever its neighbours
 
     @property
     def senses(self) -> LearnerSenses:
@@ -300,31 +301,46 @@ class GlossChooser:
 
     def contextual(self, word: str, prev: Neighbour = EDGE, nxt: Neighbour = EDGE) -> bool:
         """Tell whether the gloss of ``word`` may depend on its neighbours."""
+        # Asked of every word token: what the word alone decides is remembered
+        # per word; only the tests that read the neighbours run each time.
+        alone = self._contextual_memo.get(word)
+        if alone is None:
+            if len(self._contextual_memo) >= _MEMO_SIZE:
+                self._contextual_memo.clear()  # bounded memory
+            alone = self._contextual_memo[word] = self._contextual_alone(word)
+        return alone or self._contextual_around(word, prev, nxt)
+
+    def _contextual_alone(self, word: str) -> bool:
+        """Tell whether the gloss of ``word`` may depend on its neighbours, whatever they are."""
         return (
             self._senses.contextual(word)
             or word[:1] in HAN_NUMERAL_CHARS
             or (word[:1] == _HALF and len(word) == 2)  # 半个 | 西瓜 (numeral_gloss)
             or not self._dictionary.contains(word)
-            or prev.text in _NOUN_BEFORE
+            or word in _FAMILIAR
+            or self.erhua_base(word)
+            or word in _MONTH_PARTS
+            or word in _MONTH_EDGES
+            or self._dictionary.word_tag(word) == _ADVERBIAL
+            or word in _PLURAL_DEMONSTRATIVES
+            or word in (_POINTS_UNIT, _DOWN)
+        )
+
+    def _contextual_around(self, word: str, prev: Neighbour, nxt: Neighbour) -> bool:
+        """Tell whether these neighbours may change the gloss of a word not contextual alone."""
+        return (
+            prev.text in _NOUN_BEFORE
             or nxt.text == _PLURAL
             or prev.text in _DEGREE
             or (len(word) == 1 and (nxt.text in _TITLES or _counts(prev)))
             or (len(word) == 1 and nxt.kind == "punct" and bool(self._particle(word)))
-            or word in _FAMILIAR
             or (len(word) == 1 and nxt.text in _REPEAT_MARKS and prev.text[:1] == word)
-            or self.erhua_base(word)
-            or word in _MONTH_PARTS
-            or word in _MONTH_EDGES
             or prev.text in _FAMILIAR
             or (_used_as_verb(prev, nxt) and self._dictionary.word_tag(word) == "vn")
             or bool(self._missed_phrases(word, prev, nxt))
             or (_noun_head(nxt) and self.attributive(word) is not None)
-            or self._dictionary.word_tag(word) == _ADVERBIAL
             or (_modifies(prev, nxt) and self.modifier_english(word) is not None)
-            or word in _PLURAL_DEMONSTRATIVES
             or (_before_span(nxt) and word[:1] in _POINTERS)
-            or word in (_POINTS_UNIT, _DOWN)
-            or (word in _MONTH_EDGES and prev.text == _MONTH)
             or _counted_after_plural(word, prev)
             or self._around_result(word, prev, nxt)
             or (len(word) == 1 and word in (prev.text, nxt.text))
@@ -1195,13 +1211,48 @@ class GlossChooser:
         character first and no localiser last, listed by none of CC-CEDICT, HSK or jieba,
         no noun after it, and jieba's POS HMM reading every character as a name.
         """
-        if not 2 <= len(word) <= 3 or word[:1] not in self._surnames:
-            return False
+        return self._name_shaped(word, nxt) and name_by_hmm(word)
+
+    def _name_shaped(self, word: str, nxt: Neighbour) -> bool:
+        """Tell whether a word looks like a name where one may stand, the POS HMM aside."""
+        if not 2 <= len(word) <= 3 or word[:1] not in self._surnames or not self._unlisted(word):
+            return False  # the lookups first: most surname-led words are listed (高兴, 王国)
         if word[0] in FUNCTION_CHARS or word[-1] in FRAME_CLOSERS or self._noun_after_name(nxt):
             return False  # 让田里…: a localiser ends no given name
-        if len(word) == 3 and self._dictionary.hsk_level(word[1:]) is not None:
-            return False  # 向 | 高水平: a surname-like adjective before an everyday word
-        return self._unlisted(word) and name_by_hmm(word)
+        # 向 | 高水平: a surname-like adjective before an everyday word
+        return len(word) == 2 or self._dictionary.hsk_level(word[1:]) is None
+
+    def names_anywhere(self, word: str, nxt: Neighbour) -> bool:
+        """Tell whether a guessed word inside a clause, in no name's place, is a name (见了杜刚).
+
+        ``names_in_place``'s checks, except that a guess after it that counts
+        (两人, 三人) or is a verb with its aspect marker (打了个) is no noun the
+        name would modify: jieba's guesses are read as nouns elsewhere.
+        """
+        return self.names_in_place(word, self._unmodified(nxt))
+
+    def given_name_cut(self, word: str, nxt: Neighbour) -> bool:
+        """Tell whether a surname and one character jieba cut apart are a name (郑 | 浩).
+
+        The POS HMM often reads such a pair as a place or a noun (郑浩 ``ns``),
+        so the caller asks ``one_proper_by_hmm``; the word's checks are
+        ``names_in_place``'s.
+        """
+        return self._name_shaped(word, self._unmodified(nxt))
+
+    def _unmodified(self, nxt: Neighbour) -> Neighbour:
+        """Read a guess that counts (两人) or is a verb and its aspect (打了个) as no noun."""
+        if nxt.kind != "word" or len(nxt.text) < 2:
+            return nxt
+        if nxt.text[1] in _ASPECT and self._dictionary.word_tag(nxt.text[0])[:1] == "v":
+            return EDGE  # jieba lists 打了个 as a noun
+        if nxt.text[0] in HAN_NUMERAL_CHARS and not self._dictionary.word_tag(nxt.text):
+            return EDGE
+        return nxt
+
+    def unlisted(self, word: str) -> bool:
+        """Tell whether none of CC-CEDICT, HSK or jieba's dictionary lists ``word``."""
+        return self._unlisted(word)
 
     def _noun_after_name(self, nxt: Neighbour) -> bool:
         """Tell whether the word after a guessed name is a noun it would modify (王芳 | 文具).
