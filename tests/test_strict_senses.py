@@ -168,3 +168,64 @@ def test_an_hsk_adverb_past_rank_4000_reads_as_a_teacher_writes_it(
     annotator, sentence, word, gloss
 ):
     assert gloss_of(annotator, sentence, word) == gloss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        # Round eleven: one narrow sense where a learner meets two common uses.
+        ("晚会结束以后，大家一起打扫礼堂。", "结束", "to end, to finish"),
+        ("年轻人要不断提高自身素质。", "自身", "oneself, own"),
+        ("这家洗衣店提供上门取件服务。", "上门", "to come to the door, door-to-door"),
+        ("等了三个小时，公交车终于来了。", "终于", "finally, at last"),
+        ("这片树林曾经是一座果园。", "曾经", "once, formerly"),
+        ("今年高校毕业生就业形势总体稳定。", "就业", "employment, to get a job"),
+        ("那天晚上究竟发生了什么？", "究竟", "exactly, after all"),
+        ("外面在下雨，你赶紧把衣服收进来。", "赶紧", "quickly, hurry"),
+        ("城市居民对养老服务的需求日益增加。", "日益", "increasingly"),
+        ("出于好奇，他打开了那个盒子。", "出于", "out of, due to"),
+        ("这家药店每天早上七点开门。", "开门", "to open, to open the door"),
+        ("孩子把旧衣服捐给了山区，这说明他长大了。", "说明", "to explain, to show"),
+        ("这次地震太可怕了。", "可怕", "terrible, frightening"),
+        ("这几家企业毗邻长江。", "毗邻", "adjacent to"),
+        ("这座小镇的居民大多靠手工编织竹篮为生。", "手工", "by hand, handicraft"),
+        ("我们先把两种手机比较一下再买。", "比较", "to compare, relatively"),
+        ("医生紧急抢救了落水的男孩。", "紧急", "urgently"),
+    ],
+)
+def test_a_narrow_sense_gives_way_to_both_common_uses(annotator, sentence, word, gloss):
+    assert gloss_of(annotator, sentence, word) == gloss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        # Round eleven: the context rows of the words above still win where they hold.
+        ("这次试飞成功完成了全部测试项目。", "成功", "successfully"),
+        ("他每天都努力练习钢琴。", "努力", "hard, diligently"),
+    ],
+)
+def test_a_narrow_word_keeps_its_context_row(annotator, sentence, word, gloss):
+    assert gloss_of(annotator, sentence, word) == gloss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        # Round eleven: HSK ranks 6,001-7,500 read in a sentence.
+        ("他们在一起五年，去年分手了。", "分手", "to break up, to part"),
+        ("她每个月都攒一点钱。", "攒", "to save up"),
+        ("学校的新食堂能容纳两千人，问题有待解决。", "有待", "remains to be"),
+        ("这种水果富含维生素C。", "富含", "rich in"),
+        ("这道题我不会，我们从简单的题入手吧。", "入手", "to start with"),
+        ("我明天有事，不能去看电影了。", "有事", "to be busy, to have something on"),
+        ("市场上的苹果供过于求，产能过剩的问题很突出。", "过剩", "surplus, excess"),
+        ("听说你考上了研究生，祝贺你！", "祝贺", "to congratulate, congratulations"),
+        ("运动员们陆续冲过终点。", "终点", "finish line, destination"),
+        ("他刚睡醒，看起来很困。", "看起来", "it seems, to look"),
+    ],
+)
+def test_an_hsk_word_past_rank_6000_reads_as_a_teacher_writes_it(
+    annotator, sentence, word, gloss
+):
+    assert gloss_of(annotator, sentence, word) == gloss
