@@ -229,3 +229,35 @@ def test_an_hsk_word_past_rank_6000_reads_as_a_teacher_writes_it(
     annotator, sentence, word, gloss
 ):
     assert gloss_of(annotator, sentence, word) == gloss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        # Round eleven: definitions past rank 6,200 of the --wordy list.
+        ("这笔钱可以撬动更多民间资金。", "撬动", "to leverage, to pry"),
+        ("乘客可以在网上把车票改签到后天。", "改签", "to change a ticket"),
+        ("我现在不方便说话，一会儿给你回电。", "回电", "to call back"),
+        ("她在菜市场买了三市斤鸡蛋。", "市斤", "jin (0.5 kg)"),
+        ("上课前最好先预习一下课文。", "预习", "to preview (a lesson)"),
+    ],
+)
+def test_a_definition_past_rank_6200_reads_as_the_plain_word(annotator, sentence, word, gloss):
+    assert gloss_of(annotator, sentence, word) == gloss
+
+
+@pytest.mark.parametrize(
+    ("gloss", "senses", "narrow"),
+    [
+        ("to finish", ("termination", "to finish", "to end"), True),  # a noun is listed
+        ("automatic", ("automatic", "voluntarily"), True),  # an adverb is listed
+        ("to finish", ("to finish", "to end", "to conclude"), False),  # verbs only
+        ("itself", ("itself", "oneself", "one's own"), False),  # all of one kind
+        ("to end, to finish", ("termination", "to end"), False),  # two senses shown already
+        ("to help", ("to help", "a person who helps others in need"), False),  # a definition
+        ("", ("termination",), False),
+        (None, ("termination",), False),
+    ],
+)
+def test_the_finder_tells_a_narrow_gloss(sweep, gloss, senses, narrow):
+    assert sweep.narrow(gloss, senses) is narrow
