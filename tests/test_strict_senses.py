@@ -263,3 +263,20 @@ def test_a_definition_past_rank_6200_reads_as_the_plain_word(annotator, sentence
 )
 def test_the_finder_tells_a_narrow_gloss(sweep, gloss, senses, narrow):
     assert sweep.narrow(gloss, senses) is narrow
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        # Round eleven: the --narrow list of jieba's words past rank 600, and sizes.
+        ("受降雨影响，早高峰时段多条道路交通拥堵。", "拥堵", "congestion, congested"),
+        ("今年一季度的粮价与去年同期基本持平。", "持平", "flat, unchanged"),
+        ("一位八旬老人在公园走失，民警帮他找到了家人。", "走失", "to get lost, to go missing"),
+        ("他们错失了进入决赛的机会。", "错失", "to miss, to lose"),
+        ("这款手机的主打功能是拍照。", "主打", "flagship, main"),
+        ("我压根没听说过这个人。", "压根", "(not) at all"),
+        ("这双运动鞋有大号的吗？", "大号", "large size, tuba"),
+    ],
+)
+def test_a_jieba_word_past_rank_600_shows_its_common_use(annotator, sentence, word, gloss):
+    assert gloss_of(annotator, sentence, word) == gloss
