@@ -190,6 +190,7 @@ def test_an_hsk_adverb_past_rank_4000_reads_as_a_teacher_writes_it(
         ("这座小镇的居民大多靠手工编织竹篮为生。", "手工", "by hand, handicraft"),
         ("我们先把两种手机比较一下再买。", "比较", "to compare, relatively"),
         ("医生紧急抢救了落水的男孩。", "紧急", "urgently"),
+        ("经过三年的努力，这项试验终于成功了。", "成功", "to succeed"),
         ("今年夏天的天气异常炎热。", "异常", "extremely, unusually"),
         ("体检报告显示他的血糖异常。", "异常", "abnormal, unusual"),
     ],
