@@ -129,5 +129,176 @@ def test_the_section_sits_before_the_round_nine_lead_rows():
     lines = LEARNER_SENSES.read_text(encoding="utf-8").splitlines()
     ours = next(i for i, line in enumerate(lines) if line.startswith(_SECTION))
     after = next(i for i in range(ours + 1, len(lines)) if lines[i].startswith("#"))
-    assert lines[after].startswith(_NEXT_SECTION)
+    assert lines[after].startswith((_SECTION_11, _NEXT_SECTION))  # round eleven's comes between
     assert after - ours > 25  # the section holds its rows
+
+
+# --- Round eleven (issue 12): the example issue, its glossary terms, the words inside them
+
+_SECTION_11 = (
+    "# Round eleven (issue 12): news senses found reading the example issue as a learner"
+)
+
+
+@pytest.fixture(scope="module")
+def glossed(tmp_path_factory):
+    """The annotator with the bundled glossary (the session's has none); same cache folder."""
+    from zhreader.pipeline.glossary.load import load_glossaries
+    from zhreader.pipeline.words.annotate import Annotator
+
+    cache = tmp_path_factory.getbasetemp() / "zhreader-cache"
+    return Annotator.initialize(load_glossaries(()), cache)
+
+
+def part_glosses(annotator, sentence: str, term: str) -> dict[str, str]:
+    """Return the first sense of each part of the term token ``term`` of ``sentence``."""
+    from zhreader.reader.context import first_sense
+
+    token = next(t for t in annotator.tokens(sentence) if t.zh == term)
+    assert token.parts, f"{term} has no parts"
+    return {p.zh: first_sense(p.gloss) for p in token.parts}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "part", "gloss"),
+    [
+        # a modifier takes the form the term's English gives it, not its own first sense
+        ("我们村去年评上了全国乡村治理示范镇。", "全国乡村治理示范镇", "全国", "national"),
+        ("我们村去年评上了全国乡村治理示范镇。", "全国乡村治理示范镇", "示范", "demonstration"),
+        ("他当选为全国政协委员。", "全国政协", "全国", "national"),
+        ("这里是生态文明建设的先行区。", "生态文明", "文明", "civilization"),
+        # a head noun as well: the noun, not the verb
+        ("要发挥群众自治组织的作用。", "群众自治组织", "组织", "organization"),
+        # a part CC-CEDICT lacks is rebuilt from its words' senses in the English
+        ("市委组织部派出三个督导组。", "市委组织部", "组织部", "organization department"),
+        ("各村党总支都建了微信群。", "党总支", "总支", "general branch"),
+        # a character the English reads as what it abbreviates (its proper entry)
+        ("山坡上新种了一片中药材。", "中药材", "中", "Chinese"),
+        # the glossary's reading decides the sense: 奔 bèn "to head for", not bēn "to hurry"
+        ("全村人一起奔小康。", "奔小康", "奔", "to head for"),
+    ],
+)
+def test_a_part_of_a_term_reads_as_the_terms_english_says_it(
+    glossed, sentence, term, part, gloss
+):
+    assert part_glosses(glossed, sentence, term)[part] == gloss
+
+
+def test_a_part_the_english_already_says_keeps_its_gloss(glossed):
+    # 集中 before 育秧 is "centralized" (the English's word); 育秧 already reads as it says.
+    parts = part_glosses(glossed, "镇里今年推广集中育秧。", "集中育秧")
+    assert parts == {"集中": "centralized", "育秧": "raising rice seedlings"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "part", "gloss"),
+    [
+        # words inside terms CC-CEDICT lacks, glossed from characters before
+        ("街道给每个社区都配了扶贫专干。", "扶贫专干", "专干", "full-time officer"),
+        ("县里对这个乡实行挂牌督战。", "挂牌督战", "督战", "to supervise (a campaign)"),
+        ("各村都要精准施策。", "精准施策", "施策", "to take measures, to apply policies"),
+        ("这个村新建了一个农家书屋。", "农家书屋", "书屋", "reading room, library"),
+        # second wave: the example's terms' words whose shown sense misled
+        ("各村要落实主体责任。", "主体责任", "主体", "main, principal"),
+        ("村里的分散供养五保户都领到了米。", "分散供养五保户", "分散", "scattered, dispersed"),
+        ("分散供养五保户领到了米。", "分散供养五保户", "供养", "to support, to provide for"),
+        # a part the segmenter took for a name is the glossary's term when the glossary lists it
+        ("国家卫健委昨天发布了通知。", "国家卫健委", "卫健委", "health commission"),
+    ],
+)
+def test_a_word_inside_a_term_cc_cedict_lacks_reads_as_news_uses_it(
+    glossed, sentence, term, part, gloss
+):
+    assert part_glosses(glossed, sentence, term)[part] == gloss
+
+
+def test_used_sense_takes_only_a_sense_the_english_has_whole():
+    from zhreader.pipeline.words.term_parts import used_sense
+
+    senses = ["whole nation", "nationwide", "countrywide", "national"]
+    assert used_sense("whole nation", senses, "national model town") == "national"
+    # The term's own English is read before its alternatives.
+    senses = ["to demonstrate", "demonstration", "a model example"]
+    english = "model town | demonstration town"
+    assert used_sense("to demonstrate", senses, english) == "demonstration"
+    # A gloss one of whose senses the English has stays; so does one no sense fits.
+    assert used_sense("poor, poverty", ["poor", "poverty"], "poor people") is None
+    assert used_sense("to tackle", ["to tackle", "to attack"], "fight against poverty") is None
+    # Plurals are read as singular; "glass" and "masses" are not cut wrongly.
+    assert used_sense("x", ["armband"], "roving red armbands") == "armband"
+    assert used_sense("x", ["mass"], "the masses") == "mass"
+    assert used_sense("x", ["glas"], "glass house") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        ("这个县东面毗邻两个省。", "毗邻", "to border on, adjacent to"),
+        ("副县长多次调度春耕备耕。", "调度", "to coordinate, to direct"),
+        ("两百名机关干部下沉基层。", "下沉", "to go down to"),
+        ("这条公路现已全线通车。", "现已", "now, already"),
+        ("老师傅把嫁接的要领讲给大家听。", "要领", "key points, essentials"),
+        ("他平时一个人住在家中。", "家中", "at home, home"),
+        ("医生每周上门为老人量血压。", "上门", "door-to-door, to call at the home"),
+        ("培训合格后他们就能上岗。", "上岗", "to take up a job, to start work"),
+        ("街道为独居老人提供点对点服务。", "点对点", "point-to-point, one-to-one"),
+        ("他要靠自身努力还清欠款。", "自身", "one's own, oneself"),
+        ("这是一条刚性规定，谁也不能破。", "刚性", "rigid, binding"),
+        ("三名村干部侵占了救灾款。", "侵占", "to seize, to misappropriate"),
+        ("社区的服务很贴心。", "贴心", "caring, considerate"),
+        ("农技员教村民怎样育秧苗。", "育", "to raise, to grow"),
+        ("工作队先到各组摸底。", "摸底", "to survey, to find out"),
+        ("双方就此交换了意见。", "就此", "on this (matter), at this point"),
+        ("种上了果树，日子越过越有奔头。", "奔头", "prospects, something to look forward to"),
+        ("全乡余留的三户也已搬进新房。", "余留", "remaining, left"),
+        ("县委一班人分头到各乡督导。", "一班人", "leadership team, team"),
+        ("技术员常年奔走在田间地头。", "地头", "fields, edge of a field"),
+        ("他喜欢骑车游走在各个村子之间。", "游走", "to roam, to wander about"),
+        ("上个月的菜价环比下降了两成。", "环比", "month-on-month, period-on-period"),
+        ("全县上下都在抢修水渠。", "上下", "at all levels, from top to bottom"),
+        ("区委组织部今天公示了干部名单。", "组织部", "organization department"),
+        ("今年是决胜之年。", "决胜", "decisive, to win"),
+        ("小区的老楼今年都要加装电梯。", "加装", "to install, to add on"),
+        ("有的农户因病致贫。", "致贫", "to become poor, to cause poverty"),
+        ("这笔补贴被人截留了。", "截留", "to withhold, to intercept"),
+    ],
+)
+def test_a_news_word_of_the_example_reads_in_its_news_sense(annotator, sentence, word, gloss):
+    assert first_gloss_of(annotator, sentence, word) == gloss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        # 除去 opening a clause is "apart from"; with an object after a verb, "to remove"
+        ("除去路费，每人还能剩下两千元。", "除去", "apart from, except"),
+        ("用清水可以除去表面的泥土。", "除去", "to eliminate"),
+        # 调度 steering work is directing it; a grid or an algorithm dispatches
+        ("县长召开调度会。", "调度", "to coordinate, to direct"),
+        ("新系统能自动调度电力。", "调度", "to dispatch"),
+        # 分散 before how people live is "scattered"; as a verb it scatters
+        ("这些农户分散居住在山里。", "分散", "scattered, dispersed"),
+        ("警察很快分散了人群。", "分散", "to scatter"),
+        # 主体 before a duty is the main one; after a field, the body acting in it
+        ("企业是创新主体。", "主体", "entity, main body"),
+        # 上下 after a whole body is its every level; elsewhere it is the direction
+        ("他在楼梯上下跑了三趟。", "上下", "up and down"),
+        # 下沉 before the grassroots is going down there; elsewhere it sinks
+        ("地面出现了明显下沉。", "下沉", "to sink down"),
+    ],
+)
+def test_a_news_word_of_the_example_reads_by_its_context(annotator, sentence, word, gloss):
+    assert first_gloss_of(annotator, sentence, word) == gloss
+
+
+def test_the_round_eleven_section_sits_before_the_round_nine_lead_rows():
+    lines = LEARNER_SENSES.read_text(encoding="utf-8").splitlines()
+    ours = next(i for i, line in enumerate(lines) if line.startswith(_SECTION_11))
+    mine = "# Round eleven (issue 12)"  # the section's own second heading
+    after = next(
+        i
+        for i in range(ours + 1, len(lines))
+        if lines[i].startswith("#") and not lines[i].startswith(mine)
+    )
+    assert lines[after].startswith(_NEXT_SECTION)
+    assert after - ours > 40  # the section holds its rows

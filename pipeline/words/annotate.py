@@ -335,6 +335,10 @@ class Annotator:
                 echoed = echoed_sense(token.gloss, senses, english)
                 if echoed:
                     token = replace(token, gloss=echoed, gloss_source="cedict")
+                built = token.gloss_source == "chars"
+                used = self._glosses.term_english_gloss(word, reading, token.gloss, built, english)
+                if used and used != token.gloss:
+                    token = replace(token, gloss=used, gloss_source="cedict")
             parts.append(token)
         return tuple(parts)
 

@@ -72,6 +72,7 @@ from zhreader.pipeline.words.senses import (
     quoted_sense,
     same_reading,
 )
+from zhreader.pipeline.words.term_parts import used_sense
 from zhreader.pipeline.words.translation_senses import TranslationSenses
 
 # An English determiner reads straight into the next part (该市 "the city").
@@ -1547,6 +1548,41 @@ class GlossChooser:
                 return None
             glosses.append(gloss)
         return _join(glosses)
+
+    def term_english_gloss(
+        self, word: str, reading: tuple[str, ...], gloss: str, built: bool, english: str
+    ) -> str | None:
+        """Return a term part's sense in the form the term's English uses (term_parts.used_sense).
+
+        A part CC-CEDICT lists takes its sense whose words the English has as
+        they are (全国 "national", 示范 "demonstration"); a part glossed from
+        its words (``built``: 组织部 "to organize + ministry") is rebuilt from
+        their senses when the English has one of each (组织 "organization", 部
+        "department": "organization department"), else it stays. ``english``
+        is the term's English and its alternatives, joined by " | ".
+        """
+        if not built:
+            return used_sense(gloss, self._term_senses(word, reading), english)
+        words = [word[s:e] for s, e in self._best_split(word)]
+        if len(words) < 2:
+            return None
+        found = [used_sense("", self._term_senses(w, ()), english) for w in words]
+        return _join([f for f in found if f]) if all(found) else None
+
+    def _term_senses(self, word: str, reading: tuple[str, ...]) -> list[str]:
+        """Return a word's common senses, then those of its proper entries (中 "Chinese").
+
+        A term's English may say what a character abbreviates (中药材 "Chinese
+        medicinal herbs"); a surname is no such sense.
+        """
+        proper = [
+            sense
+            for pinyin, entry in self._dictionary.entries(word)
+            if pinyin[:1].isupper()
+            for sense in sense_pieces(entry)
+            if not sense.startswith(("surname ", "abbr. "))
+        ]
+        return [*self.word_senses(word, reading), *proper]
 
     def _closing_head(self, head: str, prev: Neighbour, chosen: str | None) -> str | None:
         """Return the noun sense of a built word's one-character head, else None.

@@ -30,10 +30,12 @@ from zhreader.pipeline.words.segment import Piece
 
 LONGEST_PART = 6  # the longest word a term's route tries
 _WORD = re.compile(r"[a-z]+")
+_SAID = re.compile(r"[a-z]+(?:'[a-z]+)?")  # one's is one word (an empty one)
 _SUFFIXES = ("ing", "ed", "es", "s", "e")
 # Kinds of token a glossary category makes (as the segmenter's term table does).
 _KINDS = {"place": "place", "person": "name"}
 _NAMED = frozenset(("word", "name", "place"))  # the kinds of part a spelled name may join
+_LISTED = _NAMED  # the kinds of piece a shorter glossary form may be
 
 
 def route_within(text: str, dictionary: Dictionary) -> list[str]:
@@ -83,7 +85,9 @@ def join_subterms(pieces: list[Piece], term: str, lookup: Callable) -> list[Piec
             if entry is not None:
                 found = (end, Piece(form, _KINDS.get(entry.category, "word"), entry.zh))
                 break
-        entry = lookup(pieces[i].text) if not found and pieces[i].kind == "word" else None
+        # A word the segmenter read as a name or place (卫健委 in 国家卫健委) is the
+        # glossary's term when the glossary lists it: the glossary says what it is.
+        entry = lookup(pieces[i].text) if not found and pieces[i].kind in _LISTED else None
         if entry is not None and pieces[i].text != term:
             found = (i + 1, Piece(pieces[i].text, _KINDS.get(entry.category, "word"), entry.zh))
         if found:
@@ -162,6 +166,53 @@ def echoed_sense(gloss: str, senses: Sequence[str], english: str) -> str | None:
     return next((s for s in senses if _shares(_stems(s), theirs)), None)
 
 
+def used_sense(gloss: str, senses: Sequence[str], english: str) -> str | None:
+    """Return the first sense whose words the term's English uses as written, if the gloss's do not.
+
+    A word inside a term is glossed as it is anywhere, and for a modifier that
+    often misses the form the term's English gives it: 全国 "whole nation" in
+    全国乡村治理示范镇 "national model town for rural governance" is
+    "national", 示范 "to demonstrate" is "demonstration" (the English's
+    alternative), 部 "ministry" in 组织部 "organization department" is
+    "department". ``echoed_sense`` keeps such a gloss, for it shares a stem
+    with the English (nation, demonstrat); here a sense is taken only when
+    every word of it that says something stands in the English as it is
+    (plurals made singular), the term's own English first, then its alternatives.
+    """
+    choices = [_said(e) for e in english.split(" | ")]
+    if any(_within(piece, used) for piece in gloss.split(", ") for used in choices):
+        return None
+    for used in choices:
+        found = next((s for s in senses if _within(s, used)), None)
+        if found:
+            return found
+    return None
+
+
+def _within(sense: str, used: set[str]) -> bool:
+    """Tell whether every word of a sense that says something is a word of ``used``."""
+    words = _said(sense)
+    return bool(words) and words <= used
+
+
+def _said(text: str) -> set[str]:
+    """Return the words of an English text that say something, plurals made singular."""
+    out = set()
+    for word in _SAID.findall(text.lower()):
+        if word not in EMPTY_WORDS:
+            out.add(_singular(word))
+    return out
+
+
+def _singular(word: str) -> str:
+    """Return an English word made singular by its ending (armbands, masses; glass stays)."""
+    if word.endswith("sses"):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
 def _shares(ours: set[str], theirs: set[str]) -> bool:
     return any(_same_stem(a, b) for a in ours for b in theirs)
 
@@ -209,4 +260,5 @@ __all__ = [
     "join_subterms",
     "route_within",
     "spelled_names",
+    "used_sense",
 ]
