@@ -37,10 +37,11 @@ systems.
 
 A gloss is what the interlinear line shows: the token's first sense (numbers:
 their gloss, else the digits). A judged word covered by several tokens is
-read as their glosses joined by spaces. A glossary term shows its words
-(``Token.parts``) and its English once under them: a judged word strictly
-inside a term with parts (脱贫 in 脱贫攻坚) is read as the glosses of the parts
-over it; a judged word that is the whole term reads the term's English. It
+read as their glosses joined by spaces. A glossary term or a phrase token
+(山脚下, 第三季度, 下个月) shows its words (``Token.parts``) and its English
+once under them: a judged word strictly inside a token with parts (脱贫 in
+脱贫攻坚, 个 in 下个月) is read as the glosses of the parts over it; a judged
+word that is the whole token reads the token's English. It
 is acceptable when one of the acceptable senses occurs in it as whole words
 (case, punctuation ignored).
 Two systems are scored in the same run: zhreader's Annotator, and the

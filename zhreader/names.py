@@ -36,6 +36,7 @@ SEGMENT_KINDS = (
     "name_joiner",
     "familiar_prefix",
     "place_head",
+    "named_unit",
 )
 
 
@@ -95,6 +96,8 @@ FRAME_CLOSERS = frozenset(_segment_words("frame_closer"))
 FRAME_OPENERS = frozenset(_segment_words("frame_opener"))
 # Heads of a place noun jieba cuts from its verb (保护 | 站): 在 before the verb places.
 PLACE_HEADS = frozenset(_segment_words("place_head"))
+# Place units (村, 乡, 街道) whose name is often a noun a dictionary lists (清水乡, 竹林村).
+NAMED_UNITS = frozenset(_segment_words("named_unit"))
 # Characters that never start a place stem or a given name when they stand alone.
 FUNCTION_CHARS = frozenset(_segment_words("function_char"))
 # After a number these mean "more than" / "about"; the measure word follows.
@@ -159,7 +162,7 @@ def _row_problems(name: str, row: dict[str, str]) -> list[str]:
         if row["kind"] not in SEGMENT_KINDS:
             return [f"kind must be one of {', '.join(SEGMENT_KINDS)}, not {row['kind']!r}"]
         several = ("speech_verb", "numeral_opener", "common_noun", "name_follower", "name_opener")
-        several += ("place_head",)
+        several += ("place_head", "named_unit")
         if row["kind"] not in several and len(row["word"]) != 1:
             return [f"a {row['kind']} is one character"]
     return []
@@ -180,6 +183,7 @@ __all__ = [
     "NAME_JOINERS",
     "NAME_OPENERS",
     "NAME_ROLES",
+    "NAMED_UNITS",
     "NUMERALS",
     "NUMERAL_OPENERS",
     "PLACE_ENGLISH",

@@ -19,18 +19,27 @@ from zhreader.model import Edition, Sentence, Token, iter_sentences, map_sentenc
 from zhreader.names import (
     COMMON_SURNAMES,
     FAMILIAR_PREFIXES,
+    MEASURE_OPENERS,
     NAME_JOINERS,
     NAME_OPENERS,
     NAME_ROLES,
+    NAMED_UNITS,
     PLACE_ENGLISH,
     PLACE_SUFFIXES,
+    SPEECH_VERBS,
     TITLES,
 )
 from zhreader.pinyin_text import numbered
-from zhreader.pipeline.words.dictionary import MAX_GLOSS, Dictionary
+from zhreader.pipeline.words.dictionary import COUNTED, MAX_GLOSS, Dictionary
 from zhreader.pipeline.words.function_words import CLAUSE_GLOSS_VERSION, CLAUSE_WORDS, clause_gloss
 from zhreader.pipeline.words.gloss import GlossChooser, one_word
-from zhreader.pipeline.words.numbers import han_value, number_gloss, rejoin_numeral
+from zhreader.pipeline.words.numbers import (
+    HAN_NUMERAL_CHARS,
+    han_value,
+    number_gloss,
+    rejoin_numeral,
+    split_numeral,
+)
 from zhreader.pipeline.words.sandhi import neutral_positions
 from zhreader.pipeline.words.segment import (
     FUNCTION_CHARS,
@@ -40,10 +49,14 @@ from zhreader.pipeline.words.segment import (
     join_digit_numbers,
     names_in,
     one_name_by_hmm,
+    one_proper_by_hmm,
     time_start_tag,
 )
 from zhreader.pipeline.words.senses import EDGE, LearnerSenses, Neighbour, particle_names
 from zhreader.pipeline.words.term_parts import (
+    COUNT_OPENERS,
+    POINTERS,
+    count_words,
     echoed_sense,
     join_names,
     join_subterms,
@@ -60,12 +73,25 @@ _TOKEN_CACHE_SIZE = 100_000  # distinct tokens remembered, as the reader's plans
 _PLACE_RULES_VERSION = 1
 # What may stand between a verb and the object that decides its sense (开了灯, 开一下灯).
 _PAST_THE_VERB = frozenset(("了", "着", "过", "一下"))
+# The characters a count or a time may open with (第三季度, 下个月, 五类): the cheap
+# gate before a word CC-CEDICT lists is looked at as a phrase.
+_COUNT_STARTS = COUNT_OPENERS | HAN_NUMERAL_CHARS
+_CLASSIFIER_SENSES = ("(classifier", "classifier")
+# The sources of a gloss built for a word CC-CEDICT does not read whole: from its
+# characters (山脚下), or as a number (五类 "five categories").
+_BUILT_GLOSSES = frozenset(("chars", "number"))
+# The sources of a measure word's gloss that may not read it as one (届 "period", 回 "to go
+# back"); a learner row that is no verb reads it as a count (次 "times", 岁 "years old").
+_UNCOUNTED_SOURCES = frozenset(("cedict", "name", "learner"))
+_ORDINAL = "第"
+_GENERAL_UNIT = "个"
+_LOCALISER_TAG = "f"  # jieba's tag of a localiser (下, 前, 里)
 # The rules this module adds to the segmenter's cut; part of the signature.
 _CUT_RULES = (
     "names opening a clause, 2 + 1 joined",
     "numerals rejoined before 万/亿",
     "an hour rejoined with its minutes",
-    "a term's words as its parts (term_parts 1)",
+    "a term's or a phrase's words as its parts (term_parts 2)",
     "digit amounts and clock times joined (1800余, 7时30分)",
     "names in a name's place (after a role, an opener or a joiner); 阿 and a character",
 )
@@ -104,6 +130,10 @@ class Annotator:
         # A term's words: its cut by text; its part tokens by reading and neighbours.
         self._term_cuts: dict[str, list[Piece]] = {}
         self._parts: dict[tuple, tuple[Token, ...]] = {}
+        # A phrase token's words by its text (None: no phrase; read as one word).
+        self._phrase_cuts: dict[tuple[str, str | None], list[Piece] | None] = {}
+        # (text, kind, term) -> the piece as its neighbours' contexts see it.
+        self._seen: dict[tuple[str, str, str | None], Neighbour] = {}
 
     @classmethod
     def initialize(
@@ -159,7 +189,7 @@ class Annotator:
         """Name what shaped the tokens: jieba and the name rules, pypinyin, CEDICT, HSK."""
         import jieba
 
-        name_places = (NAME_ROLES, NAME_OPENERS, NAME_JOINERS, FAMILIAR_PREFIXES)
+        name_places = (NAME_ROLES, NAME_OPENERS, NAME_JOINERS, FAMILIAR_PREFIXES, NAMED_UNITS)
         rules = repr(
             (sorted(COMMON_SURNAMES), TITLES, PLACE_SUFFIXES, sorted(FUNCTION_CHARS), _CUT_RULES)
             + tuple(sorted(words) for words in name_places)
@@ -266,21 +296,139 @@ class Annotator:
     def _with_term_parts(
         self, tokens: tuple[Token, ...], around: list[tuple[Neighbour, Neighbour]]
     ) -> tuple[Token, ...]:
-        """Give each term of a sentence its dictionary words (``Token.parts``).
+        """Give each term and phrase of a sentence its dictionary words (``Token.parts``).
 
-        The term keeps its English, its pinyin and its ``term``; its parts are
-        what a learner would look up inside it (脱贫攻坚: 脱贫 | 攻坚), each read
-        as any word is.
+        The token keeps its English, its pinyin and its ``term``; its parts are
+        what a learner would look up inside it (脱贫攻坚: 脱贫 | 攻坚, 山脚下:
+        山脚 | 下, 第三季度: 第三 | 季度), each read as any word is.
         """
-        if not any(t.term for t in tokens):  # the cheap gate: most sentences hold no term
+        if not any(t.term or _phrase_shaped(t) for t in tokens):  # the cheap gate
             return tokens
         out = list(tokens)
         for i, (token, (prev, nxt)) in enumerate(zip(tokens, around, strict=True)):
-            if token.term and token.kind == "word":
+            if token.kind != "word":
+                continue
+            if token.term:
                 parts = self._term_parts(token, prev, nxt)
-                if parts:
-                    out[i] = replace(token, parts=parts)
+            elif _phrase_shaped(token):
+                parts = self._phrase_parts(token, prev, nxt)
+            else:
+                continue
+            if parts:
+                out[i] = replace(token, parts=parts)
         return tuple(out)
+
+    def _phrase_parts(self, phrase: Token, prev: Neighbour, nxt: Neighbour) -> tuple[Token, ...]:
+        """Return a phrase token's words (山脚 | 下, 下 | 个 | 月), or none where it is one word."""
+        if len(phrase.pinyin) != len(phrase.zh):
+            return ()
+        key = (phrase.zh, None, phrase.pinyin, phrase.sandhi, prev, nxt)
+        found = self._parts.get(key)
+        if found is not None:
+            return found
+        pieces = self._phrase_pieces(phrase.zh, phrase.gloss_source)
+        parts: tuple[Token, ...] = ()
+        if pieces:
+            parts = self._counted_parts(self._part_tokens(phrase, pieces, prev, nxt, ""))
+            check_join(phrase.zh, parts)
+        if len(self._parts) >= _TOKEN_CACHE_SIZE:
+            self._parts.clear()
+        self._parts[key] = parts
+        return parts
+
+    def _phrase_pieces(self, text: str, source: str | None) -> list[Piece] | None:
+        """Cut a phrase token into its words; ``source``: where its gloss came from.
+
+        A count or a time is its opener, numeral, measure word and noun
+        (``count_words``); another word CC-CEDICT lacks (glossed from its
+        characters) is cut as a term is (jieba's cut, a noun and its
+        localiser, else its next best route), and has parts only where one
+        of them is a word of two characters or more: a word cut into
+        characters only is glossed from them already.
+        """
+        unlisted = source in _BUILT_GLOSSES
+        key = (text, source)
+        if key in self._phrase_cuts:
+            return self._phrase_cuts[key]
+        word = self._dictionary.simplified(text)
+        words = None
+        if unlisted or len(word) > 2:  # a listed count of two characters is a word (一起, 一口)
+            words = count_words(word, self._dictionary.contains, self._measure)
+        pieces = None
+        if words:
+            pieces, start = [], 0
+            for w in words:
+                pieces.append(Piece(text[start : start + len(w)]))
+                start += len(w)
+        elif source == "chars" and word[:1] not in HAN_NUMERAL_CHARS:
+            # (A numeral that opens no count is a number's or an idiom's: 三分之二, 一对一.)
+            cut = join_numerals(self._segmenter.words_of_term(text))
+            if len(cut) == 1:
+                cut = self._placed(text, word) or [
+                    Piece(w) for w in route_within(text, self._dictionary)
+                ]
+            if len(cut) > 1 and any(len(p.text) > 1 for p in cut):
+                pieces = cut
+        if pieces is not None and len(pieces) < 2:
+            pieces = None
+        self._phrase_cuts[key] = pieces
+        return pieces
+
+    def _counted_parts(self, parts: tuple[Token, ...]) -> tuple[Token, ...]:
+        """Read a count's numeral as a number and the measure word after it as one.
+
+        A numeral or an ordinal inside a count is read alone (一 "one", not
+        "as soon as" before 回); a measure word after it that no learner row
+        reads as a count (届 "period", 回 "to go back", 任 as a surname) takes
+        its CC-CEDICT classifier sense. What one 个 counts is one (下个月, 一个月:
+        "month", not the "months" of 三个月), so it is read alone.
+        """
+        out = list(parts)
+        several = False
+        for i, part in enumerate(parts):
+            text = part.zh.removeprefix(_ORDINAL)
+            if i == 0 and len(parts) > 1 and text in POINTERS:  # 这则: 则 no "then"
+                out[1] = self._measure_part(parts[1])
+            elif text[:1] in HAN_NUMERAL_CHARS:
+                numeral, approx, rest = split_numeral(text)
+                value = han_value(numeral)
+                if not rest and value is not None:
+                    several = value > 1 or bool(approx)
+                    out[i] = self._token(Piece(part.zh), part.pinyin, part.sandhi)
+                    if i + 1 < len(parts):
+                        out[i + 1] = self._measure_part(parts[i + 1])
+            elif part.zh == _GENERAL_UNIT and i + 1 < len(parts) and not several:
+                after = parts[i + 1]
+                out[i + 1] = self._token(Piece(after.zh), after.pinyin, after.sandhi)
+        return tuple(out)
+
+    def _measure_part(self, part: Token) -> Token:
+        """Return a measure word after a numeral with its classifier sense where no row reads it."""
+        word = self._dictionary.simplified(part.zh)
+        if len(word) != 1 or part.gloss_source not in _UNCOUNTED_SOURCES:
+            return part
+        if part.gloss_source == "learner" and not (part.gloss or "").startswith("to "):
+            return part  # a row reads it as a count (次 "times", 岁 "years old"), not a verb
+        counted = self._dictionary.short_gloss(word, tag=COUNTED)
+        if not counted or not counted.startswith(_CLASSIFIER_SENSES):
+            return part
+        return replace(part, kind="word", gloss=counted, gloss_source="cedict")
+
+    def _placed(self, text: str, word: str) -> list[Piece] | None:
+        """Cut a noun and the localiser after it: 山脚 | 下, 窗 | 前 (not 山 | 脚下)."""
+        head, tail = word[:-1], word[-1:]
+        if self._dictionary.word_tag(tail) != _LOCALISER_TAG or len(head) < 2:
+            return None
+        if not self._dictionary.contains(head):
+            return None
+        return [Piece(text[:-1]), Piece(text[-1:])]
+
+    def _measure(self, char: str) -> bool:
+        """Tell whether a character is a measure word: 个, jieba's q, a CC-CEDICT classifier."""
+        if char == _GENERAL_UNIT or self._dictionary.word_tag(char) == "q":
+            return True
+        counted = self._dictionary.short_gloss(char, tag=COUNTED) or ""
+        return counted.startswith(_CLASSIFIER_SENSES)
 
     def _term_parts(self, term: Token, prev: Neighbour, nxt: Neighbour) -> tuple[Token, ...]:
         """Return a term's dictionary words, each with its slice of the term's reading.
@@ -301,7 +449,9 @@ class Annotator:
         # A term cut into characters only (帮扶: 帮 | 扶) is a word CC-CEDICT lacks, glossed
         # whole; its characters are in its panel.
         if len(pieces) > 1 and any(len(p.text) > 1 for p in pieces):
-            parts = self._part_tokens(term, pieces, prev, nxt)
+            entry = self._glossary.lookup(term.term)
+            english = " | ".join((entry.en, *entry.en_alt))  # the alternatives translate too
+            parts = self._part_tokens(term, pieces, prev, nxt, english)
             check_join(term.zh, parts)
         if len(self._parts) >= _TOKEN_CACHE_SIZE:
             self._parts.clear()
@@ -309,11 +459,12 @@ class Annotator:
         return parts
 
     def _part_tokens(
-        self, term: Token, pieces: list[Piece], prev: Neighbour, nxt: Neighbour
+        self, term: Token, pieces: list[Piece], prev: Neighbour, nxt: Neighbour, english: str
     ) -> tuple[Token, ...]:
-        """Read each part of a term: its syllables, spoken form and gloss in context."""
-        entry = self._glossary.lookup(term.term)
-        english = " | ".join((entry.en, *entry.en_alt))  # the alternatives are translations too
+        """Read each part of a term or phrase: its syllables, spoken form and gloss in context.
+
+        ``english`` is a term's English (a phrase has none to read its parts by).
+        """
         pieces, names = join_names(pieces, spelled_names(pieces, term.pinyin, english))
         spoken = term.sandhi or term.pinyin
         around = self._neighbours(pieces)
@@ -376,8 +527,18 @@ class Annotator:
             if piece.kind != "word" or piece.term or twin(piece.text[:1]) not in COMMON_SURNAMES:
                 out.append(piece)
                 continue
+            if len(piece.text) == 1:
+                # 郑 | 浩: a surname and a given name jieba cut into single characters.
+                named = self._cut_given_name(pieces, i, out, twin)
+                out.append(Piece("".join(p.text for p in pieces[i : i + named]), "name"))
+                skip = named > 1
+                if not named:
+                    out[-1] = piece
+                continue
             if not _opens_clause(pieces, i):
-                named = self._name_in_place(pieces, i, out, twin)
+                named = self._name_in_place(pieces, i, out, twin) or self._name_anywhere(
+                    pieces, i, out, twin
+                )
                 if named:
                     out.append(Piece("".join(p.text for p in pieces[i : i + named]), "name"))
                     skip = named > 1
@@ -385,7 +546,11 @@ class Annotator:
                     out.append(piece)
                 continue
             prev, nxt = self._neighbours(pieces[max(0, i - 2) : i + 3])[min(i, 2)]
-            if not self._glosses.opens_with_name(twin(piece.text), prev, nxt):
+            word = twin(piece.text)
+            if not (
+                self._glosses.opens_with_name(word, prev, nxt)
+                or self._glosses.names_anywhere(word, nxt)
+            ):
                 out.append(piece)
                 continue
             after = pieces[i + 1] if i + 1 < len(pieces) else None
@@ -490,6 +655,93 @@ class Annotator:
             return 2
         return 1 if self._glosses.names_in_place(word, self._after(pieces, i)) else 0
 
+    def _name_anywhere(
+        self, pieces: list[Piece], i: int, done: list[Piece], twin: Callable[[str], str]
+    ) -> int:
+        """Return 1 where a guessed word inside a clause is a person's name (遇见了 | 杜刚).
+
+        jieba guesses a two-character word no dictionary lists from a
+        surname and a given name wherever a person stands; a guess its POS
+        HMM reads as a name is one where the word before says a person may
+        stand (``_person_object``), with ``GlossChooser.names_in_place``'s
+        checks on the word. Elsewhere a guess is as often a new compound
+        (加快 | 施策 "to apply policies"), which the HMM reads as a name too.
+        """
+        word = twin(pieces[i].text)
+        if len(word) != 2 or not self._glosses.unlisted(word):
+            return 0
+        if not self._person_object(done):
+            return 0
+        return 1 if self._glosses.names_anywhere(word, self._after(pieces, i)) else 0
+
+    def _person_object(self, done: list[Piece]) -> bool:
+        """Tell whether the word before a guess puts a person after it.
+
+        An aspect marker after a verb (遇见了 | 杜刚, 交给了), the copula
+        (是 | 伍涛), a verb of speaking (说 | 魏刚), an opener, joiner or role
+        whose next word ``_name_in_place`` read as a noun (给 | 王刚 | 打了个),
+        a time word before the subject (下午 | 谢强 | 和) or a name before
+        (邹多为 | 丁乐).
+        """
+        solid = next((p for p in reversed(done[-3:]) if p.kind != "space"), None)
+        if solid is None or solid.kind == "name":
+            return solid is not None
+        word = self._dictionary.simplified(solid.text)
+        if word in _OBJECT_MARKERS or word in SPEECH_VERBS or word in NAME_OPENERS:
+            return True
+        if word in NAME_JOINERS or word in NAME_ROLES:
+            return True  # 我 | 和 | 谭松: a person joined to a person, not only to a name
+        return self._dictionary.word_tag(word) == "t"
+
+    def _cut_given_name(
+        self, pieces: list[Piece], i: int, done: list[Piece], twin: Callable[[str], str]
+    ) -> int:
+        """Return 2 where a lone surname and the character after it are a name (郑 | 浩), else 0.
+
+        jieba cuts a two-character name apart when each character is a word of
+        its own (郑 | 浩, 程 | 明). The pair is a name when no dictionary lists
+        it, jieba's POS HMM reads it as one name, neither character is a
+        function character, no numeral or measure word stands before it
+        (三 | 张 | 纸) and no noun follows it (唐 | 钢 | 产线 is a company's line).
+        """
+        given = pieces[i + 1] if i + 1 < len(pieces) else None
+        if given is None or given.kind != "word" or given.term or len(given.text) != 1:
+            return 0
+        word = twin(pieces[i].text + given.text)
+        if not FUNCTION_CHARS.isdisjoint(word) or not self._glosses.unlisted(word):
+            return 0  # the lookups first: most such pairs are listed words (高 | 兴 is none)
+        if not (one_proper_by_hmm(word) and self._person_before(done)):
+            return 0
+        return 2 if self._glosses.given_name_cut(word, self._after(pieces, i + 1)) else 0
+
+    def _person_before(self, done: list[Piece]) -> bool:
+        """Tell whether the word before a cut name lets a person stand after it.
+
+        The clause's edge, a role or title, an opener or joiner (让, 和), a
+        name, or a verb of two characters or more (遇见): a lone character
+        before (安 | 吴 | 青 | 训班, 代 | 金 | 券) is most often a piece of a
+        word jieba did not know, and so is a noun (布点 | 成 | 网).
+        """
+        solid = next((p for p in reversed(done[-3:]) if p.kind != "space"), None)
+        if solid is None or solid.kind == "punct":
+            return True
+        if solid.kind != "word":
+            return solid.kind == "name"
+        word = self._dictionary.simplified(solid.text)
+        if word in NAME_ROLES or word in NAME_OPENERS or word in NAME_JOINERS:
+            return True
+        if word.endswith(TITLES):
+            return True
+        return len(word) > 1 and self._dictionary.word_tag(word)[:1] == "v"
+
+    def _counted(self, done: list[Piece]) -> bool:
+        """Tell whether the word before counts or points (三张, 这位): a measure word follows."""
+        solid = next((p for p in reversed(done[-3:]) if p.kind != "space"), None)
+        if solid is None or solid.kind != "word":
+            return False
+        word = self._dictionary.simplified(solid.text)
+        return word in MEASURE_OPENERS or _is_numeral(word[-1:])
+
     def _after(self, pieces: list[Piece], i: int) -> Neighbour:
         """Return the token after piece ``i`` as a context sees it (the edge at the end)."""
         return self._neighbours(pieces[i : i + 3])[0][1]
@@ -519,12 +771,7 @@ class Annotator:
 
     def _neighbours(self, pieces: Sequence[Piece]) -> list[tuple[Neighbour, Neighbour]]:
         """Return each piece's previous and next token (spaces skipped), as contexts see them."""
-        # Contexts and tags are written simplified; traditional text is read through its twin.
-        twins = [self._dictionary.simplified(p.text) for p in pieces]
-        seen = [
-            Neighbour(t, p.kind, self._context_tag(p, t))
-            for p, t in zip(pieces, twins, strict=True)
-        ]
+        seen = [self._seen_as(p) for p in pieces]
         solid = [i for i, p in enumerate(pieces) if p.kind != "space"]
         around = [(EDGE, EDGE)] * len(pieces)
         for k, i in enumerate(solid):
@@ -532,6 +779,20 @@ class Annotator:
             nxt = seen[solid[k + 1]] if k + 1 < len(solid) else EDGE
             around[i] = (prev, nxt)
         return around
+
+    def _seen_as(self, piece: Piece) -> Neighbour:
+        """Return the piece as a neighbour's context sees it, remembered per piece."""
+        # Every piece is seen once or twice a sentence and most recur: the tag
+        # lookups behind a neighbour run once per distinct (text, kind, term).
+        key = (piece.text, piece.kind, piece.term)
+        seen = self._seen.get(key)
+        if seen is None:
+            if len(self._seen) >= _TOKEN_CACHE_SIZE:
+                self._seen.clear()  # bounded memory; equal keys give equal neighbours
+            # Contexts and tags are written simplified; traditional text reads its twin.
+            text = self._dictionary.simplified(piece.text)
+            seen = self._seen[key] = Neighbour(text, piece.kind, self._context_tag(piece, text))
+        return seen
 
     def _context_tag(self, piece: Piece, text: str) -> str:
         """Return jieba's tag of a word (``text``, simplified); a term that is no verb is a noun."""
@@ -709,6 +970,20 @@ def term_gloss(entry) -> str:
         return entry.en
     short = [alt for alt in entry.en_alt if len(alt) <= MAX_GLOSS]
     return min(short, key=len) if short else entry.en
+
+
+def _phrase_shaped(token: Token) -> bool:
+    """Tell whether a token may be a phrase with words inside (a set lookup, no scan).
+
+    A word whose gloss was built (from its characters, or as a number: 五类),
+    or one of three characters or more that opens as a count or a time does
+    (第三季度).
+    """
+    if token.kind != "word" or token.term or len(token.zh) < 2:
+        return False
+    if token.gloss_source in _BUILT_GLOSSES:
+        return True
+    return len(token.zh) > 2 and token.zh[0] in _COUNT_STARTS
 
 
 def _toneless(syllable: str) -> str:
@@ -918,6 +1193,11 @@ def _term_table(glossary) -> dict[str, tuple[str, str]]:
         form: (entry.zh, kinds.get(entry.category, "word"))
         for form, entry in glossary.forms().items()
     }
+
+
+# Words after which a person is the object or the complement: the aspect
+# markers after a verb (见了 X) and the copula (是 X).
+_OBJECT_MARKERS = frozenset(("了", "过", "是"))
 
 
 def _is_numeral(word: str) -> bool:

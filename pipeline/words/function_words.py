@@ -267,7 +267,7 @@ def _is_verb(tag: str) -> bool:
 # the 是 its clause opens with, 近 from the time unit after the numeral.
 
 # Bump when a gloss rule changes: it is part of the annotator's signature.
-CLAUSE_GLOSS_VERSION = "6"
+CLAUSE_GLOSS_VERSION = "7"
 EVEN = "even"
 AT_ALL = "(not) at all, even"
 STILL = "still, even so"
@@ -320,9 +320,14 @@ _MESSAGE_CLOSERS = frozenset(("了", "呢", "吗", "啊", "过"))
 
 Numeral = Callable[[str], bool]
 # The words ``clause_gloss`` may answer for: the annotator asks only about these.
+_GIVE_WORD = "给"
+GIVE = "to give"
+# Who 给 hands something to: a pronoun, a person's name, a noun (给妈妈一个拥抱).
+_RECIPIENT_TAGS = frozenset(("r", "nr", "n"))
 CLAUSE_WORDS = frozenset(("也", "的", "近", "来", "回", "什么", "都", "要", "中", "快", "一边"))
 CLAUSE_WORDS |= set(ASKING)
 CLAUSE_WORDS |= {"一", "出", "下", "起", "还", "就是", FRAME_OPENER}
+CLAUSE_WORDS |= {_GIVE_WORD}  # round eleven: 给 + a person + the thing given
 
 
 def clause_gloss(words: Sequence[str], w: int, tag: Tagger, numeral: Numeral) -> str | None:
@@ -344,7 +349,7 @@ def clause_gloss(words: Sequence[str], w: int, tag: Tagger, numeral: Numeral) ->
     if word == "什么":
         return _any(words, w)
     if word == "都":
-        return _already(words, w, numeral)
+        return _already(words, w, numeral) or _both(words, w)
     if word == "要":
         return _takes_time(words, w, numeral) or _about_to(words, w)
     if word == "中":
@@ -357,6 +362,8 @@ def clause_gloss(words: Sequence[str], w: int, tag: Tagger, numeral: Numeral) ->
         return _hurry(words, w, tag)
     if word == _AT_ONCE_WORD:
         return _at_once(words, w)
+    if word == _GIVE_WORD:
+        return _give(words, w, tag, numeral)
     return _in_context(words, w, tag)
 
 
@@ -923,3 +930,42 @@ def _at_place(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     if w + 2 >= len(words) or words[w + 2] not in PLACE_HEADS:
         return None
     return AT_IN if _is_verb(tag(words[w + 1])) else None
+
+
+def _give(words: Sequence[str], w: int, tag: Tagger, numeral: Numeral) -> str | None:
+    """Read 给 before a person and the thing handed over as the verb "to give".
+
+    给我一杯水, 给孩子两本书, 给他钱: a person (a pronoun, a name or a noun)
+    follows, then an amount (a numeral-led word) or, after a pronoun or a
+    name, a noun that closes the clause. Before a verb 给 stays "for, to" (给他
+    打电话, 给妈妈买了一件衣服): the person is whom it is done for.
+    """
+    after = _clause(words, w)[1]
+    if len(after) < 2 or tag(after[0]) not in _RECIPIENT_TAGS:
+        return None
+    thing = after[1]
+    if numeral(thing) or numeral(thing[:1]) or thing[:1] in ("几", "半"):
+        return GIVE if len(thing) > 1 or len(after) > 2 else None
+    if len(after) == 2 and tag(after[0]) in ("r", "nr") and tag(thing)[:1] == "n":
+        return GIVE
+    return None
+
+
+BOTH = "both, all"
+# Words that join two things before 都 (父母和孩子都, 他跟我都), and the pairs
+# 都 then covers (俩, 双方, 父母): 都 is "both, all".
+_JOINERS = frozenset(("和", "跟", "与", "及", "以及", "同"))
+_PAIRS = frozenset(("俩", "双方", "父母", "夫妻", "两人", "两个人", "两国", "两家", "两者", "二人"))
+
+
+def _both(words: Sequence[str], w: int) -> str | None:
+    """Read 都 after two things joined (哥哥和姐姐都) or a pair (父母都, 俩都) as "both, all".
+
+    Only in 都's own clause, before it; elsewhere 都 stays "all".
+    """
+    before = _clause(words, w)[0]
+    if not before:
+        return None
+    if before[-1] in _PAIRS or any(word in _JOINERS for word in before):
+        return BOTH
+    return None

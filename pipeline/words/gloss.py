@@ -108,6 +108,12 @@ _VERB_BEFORE = frozenset(
     ["不", "没", "没有", "未", "别", "要", "将", "会", "能", "已", "已经", "正在", "再", "要求"]
 )
 _ASPECT = frozenset("了着过")
+# Where a verb stands as a noun: after 的, a demonstrative with its classifier,
+# a light verb of making (他的决定, 这个回答, 作出决定): gloss.noun_in_noun_place.
+_NOUN_PLACES = frozenset(
+    ["的", "这个", "那个", "一个", "这种", "那种", "这项", "那项", "做", "作", "做出", "作出"]
+)
+_OBJECT_TAGS = frozenset("nrm")
 # What follows a verb repeated from its verb-object word (开车开得, 跳舞跳了).
 _REPEAT_MARKS = frozenset("得了过")
 _A_LITTLE = Neighbour("一下", "word", "m")  # 算一下: what a doubled verb (算算) means
@@ -285,6 +291,7 @@ class GlossChooser:
         self._attributive_memo: dict[str, str | None] = {}  # noun → its sense before a noun
         self._modifier_memo: dict[str, str | None] = {}  # verb → its English before a noun
         self._article_memo: dict[str, bool] = {}  # word → its gloss alone opens with an article
+        self._contextual_memo: dict[str, bool] = {}  # word → contextual whatever its neighbours
 
     @property
     def senses(self) -> LearnerSenses:
@@ -300,31 +307,47 @@ class GlossChooser:
 
     def contextual(self, word: str, prev: Neighbour = EDGE, nxt: Neighbour = EDGE) -> bool:
         """Tell whether the gloss of ``word`` may depend on its neighbours."""
+        # Asked of every word token: what the word alone decides is remembered
+        # per word; only the tests that read the neighbours run each time.
+        alone = self._contextual_memo.get(word)
+        if alone is None:
+            if len(self._contextual_memo) >= _MEMO_SIZE:
+                self._contextual_memo.clear()  # bounded memory
+            alone = self._contextual_memo[word] = self._contextual_alone(word)
+        return alone or self._contextual_around(word, prev, nxt)
+
+    def _contextual_alone(self, word: str) -> bool:
+        """Tell whether the gloss of ``word`` may depend on its neighbours, whatever they are."""
         return (
             self._senses.contextual(word)
             or word[:1] in HAN_NUMERAL_CHARS
             or (word[:1] == _HALF and len(word) == 2)  # 半个 | 西瓜 (numeral_gloss)
             or not self._dictionary.contains(word)
-            or prev.text in _NOUN_BEFORE
+            or word in _FAMILIAR
+            or self.erhua_base(word)
+            or word in _MONTH_PARTS
+            or word in _MONTH_EDGES
+            or self._dictionary.word_tag(word) == _ADVERBIAL
+            or word in _PLURAL_DEMONSTRATIVES
+            or word in (_POINTS_UNIT, _DOWN)
+        )
+
+    def _contextual_around(self, word: str, prev: Neighbour, nxt: Neighbour) -> bool:
+        """Tell whether these neighbours may change the gloss of a word not contextual alone."""
+        return (
+            prev.text in _NOUN_BEFORE
+            or (prev.text in _NOUN_PLACES and len(word) > 1)  # noun_in_noun_place
             or nxt.text == _PLURAL
             or prev.text in _DEGREE
             or (len(word) == 1 and (nxt.text in _TITLES or _counts(prev)))
             or (len(word) == 1 and nxt.kind == "punct" and bool(self._particle(word)))
-            or word in _FAMILIAR
             or (len(word) == 1 and nxt.text in _REPEAT_MARKS and prev.text[:1] == word)
-            or self.erhua_base(word)
-            or word in _MONTH_PARTS
-            or word in _MONTH_EDGES
             or prev.text in _FAMILIAR
             or (_used_as_verb(prev, nxt) and self._dictionary.word_tag(word) == "vn")
             or bool(self._missed_phrases(word, prev, nxt))
             or (_noun_head(nxt) and self.attributive(word) is not None)
-            or self._dictionary.word_tag(word) == _ADVERBIAL
             or (_modifies(prev, nxt) and self.modifier_english(word) is not None)
-            or word in _PLURAL_DEMONSTRATIVES
             or (_before_span(nxt) and word[:1] in _POINTERS)
-            or word in (_POINTS_UNIT, _DOWN)
-            or (word in _MONTH_EDGES and prev.text == _MONTH)
             or _counted_after_plural(word, prev)
             or self._around_result(word, prev, nxt)
             or (len(word) == 1 and word in (prev.text, nxt.text))
@@ -461,6 +484,7 @@ class GlossChooser:
             self.before_verb(word, prev, nxt, chosen)
             or self.modal_before_verb(word, nxt, chosen)
             or self.round_marker(word, nxt, chosen)
+            or (self.noun_in_noun_place(word, reading, prev, nxt, chosen) if free else None)
         )
         if acting:
             return acting, "learner"
@@ -514,6 +538,34 @@ class GlossChooser:
             return None
         unit = self._unit_gloss(rest, Neighbour(numeral, "word", "m"), EDGE) if rest else ""
         return ROUND_MARKERS[word] if unit is not None else None
+
+    def noun_in_noun_place(
+        self, word: str, reading: tuple[str, ...], prev: Neighbour, nxt: Neighbour,
+        chosen: str | None,
+    ) -> str | None:
+        """Return a verb's noun sense where it stands as a noun (他的决定, 作出决定, 这个回答).
+
+        After 的, a demonstrative with its classifier (这个, 这种, 一个) or a
+        light verb of making (做, 作出), a word of two characters or more whose
+        shown gloss is "to …" is the thing, not the act: CC-CEDICT's noun sense
+        of the same English where it lists one (支持 "support"), else its noun
+        sense by part of speech (决定 "decision"). Not before an aspect
+        particle or a noun or pronoun (这个需要时间: 需要 is the verb).
+        Gated on the word before it, a set lookup.
+        """
+        if prev.text not in _NOUN_PLACES or len(word) < 2:
+            return None
+        if nxt.text in _ASPECT or nxt.kind == "word" and nxt.tag[:1] in _OBJECT_TAGS:
+            return None
+        shown = chosen or self._dictionary.short_gloss(word, reading) or ""
+        if not shown.startswith("to "):
+            return None
+        senses = self.word_senses(word, reading)
+        same = shown.split(", ")[0].removeprefix("to ")
+        noun = same if same in senses else self._dictionary.short_gloss(word, reading, tag="n")
+        if not noun or noun.startswith("to ") or noun not in senses:
+            return None
+        return noun
 
     def modal_before_verb(self, word: str, nxt: Neighbour, chosen: str | None) -> str | None:
         """Keep 该 "should" before a verb jieba tags a noun (该 | 回家 "should" "to return home").
@@ -1195,13 +1247,48 @@ class GlossChooser:
         character first and no localiser last, listed by none of CC-CEDICT, HSK or jieba,
         no noun after it, and jieba's POS HMM reading every character as a name.
         """
-        if not 2 <= len(word) <= 3 or word[:1] not in self._surnames:
-            return False
+        return self._name_shaped(word, nxt) and name_by_hmm(word)
+
+    def _name_shaped(self, word: str, nxt: Neighbour) -> bool:
+        """Tell whether a word looks like a name where one may stand, the POS HMM aside."""
+        if not 2 <= len(word) <= 3 or word[:1] not in self._surnames or not self._unlisted(word):
+            return False  # the lookups first: most surname-led words are listed (高兴, 王国)
         if word[0] in FUNCTION_CHARS or word[-1] in FRAME_CLOSERS or self._noun_after_name(nxt):
             return False  # 让田里…: a localiser ends no given name
-        if len(word) == 3 and self._dictionary.hsk_level(word[1:]) is not None:
-            return False  # 向 | 高水平: a surname-like adjective before an everyday word
-        return self._unlisted(word) and name_by_hmm(word)
+        # 向 | 高水平: a surname-like adjective before an everyday word
+        return len(word) == 2 or self._dictionary.hsk_level(word[1:]) is None
+
+    def names_anywhere(self, word: str, nxt: Neighbour) -> bool:
+        """Tell whether a guessed word inside a clause, in no name's place, is a name (见了杜刚).
+
+        ``names_in_place``'s checks, except that a guess after it that counts
+        (两人, 三人) or is a verb with its aspect marker (打了个) is no noun the
+        name would modify: jieba's guesses are read as nouns elsewhere.
+        """
+        return self.names_in_place(word, self._unmodified(nxt))
+
+    def given_name_cut(self, word: str, nxt: Neighbour) -> bool:
+        """Tell whether a surname and one character jieba cut apart are a name (郑 | 浩).
+
+        The POS HMM often reads such a pair as a place or a noun (郑浩 ``ns``),
+        so the caller asks ``one_proper_by_hmm``; the word's checks are
+        ``names_in_place``'s.
+        """
+        return self._name_shaped(word, self._unmodified(nxt))
+
+    def _unmodified(self, nxt: Neighbour) -> Neighbour:
+        """Read a guess that counts (两人) or is a verb and its aspect (打了个) as no noun."""
+        if nxt.kind != "word" or len(nxt.text) < 2:
+            return nxt
+        if nxt.text[1] in _ASPECT and self._dictionary.word_tag(nxt.text[0])[:1] == "v":
+            return EDGE  # jieba lists 打了个 as a noun
+        if nxt.text[0] in HAN_NUMERAL_CHARS and not self._dictionary.word_tag(nxt.text):
+            return EDGE
+        return nxt
+
+    def unlisted(self, word: str) -> bool:
+        """Tell whether none of CC-CEDICT, HSK or jieba's dictionary lists ``word``."""
+        return self._unlisted(word)
 
     def _noun_after_name(self, nxt: Neighbour) -> bool:
         """Tell whether the word after a guessed name is a noun it would modify (王芳 | 文具).

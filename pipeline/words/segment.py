@@ -35,6 +35,7 @@ from zhreader.names import (
     NAME_JOINERS,
     NAME_OPENERS,
     NAME_ROLES,
+    NAMED_UNITS,
     NUMERAL_OPENERS,
     NUMERALS,
     PLACE_SUFFIXES,
@@ -146,6 +147,7 @@ SUPERLATIVE = "最"
 _ASPECT = frozenset("了着过")
 # What stands for a withheld given name after a surname (张某, 刘某某).
 WITHHELD = frozenset(["某", "某某"])
+_WITHHELD_CHARS = frozenset("".join(WITHHELD))
 # Bylines inside the text: 本报讯(刘某某), a closing (刘某某), 刘某某 摄.
 _BYLINE = re.compile(
     rf"(?:本报讯|讯)\s*[(\U0000FF08]\s*(?P<a>[{HAN_CLASS}]{{2,4}})\s*[)\U0000FF09]"
@@ -184,6 +186,8 @@ class Segmenter:
         firsts = "".join(sorted(self._term_lengths))
         self._term_starts = re.compile(f"[{re.escape(firsts)}]") if firsts else None
         self._word_facts: dict[str, _WordFacts] = {}
+        # Place units that are glossary terms too (街道): a term is cut before its name.
+        self._term_units = frozenset(u for u in NAMED_UNITS if u in self._terms)
 
     @classmethod
     def initialize(
@@ -263,6 +267,8 @@ class Segmenter:
             pieces.append(piece)
             position = end
         pieces.extend(self._free(text[position:], pieces, runs))
+        if any(p.term and p.text in self._term_units for p in pieces):
+            pieces = self._name_term_units(pieces)
         if "".join(p.text for p in pieces) != text:
             raise AssertionError(f"segmentation lost text: {text!r}")
         return pieces
@@ -304,6 +310,40 @@ class Segmenter:
                 covered[start:end] = b"\x01" * (end - start)
                 taken.append(span)
         return sorted(taken, key=lambda span: span[0])
+
+    def _name_term_units(self, pieces: list[Piece]) -> list[Piece]:
+        """Join a place unit that is a glossary term to the name before it: 杨林 | 街道.
+
+        A term is cut before the words around it, so the place rules never
+        see its name (杨林, 枫林); a two-character stem no dictionary lists,
+        or a noun ``_noun_stem`` accepts, and the unit are one place
+        (Yanglin Subdistrict), as they are where the unit is no term.
+        """
+        out: list[Piece] = []
+        for piece in pieces:
+            stem = out[-1] if out else None
+            unit = self._dictionary.simplified(piece.text)
+            if (
+                piece.term
+                and unit in self._term_units
+                and stem is not None
+                and stem.kind == "word"
+                and not stem.term
+                and len(stem.text) == 2
+                and self._stem_word_before(self._dictionary.simplified(stem.text), unit)
+            ):
+                out[-1] = Piece(stem.text + piece.text, "place")
+                continue
+            out.append(piece)
+        return out
+
+    def _stem_word_before(self, word: str, unit: str) -> bool:
+        """Tell whether a two-character word names the place unit after it (杨林, 竹林)."""
+        if counted_noun(word) or han_value(word) is not None or word[0] in FUNCTION_CHARS:
+            return False
+        if self._dictionary.hsk_level(word) is None and not self._dictionary.contains(word):
+            return True
+        return self._noun_stem(word, unit)
 
     def _straddles(self, twin: str, start: int, end: int) -> bool:
         """Tell whether a word crosses the edge of a name's span (地方震动 holds no 方震)."""
@@ -427,6 +467,8 @@ class Segmenter:
         out: list[Piece] = []
         i = 0
         lent = False  # a noun that may hold a character jieba lent it (Segmenter._lend_back)
+        # A withheld name needs 某 (WITHHELD); most runs hold none, so ask once.
+        withheld = not _WITHHELD_CHARS.isdisjoint("".join(simple))
         while i < len(simple):
             word = simple[i]
             ends_place, _, tagged, parts, alone, lends = self._facts(word)
@@ -437,7 +479,7 @@ class Segmenter:
             after_title = self._facts(simple[i - 1])[1] if i else left.endswith(TITLES)
             if not size and (len(word) >= 3 or after_title):
                 size, kind = self._person_at(simple, i, left)
-            if not size:
+            if not size and withheld:
                 size, kind = self._withheld_at(simple, i)
             if not size and len(word) == 1 and word in COMMON_SURNAMES:
                 # 王芳 | 和 | 周 | 新华: a name and a joiner before the surname.
@@ -459,7 +501,8 @@ class Segmenter:
                     i += 1
                     continue
             text = "".join(original for original, _ in words[i : i + size])
-            if kind == "name" and size == 1 and name_then_char(word):
+            split = kind == "name" and size == 1
+            if split and (name_then_char(word) or self._name_then_verb(word)):
                 # 钟丽华向 | 记者: the name, then the preposition jieba's guess took.
                 out.extend((Piece(text[:-1], "name"), Piece(text[-1:], "word")))
                 i += 1
@@ -477,13 +520,15 @@ class Segmenter:
         # Traditional text reads the frames through its twin; simplified text is its own.
         traditional = any(original != word for original, word in words)
         twin = traditional and self._dictionary.simplified
-        pieces = self._split_disposal(out)
+        # The splitting and joining passes are pure Python over every word; most
+        # runs hold none of the characters they act on (把, 在, 不/得, 十分, 次),
+        # so ask first (把 and 在 are their own traditional forms).
+        run = "".join(original for original, _ in words)
+        pieces = self._split_disposal(out) if "把" in run else out
         if lent:
             pieces = self._lend_back(pieces)
-        pieces = _close_frames(pieces, twin)
-        # The joining passes are pure Python over every word; most runs hold
-        # none of the characters they join on (不/得, 十分, 次), so ask first.
-        run = "".join(original for original, _ in words)
+        if "在" in run:
+            pieces = _close_frames(pieces, twin)
         if "不" in run or "得" in run:
             pieces = self._join_potentials(pieces)
         if not (NEGATIONS.isdisjoint(run) and self._complement_chars.isdisjoint(run)):
@@ -884,7 +929,11 @@ class Segmenter:
             # Read through the simplified twin, as jieba cut it: 兩個 | 村 counts
             # villages as 两个 | 村 does (traditional 個 is no function character).
             word = self._dictionary.simplified(piece.text)
-            if piece.kind != "word" or piece.term or not self._stem_word(word):
+            if piece.kind != "word" or piece.term:
+                break
+            if not self._stem_word(word):
+                if not count and self._noun_stem(word, words[i]):
+                    count = 1  # 竹林 | 村: a noun names the village, nothing before it joins
                 break
             if chars + len(piece.text) > 4:
                 break
@@ -907,6 +956,20 @@ class Segmenter:
             and self._dictionary.hsk_level(head) is not None
             and self._dictionary.common(last + suffix)
         )
+
+    def _noun_stem(self, word: str, unit: str) -> bool:
+        """Tell whether a listed noun before a village, township or street unit names it.
+
+        竹林 | 村, 清水 | 乡, 青山 | 街道: a two-character noun jieba lists
+        (``n``, ``ns``, ``nr``, ``nz``) that no HSK level holds is the unit's
+        name; an everyday word (文明村, 重点村) or a verb or adjective
+        (贫困村, 示范村) describes it instead.
+        """
+        if unit not in NAMED_UNITS or len(word) != 2:
+            return False
+        if self._dictionary.word_tag(word)[:1] != "n" or counted_noun(word):
+            return False
+        return self._dictionary.hsk_level(word) is None
 
     def _stem_word(self, word: str) -> bool:
         # Numerals start place names (五里牌) but not as a word of their own.
@@ -1050,6 +1113,19 @@ class Segmenter:
             size += 1
             chars += len(nxt)
         return size if chars >= 2 else 1
+
+    def _name_then_verb(self, word: str) -> bool:
+        """Tell whether a guessed name took the verb after it: 钱伟教 | 孩子 (钱伟 | 教).
+
+        jieba's POS HMM ends the name a character early and reads that
+        character as the start of the next word (``B``: 教 opens 教孩子); the
+        character must be a verb jieba lists, since a rarer last character
+        (庞昕熠) is the name's own.
+        """
+        if len(word) not in (3, 4) or self._dictionary.word_tag(word[-1])[:1] != "v":
+            return False
+        *name, (last_state, _) = _hmm_states(word)
+        return last_state == "B" and name[-1][0] == "E" and all(t == "nr" for _, t in name)
 
     def _verb_after_name(self, name: list[str], char: str) -> bool:
         """Tell whether the character after a two-character name is its verb (韩梅 | 帮 | 老人).
@@ -1456,6 +1532,22 @@ def one_name_by_hmm(word: str) -> bool:
     return all(tag == "nr" for _, tag in states) and states[-1][0] == "E"
 
 
+def one_proper_by_hmm(word: str) -> bool:
+    """Tell whether jieba's POS HMM reads two characters as one proper noun.
+
+    A two-character name jieba cut apart (郑 | 浩) is as often read as a
+    place (``ns``) as a person (``nr``, ``nrfg``); a common noun's reading
+    (车距 ``n``: a distance between cars) is no name.
+    """
+    states = _hmm_states(word)
+    return (
+        len(word) == 2
+        and states[0][0] == "B"
+        and states[1][0] in ("M", "E")
+        and all(tag[:2] in ("nr", "ns") for _, tag in states)
+    )
+
+
 @functools.lru_cache(maxsize=65536)
 def _hmm_states(word: str) -> tuple[tuple[str, str], ...]:
     from jieba import posseg
@@ -1529,5 +1621,6 @@ __all__ = [
     "name_by_hmm",
     "names_in",
     "one_name_by_hmm",
+    "one_proper_by_hmm",
     "starts_with_surname",
 ]

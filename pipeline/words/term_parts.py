@@ -1,4 +1,4 @@
-"""A glossary term's own words: how a term is cut into parts, what its English says of them.
+"""A term's or a phrase's own words: how it is cut into parts, what its English says of them.
 
 A term (脱贫攻坚 "fight against poverty") is one token for translation and the
 glossary; a learner also needs the words inside it. The Annotator cuts the
@@ -15,6 +15,11 @@ word is read; the rules here are the ones only a term has:
   of parts it spells in pinyin is a name (桃林佬 in "Taolinlao Food Co.,
   Ltd."), and a part whose chosen sense shares no word with it takes the
   CC-CEDICT sense that does (供养 in "…supported at home": "to support").
+
+A phrase token (a word jieba keeps whole that CC-CEDICT lacks: 山脚下, 符合条件;
+a count or a time: 第三季度, 下个月, 前一天, 五类) is one token too, with its
+own English; its parts are its words, and a count's are its numeral, its
+measure word and what is counted (``count_words``).
 """
 
 from __future__ import annotations
@@ -26,6 +31,12 @@ from collections.abc import Callable, Sequence
 
 from zhreader.pipeline.words.dictionary import Dictionary
 from zhreader.pipeline.words.english import EMPTY_WORDS
+from zhreader.pipeline.words.numbers import (
+    APPROXIMATORS,
+    HAN_NUMERAL_CHARS,
+    han_value,
+    split_numeral,
+)
 from zhreader.pipeline.words.segment import Piece
 
 LONGEST_PART = 6  # the longest word a term's route tries
@@ -36,6 +47,11 @@ _SUFFIXES = ("ing", "ed", "es", "s", "e")
 _KINDS = {"place": "place", "person": "name"}
 _NAMED = frozenset(("word", "name", "place"))  # the kinds of part a spelled name may join
 _LISTED = _NAMED  # the kinds of piece a shorter glossary form may be
+# What may open a count or a time before its numeral or 个: an ordinal (第三季度), a time
+# before or after (前一天, 下个月, 头三天), a pointer (这个月, 每一次, 几个人).
+COUNT_OPENERS = frozenset("第前后上下这那哪每几头首")
+POINTERS = frozenset("这那哪每几")  # these point at what a measure word counts (这本书)
+_GENERAL_MEASURE = "个"
 
 
 def route_within(text: str, dictionary: Dictionary) -> list[str]:
@@ -61,6 +77,52 @@ def route_within(text: str, dictionary: Dictionary) -> list[str]:
             options.append((score, [*best[start][1], text[start:end]]))
         best.append(max(options, key=lambda option: option[0]))
     return best[-1][1]
+
+
+def count_words(
+    word: str, known: Callable[[str], bool], measure: Callable[[str], bool]
+) -> list[str] | None:
+    """Cut a count or a time into its words: 第三 | 季度, 下 | 个 | 月, 前 | 一 | 天, 五 | 类.
+
+    An opener (``COUNT_OPENERS``), a Han numeral (or, after an opener, 个; after
+    a pointer, any measure word: 这本书), then what it counts: a word whole
+    (季度, 部分), or a measure word and a word (个 | 月). A second count in it
+    makes it no count (一年四季 "all year round"), and so does a first word
+    that is no measure word (三成 "30%"). ``known(w)``: a dictionary word;
+    ``measure(c)``: a measure word. None where it is no such count.
+    """
+    opener = word[:1] if word[:1] in COUNT_OPENERS else ""
+    numeral, approx, rest = split_numeral(word[len(opener) :])
+    if not rest or (numeral and han_value(numeral) is None):
+        return None
+    if not HAN_NUMERAL_CHARS.isdisjoint(rest):
+        return None
+    if not numeral and not _counts_without_numeral(opener, rest[:1], measure):
+        return None
+    # An ordinal (第三 "third") and an approximate number (三百余 "over 300", 十几) are one
+    # word each, as a learner looks them up.
+    if opener == "第":
+        head = [opener + numeral + approx]
+    else:
+        head = [w for w in (opener, numeral + approx) if w]
+    if len(rest) > 1 and known(rest) and not (not numeral and rest[:1] == _GENERAL_MEASURE):
+        counted = [rest]
+    elif rest[1:] in APPROXIMATORS:
+        return None  # 三个多 "over three": the approximator reads with the numeral, not alone
+    elif len(rest) == 1 or known(rest[1:]):
+        counted = [rest[:1], rest[1:]] if len(rest) > 1 else [rest]
+    else:
+        return None
+    if not measure(counted[0][:1]):
+        return None  # 三成 "30%", 三年: no measure word to show
+    return head + counted
+
+
+def _counts_without_numeral(opener: str, first: str, measure: Callable[[str], bool]) -> bool:
+    """Tell whether an opener counts with no numeral: 下个月, 这本书 (not 上海, 下午)."""
+    if not opener or opener == "第":
+        return False
+    return first == _GENERAL_MEASURE or (opener in POINTERS and measure(first))
 
 
 def join_subterms(pieces: list[Piece], term: str, lookup: Callable) -> list[Piece]:
@@ -254,7 +316,10 @@ def _letters(text: str) -> str:
 
 
 __all__ = [
+    "COUNT_OPENERS",
     "LONGEST_PART",
+    "POINTERS",
+    "count_words",
     "echoed_sense",
     "join_names",
     "join_subterms",

@@ -1,0 +1,70 @@
+"""The annotation's speed caches: each key holds everything its result depends on.
+
+A cache that dropped part of its key would hand one input another's result;
+these tests ask for inputs that must differ and check they still do, after a
+first answer was remembered and after a bounded memo started again.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from zhreader.pipeline.words import dictionary as dictionary_module
+
+
+@pytest.fixture()
+def dictionary(annotator):
+    return annotator.dictionary
+
+
+def test_a_twin_is_remembered_per_text_and_stays_right(dictionary):
+    # Traditional and simplified forms of one word, and a word with no twin.
+    assert dictionary.simplified("經濟") == "经济"
+    assert dictionary.simplified("经济") == "经济"
+    assert dictionary.simplified("經濟") == "经济"  # the remembered answer
+    assert dictionary.simplified("發展") == "发展"
+    assert dictionary.simplified("。") == "。"
+
+
+def test_a_sentence_is_not_remembered_but_is_translated(dictionary):
+    sentence = "這個國家的經濟發展很快，人民的生活越來越好。"
+    assert dictionary.simplified(sentence) == "这个国家的经济发展很快，人民的生活越来越好。"
+    assert sentence not in dictionary._twin_memo
+
+
+def test_the_twin_memo_starts_again_when_full(dictionary, monkeypatch):
+    monkeypatch.setattr(dictionary_module, "_TWIN_MEMO_SIZE", 2)
+    words = ["門", "關上", "學習", "门", "電話"]
+    assert [dictionary.simplified(w) for w in words] == ["门", "关上", "学习", "门", "电话"]
+    assert len(dictionary._twin_memo) <= 2
+
+
+def test_a_neighbour_is_remembered_by_text_kind_and_term(annotator):
+    from zhreader.pipeline.words.segment import Piece
+
+    as_word = annotator._seen_as(Piece("学校", "word"))
+    as_term = annotator._seen_as(Piece("学校", "word", "学校"))
+    as_name = annotator._seen_as(Piece("学校", "name"))
+    traditional = annotator._seen_as(Piece("學校", "word"))
+    assert as_word == ("学校", "word", annotator.dictionary.context_tag("学校"))
+    assert as_word.tag[:1] == "n"
+    assert as_term.tag == "nz"  # a term that is no verb reads as a noun
+    assert as_name == ("学校", "name", "")  # only words carry a tag
+    assert traditional == as_word  # read through its twin
+    # Asked again, each keeps its own answer.
+    assert annotator._seen_as(Piece("学校", "word", "学校")) == as_term
+    assert annotator._seen_as(Piece("学校", "word")) == as_word
+
+
+def test_a_word_contextual_by_its_neighbours_is_still_asked_about_them(annotator):
+    from zhreader.pipeline.words.senses import EDGE, Neighbour
+
+    glosses = annotator.glosses
+    plural = Neighbour("们", "word", "k")
+    # 学生 alone reads no neighbour; before 们 its gloss becomes plural.
+    assert not glosses.contextual("学生", EDGE, EDGE)
+    assert glosses.contextual("学生", EDGE, plural)
+    assert not glosses.contextual("学生", EDGE, EDGE)  # the word's memo holds "not alone"
+    # A word CC-CEDICT lacks is contextual whatever its neighbours.
+    assert glosses.contextual("扶贫车间", EDGE, EDGE)
+    assert glosses.contextual("扶贫车间", EDGE, plural)
