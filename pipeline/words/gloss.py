@@ -1540,6 +1540,9 @@ class GlossChooser:
         figure = ordinal_words(int(value))  # 第一 "first", 第三 "third", 第十二 "12th"
         if not rest:
             return figure
+        placed = _ranked_place(figure, rest, nxt)
+        if placed:
+            return placed
         if rest == _GENERAL_UNIT:
             return f"{figure} {_GENERAL_CLASSIFIER}"  # 第一个 | 孩子 "first (classifier)"
         unit = self._unit_gloss(rest, Neighbour(numeral, "word", "m"), nxt)
@@ -2052,3 +2055,17 @@ def one_word(romanised: str) -> str:
     """Write a transliterated name as one word: Yi Wan → Yiwan (a foreign name has no surname)."""
     first, *rest = romanised.split()
     return first + "".join(part.lower() for part in rest)
+
+
+# Round eleven (issue 12): the measure words of a rank after 第 + numeral, and what
+# they name where no noun follows (获得第一名 "first place"; 第一名患者 counts a patient).
+_RANK_UNITS = {"名": "place"}
+
+
+def _ranked_place(figure: str, rest: str, nxt: Neighbour) -> str | None:
+    """Return 第N名 closing a phrase as a rank, "first place", else None."""
+    unit = _RANK_UNITS.get(rest)
+    if unit is None or _noun_head(nxt) or nxt.kind == "name":
+        return None
+    return f"{figure} {unit}"
+
