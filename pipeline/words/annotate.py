@@ -58,6 +58,7 @@ from zhreader.pipeline.words.term_parts import (
     POINTERS,
     count_words,
     echoed_sense,
+    echoes,
     join_names,
     join_subterms,
     narrowed,
@@ -334,7 +335,8 @@ class Annotator:
         if pieces:
             built = phrase.gloss_source == "chars"
             english = "" if built else phrase.gloss or ""
-            parts = self._counted_parts(self._part_tokens(phrase, pieces, prev, nxt, english))
+            parts = self._part_tokens(phrase, pieces, prev, nxt, english, phrase=True)
+            parts = self._counted_parts(parts)
             if built and not counted:
                 parts = self._built_parts(phrase, parts, prev, nxt)
             elif english:
@@ -366,7 +368,9 @@ class Annotator:
             return parts
         return tuple(
             replace(part, gloss=gloss)
-            if gloss != part.gloss and part.gloss_source in ("cedict", "learner")
+            if part.gloss_source in ("cedict", "learner")
+            and gloss != part.gloss
+            and gloss.split(" ", 1)[-1] != part.gloss  # no article its phrase does not say
             else part
             for part, gloss in zip(parts, glosses, strict=True)
         )
@@ -388,7 +392,9 @@ class Annotator:
         of them is a word of two characters or more: a word cut into
         characters only is glossed from them already. A listed count whose
         English says nothing its counted words say is a set phrase (一口气 "in
-        one go", 一块儿 "together"): no parts. Also returns whether it is a count.
+        one go", 一块儿 "together"): no parts (a listed word of two characters is
+        here only as the number a count reads it: 两头 "two head (of)"). Also
+        returns whether it is a count.
         """
         unlisted = source in _BUILT_GLOSSES
         key = (text, source)
@@ -398,7 +404,7 @@ class Annotator:
         words = None
         if unlisted or len(word) > 2:  # a listed count of two characters is a word (一起, 一口)
             words = count_words(word, self._dictionary.contains, self._measure)
-        if words and not self._says_its_words(word, words):
+        if words and len(word) > 2 and not self._says_its_words(word, words):
             self._phrase_cuts[key] = (None, True)
             return None, True
         pieces = None
@@ -529,12 +535,20 @@ class Annotator:
         return parts
 
     def _part_tokens(
-        self, term: Token, pieces: list[Piece], prev: Neighbour, nxt: Neighbour, english: str
+        self,
+        term: Token,
+        pieces: list[Piece],
+        prev: Neighbour,
+        nxt: Neighbour,
+        english: str,
+        phrase: bool = False,
     ) -> tuple[Token, ...]:
         """Read each part of a term or phrase: its syllables, spoken form and gloss in context.
 
         ``english`` is a term's English, or a phrase's own (a CC-CEDICT entry's, a
-        number's); a phrase glossed from its parts has none.
+        number's); a phrase glossed from its parts has none. A phrase's English
+        says its other words too (第二次 "the second time"): a part whose gloss
+        it echoes (次 "time") keeps it, not "second".
         """
         pieces, names = join_names(pieces, spelled_names(pieces, term.pinyin, english))
         spoken = term.sandhi or term.pinyin
@@ -558,7 +572,11 @@ class Annotator:
                 if echoed:
                     token = replace(token, gloss=echoed, gloss_source="cedict")
                 built = token.gloss_source == "chars"
-                used = self._glosses.term_english_gloss(word, reading, token.gloss, built, english)
+                used = None
+                if not (phrase and echoes(token.gloss, english)):  # 次 "time" in 第二次 stays
+                    used = self._glosses.term_english_gloss(
+                        word, reading, token.gloss, built, english
+                    )
                 if used and used != token.gloss:
                     token = replace(token, gloss=used, gloss_source="cedict")
             parts.append(token)

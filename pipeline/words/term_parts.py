@@ -251,6 +251,11 @@ def used_sense(gloss: str, senses: Sequence[str], english: str) -> str | None:
     return None
 
 
+def echoes(gloss: str, english: str) -> bool:
+    """Tell whether an English text says a word of a gloss (stems shared: time, times)."""
+    return _shares(_stems(gloss), _stems(english))
+
+
 def narrowed(gloss: str, english: str) -> str | None:
     """Return the senses of a part's gloss a phrase's English uses, where it uses some, not all.
 
@@ -349,6 +354,7 @@ __all__ = [
     "POINTERS",
     "count_words",
     "echoed_sense",
+    "echoes",
     "join_names",
     "join_subterms",
     "narrowed",
