@@ -21,7 +21,7 @@ from zhreader.pipeline.structure.sentences import ENDERS
 from zhreader.pipeline.words.senses import particle_name
 
 # Bump when a rule changes: it is part of the pinyin reader's signature.
-GRAMMAR_RULES_VERSION = "7"
+GRAMMAR_RULES_VERSION = "8"
 
 _HAN_START = re.compile(f"[{HAN_CLASS}]")
 _HAN_ONLY = re.compile(f"[{HAN_CLASS}]+")
@@ -123,8 +123,10 @@ def _gan(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     verb "to do"; after a pronoun or a modal too (他干, 要干).
     """
     before = words[w - 1] if w > 0 else ""
-    if before in _DEGREE:
+    if before in _DEGREE or _dried(words, w, tag):
         return "gan1"
+    if _done_by_someone(words, w):
+        return "gan4"
     if before in _PERSONS or before in _MODALS or _is_verb(tag(before)):
         return "gan4"
     if w > 1 and tag(before)[:1] == "n" and (_is_verb(tag(words[w - 2])) or not tag(words[w - 2])):
@@ -164,6 +166,8 @@ def _particle(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     word = words[w]
     before = words[w - 1] if w > 0 else ""
     after = words[w + 1] if w + 1 < len(words) else ""
+    if word == "得" and _must_opening(before, after, tag):
+        return "dei3"
     if not (_HAN_START.match(before[-1:]) and _HAN_START.match(after[:1])):
         return None
     if word == "地":
@@ -206,10 +210,14 @@ def _wei(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     """
     before, after = _clause(words, w)
     prev = before[-1] if before else None
+    if _for_feeling(after):
+        return "wei4"  # 为你高兴, 为他感到骄傲: feeling for someone
     if len(before) == 1 and prev in layout_words("caption_picture"):
         return "wei2"  # a caption: 图为村民在插秧 "pictured: villagers …"
-    if "以" in before or any(x.startswith("所") for x in after):
+    if "以" in before or any(x.startswith("所") for x in after) or _named_as(before, tag):
         return "wei2"
+    if prev in _NAMING and len(prev) > 1:
+        return "wei2"  # 确定为“…提升年”: what the naming verb makes it, whatever verb is quoted
     predicates = [i for i in range(len(after)) if _predicate(after, i, tag)]
     # A verb of two characters or more before 为 makes it the copula only when no
     # predicate follows its object (确定为试点村, but 免费为企业提供服务).
@@ -217,6 +225,8 @@ def _wei(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     after_verb = after_verb and (len(prev) == 1 or not any(i > 0 for i in predicates))
     if after_verb or prev in _COPULA_ADVERBS:
         return "wei2"
+    if _for_someone(after):
+        return "wei4"
     if not predicates:
         return None
     # After a closing bracket or quote (本报讯(某某)为推动…) 为 opens the clause too.
@@ -267,7 +277,7 @@ def _is_verb(tag: str) -> bool:
 # the 是 its clause opens with, 近 from the time unit after the numeral.
 
 # Bump when a gloss rule changes: it is part of the annotator's signature.
-CLAUSE_GLOSS_VERSION = "6"
+CLAUSE_GLOSS_VERSION = "8"
 EVEN = "even"
 AT_ALL = "(not) at all, even"
 STILL = "still, even so"
@@ -320,9 +330,14 @@ _MESSAGE_CLOSERS = frozenset(("了", "呢", "吗", "啊", "过"))
 
 Numeral = Callable[[str], bool]
 # The words ``clause_gloss`` may answer for: the annotator asks only about these.
+_GIVE_WORD = "给"
+GIVE = "to give"
+# Who 给 hands something to: a pronoun, a person's name, a noun (给妈妈一个拥抱).
+_RECIPIENT_TAGS = frozenset(("r", "nr", "n"))
 CLAUSE_WORDS = frozenset(("也", "的", "近", "来", "回", "什么", "都", "要", "中", "快", "一边"))
 CLAUSE_WORDS |= set(ASKING)
 CLAUSE_WORDS |= {"一", "出", "下", "起", "还", "就是", FRAME_OPENER}
+CLAUSE_WORDS |= {_GIVE_WORD}  # round eleven: 给 + a person + the thing given
 
 
 def clause_gloss(words: Sequence[str], w: int, tag: Tagger, numeral: Numeral) -> str | None:
@@ -334,7 +349,7 @@ def clause_gloss(words: Sequence[str], w: int, tag: Tagger, numeral: Numeral) ->
     if word == "也":
         return _ye(words, w, tag)
     if word == "的":
-        return _emphatic_de(words, w, tag)
+        return _emphatic_de(words, w, tag) or _closing_de(words, w, tag)
     if word == "近":
         return _recent(words, w, numeral)
     if word == "来":
@@ -344,7 +359,7 @@ def clause_gloss(words: Sequence[str], w: int, tag: Tagger, numeral: Numeral) ->
     if word == "什么":
         return _any(words, w)
     if word == "都":
-        return _already(words, w, numeral)
+        return _already(words, w, numeral) or _both(words, w)
     if word == "要":
         return _takes_time(words, w, numeral) or _about_to(words, w)
     if word == "中":
@@ -357,6 +372,10 @@ def clause_gloss(words: Sequence[str], w: int, tag: Tagger, numeral: Numeral) ->
         return _hurry(words, w, tag)
     if word == _AT_ONCE_WORD:
         return _at_once(words, w)
+    if word == _GIVE_WORD:
+        return _give(words, w, tag, numeral)
+    if word in ROUND_ELEVEN_WORDS:
+        return _round_eleven(words, w, tag, numeral)
     return _in_context(words, w, tag)
 
 
@@ -923,3 +942,411 @@ def _at_place(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     if w + 2 >= len(words) or words[w + 2] not in PLACE_HEADS:
         return None
     return AT_IN if _is_verb(tag(words[w + 1])) else None
+
+
+def _give(words: Sequence[str], w: int, tag: Tagger, numeral: Numeral) -> str | None:
+    """Read 给 before a person and the thing handed over as the verb "to give".
+
+    给我一杯水, 给孩子两本书, 给他钱: a person (a pronoun, a name or a noun)
+    follows, then an amount (a numeral-led word) or, after a pronoun or a
+    name, a noun that closes the clause. Before a verb 给 stays "for, to" (给他
+    打电话, 给妈妈买了一件衣服): the person is whom it is done for.
+    """
+    after = _clause(words, w)[1]
+    if len(after) < 2 or tag(after[0]) not in _RECIPIENT_TAGS:
+        return None
+    thing = after[1]
+    if numeral(thing) or numeral(thing[:1]) or thing[:1] in ("几", "半"):
+        return GIVE if len(thing) > 1 or len(after) > 2 else None
+    if len(after) == 2 and tag(after[0]) in ("r", "nr") and tag(thing)[:1] == "n":
+        return GIVE
+    return None
+
+
+BOTH = "both, all"
+# Words that join two things before 都 (父母和孩子都, 他跟我都), and the pairs
+# 都 then covers (俩, 双方, 父母): 都 is "both, all".
+_JOINERS = frozenset(("和", "跟", "与", "及", "以及", "同"))
+_PAIRS = frozenset(("俩", "双方", "父母", "夫妻", "两人", "两个人", "两国", "两家", "两者", "二人"))
+
+
+def _both(words: Sequence[str], w: int) -> str | None:
+    """Read 都 after two things joined (哥哥和姐姐都) or a pair (父母都, 俩都) as "both, all".
+
+    Only in 都's own clause, before it; elsewhere 都 stays "all".
+    """
+    before = _clause(words, w)[0]
+    if not before:
+        return None
+    if before[-1] in _PAIRS or any(word in _JOINERS for word in before):
+        return BOTH
+    return None
+
+
+# --- round eleven (issue 12): function words whose clause the table's one neighbour misses --
+
+AS = "as"
+WAIT = "to wait (for)"
+ETC = "etc."
+BUT_YET = "but, yet"
+BADLY = "terribly, badly"
+TO_PAY = "to pay (wages), to issue"
+HARD_OF_HEARING = "hard of hearing"
+# The words whose gloss these rules may decide (a set lookup gates them).
+ROUND_ELEVEN_WORDS = frozenset(("为", "等", "可", "连", "厉害", "发", "背", "名", "气", "生", "将"))
+CLAUSE_WORDS |= ROUND_ELEVEN_WORDS
+# What a list closes with before 等 "etc.": the enumeration comma inside the clause,
+# or a closing quote or title mark ("联防队""老人"等组织, 《条例》《办法》等文件).
+_LIST_MARKS = frozenset("、")
+_CLOSING_MARKS = frozenset("”’」』》〉)）")
+# 连 … 都/也 "even": the 都 or 也 closes the focus a few words on (连一句话都没说).
+_EVEN_REACH = 8
+_EVEN_CLOSERS = frozenset(("都", "也", "都不", "也不", "都没", "也没", "都没有", "也没有"))
+# Degree words between 得 and 厉害 (疼得很厉害, 咳得太厉害了).
+_BADLY_DEGREES = frozenset(("很", "太", "特别", "非常", "十分", "越来越", "更", "更加", "最"))
+# Pay that 发 hands out (发工资, 发了奖金): the verb 'to pay', not 'to send'.
+_WAGES = frozenset(
+    ("工资", "薪水", "薪资", "薪酬", "奖金", "工钱", "年终奖", "补贴", "津贴", "退休金")
+    + ("养老金", "抚恤金", "红包", "月薪", "年薪", "加班费", "绩效", "生活费", "补助")
+)
+# Words that close a complete clause before a comma and 可 "but" (慢吞吞的，可…).
+_CLAUSE_CLOSERS = frozenset(("的", "了", "呢", "啊", "吧", "过", "着"))
+# Words after a clause-initial 可 that make it "but": a negation, a subject, an adverb
+# of the clause (…，可没有时间; …，可我没带伞; …，可到现在也没来).
+_BUT_NEXT = frozenset(
+    ("不", "没", "没有", "别", "是", "就是", "也", "还", "又", "却", "一直", "从来")
+    + ("现在", "后来", "谁", "这", "那", "这次", "每次", "真", "偏偏", "总是", "始终")
+)
+
+
+def _round_eleven(words: Sequence[str], w: int, tag: Tagger, numeral: Numeral) -> str | None:
+    """Return the round-eleven gloss of 为, 等, 可, 连, 厉害, 发, 背 or 名 its clause decides."""
+    word = words[w]
+    if word == "为":
+        return _as_title(words, w, tag)
+    if word == "等":
+        return _etc_or_wait(words, w, tag)
+    if word == "可":
+        return _but(words, w, tag)
+    if word == "连":
+        return _even(words, w)
+    if word == "厉害":
+        return _badly(words, w)
+    if word == "发":
+        return _pays(words, w)
+    if word == "背":
+        return _deaf(words, w)
+    if word == "名":
+        return _rank(words, w, tag, numeral)
+    if word == "气":
+        return _anger(words, w)
+    if word == "生":
+        return _gets_angry(words, w)
+    if word == "将":
+        return _marks_object(words, w, tag)
+    return None
+
+
+# Before 为 these keep the table's sense: the copula's adverbs (均为 "to be"), 是 (是为准备… "for").
+_NOT_NAMING = _COPULA_ADVERBS | {"是", "就是", "正是", "都是", "也是"}
+
+
+def _as_title(words: Sequence[str], w: int, tag: Tagger) -> str | None:
+    """Read 为 "as" where the reading rule makes it the copula wéi after a verb or in 以…为.
+
+    被评为, 选为, 称他为 "活雷锋", 以创建…为统领: what the thing is named or taken as;
+    the table's "in order to" and "for" belong to the preposition wèi. The
+    copula after an adverb (均为, 原为) keeps the table's "to be, is".
+    """
+    before, _ = _clause(words, w)
+    if not before or before[-1] in _NOT_NAMING or before[-1] in layout_words("caption_picture"):
+        return None
+    verb = tag(before[-1])[:1] == "v" and tag(before[-1]) != "vn"  # 总投资为5亿元 is "to be"
+    if not (verb or "以" in before or _named_as(before, tag)):
+        return None  # tested before the reading rule, which reads the whole clause again
+    return AS if grammatical_reading(words, w, tag) == "wei2" else None
+
+
+# Verbs that name their object as something with 为 after it (称她为, 推选老李为组长).
+_NAMING = frozenset(
+    ("称", "选", "推选", "推举", "选举", "评", "任命", "聘", "聘请", "立", "认", "拜", "封")
+    + ("尊", "奉", "视", "誉", "命名", "追认", "认定", "确定", "列", "定")
+)
+
+
+def _named_as(before: Sequence[str], tag: Tagger) -> bool:
+    """Tell whether a verb of naming and its person stand before 为 (称她为, 推选老李为)."""
+    if len(before) < 2 or before[-2] not in _NAMING:
+        return False
+    named = before[-1]
+    if named in _PERSONS or tag(named) in ("r", "nr"):
+        return True
+    return len(named) <= 3 and tag(named)[:1] == "n"  # 推选组长为…: a short noun
+
+
+def _etc_or_wait(words: Sequence[str], w: int, tag: Tagger) -> str | None:
+    """Read 等 "etc." after a list, "to wait (for)" before a short subject and its verb.
+
+    北京、上海等城市, “老人”“新知青”等组织: a list closes with 等. 等雨停,
+    躲在山洞里等雨停, 等水开了再下面: 等 waits until what follows happens.
+    """
+    before, after = _clause(words, w)
+    if before and (before[-1] in _CLOSING_MARKS or any(x in _LIST_MARKS for x in before)):
+        return ETC
+    if len(after) < 2:
+        return None
+    subject, verb = after[0], after[1]
+    short = len(subject) == 1 and tag(subject)[:1] == "n" or subject in _PERSONS
+    if short and _is_verb(tag(verb)) and tag(verb) != "vn":
+        return WAIT
+    return None
+
+
+def _but(words: Sequence[str], w: int, tag: Tagger) -> str | None:
+    """Read 可 opening a clause after a comma as "but" (想去，可没有时间; 慢吞吞的，可做起事来…).
+
+    Before a negation, a subject or an adverb it is always the contrast; before
+    a verb only where the clause before ends complete (with 的/了…), since news
+    writes 可 "can" there (通过该平台，可实现…).
+    """
+    if w < 2 or words[w - 1] not in ("，", "；", ","):
+        return None
+    _, after = _clause(words, w)
+    if not after:
+        return None
+    first = after[0]
+    if first in _BUT_NEXT or first[:1] in ("不", "没") or first in _PERSONS:
+        return BUT_YET
+    if tag(first) in ("r", "nr") or _new_subject(after, tag):
+        return BUT_YET
+    if first.startswith(("以", "能")) or not _is_verb(tag(first)):
+        return None
+    return BUT_YET if words[w - 2] in _CLAUSE_CLOSERS else None
+
+
+def _even(words: Sequence[str], w: int) -> str | None:
+    """Read 连 that a 都/也 closes a few words on as "even" (连挑食的儿子都吃得津津有味)."""
+    _, after = _clause(words, w)
+    return EVEN if any(x in _EVEN_CLOSERS for x in after[1:_EVEN_REACH]) else None
+
+
+def _badly(words: Sequence[str], w: int) -> str | None:
+    """Read 厉害 after 得 (and a degree word) as how badly: 疼得厉害, 咳得很厉害."""
+    if w > 0 and words[w - 1] == "得":
+        return BADLY
+    return BADLY if w > 1 and words[w - 1] in _BADLY_DEGREES and words[w - 2] == "得" else None
+
+
+def _pays(words: Sequence[str], w: int) -> str | None:
+    """Read 发 before wages (发工资, 发了工资, 发过奖金) as paying them, not sending."""
+    after = words[w + 1 : w + 3]
+    if after and after[0] in _WAGES:
+        return TO_PAY
+    return TO_PAY if len(after) == 2 and after[0] in _DE2_AFTER and after[1] in _WAGES else None
+
+
+def _deaf(words: Sequence[str], w: int) -> str | None:
+    """Read 背 a few words after the ears as "hard of hearing" (耳朵有点背, 耳朵背)."""
+    before, _ = _clause(words, w)
+    return HARD_OF_HEARING if any(x in ("耳朵", "耳", "耳朵儿") for x in before[-3:]) else None
+
+
+# Words after which a clause-opening 得 is the modal děi: a verb or an adverb of haste.
+_MUST_NEXT = frozenset(("赶紧", "赶快", "马上", "先", "提前", "早点", "抓紧", "尽快", "把", "好好"))
+# Feelings 为 someone precedes as the preposition wèi (为你高兴, 为他担心, 为此感到自豪).
+_FEELINGS = frozenset(
+    ("高兴", "担心", "感到", "骄傲", "自豪", "难过", "着急", "伤心", "操心", "捏把汗", "欢呼")
+    + ("惋惜", "遗憾", "开心", "庆幸", "揪心", "心疼", "感动", "激动", "发愁", "犯愁", "忧虑")
+)
+# How far after 为 its feeling may stand: 为 | 这个 | 好消息 | 欢呼.
+_FEELING_REACH = 4
+# Adverbs before a clause-final 干了 that say it has dried (已经干了, 第二天就干了).
+_DRY_BY_NOW = frozenset(("已经", "就", "都", "早就", "早已", "全", "快", "还没", "没", "晒", "晾"))
+
+
+def _must_opening(before: str, after: str, tag: Tagger) -> bool:
+    """Tell whether 得 opening a clause before a verb is the modal děi (得赶紧走了, 得回家了).
+
+    At a sentence's or a clause's start nothing stands for 得 to complement, and
+    jieba tags many verbs after it nouns (回家 n): any word but an aspect marker
+    (得了 "got") makes it the modal. After a word it must be one of haste (说话得赶紧).
+    """
+    if before and before not in _CLAUSE_ENDS and before not in ENDERS:
+        return after in _MUST_NEXT and not _is_verb(tag(before)) and tag(before)[:1] != "a"
+    return bool(_HAN_START.match(after[:1])) and after not in _DE2_AFTER
+
+
+def _for_feeling(after: Sequence[str]) -> bool:
+    """Tell whether a feeling follows 为 and a short object in its clause (为你高兴)."""
+    return any(x in _FEELINGS for x in after[1:_FEELING_REACH])
+
+
+def _dried(words: Sequence[str], w: int, tag: Tagger) -> bool:
+    """Tell whether 干 is the adjective gān "dry": a thing's clause-final 干了, 干的 + a noun.
+
+    After a person (我已经干了) or with an object it is the verb gàn.
+    """
+    before, after = _clause(words, w)
+    if any(x in _PERSONS for x in before):
+        return False
+    if after[:1] == ["了"] and all(x in _ASKING_DONE for x in after[1:]):
+        # 已经干了, 衣服干了没有: a thing (not work) that has dried
+        return bool(before) and (before[-1] in _DRY_BY_NOW or _dried_thing(before[-1], tag))
+    if len(after) > 1 and after[0] == "的" and tag(after[1])[:1] == "n":
+        return not before or before[-1] not in _MODALS and tag(before[-1]) not in ("r", "nr")
+    return False
+
+
+PLACE_RANK = "place(s), rank"
+# What stands before a numeral and 名 of a rank: 前三名 "the top three", 第 | 三 | 名.
+_RANK_OPENERS = frozenset(("前", "第"))
+
+
+def _rank(words: Sequence[str], w: int, tag: Tagger, numeral: Numeral) -> str | None:
+    """Read 名 after 前/第 and a numeral, with no noun after it, as a rank (包揽前三名).
+
+    Before a noun it counts people as everywhere (前三名选手 "three (athletes)").
+    """
+    if w < 2 or words[w - 2] not in _RANK_OPENERS or not numeral(words[w - 1]):
+        return None
+    after = words[w + 1] if w + 1 < len(words) else ""
+    return None if tag(after)[:1] == "n" or tag(after) == "vn" else PLACE_RANK
+
+
+# After these a clause-final 的 closes the amount of the kind chosen (大一点的, 一年以上的).
+_AMOUNT_ENDS = frozenset(("一点", "一点儿", "一些", "些", "以上", "以下", "左右", "一号", "一码"))
+
+
+def _closing_de(words: Sequence[str], w: int, tag: Tagger) -> str | None:
+    """Read a clause-final 的 that no other rule read: never "of", since no noun follows.
+
+    After an amount or a bound (换大一点的吗, 就业1年以上的，政府…) it makes
+    "the one(s)"; after a vivid description (慢吞吞的, 胖乎乎的) it is the
+    particle that rounds the statement off. After a noun or a pronoun it
+    is "of", whose thing is left unsaid (是老师的), and stays.
+    """
+    nxt = words[w + 1] if w + 1 < len(words) else ""
+    if nxt and nxt not in _FINAL_PARTICLES and nxt not in _CLAUSE_ENDS:
+        return None  # the cheap test first: 的 is frequent, and most have a noun after them
+    before, after = _clause(words, w)
+    if not before or any(x not in _FINAL_PARTICLES for x in after):
+        return None
+    prev = before[-1]
+    if prev in _AMOUNT_ENDS or tag(prev) in ("m", "mq", "q"):
+        return particle_name(NOMINAL)
+    if len(before) == 1 and prev in _AGREEING:
+        return particle_name(EMPHASIS)  # 好的，… "OK"; 是的 "yes"
+    if tag(prev) == "z" or _vivid(prev):
+        return particle_name(EMPHASIS)
+    return None
+
+
+def _vivid(word: str) -> bool:
+    """Tell whether a word is a vivid reduplicated description: 慢吞吞, 胖乎乎, 干干净净."""
+    if len(word) == 3:
+        return word[1] == word[2] and word[0] != word[1]
+    return len(word) == 4 and word[0] == word[1] and word[2] == word[3]
+
+
+# What may follow 干 that a person does at a clause's end (我一个人干, 他干了一天).
+_DOING_AFTER = frozenset(("了", "吧", "吗", "呢", "过", "完", "着"))
+
+
+def _done_by_someone(words: Sequence[str], w: int) -> bool:
+    """Tell whether a person earlier in the clause does the 干 that closes it (这活我一个人干)."""
+    before, after = _clause(words, w)
+    if not any(x in _PERSONS for x in before):
+        return False
+    return not after or after[0] in _DOING_AFTER and len(after) > 1
+
+
+def _new_subject(after: Sequence[str], tag: Tagger) -> bool:
+    """Tell whether a noun and an adverb or a negation open the clause (…，可钱不够).
+
+    News writes 可 "can" before a verb jieba tags a noun (…，可成型深度…): the
+    noun must be a subject: a verb, an adverb or a negation after it.
+    """
+    if len(after) < 2 or tag(after[0])[:1] != "n":
+        return False
+    second = tag(after[1])
+    return after[1][:1] in ("不", "没") or second == "d" or _is_verb(second) and second != "vn"
+
+
+ANGER = "anger, angry"
+# 生气 cut apart around its object: 生我的气, 生他的气 "to be angry with".
+_ANGER_REACH = 4
+# Words that say "OK" or "yes" with a 的 closing them (好的, 是的, 对的, 行的).
+_AGREEING = frozenset(("好", "是", "对", "行", "可以", "没问题"))
+# What may close 干了 asked about (干了没有, 干了吗).
+_ASKING_DONE = frozenset(("没有", "没", "吗", "吧", "呢", "啊"))
+# Nouns of work that 干了 does, not dries (活干了, 工作干了).
+_WORK = frozenset(("活", "活儿", "事", "工作", "家务", "农活", "坏事", "好事"))
+
+
+def _anger(words: Sequence[str], w: int) -> str | None:
+    """Read 气 a 生 opens a few words before as anger (生我的气, 生了半天气)."""
+    before, _ = _clause(words, w)
+    return ANGER if "生" in before[-_ANGER_REACH:] else None
+
+
+def _dried_thing(word: str, tag: Tagger) -> bool:
+    """Tell whether a word before 干了 is a thing that dries (衣服, 头发), not a person or work."""
+    return tag(word)[:1] == "n" and tag(word) != "nr" and word not in _WORK
+
+
+GET_ANGRY = "to get (angry)"
+
+
+def _gets_angry(words: Sequence[str], w: int) -> str | None:
+    """Read 生 before a person, 的 and 气 as getting angry (生我的气), not giving birth."""
+    after = words[w + 1 : w + 1 + _ANGER_REACH]
+    angry = any(after[k] == "的" and after[k + 1] == "气" for k in range(len(after) - 1))
+    return GET_ANGRY if angry else None
+
+
+def _for_someone(after: Sequence[str]) -> bool:
+    """Tell whether 为 opens "for" a person who an action then follows (为他点赞, 为我们服务).
+
+    A person alone after 为 may be the copula's (获奖者为他); an action after
+    the person makes 为 the preposition, whatever tag jieba gives the action.
+    """
+    return len(after) > 1 and after[0] in _PERSONS and bool(_HAN_START.match(after[1][:1]))
+
+
+# The 将 of the object marker: 将 + its object + a verb and its result (将厂房改造成,
+# 将今年确定为, 将垃圾投放到): the result closes the verb a few words on.
+_RESULTS = ("成", "为", "入", "给", "到", "至", "进")
+_RESULT_REACH = 6
+# What opens the future after 将: a preposition or an adverb of manner (将于, 将全面推行).
+_WILL_OPENERS = frozenset(
+    ("于", "在", "从", "对", "与", "和", "向", "由", "为", "以", "按", "按照", "根据", "通过")
+    + ("全面", "逐步", "陆续", "正式", "统一", "大力", "重点", "分别", "依法", "全力", "持续")
+    + ("集中", "首次", "共同", "同步", "深入", "广泛", "长期", "率先", "适时", "另行", "继续")
+    + ("进一步", "再次", "重新", "尽快", "及时", "直接", "免费", "不断", "加快", "有", "是")
+)
+
+
+def _marks_object(words: Sequence[str], w: int, tag: Tagger) -> str | None:
+    """Read 将 before its object and a verb with a result as the object marker (将厂房改造成…).
+
+    将 + a verb is "will" (将达到, 将建设…), but where what follows 将 is a
+    noun phrase (a verb may modify it: 废弃 | 厂房) and a verb of result closes
+    it (改造成, 确定为, 纳入), 将 is the written 把. Before a preposition or an
+    adverb of manner (将于, 将全面推行) it stays "will".
+    """
+    _, after = _clause(words, w)
+    if len(after) < 3 or after[0] in _WILL_OPENERS:
+        return None
+    if _is_verb(tag(after[0])) and not (tag(after[1])[:1] == "n" and tag(after[0]) != "vn"):
+        return None  # 将继续推动…: a verb right after 将 and no noun it modifies
+    for k in range(2, min(len(after), _RESULT_REACH)):
+        word = after[k]
+        if len(word) > 1 and word.endswith(_RESULTS) and _is_verb(tag(word)) or (
+            word in _RESULTS and _is_verb(tag(after[k - 1]))
+        ):
+            return particle_name(OBJECT)
+    return None
+
+
+OBJECT = "object-marker"
+

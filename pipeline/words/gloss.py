@@ -108,6 +108,12 @@ _VERB_BEFORE = frozenset(
     ["不", "没", "没有", "未", "别", "要", "将", "会", "能", "已", "已经", "正在", "再", "要求"]
 )
 _ASPECT = frozenset("了着过")
+# Where a verb stands as a noun: after 的, a demonstrative with its classifier,
+# a light verb of making (他的决定, 这个回答, 作出决定): gloss.noun_in_noun_place.
+_NOUN_PLACES = frozenset(
+    ["的", "这个", "那个", "一个", "这种", "那种", "这项", "那项", "做", "作", "做出", "作出"]
+)
+_OBJECT_TAGS = frozenset("nrm")
 # What follows a verb repeated from its verb-object word (开车开得, 跳舞跳了).
 _REPEAT_MARKS = frozenset("得了过")
 _A_LITTLE = Neighbour("一下", "word", "m")  # 算一下: what a doubled verb (算算) means
@@ -330,6 +336,7 @@ class GlossChooser:
         """Tell whether these neighbours may change the gloss of a word not contextual alone."""
         return (
             prev.text in _NOUN_BEFORE
+            or (prev.text in _NOUN_PLACES and len(word) > 1)  # noun_in_noun_place
             or nxt.text == _PLURAL
             or prev.text in _DEGREE
             or (len(word) == 1 and (nxt.text in _TITLES or _counts(prev)))
@@ -477,6 +484,7 @@ class GlossChooser:
             self.before_verb(word, prev, nxt, chosen)
             or self.modal_before_verb(word, nxt, chosen)
             or self.round_marker(word, nxt, chosen)
+            or (self.noun_in_noun_place(word, reading, prev, nxt, chosen) if free else None)
         )
         if acting:
             return acting, "learner"
@@ -530,6 +538,34 @@ class GlossChooser:
             return None
         unit = self._unit_gloss(rest, Neighbour(numeral, "word", "m"), EDGE) if rest else ""
         return ROUND_MARKERS[word] if unit is not None else None
+
+    def noun_in_noun_place(
+        self, word: str, reading: tuple[str, ...], prev: Neighbour, nxt: Neighbour,
+        chosen: str | None,
+    ) -> str | None:
+        """Return a verb's noun sense where it stands as a noun (他的决定, 作出决定, 这个回答).
+
+        After 的, a demonstrative with its classifier (这个, 这种, 一个) or a
+        light verb of making (做, 作出), a word of two characters or more whose
+        shown gloss is "to …" is the thing, not the act: CC-CEDICT's noun sense
+        of the same English where it lists one (支持 "support"), else its noun
+        sense by part of speech (决定 "decision"). Not before an aspect
+        particle or a noun or pronoun (这个需要时间: 需要 is the verb).
+        Gated on the word before it, a set lookup.
+        """
+        if prev.text not in _NOUN_PLACES or len(word) < 2:
+            return None
+        if nxt.text in _ASPECT or nxt.kind == "word" and nxt.tag[:1] in _OBJECT_TAGS:
+            return None
+        shown = chosen or self._dictionary.short_gloss(word, reading) or ""
+        if not shown.startswith("to "):
+            return None
+        senses = self.word_senses(word, reading)
+        same = shown.split(", ")[0].removeprefix("to ")
+        noun = same if same in senses else self._dictionary.short_gloss(word, reading, tag="n")
+        if not noun or noun.startswith("to ") or noun not in senses:
+            return None
+        return noun
 
     def modal_before_verb(self, word: str, nxt: Neighbour, chosen: str | None) -> str | None:
         """Keep 该 "should" before a verb jieba tags a noun (该 | 回家 "should" "to return home").
@@ -1504,6 +1540,9 @@ class GlossChooser:
         figure = ordinal_words(int(value))  # 第一 "first", 第三 "third", 第十二 "12th"
         if not rest:
             return figure
+        placed = _ranked_place(figure, rest, nxt)
+        if placed:
+            return placed
         if rest == _GENERAL_UNIT:
             return f"{figure} {_GENERAL_CLASSIFIER}"  # 第一个 | 孩子 "first (classifier)"
         unit = self._unit_gloss(rest, Neighbour(numeral, "word", "m"), nxt)
@@ -2035,3 +2074,17 @@ def one_word(romanised: str) -> str:
     """Write a transliterated name as one word: Yi Wan → Yiwan (a foreign name has no surname)."""
     first, *rest = romanised.split()
     return first + "".join(part.lower() for part in rest)
+
+
+# Round eleven (issue 12): the measure words of a rank after 第 + numeral, and what
+# they name where no noun follows (获得第一名 "first place"; 第一名患者 counts a patient).
+_RANK_UNITS = {"名": "place"}
+
+
+def _ranked_place(figure: str, rest: str, nxt: Neighbour) -> str | None:
+    """Return 第N名 closing a phrase as a rank, "first place", else None."""
+    unit = _RANK_UNITS.get(rest)
+    if unit is None or _noun_head(nxt) or nxt.kind == "name":
+        return None
+    return f"{figure} {unit}"
+
