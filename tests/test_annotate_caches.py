@@ -68,3 +68,24 @@ def test_a_word_contextual_by_its_neighbours_is_still_asked_about_them(annotator
     # A word CC-CEDICT lacks is contextual whatever its neighbours.
     assert glosses.contextual("扶贫车间", EDGE, EDGE)
     assert glosses.contextual("扶贫车间", EDGE, plural)
+
+
+def test_the_memos_of_glosses_in_context_stay_bounded_and_change_nothing(annotator, monkeypatch):
+    from zhreader.pipeline.words import annotate as annotate_module
+
+    texts = ["他在学校学习。", "我们在家里吃饭。", "会议在北京召开。", "她在医院工作了三年。"]
+    memos = (annotator._in_context, annotator._lexical, annotator._neutral)
+    for memo in memos:
+        memo.clear()
+    def shown():
+        return [[(t.zh, t.pinyin, t.gloss) for t in ts] for ts in annotator.tokens_many(texts)]
+
+    before = shown()
+    assert all(len(memo) > 3 for memo in memos)  # unbounded, the texts fill them past 3
+    monkeypatch.setattr(annotate_module, "_TOKEN_CACHE_SIZE", 3)
+    for memo in memos:
+        memo.clear()
+    annotator._tokens.clear()
+    assert shown() == before
+    for memo in memos:
+        assert len(memo) <= 3

@@ -168,3 +168,112 @@ def test_an_hsk_adverb_past_rank_4000_reads_as_a_teacher_writes_it(
     annotator, sentence, word, gloss
 ):
     assert gloss_of(annotator, sentence, word) == gloss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        # Round eleven: one narrow sense where a learner meets two common uses.
+        ("晚会结束以后，大家一起打扫礼堂。", "结束", "to end, to finish"),
+        ("等了三个小时，公交车终于来了。", "终于", "finally, at last"),
+        ("这片树林曾经是一座果园。", "曾经", "once, formerly"),
+        ("那天晚上究竟发生了什么？", "究竟", "exactly, after all"),
+        ("外面在下雨，你赶紧把衣服收进来。", "赶紧", "quickly, hurry"),
+        ("城市居民对养老服务的需求日益增加。", "日益", "increasingly"),
+        ("出于好奇，他打开了那个盒子。", "出于", "out of, due to"),
+        ("这家药店每天早上七点开门。", "开门", "to open, to open the door"),
+        ("孩子把旧衣服捐给了山区，这说明他长大了。", "说明", "to explain, to show"),
+        ("这次地震太可怕了。", "可怕", "terrible, frightening"),
+        ("这座小镇的居民大多靠手工编织竹篮为生。", "手工", "by hand, handicraft"),
+        ("我们先把两种手机比较一下再买。", "比较", "to compare, relatively"),
+        ("医生紧急抢救了落水的男孩。", "紧急", "urgently"),
+        ("经过三年的努力，这项试验终于成功了。", "成功", "to succeed"),
+        ("今年夏天的天气异常炎热。", "异常", "extremely, unusually"),
+        ("体检报告显示他的血糖异常。", "异常", "abnormal, unusual"),
+    ],
+)
+def test_a_narrow_sense_gives_way_to_both_common_uses(annotator, sentence, word, gloss):
+    assert gloss_of(annotator, sentence, word) == gloss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        # Round eleven: the context rows of the words above still win where they hold.
+        ("这次试飞成功完成了全部测试项目。", "成功", "successfully"),
+        ("他每天都努力练习钢琴。", "努力", "hard, diligently"),
+    ],
+)
+def test_a_narrow_word_keeps_its_context_row(annotator, sentence, word, gloss):
+    assert gloss_of(annotator, sentence, word) == gloss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        # Round eleven: HSK ranks 6,001-7,500 read in a sentence.
+        ("他们在一起五年，去年分手了。", "分手", "to break up, to part"),
+        ("她每个月都攒一点钱。", "攒", "to save up"),
+        ("学校的新食堂能容纳两千人，问题有待解决。", "有待", "remains to be"),
+        ("这种水果富含维生素C。", "富含", "rich in"),
+        ("这道题我不会，我们从简单的题入手吧。", "入手", "to start with"),
+        ("我明天有事，不能去看电影了。", "有事", "to be busy, to have something on"),
+        ("市场上的苹果供过于求，产能过剩的问题很突出。", "过剩", "surplus, excess"),
+        ("听说你考上了研究生，祝贺你！", "祝贺", "to congratulate, congratulations"),
+        ("运动员们陆续冲过终点。", "终点", "finish line, destination"),
+        ("他刚睡醒，看起来很困。", "看起来", "it seems, to look"),
+    ],
+)
+def test_an_hsk_word_past_rank_6000_reads_as_a_teacher_writes_it(
+    annotator, sentence, word, gloss
+):
+    assert gloss_of(annotator, sentence, word) == gloss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        # Round eleven: definitions past rank 6,200 of the --wordy list.
+        ("这笔钱可以撬动更多民间资金。", "撬动", "to leverage, to pry"),
+        ("乘客可以在网上把车票改签到后天。", "改签", "to change a ticket"),
+        ("我现在不方便说话，一会儿给你回电。", "回电", "to call back"),
+        ("她在菜市场买了三市斤鸡蛋。", "市斤", "jin (0.5 kg)"),
+        ("上课前最好先预习一下课文。", "预习", "to preview (a lesson)"),
+    ],
+)
+def test_a_definition_past_rank_6200_reads_as_the_plain_word(annotator, sentence, word, gloss):
+    assert gloss_of(annotator, sentence, word) == gloss
+
+
+@pytest.mark.parametrize(
+    ("gloss", "senses", "narrow"),
+    [
+        ("to finish", ("termination", "to finish", "to end"), True),  # a noun is listed
+        ("automatic", ("automatic", "voluntarily"), True),  # an adverb is listed
+        ("to finish", ("to finish", "to end", "to conclude"), False),  # verbs only
+        ("itself", ("itself", "oneself", "one's own"), False),  # all of one kind
+        ("to end, to finish", ("termination", "to end"), False),  # two senses shown already
+        ("to help", ("to help", "a person who helps others in need"), False),  # a definition
+        ("", ("termination",), False),
+        (None, ("termination",), False),
+    ],
+)
+def test_the_finder_tells_a_narrow_gloss(sweep, gloss, senses, narrow):
+    assert sweep.narrow(gloss, senses) is narrow
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        # Round eleven: the --narrow list of jieba's words past rank 600, and sizes.
+        ("受降雨影响，早高峰时段多条道路交通拥堵。", "拥堵", "congestion, congested"),
+        ("今年一季度的粮价与去年同期基本持平。", "持平", "flat, unchanged"),
+        ("一位八旬老人在公园走失，民警帮他找到了家人。", "走失", "to get lost, to go missing"),
+        ("他们错失了进入决赛的机会。", "错失", "to miss, to lose"),
+        ("这款手机的主打功能是拍照。", "主打", "flagship, main"),
+        ("我压根没听说过这个人。", "压根", "(not) at all"),
+        ("这双运动鞋有大号的吗？", "大号", "large size, tuba"),
+    ],
+)
+def test_a_jieba_word_past_rank_600_shows_its_common_use(annotator, sentence, word, gloss):
+    assert gloss_of(annotator, sentence, word) == gloss

@@ -72,6 +72,20 @@ from zhreader.signature import short_hash
 _TONE_MARKS = dict.fromkeys(map(ord, "\U00000300\U00000301\U00000304\U0000030c"))
 _LEXICAL = ("word", "name", "place")
 _TOKEN_CACHE_SIZE = 100_000  # distinct tokens remembered, as the reader's plans (memory bound)
+
+
+def _remember(memo: dict, key, value) -> None:
+    """Store ``value`` in ``memo``, emptying it first when it is full.
+
+    An archive of years brings new contexts without end (a word's gloss in
+    context is keyed by its neighbours); the bound keeps memory flat, and a
+    cleared key is only computed again.
+    """
+    if len(memo) >= _TOKEN_CACHE_SIZE:
+        memo.clear()
+    memo[key] = value
+
+
 # The rules that read a place's CC-CEDICT sense as its name and type (place_name).
 _PLACE_RULES_VERSION = 1
 # What may stand between a verb and the object that decides its sense (开了灯, 开一下灯).
@@ -98,6 +112,9 @@ _CUT_RULES = (
     "a term's or a phrase's words as its parts (term_parts 2)",
     "digit amounts and clock times joined (1800余, 7时30分)",
     "names in a name's place (after a role, an opener or a joiner); 阿 and a character",
+    # segment.join_split_words and Segmenter._closed_by_head (round eleven, cuts)
+    "split words joined (今 | 冬, 低 | 至, 一个 | 人, 一对 | 多, 就 | 地)",
+    "a tied guess a place head closes stays whole (充电站)",
 )
 
 
@@ -405,7 +422,7 @@ class Annotator:
         if unlisted or len(word) > 2:  # a listed count of two characters is a word (一起, 一口)
             words = count_words(word, self._dictionary.contains, self._measure)
         if words and len(word) > 2 and not self._says_its_words(word, words):
-            self._phrase_cuts[key] = (None, True)
+            _remember(self._phrase_cuts, key, (None, True))
             return None, True
         pieces = None
         if words:
@@ -424,7 +441,7 @@ class Annotator:
                 pieces = cut
         if pieces is not None and len(pieces) < 2:
             pieces = None
-        self._phrase_cuts[key] = (pieces, bool(words))
+        _remember(self._phrase_cuts, key, (pieces, bool(words)))
         return pieces, bool(words)
 
     def _says_its_words(self, word: str, words: list[str]) -> bool:
@@ -850,7 +867,7 @@ class Annotator:
         if positions is None:
             numbered_reading = [numbered(s) for s in reading]
             positions = neutral_positions(numbered_reading, self._dictionary.readings(word))
-            self._neutral[key] = positions
+            _remember(self._neutral, key, positions)
         if not positions:
             return sandhi
         spoken = list(sandhi or reading)
@@ -957,7 +974,7 @@ class Annotator:
                 found = self._in_context.get(key)
                 if found is None:
                     found = self._glosses.word_gloss(word, reading, prev, nxt, romanise)
-                    self._in_context[key] = found
+                    _remember(self._in_context, key, found)
                 gloss, source = found
                 level = self._dictionary.hsk_level(piece.text)
             else:
@@ -980,7 +997,7 @@ class Annotator:
         info = self._lexical.get(key)
         if info is None:
             info = (*self._gloss(word, kind, reading), self._dictionary.hsk_level(word))
-            self._lexical[key] = info
+            _remember(self._lexical, key, info)
         return info
 
     def _gloss(self, word: str, kind: str, reading: tuple[str, ...]) -> tuple[str | None, str]:

@@ -38,6 +38,7 @@ from zhreader.names import (
     NAMED_UNITS,
     NUMERAL_OPENERS,
     NUMERALS,
+    PLACE_HEADS,
     PLACE_SUFFIXES,
     SPEECH_VERBS,
     SURNAMES,
@@ -148,6 +149,27 @@ _ASPECT = frozenset("了着过")
 # What stands for a withheld given name after a surname (张某, 刘某某).
 WITHHELD = frozenset(["某", "某某"])
 _WITHHELD_CHARS = frozenset("".join(WITHHELD))
+
+# Round eleven (issue 12, cuts): words jieba cut apart that read wrongly in pieces.
+# 今/明 and a season are this or next season (今冬 "this winter"); 去/来 are
+# verbs too (冬去春来), so only jieba's own words (去冬) hold them.
+SEASON_DEICTICS = frozenset("今明")
+SEASONS = frozenset("春夏秋冬")
+# 今 | 明 before 两 is "today and tomorrow" (今明两天), "this year and next" (今明两年);
+# 明 | 后 "tomorrow and the day after" (明后两天).
+DAY_PAIRS = frozenset(("今明", "明后"))
+# 地 after an adjective makes an adverb (慢慢地); after a character that is no
+# adjective it closes a word jieba does not list (就 | 地 查扣 "on the spot").
+ADVERBIAL_DE = "地"
+# A one-character adjective of measure and 至/达 before an amount: how far
+# it reaches (低至两百元 "as low as", 高达一万元 "as high as").
+REACH_ADJECTIVES = frozenset("低高长重深")
+REACH_MARKS = frozenset("至达")
+ALONE = ("一个", "人")
+# One or many on each side of 对: how two sides pair (一对一 "one-to-one");
+# jieba cuts most of them (一对 | 多 "a pair" "many", 多 | 对 | 多).
+PAIRED_SIDES = frozenset(("一对一", "一对多", "多对一", "多对多"))
+PAIRED_FIRSTS = frozenset(side[0] for side in PAIRED_SIDES)
 # Bylines inside the text: 本报讯(刘某某), a closing (刘某某), 刘某某 摄.
 _BYLINE = re.compile(
     rf"(?:本报讯|讯)\s*[(\U0000FF08]\s*(?P<a>[{HAN_CLASS}]{{2,4}})\s*[)\U0000FF09]"
@@ -539,6 +561,8 @@ class Segmenter:
             pieces = join_frequencies(pieces, twin or _same)
         if TIME_START in run:
             pieces = join_time_starts(pieces, self._dictionary, twin or _same)
+        if _may_hold_split_word(run):
+            pieces = join_split_words(pieces, self._dictionary, twin or _same)
         return pieces
 
     def _facts(self, word: str) -> _WordFacts:
@@ -810,6 +834,8 @@ class Segmenter:
         cuts = self._past_floor(word, cuts)
         if len(cuts) > 1 and self._verb_and_object(word):
             return [word[0], word[1:]]
+        if len(cuts) > 1 and self._closed_by_head(word, cuts):
+            return [word]
         agreed = set.intersection(*(set(cut) for cut in cuts))
         parts = []
         for start, end in cuts[0]:
@@ -818,6 +844,20 @@ class Segmenter:
             else:
                 parts.extend(word[start:end])
         return parts
+
+    def _closed_by_head(self, word: str, cuts: list[list[tuple[int, int]]]) -> bool:
+        """Tell whether a tied guess is a word and the place head that closes it: 充电站.
+
+        充电 | 站 ties with 充 | 电站, and the tie sent the word out as
+        characters ("sufficient" "electricity" "to stand"). Where one cut is
+        a word above jieba's floor and a one-character place head (站, 馆, 所,
+        厂, 院), the guess is that place: it stays whole, and its gloss reads
+        the head as the noun (``GlossChooser.compound_gloss``).
+        """
+        last = len(word) - 1
+        if word[last:] not in PLACE_HEADS or not any(cut[-1] == (last, last + 1) for cut in cuts):
+            return False
+        return self._frequencies.get(word[:last], 0) > GUESS_FREQUENCY
 
     def _past_floor(
         self, word: str, cuts: list[list[tuple[int, int]]]
@@ -1271,6 +1311,134 @@ def join_time_starts(
             continue
         out.append(piece)
     return out
+
+
+# The characters that open the second piece of a word join_split_words joins.
+_SPLIT_SECONDS = (
+    SEASONS | REACH_MARKS | {ALONE[1], ADVERBIAL_DE} | {pair[1] for pair in DAY_PAIRS}
+)
+
+
+def _may_hold_split_word(run: str) -> bool:
+    """Tell whether a Han run may hold a word ``join_split_words`` joins (cheap tests in C)."""
+    if not REACH_MARKS.isdisjoint(run) or "一个人" in run or "对" in run or ADVERBIAL_DE in run:
+        return True
+    if "明" in run and any(pair in run for pair in DAY_PAIRS):
+        return True
+    return not SEASON_DEICTICS.isdisjoint(run) and not SEASONS.isdisjoint(run)
+
+
+def join_split_words(
+    pieces: list[Piece], dictionary: Dictionary, simplified: Callable[[str], str] | None = None
+) -> list[Piece]:
+    """Join words jieba cut apart whose pieces read wrongly: 今 | 冬 → 今冬, 低 | 至 → 低至.
+
+    今/明 and a season read "now" "winter", "bright" "spring" (今冬明春 is
+    "this winter and next spring"); a one-character adjective of measure and
+    至/达 before an amount read "low" "to, until" where English says "as low
+    as"; 一个 | 人 after a person and before what they do is "alone" (他一个人住),
+    elsewhere "one person" (来了一个人, 一个人一个人地问).
+    """
+    simplified = simplified or _same
+    out: list[Piece] = []
+    i = 0
+    last = len(pieces) - 1
+    while i < len(pieces):
+        # The cheap check first: what follows opens none of the words joined here.
+        second = pieces[i + 1].text[:1] if i < last else ""
+        asked = second in _SPLIT_SECONDS or (second and pieces[i].text[:1] in PAIRED_FIRSTS)
+        size = _split_word_at(pieces, i, out, dictionary, simplified) if asked else 0
+        if size:
+            out.append(Piece("".join(p.text for p in pieces[i : i + size])))
+            i += size
+            continue
+        out.append(pieces[i])
+        i += 1
+    return out
+
+
+def _split_word_at(
+    pieces: list[Piece],
+    i: int,
+    out: list[Piece],
+    dictionary: Dictionary,
+    simplified: Callable[[str], str],
+) -> int:
+    """Count the pieces of a split word starting at pieces[i] (2), else 0."""
+    first, second = pieces[i], pieces[i + 1] if i + 1 < len(pieces) else None
+    if second is None or len(first.text) > 2 or len(second.text) > 2:
+        return 0  # the cheap checks first: each kind joins short pieces
+    if first.text[:1] in PAIRED_FIRSTS and "对" in first.text + second.text:
+        return _paired_sides_at(pieces, i, simplified)
+    if len(second.text) > 1:
+        return 0
+    if first.kind != "word" or second.kind != "word" or first.term or second.term:
+        return 0
+    head, tail = simplified(first.text), simplified(second.text)
+    after = pieces[i + 2] if i + 2 < len(pieces) else None
+    if len(head) == 1 and head in SEASON_DEICTICS and tail in SEASONS:
+        return 2
+    if head + tail in DAY_PAIRS:
+        return 2 if after is not None and simplified(after.text)[:1] in "两二" else 0
+    if tail == ADVERBIAL_DE and len(head) == 1 and after is not None:
+        return 2 if _placed_act(head + tail, after, dictionary) else 0
+    if len(head) == 1 and head in REACH_ADJECTIVES and tail in REACH_MARKS:
+        return 2 if after is not None and _amount(after, simplified) else 0
+    if (head, tail) == ALONE and out and after is not None:
+        return 2 if _person(out[-1], dictionary, simplified) and _acts(after, dictionary) else 0
+    return 0
+
+
+def _paired_sides_at(pieces: list[Piece], i: int, simplified: Callable[[str], str]) -> int:
+    """Count the two or three pieces that spell one-or-many 对 one-or-many (一对 | 多), else 0."""
+    text = ""
+    for size, piece in enumerate(pieces[i : i + 3], start=1):
+        if piece.kind != "word" or piece.term:
+            return 0
+        text += simplified(piece.text)
+        if size > 1 and text in PAIRED_SIDES:
+            return size
+    return 0
+
+
+def _placed_act(word: str, after: Piece, dictionary: Dictionary) -> bool:
+    """Tell whether a character and 地 are a word CC-CEDICT lists jieba does not, before a verb.
+
+    就 | 地 | 查扣 is 就地 "on the spot"; 地 after an adjective or adverb
+    jieba tags so (悄悄 | 地) stays the particle "-ly".
+    """
+    if not dictionary.contains(word) or dictionary.word_tag(word) or after.kind != "word":
+        return False
+    if dictionary.word_tag(word[0])[:1] in ("a", "z"):
+        return False
+    return dictionary.word_tag(dictionary.simplified(after.text))[:1] == "v"
+
+
+def _amount(piece: Piece, simplified: Callable[[str], str]) -> bool:
+    """Tell whether a piece opens an amount: digits or a Han numeral (两百元, 1万)."""
+    return piece.kind == "number" or han_value(simplified(piece.text)[:1]) is not None
+
+
+def _person(piece: Piece, dictionary: Dictionary, simplified: Callable[[str], str]) -> bool:
+    """Tell whether a piece names a person: a name, or a personal pronoun (他, 我们)."""
+    if piece.kind == "name":
+        return True
+    word = simplified(piece.text)
+    if piece.kind != "word" or word[:1] in DEMONSTRATIVES:
+        return False  # 这一个人, 每一个人: one person of several
+    return dictionary.word_tag(word) == "r"
+
+
+def _acts(piece: Piece, dictionary: Dictionary) -> bool:
+    """Tell whether a piece is what a person does: a verb, an adverb or a preposition."""
+    if piece.kind != "word":
+        return False
+    word = dictionary.simplified(piece.text)
+    tag = dictionary.word_tag
+    # A word that opens with a preposition places the act (在家 is tagged r).
+    if tag(word)[:1] in ("v", "d", "p") or tag(word[0]) == "p":
+        return True
+    return not tag(word) and tag(word[0])[:1] == "v"  # a potential no one lists (拿得动)
 
 
 def time_start_tag(word: str, dictionary: Dictionary) -> str:
