@@ -197,3 +197,53 @@ def test_the_interlinear_edition_lays_a_phrase_out_in_chromium(edition, tmp_path
     for group in groups:
         assert group["n"] >= 2 and group["apart"] and group["below"], group
         assert group["spans"] and group["shown"], group
+
+
+# --- round eleven, second wave: the words inside a phrase read in the phrase -----------
+
+
+def test_narrowed_keeps_the_senses_the_phrases_english_uses():
+    from zhreader.pipeline.words.term_parts import narrowed
+
+    assert narrowed("festival, section", "first (classifier for sections, classes)") == "section"
+    assert narrowed("aspect, side", "on the one hand") is None  # the English uses none
+    assert narrowed("class", "history class") is None  # one sense: nothing to narrow
+    assert narrowed("(classifier for pieces, yuan)", "two pieces") is None  # a bracket stays
+
+
+def test_says_its_words_tells_a_count_from_a_set_phrase():
+    from zhreader.pipeline.words.term_parts import says_its_words
+
+    assert says_its_words(["third quarter"], [["quarter of a year"]])
+    assert says_its_words(["next month"], [["classifier for people"], ["moon", "month"]])
+    assert not says_its_words(["in one breath", "at a stretch"], [["tone of voice", "manner"]])
+    assert not says_its_words(["together"], [["lump", "chunk", "piece"], ["retroflex final"]])
+
+
+def test_a_phrase_with_its_own_english_reads_its_words_as_the_english_does(annotator):
+    before = token(annotator, "搬家的前一天，我们把东西都装进了箱子。", "前一天")
+    assert before.gloss == "the day before" and words(before) == ["前", "一", "天"]
+    assert before.parts[0].gloss == "before"  # not "the first", the row before a numeral
+    assert before.parts[2].gloss == "day"  # one day, not "days"
+    lesson = token(annotator, "第一节课是语文。", "第一节")
+    assert "section" in lesson.gloss and lesson.parts[1].gloss == "section"  # no "festival"
+
+
+def test_a_built_phrase_reads_its_words_as_its_gloss_does(annotator):
+    # The gloss was built by compound_gloss (a row's first sense for the head); so are its parts.
+    for sentence, word, english in (
+        ("我们班的数学课由王老师教。", "数学课", "class"),
+        ("今天的数学课上得很有意思。", "数学课", "class"),
+    ):
+        phrase = token(annotator, sentence, word)
+        assert phrase.gloss_source == "chars" and len(phrase.parts) == 2
+        assert phrase.parts[1].gloss == english and phrase.gloss.endswith(english)
+
+
+def test_a_set_phrase_that_opens_as_a_count_has_no_count_parts(annotator):
+    assert token(annotator, "她一口气爬上了七楼。", "一口气").parts == ()  # not 口气 "tone"
+    assert token(annotator, "周末我们一块儿去看电影吧。", "一块儿").parts == ()
+    assert token(annotator, "他一方面想留下，一方面又想回家。", "一方面").parts == ()
+    # A count whose English says what it counts keeps its words.
+    assert words(token(annotator, "这家店上个月开业了。", "上个月")) == ["上", "个", "月"]
+    assert words(token(annotator, "她第一次坐火车。", "第一次")) == ["第一", "次"]

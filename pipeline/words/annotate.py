@@ -58,9 +58,12 @@ from zhreader.pipeline.words.term_parts import (
     POINTERS,
     count_words,
     echoed_sense,
+    echoes,
     join_names,
     join_subterms,
+    narrowed,
     route_within,
+    says_its_words,
     spelled_names,
 )
 from zhreader.pipeline.words.translation_senses import TranslationSenses
@@ -98,6 +101,7 @@ _BUILT_GLOSSES = frozenset(("chars", "number"))
 # back"); a learner row that is no verb reads it as a count (次 "times", 岁 "years old").
 _UNCOUNTED_SOURCES = frozenset(("cedict", "name", "learner"))
 _ORDINAL = "第"
+_SENSE_NOTES = ("surname ", "see ", "also ", "used in ", "CL:", "abbr. ")  # say no sense
 _GENERAL_UNIT = "个"
 _LOCALISER_TAG = "f"  # jieba's tag of a localiser (下, 前, 里)
 # The rules this module adds to the segmenter's cut; part of the signature.
@@ -148,7 +152,7 @@ class Annotator:
         self._term_cuts: dict[str, list[Piece]] = {}
         self._parts: dict[tuple, tuple[Token, ...]] = {}
         # A phrase token's words by its text (None: no phrase; read as one word).
-        self._phrase_cuts: dict[tuple[str, str | None], list[Piece] | None] = {}
+        self._phrase_cuts: dict[tuple[str, str | None], tuple[list[Piece] | None, bool]] = {}
         # (text, kind, term) -> the piece as its neighbours' contexts see it.
         self._seen: dict[tuple[str, str, str | None], Neighbour] = {}
 
@@ -343,17 +347,59 @@ class Annotator:
         found = self._parts.get(key)
         if found is not None:
             return found
-        pieces = self._phrase_pieces(phrase.zh, phrase.gloss_source)
+        pieces, counted = self._phrase_pieces(phrase.zh, phrase.gloss_source)
         parts: tuple[Token, ...] = ()
         if pieces:
-            parts = self._counted_parts(self._part_tokens(phrase, pieces, prev, nxt, ""))
+            built = phrase.gloss_source == "chars"
+            english = "" if built else phrase.gloss or ""
+            parts = self._part_tokens(phrase, pieces, prev, nxt, english, phrase=True)
+            parts = self._counted_parts(parts)
+            if built and not counted:
+                parts = self._built_parts(phrase, parts, prev, nxt)
+            elif english:
+                parts = tuple(self._narrowed(part, english) for part in parts)
             check_join(phrase.zh, parts)
         if len(self._parts) >= _TOKEN_CACHE_SIZE:
             self._parts.clear()
         self._parts[key] = parts
         return parts
 
-    def _phrase_pieces(self, text: str, source: str | None) -> list[Piece] | None:
+    def _built_parts(
+        self, phrase: Token, parts: tuple[Token, ...], prev: Neighbour, nxt: Neighbour
+    ) -> tuple[Token, ...]:
+        """Read the parts of a phrase whose gloss was built from them as the gloss reads them.
+
+        The phrase's gloss (``GlossChooser.compound_gloss``) gives a modifier
+        before its head noun its attributive sense, a one-character head its
+        noun sense and a row its first sense (数学课 "mathematics class": 课
+        "class", not "class, lesson"); its parts read so too
+        (``GlossChooser.compound_parts``, the same rule on the phrase's own cut).
+        """
+        word = self._dictionary.simplified(phrase.zh)
+        spans, start = [], 0
+        for part in parts:
+            spans.append((start, start + len(part.zh)))
+            start += len(part.zh)
+        glosses = self._glosses.compound_parts(word, spans, phrase.pinyin, prev, nxt)
+        if not glosses:
+            return parts
+        return tuple(
+            replace(part, gloss=gloss)
+            if part.gloss_source in ("cedict", "learner")
+            and gloss != part.gloss
+            and gloss.split(" ", 1)[-1] != part.gloss  # no article its phrase does not say
+            else part
+            for part, gloss in zip(parts, glosses, strict=True)
+        )
+
+    def _narrowed(self, part: Token, english: str) -> Token:
+        """Keep the senses of a part's gloss the phrase's English uses (节 "section" in 第一节)."""
+        if part.gloss_source not in ("cedict", "learner") or not part.gloss:
+            return part
+        kept = narrowed(part.gloss, english)
+        return replace(part, gloss=kept) if kept else part
+
+    def _phrase_pieces(self, text: str, source: str | None) -> tuple[list[Piece] | None, bool]:
         """Cut a phrase token into its words; ``source``: where its gloss came from.
 
         A count or a time is its opener, numeral, measure word and noun
@@ -361,7 +407,11 @@ class Annotator:
         characters) is cut as a term is (jieba's cut, a noun and its
         localiser, else its next best route), and has parts only where one
         of them is a word of two characters or more: a word cut into
-        characters only is glossed from them already.
+        characters only is glossed from them already. A listed count whose
+        English says nothing its counted words say is a set phrase (一口气 "in
+        one go", 一块儿 "together"): no parts (a listed word of two characters is
+        here only as the number a count reads it: 两头 "two head (of)"). Also
+        returns whether it is a count.
         """
         unlisted = source in _BUILT_GLOSSES
         key = (text, source)
@@ -371,6 +421,9 @@ class Annotator:
         words = None
         if unlisted or len(word) > 2:  # a listed count of two characters is a word (一起, 一口)
             words = count_words(word, self._dictionary.contains, self._measure)
+        if words and len(word) > 2 and not self._says_its_words(word, words):
+            _remember(self._phrase_cuts, key, (None, True))
+            return None, True
         pieces = None
         if words:
             pieces, start = [], 0
@@ -388,8 +441,31 @@ class Annotator:
                 pieces = cut
         if pieces is not None and len(pieces) < 2:
             pieces = None
-        self._phrase_cuts[key] = pieces
-        return pieces
+        _remember(self._phrase_cuts, key, (pieces, bool(words)))
+        return pieces, bool(words)
+
+    def _says_its_words(self, word: str, words: list[str]) -> bool:
+        """Tell whether a listed count's English says what its counted words say (term_parts)."""
+        if not self._dictionary.entries(word):
+            return True  # CC-CEDICT lacks it: a count, no set phrase
+        # An erhua variant reads as its word (一块儿 as 一块 "one block").
+        senses = [*self._glosses.word_senses(word, ()), self._dictionary.short_gloss(word) or ""]
+        counted = [
+            self._said_senses(w)
+            for w in words
+            if w not in COUNT_OPENERS and w[:1] not in HAN_NUMERAL_CHARS and w[:1] != _ORDINAL
+        ]
+        return says_its_words(senses, counted)
+
+    def _said_senses(self, word: str) -> list[str]:
+        """Return every sense CC-CEDICT gives a word, a classifier's too (次 "time"), no notes."""
+        return [
+            piece
+            for _, entry in self._dictionary.entries(word)
+            for sense in entry
+            for piece in sense.split("; ")
+            if not piece.startswith(_SENSE_NOTES) and "variant of" not in piece
+        ]
 
     def _counted_parts(self, parts: tuple[Token, ...]) -> tuple[Token, ...]:
         """Read a count's numeral as a number and the measure word after it as one.
@@ -476,11 +552,20 @@ class Annotator:
         return parts
 
     def _part_tokens(
-        self, term: Token, pieces: list[Piece], prev: Neighbour, nxt: Neighbour, english: str
+        self,
+        term: Token,
+        pieces: list[Piece],
+        prev: Neighbour,
+        nxt: Neighbour,
+        english: str,
+        phrase: bool = False,
     ) -> tuple[Token, ...]:
         """Read each part of a term or phrase: its syllables, spoken form and gloss in context.
 
-        ``english`` is a term's English (a phrase has none to read its parts by).
+        ``english`` is a term's English, or a phrase's own (a CC-CEDICT entry's, a
+        number's); a phrase glossed from its parts has none. A phrase's English
+        says its other words too (第二次 "the second time"): a part whose gloss
+        it echoes (次 "time") keeps it, not "second".
         """
         pieces, names = join_names(pieces, spelled_names(pieces, term.pinyin, english))
         spoken = term.sandhi or term.pinyin
@@ -504,7 +589,11 @@ class Annotator:
                 if echoed:
                     token = replace(token, gloss=echoed, gloss_source="cedict")
                 built = token.gloss_source == "chars"
-                used = self._glosses.term_english_gloss(word, reading, token.gloss, built, english)
+                used = None
+                if not (phrase and echoes(token.gloss, english)):  # 次 "time" in 第二次 stays
+                    used = self._glosses.term_english_gloss(
+                        word, reading, token.gloss, built, english
+                    )
                 if used and used != token.gloss:
                     token = replace(token, gloss=used, gloss_source="cedict")
             parts.append(token)

@@ -17,7 +17,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from zhreader.names import FRAME_CLOSERS, FUNCTION_CHARS, PLACE_SUFFIXES, SURNAMES, TITLES
@@ -1609,6 +1609,25 @@ class GlossChooser:
             stem = self._dictionary.short_gloss(word[:-1], reading[:-1], tag="n")
             return plural_noun(stem) if stem else None  # 孩子们 "children"
         spans = self._best_split(word)
+        glosses = self.compound_parts(word, spans, reading, before, after)
+        return _join(glosses) if glosses else None
+
+    def compound_parts(
+        self,
+        word: str,
+        spans: Sequence[tuple[int, int]],
+        reading: tuple[str, ...] = (),
+        before: Neighbour = EDGE,
+        after: Neighbour = EDGE,
+    ) -> list[str] | None:
+        """Return the glosses of a built word's parts, as ``compound_gloss`` reads them.
+
+        A modifier before its head noun takes its attributive sense (经济 "economic"),
+        a one-character head closing the word its noun sense (站 "station"), a
+        modifier's row its first sense; ``None`` when a part has no gloss.
+        """
+        if len(reading) != len(word):
+            reading = ("",) * len(word)
         parts = [word[s:e] for s, e in spans]
         glosses = []
         for i, (s, e) in enumerate(spans):
@@ -1637,7 +1656,7 @@ class GlossChooser:
             if not gloss:
                 return None
             glosses.append(gloss)
-        return _join(glosses)
+        return glosses
 
     def term_english_gloss(
         self, word: str, reading: tuple[str, ...], gloss: str, built: bool, english: str

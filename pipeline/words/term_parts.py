@@ -251,6 +251,39 @@ def used_sense(gloss: str, senses: Sequence[str], english: str) -> str | None:
     return None
 
 
+def echoes(gloss: str, english: str) -> bool:
+    """Tell whether an English text says a word of a gloss (stems shared: time, times)."""
+    return _shares(_stems(gloss), _stems(english))
+
+
+def narrowed(gloss: str, english: str) -> str | None:
+    """Return the senses of a part's gloss a phrase's English uses, where it uses some, not all.
+
+    A phrase's English says which of its word's senses it means: 节 "festival,
+    section" in 第一节 "first (classifier for sections, classes)" is
+    "section". A gloss with a bracket (a classifier's own list) is kept whole.
+    """
+    if "(" in gloss or ", " not in gloss:
+        return None
+    used = _said(english)
+    pieces = gloss.split(", ")
+    kept = [piece for piece in pieces if _within(piece, used)]
+    return ", ".join(kept) if 0 < len(kept) < len(pieces) else None
+
+
+def says_its_words(senses: Sequence[str], counted: Sequence[Sequence[str]]) -> bool:
+    """Tell whether a listed count's English says what a word it counts says.
+
+    第三季度 "third quarter" says 季度's "quarter", 下个月 "next month" 月's
+    "month": a count whose parts a learner reads. 一口气 "in one breath, at a
+    stretch" says nothing of 口气 "tone of voice", 一块儿 "together" nothing of
+    块 or 儿: a set phrase that only opens as a count does, read whole.
+    ``senses``: the phrase's English; ``counted``: each counted word's senses.
+    """
+    theirs = _stems(" ".join(senses))
+    return any(_shares(_stems(" ".join(word)), theirs) for word in counted)
+
+
 def _within(sense: str, used: set[str]) -> bool:
     """Tell whether every word of a sense that says something is a word of ``used``."""
     words = _said(sense)
@@ -321,9 +354,12 @@ __all__ = [
     "POINTERS",
     "count_words",
     "echoed_sense",
+    "echoes",
     "join_names",
     "join_subterms",
+    "narrowed",
     "route_within",
+    "says_its_words",
     "spelled_names",
     "used_sense",
 ]
