@@ -366,42 +366,47 @@ class Segmenter:
         before it says the action was done (这件衣服只穿过一次, 没走过这条路),
         the sentence holds the verb and the experiential 过, no such word. The
         whole sentence is read, its punctuation too (吗 must close the clause).
-        The words are read through their simplified twins.
         """
         twin = self._dictionary.simplified
-        out: list[Piece] = []
-        for i, piece in enumerate(pieces):
-            if (
-                len(piece.text) == 2
-                and piece.kind == "word"
-                and not piece.term
-                and twin(piece.text) in EXPERIENCED_VERBS
-                and _experienced(pieces, i, twin)
-            ):
-                out.extend((Piece(piece.text[0]), Piece(piece.text[1])))
-                continue
-            out.append(piece)
-        return out
+        return self._split_verb_particle(
+            pieces, EXPERIENCED_VERBS, lambda i: _experienced(pieces, i, twin)
+        )
 
     def _split_durative(self, pieces: list[Piece]) -> list[Piece]:
         """Cut a verb + 着 word before the verb's object: 吸着 | 烟 → 吸 | 着 | 烟.
 
         CC-CEDICT lists 吸着 "sorption" and 引着 "to ignite" (着 zháo, a result);
         before a noun the verb holds its object and 着 is the durative zhe
-        (老人吸着烟 "smoking", 导游引着游客 "leading"). Read through twins.
+        (老人吸着烟 "smoking", 导游引着游客 "leading").
         """
         twin = self._dictionary.simplified
         tag = self._dictionary.word_tag
+
+        def before_object(i: int) -> bool:
+            return (
+                i + 1 < len(pieces)
+                and pieces[i + 1].kind == "word"
+                and tag(twin(pieces[i + 1].text))[:1] == "n"
+            )
+
+        return self._split_verb_particle(pieces, DURATIVE_VERBS, before_object)
+
+    def _split_verb_particle(
+        self, pieces: list[Piece], words: frozenset[str], holds: Callable[[int], bool]
+    ) -> list[Piece]:
+        """Cut each two-character word of ``words`` into verb | particle where ``holds(i)``.
+
+        The words are read through their simplified twins; a glossary term stays whole.
+        """
+        twin = self._dictionary.simplified
         out: list[Piece] = []
         for i, piece in enumerate(pieces):
             if (
                 len(piece.text) == 2
                 and piece.kind == "word"
                 and not piece.term
-                and twin(piece.text) in DURATIVE_VERBS
-                and i + 1 < len(pieces)
-                and pieces[i + 1].kind == "word"
-                and tag(twin(pieces[i + 1].text))[:1] == "n"
+                and twin(piece.text) in words
+                and holds(i)
             ):
                 out.extend((Piece(piece.text[0]), Piece(piece.text[1])))
                 continue
