@@ -19,7 +19,6 @@ from zhreader.model import Edition, Sentence, Token, iter_sentences, map_sentenc
 from zhreader.names import (
     COMMON_SURNAMES,
     FAMILIAR_PREFIXES,
-    MEASURE_OPENERS,
     NAME_JOINERS,
     NAME_OPENERS,
     NAME_ROLES,
@@ -839,14 +838,6 @@ class Annotator:
         if word.endswith(TITLES):
             return True
         return len(word) > 1 and self._dictionary.word_tag(word)[:1] == "v"
-
-    def _counted(self, done: list[Piece]) -> bool:
-        """Tell whether the word before counts or points (三张, 这位): a measure word follows."""
-        solid = next((p for p in reversed(done[-3:]) if p.kind != "space"), None)
-        if solid is None or solid.kind != "word":
-            return False
-        word = self._dictionary.simplified(solid.text)
-        return word in MEASURE_OPENERS or _is_numeral(word[-1:])
 
     def _after(self, pieces: list[Piece], i: int) -> Neighbour:
         """Return the token after piece ``i`` as a context sees it (the edge at the end)."""
