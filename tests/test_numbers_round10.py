@@ -330,3 +330,15 @@ def test_kuai_qian_after_a_count_is_the_money_unit(annotator):
     # jieba keeps 两块钱 and 几块钱 whole (三块 | 钱 it cuts, and 块 reads "yuan" there)
     assert _tokens(annotator, "坐公交只要两块钱。")["两块钱"][1].startswith("two yuan")
     assert _tokens(annotator, "白菜几块钱一斤？")["几块钱"][1].startswith("a few yuan")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "english"),
+    [
+        ("这本书我读过三次。", "三次", "three times"),
+        ("他一年要去四次医院。", "四次", "four times"),
+        ("这是我第三次来这里。", "第三次", "third time"),  # with 第 the ordinal
+    ],
+)
+def test_a_listed_count_of_times_reads_as_a_count_without_di(annotator, text, word, english):
+    assert _tokens(annotator, text)[word][1] == english
