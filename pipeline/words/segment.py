@@ -208,6 +208,27 @@ class Piece:
     term: str | None = None
 
 
+def join_sized(
+    pieces: list[Piece], size_at: Callable[[int, list[Piece]], int], kind: str = "word"
+) -> list[Piece]:
+    """Join the pieces from each ``i`` where ``size_at(i, joined so far)`` says how many make one.
+
+    The walk every joining pass shares: a size of 0 keeps piece ``i`` as it
+    is; a joined piece has ``kind``.
+    """
+    out: list[Piece] = []
+    i = 0
+    while i < len(pieces):
+        size = size_at(i, out)
+        if size:
+            out.append(Piece("".join(p.text for p in pieces[i : i + size]), kind))
+            i += size
+            continue
+        out.append(pieces[i])
+        i += 1
+    return out
+
+
 class Segmenter:
     """Cut sentences into pieces; load once with ``Segmenter.initialize``."""
 
@@ -755,18 +776,12 @@ class Segmenter:
         read piece by piece ("to sleep" "unable to (succeed)"). 不到 or 不上
         before a number is "less than" (来 | 不到 | 一年), not a complement.
         """
-        out: list[Piece] = []
         twin = self._dictionary.simplified
-        i = 0
-        while i < len(pieces):
-            size = self._potential_at(pieces, i, twin) or self._result_cut_off(pieces, i, twin)
-            if size:
-                out.append(Piece("".join(p.text for p in pieces[i : i + size])))
-                i += size
-                continue
-            out.append(pieces[i])
-            i += 1
-        return out
+        return join_sized(
+            pieces,
+            lambda i, _: self._potential_at(pieces, i, twin)
+            or self._result_cut_off(pieces, i, twin),
+        )
 
     def _join_listed_pairs(self, pieces: list[Piece], twin: Callable[[str], str]) -> list[Piece]:
         """Join 不/没 or a verb to the word after it where CC-CEDICT lists the pair.
@@ -1317,17 +1332,7 @@ def join_digit_numbers(
     simplified = simplified or _same
     if not any(p.kind == "number" for p in pieces):
         return pieces
-    out: list[Piece] = []
-    i = 0
-    while i < len(pieces):
-        size = _digit_amount(pieces, i, simplified)
-        if size:
-            out.append(Piece("".join(p.text for p in pieces[i : i + size]), "number"))
-            i += size
-            continue
-        out.append(pieces[i])
-        i += 1
-    return out
+    return join_sized(pieces, lambda i, _: _digit_amount(pieces, i, simplified), "number")
 
 
 def _digit_amount(pieces: list[Piece], i: int, simplified: Callable[[str], str]) -> int:
@@ -1420,21 +1425,15 @@ def join_split_words(
     elsewhere "one person" (来了一个人, 一个人一个人地问).
     """
     simplified = simplified or _same
-    out: list[Piece] = []
-    i = 0
     last = len(pieces) - 1
-    while i < len(pieces):
+
+    def size_at(i: int, out: list[Piece]) -> int:
         # The cheap check first: what follows opens none of the words joined here.
         second = pieces[i + 1].text[:1] if i < last else ""
         asked = second in _SPLIT_SECONDS or (second and pieces[i].text[:1] in PAIRED_FIRSTS)
-        size = _split_word_at(pieces, i, out, dictionary, simplified) if asked else 0
-        if size:
-            out.append(Piece("".join(p.text for p in pieces[i : i + size])))
-            i += size
-            continue
-        out.append(pieces[i])
-        i += 1
-    return out
+        return _split_word_at(pieces, i, out, dictionary, simplified) if asked else 0
+
+    return join_sized(pieces, size_at)
 
 
 def _split_word_at(
