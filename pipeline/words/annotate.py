@@ -358,9 +358,7 @@ class Annotator:
             elif english:
                 parts = tuple(self._narrowed(part, english) for part in parts)
             check_join(phrase.zh, parts)
-        if len(self._parts) >= _TOKEN_CACHE_SIZE:
-            self._parts.clear()
-        self._parts[key] = parts
+        _remember(self._parts, key, parts)
         return parts
 
     def _built_parts(
@@ -545,9 +543,7 @@ class Annotator:
             english = " | ".join((entry.en, *entry.en_alt))  # the alternatives translate too
             parts = self._part_tokens(term, pieces, prev, nxt, english)
             check_join(term.zh, parts)
-        if len(self._parts) >= _TOKEN_CACHE_SIZE:
-            self._parts.clear()
-        self._parts[key] = parts
+        _remember(self._parts, key, parts)
         return parts
 
     def _part_tokens(
@@ -884,11 +880,10 @@ class Annotator:
         key = (piece.text, piece.kind, piece.term)
         seen = self._seen.get(key)
         if seen is None:
-            if len(self._seen) >= _TOKEN_CACHE_SIZE:
-                self._seen.clear()  # bounded memory; equal keys give equal neighbours
             # Contexts and tags are written simplified; traditional text reads its twin.
             text = self._dictionary.simplified(piece.text)
-            seen = self._seen[key] = Neighbour(text, piece.kind, self._context_tag(piece, text))
+            seen = Neighbour(text, piece.kind, self._context_tag(piece, text))
+            _remember(self._seen, key, seen)
         return seen
 
     def _context_tag(self, piece: Piece, text: str) -> str:
@@ -920,9 +915,8 @@ class Annotator:
         key = (piece.text, piece.kind, piece.term, reading, sandhi)
         token = self._tokens.get(key)
         if token is None:
-            if len(self._tokens) >= _TOKEN_CACHE_SIZE:
-                self._tokens.clear()  # bounded memory; equal keys give equal tokens anyway
-            token = self._tokens[key] = self._new_token(piece, reading, sandhi, entry, None)
+            token = self._new_token(piece, reading, sandhi, entry, None)
+            _remember(self._tokens, key, token)
         return token
 
     def _term_entry(self, piece: Piece):
