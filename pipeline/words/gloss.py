@@ -74,6 +74,16 @@ from zhreader.pipeline.words.senses import (
 )
 from zhreader.pipeline.words.term_parts import used_sense
 from zhreader.pipeline.words.translation_senses import TranslationSenses
+from zhreader.pipeline.words.word_forms import (
+    ACTION_NOUN_WORDS,
+    ACTION_TAKERS,
+    ADVERB_MARK,
+    FLAT_ADVERBS,
+    adjective_before,
+    adverb_of,
+    adverbs,
+    verb_after_adverb,
+)
 
 # An English determiner reads straight into the next part (该市 "the city").
 _DETERMINERS = frozenset(
@@ -262,10 +272,8 @@ _NOT_POINTED = frozenset("adrpcu")  # adjectives, adverbs, pronouns, preposition
 # What follows a doubled character in a word CC-CEDICT lacks, and the English it makes
 # (轻轻地 "lightly", 清清的 "clear", 早早 "early"); see ``doubled_description``.
 _DOUBLED_TAILS = {"": "adjective", "的": "adjective", "地": "adverb"}
-# English adjectives that are their own adverbs: 远远地 "far", not "farly" or "highly".
 # jieba's tags of a character whose doubling says "every" (户户, 村村, 件件); not names (美 ns).
 _COUNTED_TAGS = frozenset(["n", "ng", "zg", "q"])
-_FLAT_ADVERBS = frozenset(["far", "high", "low", "fast", "early", "late", "hard", "long", "close"])
 
 
 class GlossChooser:
@@ -292,6 +300,7 @@ class GlossChooser:
         self._modifier_memo: dict[str, str | None] = {}  # verb → its English before a noun
         self._article_memo: dict[str, bool] = {}  # word → its gloss alone opens with an article
         self._contextual_memo: dict[str, bool] = {}  # word → contextual whatever its neighbours
+        self._adverb_memo: dict[tuple, str | None] = {}  # (word, reading, gloss) → its adverb
 
     @property
     def senses(self) -> LearnerSenses:
@@ -352,7 +361,15 @@ class GlossChooser:
             or self._around_result(word, prev, nxt)
             or (len(word) == 1 and word in (prev.text, nxt.text))
             or self._in_compound(word, prev, nxt)
+            or self._word_form_place(word, prev, nxt)
         )
+
+    def _word_form_place(self, word: str, prev: Neighbour, nxt: Neighbour) -> bool:
+        """Tell whether a word's form may change here (word_forms): set and tag lookups only."""
+        if nxt.text == ADVERB_MARK or (prev.text in ACTION_TAKERS and len(word) > 1):
+            return True
+        tag = self._dictionary.word_tag(word)
+        return adjective_before(word, tag, prev, nxt) or verb_after_adverb(tag, prev, _DEGREE)
 
     def word_gloss(
         self,
@@ -489,6 +506,9 @@ class GlossChooser:
         if acting:
             return acting, "learner"
         if chosen:
+            if free:
+                formed = self.manner_form(word, reading, chosen, prev, nxt)
+                chosen = formed or self.verb_form(word, reading, chosen, prev) or chosen
             return chosen, "learner"
         number = self.numeral_gloss(word, prev, nxt) or self.time_start_gloss(word)
         if number:
@@ -501,7 +521,9 @@ class GlossChooser:
             attested = self._translated_sense(word, reading)
             gloss = self._dictionary.short_gloss(word, reading, tag=tag, attested=attested)
             modifier = self.verbal_modifier(word, gloss, prev, nxt) if row is None else None
-            return modifier or self.adverbial(word, gloss, nxt) or gloss, "cedict"
+            manner = self.adverbial(word, gloss, nxt)
+            manner = manner or self.manner_form(word, reading, gloss, prev, nxt)
+            return modifier or manner or gloss, "cedict"
         if romanise and self.withheld_name(word) and len(reading) == len(word):
             return f"{romanise(reading[:1])} {romanise(reading[1:])}", "name"  # 张某 "Zhang Mou"
         if romanise and self.is_name(word) and len(reading) == len(word):
@@ -553,7 +575,7 @@ class GlossChooser:
         particle or a noun or pronoun (这个需要时间: 需要 is the verb).
         Gated on the word before it, a set lookup.
         """
-        if prev.text not in _NOUN_PLACES or len(word) < 2:
+        if prev.text not in _NOUN_PLACES and prev.text not in ACTION_TAKERS or len(word) < 2:
             return None
         if nxt.text in _ASPECT or nxt.kind == "word" and nxt.tag[:1] in _OBJECT_TAGS:
             return None
@@ -565,6 +587,8 @@ class GlossChooser:
         noun = same if same in senses else self._dictionary.short_gloss(word, reading, tag="n")
         if not noun or noun.startswith("to ") or noun not in senses:
             return None
+        if prev.text in ACTION_TAKERS and len(noun.split(" ")) > ACTION_NOUN_WORDS:
+            return None  # 促进开放: a noun naming the action, not a description
         return noun
 
     def modal_before_verb(self, word: str, nxt: Neighbour, chosen: str | None) -> str | None:
@@ -975,6 +999,59 @@ class GlossChooser:
             return None
         adverbs = [a for a in map(adverb_of, words) if self._dictionary.english_zipf(a)]
         return ", ".join(adverbs) if adverbs else None
+
+    def manner_form(
+        self,
+        word: str,
+        reading: tuple[str, ...],
+        gloss: str | None,
+        prev: Neighbour,
+        nxt: Neighbour,
+    ) -> str | None:
+        """Return the adverb of a word that says how the next verb is done (word_forms).
+
+        Before 地 (耐心地 "patiently", 科学地 "scientifically") and, for an
+        adjective, right before a verb or a potential form (突然连不上, 明显增加):
+        the shown gloss's adverbs, else those of the entry's other senses.
+        """
+        if not gloss or nxt.text == ADVERB_MARK and len(word) < 2:
+            return None  # 好地 is 好好地's: doubled_description
+        if nxt.text != ADVERB_MARK:
+            tag = self._dictionary.word_tag(word)
+            if not adjective_before(word, tag, prev, nxt) or not self._action_next(nxt):
+                return None
+        key = (word, reading, gloss)
+        return _remembered(
+            self._adverb_memo,
+            key,
+            lambda: adverbs(
+                gloss,
+                self.word_senses(word, reading),
+                self._dictionary.english_zipf,
+                self._dictionary.word_tag(word),
+            ),
+        )
+
+    def verb_form(
+        self, word: str, reading: tuple[str, ...], gloss: str, prev: Neighbour
+    ) -> str | None:
+        """Return the verb of a verbal noun after an adverb (不断发展 "to develop", word_forms).
+
+        A row names the noun (发展 "development"); after an adverb the word is the
+        action, CC-CEDICT's verb sense ranked for a verb. A row that names the
+        verb too (研究 "research, to study") stays.
+        """
+        tag = self._dictionary.word_tag(word)
+        if "to " in gloss or not verb_after_adverb(tag, prev, _DEGREE):
+            return None
+        verb = self._dictionary.short_gloss(word, reading, tag="v")
+        return verb if verb and verb.startswith("to ") else None
+
+    def _action_next(self, nxt: Neighbour) -> bool:
+        """Tell whether the next word is a verb, or a potential form jieba lacks (连不上)."""
+        if self._verb_next(nxt):
+            return True
+        return not nxt.tag and len(nxt.text) == 3 and nxt.text[1] in _POTENTIAL_MARKS
 
     def _verb_next(self, nxt: Neighbour) -> bool:
         """Tell whether the next word is a verb: by jieba's tag, else by its English.
@@ -1731,7 +1808,7 @@ class GlossChooser:
         english = (self._dictionary.short_gloss(*source, tag="a") or "").split(", ")[0]
         if not _ONE_WORD.fullmatch(english) or english in _ARTICLES:
             return None
-        if _DOUBLED_TAILS[tail] != "adverb" or english.endswith("ly") or english in _FLAT_ADVERBS:
+        if _DOUBLED_TAILS[tail] != "adverb" or english.endswith("ly") or english in FLAT_ADVERBS:
             return english
         adverb = adverb_of(english)
         return adverb if self._dictionary.english_zipf(adverb) else english
@@ -1779,19 +1856,6 @@ def _without_neighbour(words: list[str], theirs: set[str], after: bool) -> str |
     if not taken or not left or left & theirs:
         return None  # "to reduce carbon" is not 碳's: "reduce" is 减排's
     return " ".join(words if after else reversed(words))
-
-
-def adverb_of(adjective: str) -> str:
-    """Return the English adverb made from an adjective: strict → strictly, rapid → rapidly."""
-    if adjective.endswith("ic"):
-        return adjective + "ally"
-    if adjective.endswith("le") and len(adjective) > 3:
-        return adjective[:-1] + "y"  # simple → simply
-    if adjective.endswith("y") and len(adjective) > 3:
-        return adjective[:-1] + "ily"  # steady → steadily
-    if adjective.endswith("ll"):
-        return adjective + "y"  # full → fully
-    return adjective + "ly"
 
 
 def _before_span(nxt: Neighbour) -> bool:
@@ -1989,7 +2053,7 @@ def tag_in_context(tag: str, prev: Neighbour, nxt: Neighbour = EDGE, counted: bo
     """
     if counted and (CLASSES["DEM"](prev) or tag[:1] != "v" and CLASSES["NUM"](prev)):
         return COUNTED
-    if tag == "vn" and _used_as_verb(prev, nxt):
+    if tag == "vn" and (_used_as_verb(prev, nxt) or verb_after_adverb(tag, prev, _DEGREE)):
         return "v"
     if tag[:1] != "v":
         return tag
