@@ -277,3 +277,48 @@ def test_the_finder_tells_a_narrow_gloss(sweep, gloss, senses, narrow):
 )
 def test_a_jieba_word_past_rank_600_shows_its_common_use(annotator, sentence, word, gloss):
     assert gloss_of(annotator, sentence, word) == gloss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        # Round twelve: HSK words past rank 6,990 read in a sentence.
+        ("这家酒店的前台二十四小时有人。", "前台", "front desk, reception"),
+        ("晚上楼下的噪音吵得我睡不着。", "噪音", "noise"),
+        ("老师让我们把生词抄在本子上。", "本子", "notebook"),
+        ("天太热了，来一瓶冰可乐吧。", "可乐", "cola"),
+        ("这位歌手在网上有几百万粉丝。", "粉丝", "fans, vermicelli"),
+        ("卫生间的马桶又堵了。", "马桶", "toilet"),
+        ("奶奶今年八十岁，孙女在外地上大学。", "孙女", "granddaughter"),
+        ("这台电脑是二手的，但很好用。", "二手", "second-hand"),
+        ("每到中秋节，全家人都要一起吃月饼。", "中秋节", "Mid-Autumn Festival"),
+        ("路口两辆车发生追尾，无人受伤。", "追尾", "to rear-end"),
+    ],
+)
+def test_an_hsk_word_past_rank_6990_reads_as_a_translator_writes(
+    annotator, sentence, word, gloss
+):
+    assert gloss_of(annotator, sentence, word) == gloss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        # Round twelve: everyday words of objects, food and the home.
+        ("这碗面条有点咸。", "咸", "salty"),
+        ("刚出锅的薯片又香又脆。", "脆", "crisp, brittle"),
+        ("妹妹给卧室的台灯换了个新灯罩。", "灯罩", "lampshade"),
+        ("楼下的小狗每天早上都叫。", "小狗", "puppy, little dog"),
+        ("收到快递后，他马上拆开看了看。", "拆开", "to open, to take apart"),
+        ("这些鸡蛋是自家养的鸡下的。", "自家", "one's own"),
+        ("爸爸把青椒切成丝。", "丝", "shreds, strips"),
+        ("太吵了，把电视的声音调小一点。", "调", "to adjust"),
+        ("周末多锻炼，身体才会好。", "多", "more"),
+        ("放心吧，他很快就到。", "很快", "soon, quickly"),
+        ("她打字打得很快。", "很快", "very fast, soon"),
+    ],
+)
+def test_an_everyday_word_of_the_home_shows_its_everyday_sense(
+    annotator, sentence, word, gloss
+):
+    assert gloss_of(annotator, sentence, word) == gloss
