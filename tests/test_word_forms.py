@@ -29,6 +29,8 @@ from zhreader.pipeline.words.word_forms import (
         # An adjective right before a verb is its manner.
         ("这种新药能有效缓解头痛。", "有效", "effectively"),
         ("列车平稳驶入车站。", "平稳", "smoothly"),
+        # Before a potential form jieba lists as an idiom (连不上 l).
+        ("电脑突然连不上打印机了。", "突然", "suddenly"),
         ("我们应该准确掌握每个数据。", "准确", "accurately"),
     ],
 )

@@ -200,6 +200,7 @@ _SINGULAR = {"months": "month", "years": "year", "days": "day", "times": "time"}
 _SINGULAR.update({"people": "person", "households": "household", "trips": "trip", "kinds": "kind"})
 # A verb, 不 or 得, and its result (睡不着, 吃得了): what each says of the action.
 _POTENTIAL_MARKS = {"不": "can't", "得": "can"}
+_POTENTIAL_TAGS = frozenset(["", "l"])  # a potential form jieba lacks, or lists as an idiom
 # A frequency the segmenter joined (segment.join_frequencies): 一周一次 "once a week".
 _FREQUENCY = re.compile(FREQUENCY_PERIOD.pattern + FREQUENCY_COUNT.pattern)
 _TIMES = {1: "once", 2: "twice"}
@@ -1051,7 +1052,8 @@ class GlossChooser:
         """Tell whether the next word is a verb, or a potential form jieba lacks (连不上)."""
         if self._verb_next(nxt):
             return True
-        return not nxt.tag and len(nxt.text) == 3 and nxt.text[1] in _POTENTIAL_MARKS
+        listed = nxt.tag in _POTENTIAL_TAGS  # jieba lists some as idioms: 连不上 l
+        return listed and len(nxt.text) == 3 and nxt.text[1] in _POTENTIAL_MARKS
 
     def _verb_next(self, nxt: Neighbour) -> bool:
         """Tell whether the next word is a verb: by jieba's tag, else by its English.
