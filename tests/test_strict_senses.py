@@ -322,3 +322,17 @@ def test_an_everyday_word_of_the_home_shows_its_everyday_sense(
     annotator, sentence, word, gloss
 ):
     assert gloss_of(annotator, sentence, word) == gloss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        # Round twelve: the last of jieba's --narrow words, past rank 2,561.
+        ("本赛季联赛上周末圆满收官。", "收官", "to wrap up, final stage"),
+        ("这场比赛爆冷，卫冕冠军被淘汰了。", "爆冷", "to cause an upset"),
+        ("这把旧椅子一坐就散架了。", "散架", "to fall apart"),
+        ("受大雪影响，部分公交线路停摆。", "停摆", "to come to a halt, to shut down"),
+    ],
+)
+def test_a_jieba_word_past_rank_2561_shows_its_news_use(annotator, sentence, word, gloss):
+    assert gloss_of(annotator, sentence, word) == gloss
