@@ -256,6 +256,7 @@ _BARE_POINTERS = frozenset(
 _SPANS = frozenset(["月", "星期", "礼拜", "小时", "钟头", "学期", "季度", "周末", "晚上", "早上"])
 _MONTH_HEAD = "月"
 # 该 + what it points at (GlossChooser.demonstrative_compound): "the", not "should".
+_HALVES = {"上半": "first", "下半": "second"}  # 上半场, 下半程: which half
 _THAT_ONE = "该"
 _SHOULD = "should"
 _NOT_POINTED = frozenset("adrpcu")  # adjectives, adverbs, pronouns, prepositions, particles
@@ -1431,8 +1432,10 @@ class GlossChooser:
             return f"{figure} {unit} + {noun}" if unit else f"{figure} + {noun}"
         if not unit:
             # The general classifier is a word a learner must learn to put there,
-            # as any other: 十几个 "over ten (classifier)", not a bare number.
-            return f"{figure} {_GENERAL_CLASSIFIER}" if rest == "个" else figure
+            # as any other: 十几个 "over ten (classifier)", not a bare number. Before
+            # a span of time English counts it bare (一个 | 小时 "one hour", round twelve).
+            classified = rest == "个" and not _before_span(nxt)
+            return f"{figure} {_GENERAL_CLASSIFIER}" if classified else figure
         if figure == "one" and not unit.startswith("("):
             figure = "a"  # 一批 "a batch (of)"; 一台 "one (classifier for machines)"
         return f"{figure} {unit}"  # 三台 "three (classifier for machines)", as 这台
@@ -1605,12 +1608,30 @@ class GlossChooser:
         described = self.doubled_description(word, reading)
         if described:
             return described
+        halved = self.halved(word)
+        if halved:
+            return halved
         if len(word) > 1 and word[-1] == _PLURAL and self._dictionary.common(word[:-1]):
             stem = self._dictionary.short_gloss(word[:-1], reading[:-1], tag="n")
             return plural_noun(stem) if stem else None  # 孩子们 "children"
         spans = self._best_split(word)
         glosses = self.compound_parts(word, spans, reading, before, after)
         return _join(glosses) if glosses else None
+
+    def halved(self, word: str) -> str | None:
+        """Read 上/下 before a half CC-CEDICT lists as the first or second half (round twelve).
+
+        下半场 "second half of a game or contest", 上半程 "first half of …":
+        built from characters they read "under" or "up" and the half.
+        """
+        order = _HALVES.get(word[:2])
+        half = word[1:]
+        if not order or len(word) < 3 or not self._dictionary.contains(half):
+            return None
+        gloss = self._senses.choose(half) or self._dictionary.short_gloss(half) or ""
+        if not gloss.startswith("half"):
+            return None
+        return f"{order} {gloss.split(', ')[0]}"
 
     def compound_parts(
         self,

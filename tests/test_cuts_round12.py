@@ -1,0 +1,194 @@
+"""Issue 12, round twelve: words split across tokens, numbers cut apart, built halves.
+
+Every sentence here was written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from zhreader.pipeline.words.annotate import Annotator
+from zhreader.pipeline.words.numbers import digit_score, number_gloss, wind_force
+
+
+def _tokens(annotator: Annotator, text: str) -> list[tuple[str, str]]:
+    """Return the (token, gloss) pairs of a sentence, punctuation left out."""
+    return [(t.zh, t.gloss or "") for t in annotator.tokens(text) if t.kind != "punct"]
+
+
+def _words(annotator: Annotator, text: str) -> list[str]:
+    return [zh for zh, _ in _tokens(annotator, text)]
+
+
+def _first(gloss: str) -> str:
+    return gloss.split(", ")[0]
+
+
+# --- amounts in digits: 万亿, 亿 with a decimal ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("token", "english"),
+    [
+        ("4.7万亿", "4.7 trillion"),  # was 4.7万 | 亿元 "47,000" "100 million yuan"
+        ("12万亿", "12 trillion"),
+        ("27.3亿", "2.73 billion"),  # was "2,730,000,000": 27.3 × 10⁸ is no whole float
+        ("9.45亿", "945 million"),
+        ("131.6亿", "13.16 billion"),
+    ],
+)
+def test_a_big_amount_reads_as_english_writes_it(token, english):
+    assert number_gloss(token) == english
+
+
+def test_trillions_stay_one_number_token(annotator):
+    tokens = _tokens(annotator, "去年全国网上零售额约为14.2万亿元。")
+    assert ("14.2万亿", "14.2 trillion") in tokens
+    assert "元" in [zh for zh, _ in tokens]
+
+
+# --- an hour and 许, a wind grade, a score in digits ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "english"),
+    [
+        ("今天上午9时许，河边发现一只受伤的白鹭。", "9时许", "around 9 o'clock"),
+        ("晚上11点许，最后一批游客离开景区。", "11点许", "around 11 o'clock"),
+    ],
+)
+def test_an_hour_and_xu_is_about_that_hour(annotator, text, token, english):
+    assert (token, english) in _tokens(annotator, text)
+
+
+def test_a_wind_grade_before_wind_is_its_force(annotator):
+    assert ("9级", "force 9") in _tokens(annotator, "预计今晚东部海面有9级阵风。")
+    assert ("7级", "force 7") in _tokens(annotator, "这次台风中心附近风力达7级。") or (
+        "7级" not in _words(annotator, "这次台风中心附近风力达7级。")
+    )
+
+
+def test_a_grade_before_no_wind_stays_apart(annotator):
+    # 3 | 级 | 台阶: steps, no wind; nothing is joined
+    words = _words(annotator, "门口有3级台阶。")
+    assert "3级" not in words
+
+
+def test_wind_force_reads_only_a_grade():
+    assert wind_force("12级") == "force 12"
+    assert wind_force("40级") is None  # no Beaufort force
+    assert wind_force("12年") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "english"),
+    [
+        ("决赛中主队以2比1险胜。", "2比1", "2:1"),
+        ("上半场两队战成0比0。", "0比0", "0:0"),
+    ],
+)
+def test_a_score_in_digits_is_one_token(annotator, text, token, english):
+    assert (token, english) in _tokens(annotator, text)
+
+
+def test_digit_score_reads_only_digits_either_side():
+    assert digit_score("10比7") == "10:7"
+    assert digit_score("比7") is None
+    assert digit_score("1比1.5") is None
+
+
+# --- 一 and the word after it ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("孩子们一下课就冲向操场。", "下课"),
+        ("爷爷一下车就找厕所。", "下车"),
+        ("他一下楼就看见了邮递员。", "下楼"),
+    ],
+)
+def test_as_soon_as_down_is_one_and_the_verb(annotator, text, verb):
+    words = _words(annotator, text)
+    assert verb in words
+    assert words[words.index(verb) - 1] == "一"
+
+
+def test_a_little_after_a_verb_stays_a_little(annotator):
+    # 等一下 | 车就到: "wait a moment, the bus comes"; 看一下 | 书 "look at the book a bit"
+    assert "一下" in _words(annotator, "你等一下车就到了。")
+    assert "一下" in _words(annotator, "请大家看一下书就走。")
+
+
+def test_early_in_the_morning_before_then(annotator):
+    glosses = dict(_tokens(annotator, "外婆一早就去集市卖鸡蛋了。"))
+    assert "一早" in glosses
+    assert "就" in glosses
+    assert "早就" not in glosses
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["这个月用电量比上月减少一成。", "工厂的产量提高了一成左右。", "今年报名人数增加一成以上。"],
+)
+def test_one_tenth_after_a_verb_is_ten_percent(annotator, text):
+    assert ("一成", "10%") in _tokens(annotator, text)
+
+
+def test_one_tenth_elsewhere_is_left_alone(annotator):
+    assert "一成不变" in _words(annotator, "日子过得一成不变。")
+    assert "一成" not in _words(annotator, "一成年就搬出去住了。")
+
+
+# --- a span of time after a count, halves, rows ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "english"),
+    [
+        ("我们在车站等了一个小时。", "一个", "one"),
+        ("她每周练两个小时钢琴。", "两个", "two"),
+        ("他在国外住了三个月。", "三个", "three"),
+    ],
+)
+def test_a_count_before_a_span_reads_bare(annotator, text, count, english):
+    assert (count, english) in _tokens(annotator, text)
+
+
+def test_a_count_before_a_thing_keeps_the_classifier(annotator):
+    glosses = dict(_tokens(annotator, "桌上放着三个苹果。"))
+    assert "(classifier)" in glosses["三个"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "english"),
+    [
+        ("下半场客队连进两球。", "下半场", "second half"),
+        ("上半场结束前他受了伤。", "上半场", "first half"),
+    ],
+)
+def test_up_or_down_before_a_half_is_which_half(annotator, text, word, english):
+    glosses = dict(_tokens(annotator, text))
+    assert glosses[word].startswith(english)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "english"),
+    [
+        ("她交了一个好朋友。", "好", "good"),  # after a verb it read "(done) well"
+        ("东西放这儿就行。", "行", "will do"),
+        ("签个字就可以了。", "可以", "will do"),
+        ("老师在我的数学本上打了个勾。", "本", "exercise book"),  # jieba: 数学 | 本
+        ("她把生字本里的字抄了三遍。", "本", "exercise book"),
+        ("我们县新建了一所实验小学。", "实验", "experimental"),
+    ],
+)
+def test_rows_for_words_jieba_cut_apart(annotator, text, word, english):
+    glosses = dict(_tokens(annotator, text))
+    assert _first(glosses[word]) == english
+
+
+def test_the_result_row_of_good_still_holds_before_no_person(annotator):
+    # 管好 | 孩子: after 管 (an earlier row) 好 stays the result
+    glosses = dict(_tokens(annotator, "家长要管好孩子。"))
+    assert glosses.get("好", "(done) well").startswith("(done) well")
