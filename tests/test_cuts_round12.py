@@ -181,6 +181,8 @@ def test_up_or_down_before_a_half_is_which_half(annotator, text, word, english):
         ("老师在我的数学本上打了个勾。", "本", "exercise book"),  # jieba: 数学 | 本
         ("她把生字本里的字抄了三遍。", "本", "exercise book"),
         ("我们县新建了一所实验小学。", "实验", "experimental"),
+        ("工地的建筑垃圾要及时清运。", "垃圾", "waste"),  # a sorting category: jieba cuts it off
+        ("她今年评上了优秀教师。", "上", "(complement: selected)"),
     ],
 )
 def test_rows_for_words_jieba_cut_apart(annotator, text, word, english):
