@@ -160,6 +160,12 @@ def test_a_count_before_a_thing_keeps_the_classifier(annotator):
     assert "(classifier)" in glosses["三个"]
 
 
+def test_an_estimated_count_before_a_span_keeps_the_classifier(annotator):
+    # 十几个 | 小时: "over ten (classifier)", as before any noun
+    glosses = dict(_tokens(annotator, "这趟火车要开十几个小时。"))
+    assert "(classifier)" in glosses["十几个"]
+
+
 @pytest.mark.parametrize(
     ("text", "word", "english"),
     [

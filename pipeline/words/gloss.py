@@ -1432,9 +1432,9 @@ class GlossChooser:
             return f"{figure} {unit} + {noun}" if unit else f"{figure} + {noun}"
         if not unit:
             # The general classifier is a word a learner must learn to put there,
-            # as any other: 十几个 "over ten (classifier)", not a bare number. Before
-            # a span of time English counts it bare (一个 | 小时 "one hour", round twelve).
-            classified = rest == "个" and not _before_span(nxt)
+            # as any other: 十几个 "over ten (classifier)", not a bare number. An exact
+            # count before a span of time reads bare (一个 | 小时 "one hour", round twelve).
+            classified = rest == "个" and (bool(approx) or not _before_span(nxt))
             return f"{figure} {_GENERAL_CLASSIFIER}" if classified else figure
         if figure == "one" and not unit.startswith("("):
             figure = "a"  # 一批 "a batch (of)"; 一台 "one (classifier for machines)"
