@@ -61,17 +61,24 @@ def test_an_hour_and_xu_is_about_that_hour(annotator, text, token, english):
     assert (token, english) in _tokens(annotator, text)
 
 
-def test_a_wind_grade_before_wind_is_its_force(annotator):
-    assert ("9级", "force 9") in _tokens(annotator, "预计今晚东部海面有9级阵风。")
-    assert ("7级", "force 7") in _tokens(annotator, "这次台风中心附近风力达7级。") or (
-        "7级" not in _words(annotator, "这次台风中心附近风力达7级。")
-    )
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        ("预计今晚东部海面有9级阵风。", "9级"),  # the wind after the grade
+        ("这次台风中心附近风力达13级。", "13级"),  # the wind shortly before it
+        ("山顶风力可达6级。", "6级"),
+    ],
+)
+def test_a_wind_grade_is_its_force(annotator, text, token):
+    assert (token, f"force {token[:-1]}") in _tokens(annotator, text)
 
 
-def test_a_grade_before_no_wind_stays_apart(annotator):
-    # 3 | 级 | 台阶: steps, no wind; nothing is joined
-    words = _words(annotator, "门口有3级台阶。")
-    assert "3级" not in words
+@pytest.mark.parametrize(
+    "text", ["门口有3级台阶。", "该区风险等级调为2级。", "刮了一夜大风，今天只有3级。"]
+)
+def test_a_grade_of_no_wind_stays_apart(annotator, text):
+    # steps, a risk level, and wind named in another clause: nothing is joined
+    assert not any(w.endswith("级") and w[0].isdigit() for w in _words(annotator, text))
 
 
 def test_wind_force_reads_only_a_grade():
@@ -133,6 +140,11 @@ def test_early_in_the_morning_before_then(annotator):
 )
 def test_one_tenth_after_a_verb_is_ten_percent(annotator, text):
     assert ("一成", "10%") in _tokens(annotator, text)
+
+
+def test_one_tenth_after_a_term_ending_in_a_verb(annotator):
+    # 同比增长 is one term token; the verb it ends in is what 一成 follows
+    assert ("一成", "10%") in _tokens(annotator, "全区税收收入同比增长一成。")
 
 
 def test_one_tenth_elsewhere_is_left_alone(annotator):

@@ -669,7 +669,7 @@ class Segmenter:
         if _may_hold_split_word(run):
             pieces = join_split_words(pieces, self._dictionary, twin or _same)
         if _may_hold_one_pair(run):
-            pieces = recut_after_one(pieces, self._dictionary, twin or _same)
+            pieces = recut_after_one(pieces, self._dictionary, twin or _same, left)
         return pieces
 
     def _facts(self, word: str) -> _WordFacts:
@@ -1358,8 +1358,8 @@ def _digit_amount(pieces: list[Piece], i: int, simplified: Callable[[str], str])
     score = pieces[i + 2] if i + 2 < len(pieces) else None
     if words[0] == SCORE_MARK and score is not None and score.kind == "number":
         return 3 if digit_score(first.text + words[0] + score.text) else 0  # 1 | 比 | 0 → 1比0
-    if words[0] == WIND_GRADE and len(words) > 1 and _WIND in words[1]:
-        return 2  # 10 | 级 | 大风 → 10级 "force 10" (numbers.wind_force)
+    if words[0] == WIND_GRADE and (len(words) > 1 and _wind(words[1]) or _wind_before(pieces, i)):
+        return 2  # 10 | 级 | 大风, 风力 | 达 | 7 | 级 → 10级 "force 10" (numbers.wind_force)
     if words[0] not in HOUR_MARKS and words[0] != "点" + HALF_HOUR:
         return 0
     if clock_digits(first.text + words[0]):
@@ -1374,7 +1374,24 @@ def _digit_amount(pieces: list[Piece], i: int, simplified: Callable[[str], str])
     return 4 if clock_digits(first.text + words[0] + minutes.text + MINUTE_MARK) else 0
 
 
-_WIND = "风"  # 大风, 阵风, 风力: a grade before wind is the Beaufort force
+_WIND = "风"  # 大风, 阵风, 风力: a grade of wind is its Beaufort force
+_WIND_FORCE = "风力"
+_WIND_LOOKBACK = 3  # 风力 | 可 | 达 | 7 | 级
+
+
+def _wind(word: str) -> bool:
+    """Tell whether a word names wind (大风, 阵风, 风, 风力), not 风险 or 作风's kin."""
+    return word.endswith(_WIND) or word.startswith(_WIND_FORCE)
+
+
+def _wind_before(pieces: list[Piece], i: int) -> bool:
+    """Tell whether wind is named shortly before piece ``i`` in the same clause."""
+    for piece in reversed(pieces[max(0, i - _WIND_LOOKBACK) : i]):
+        if piece.kind in _CLAUSE_END:
+            return False
+        if piece.kind == "word" and _wind(piece.text):
+            return True
+    return False
 
 
 def _tens(digits: str) -> bool:
@@ -1499,7 +1516,10 @@ def _may_hold_one_pair(run: str) -> bool:
 
 
 def recut_after_one(
-    pieces: list[Piece], dictionary: Dictionary, simplified: Callable[[str], str] | None = None
+    pieces: list[Piece],
+    dictionary: Dictionary,
+    simplified: Callable[[str], str] | None = None,
+    left: str = "",
 ) -> list[Piece]:
     """Mend three cuts of 一 and the word after it that read wrongly.
 
@@ -1507,14 +1527,16 @@ def recut_after_one(
     and the character make a verb); 一 | 早就 is 一早 | 就 "early in the
     morning" "then" (一 and the first character make a time adverb before
     就/才); 一 | 成 after a verb and before the clause's end or 以上, 左右 … is
-    一成 "10%", as jieba keeps 两成, 三成.
+    一成 "10%", as jieba keeps 两成, 三成. ``left`` is the text before the
+    pieces (a term the run opens after: 同比增长 | 一 | 成).
     """
     simplified = simplified or _same
     out: list[Piece] = []
     i = 0
     while i < len(pieces):
         nxt = pieces[i + 1] if i + 1 < len(pieces) else None
-        recut = _one_pair(out, pieces[i], nxt, pieces[i + 2 : i + 4], dictionary, simplified)
+        before = simplified(out[-1].text) if out else simplified(left)
+        recut = _one_pair(before, pieces[i], nxt, pieces[i + 2 : i + 4], dictionary, simplified)
         if recut:
             out.extend(recut)
             i += 2
@@ -1525,7 +1547,7 @@ def recut_after_one(
 
 
 def _one_pair(
-    out: list[Piece],
+    left: str,
     piece: Piece,
     nxt: Piece | None,
     after: list[Piece],
@@ -1537,8 +1559,9 @@ def _one_pair(
         return None
     first, second = simplified(piece.text), simplified(nxt.text)
     later = [simplified(p.text) for p in after if p.kind == "word"]
-    before = dictionary.word_tag(simplified(out[-1].text))[:1] if out else ""
-    verb_before = before == "v"
+    before = dictionary.word_tag(left)[:1] if left else ""
+    # A term ending in a verb of change counts as the verb (同比增长 | 一 | 成).
+    verb_before = before == "v" or dictionary.word_tag(left[-2:])[:1] == "v"
     # After a verb 一下 is "a bit" (等一下 | 车就来了: wait, and the car comes; 等 is u).
     soon = later[:1] and later[0][:1] in _AS_SOON and before not in ("v", "u")
     if first == _A_LITTLE and len(second) == 1 and soon:
