@@ -62,6 +62,51 @@ def test_an_hour_and_xu_is_about_that_hour(annotator, text, token, english):
 
 
 @pytest.mark.parametrize(
+    ("text", "token", "english"),
+    [
+        ("凌晨五时许，渔船陆续返港。", "五时许", "around five o'clock"),  # jieba's one token
+        ("下午两点许，雨停了。", "两点许", "around two o'clock"),  # joined: 两点 | 许
+    ],
+)
+def test_an_hour_in_han_numerals_and_xu(annotator, text, token, english):
+    assert (token, english) in _tokens(annotator, text)
+
+
+def test_xu_opening_a_word_after_an_hour_stays_apart(annotator):
+    # 十点 | 许多人: 许 opens 许多 "many"
+    words = _words(annotator, "十点许多人还在排队。")
+    assert "许多" in words
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("省规划院的工程师来村里测量。", "规划院"),
+        ("镇卫生院今年新添了一台救护车。", "卫生院"),
+    ],
+)
+def test_an_institution_built_on_yuan_is_an_institute(annotator, text, word):
+    glosses = dict(_tokens(annotator, text))
+    assert glosses[word].endswith("institute")
+
+
+def test_a_yard_after_de_stays_a_yard(annotator):
+    assert "institute" not in dict(_tokens(annotator, "外婆家的院很大。")).get("院", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [("爷爷端起杯子喝了两口茶。", "两口"), ("弟弟只尝了一口蛋糕。", "一口")],
+)
+def test_a_mouth_counting_food_is_a_mouthful(annotator, text, count):
+    assert "mouthful" in dict(_tokens(annotator, text))[count]
+
+
+def test_a_mouth_counting_people_or_wells_stays_the_classifier(annotator):
+    assert "mouthful" not in dict(_tokens(annotator, "他们一家有四口人。"))["四口"]
+
+
+@pytest.mark.parametrize(
     ("text", "token"),
     [
         ("预计今晚东部海面有9级阵风。", "9级"),  # the wind after the grade

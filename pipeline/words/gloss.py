@@ -256,6 +256,7 @@ _BARE_POINTERS = frozenset(
 _SPANS = frozenset(["月", "星期", "礼拜", "小时", "钟头", "学期", "季度", "周末", "晚上", "早上"])
 _MONTH_HEAD = "月"
 # 该 + what it points at (GlossChooser.demonstrative_compound): "the", not "should".
+_ABOUT_HOURS = frozenset(["点许", "时许"])  # an hour and 许: news writes "around" so
 _HALVES = {"上半": "first", "下半": "second"}  # 上半场, 下半程: which half
 _THAT_ONE = "该"
 _SHOULD = "should"
@@ -1872,6 +1873,8 @@ def _names_month(word: str) -> bool:
 
 def _clock_time(hour: float, rest: str) -> str | None:
     """Read the time after an hour's numeral: 点半 "half past six", 点十分 "6:10"."""
+    if rest in _ABOUT_HOURS and hour == int(hour) and 0 <= hour <= 24:
+        return f"around {english_words(int(hour))} o'clock"  # 三时许, as 3时许 (round twelve)
     if not rest.startswith("点") or hour != int(hour) or not 0 <= hour <= 24:
         return None
     if rest == "点钟":

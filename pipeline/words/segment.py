@@ -668,6 +668,8 @@ class Segmenter:
             pieces = join_time_starts(pieces, self._dictionary, twin or _same)
         if _may_hold_split_word(run):
             pieces = join_split_words(pieces, self._dictionary, twin or _same)
+        if ABOUT_HOUR in run:
+            pieces = join_about_hours(pieces, twin or _same)
         if _may_hold_one_pair(run):
             pieces = recut_after_one(pieces, self._dictionary, twin or _same, left)
         return pieces
@@ -1506,6 +1508,23 @@ _DOWN = "下"
 _AS_SOON = frozenset("就便")  # 一 V 就 "as soon as"
 _TENTHS = "成"  # 一成 "10%", as jieba's own 两成, 三成
 _AFTER_TENTHS = frozenset(["以上", "以下", "左右", "多", "的", "了", "不"])
+
+
+def join_about_hours(
+    pieces: list[Piece], simplified: Callable[[str], str] | None = None
+) -> list[Piece]:
+    """Join an hour in Han numerals and 许 after it: 两点 | 许 → 两点许 "around two o'clock"."""
+    simplified = simplified or _same
+    last = len(pieces) - 1
+
+    def size_at(i: int, _: list[Piece]) -> int:
+        if i == last or simplified(pieces[i + 1].text) != ABOUT_HOUR:
+            return 0
+        hour = simplified(pieces[i].text)
+        clock = hour[-1:] in HOUR_MARKS and han_value(hour[:-1]) is not None
+        return 2 if clock and pieces[i].kind == "word" and not pieces[i].term else 0
+
+    return join_sized(pieces, size_at)
 
 
 def _may_hold_one_pair(run: str) -> bool:
