@@ -112,10 +112,16 @@ def test_a_mouth_counting_people_or_wells_stays_the_classifier(annotator):
         ("预计今晚东部海面有9级阵风。", "9级"),  # the wind after the grade
         ("这次台风中心附近风力达13级。", "13级"),  # the wind shortly before it
         ("山顶风力可达6级。", "6级"),
+        ("沿海将有7级以上偏东大风。", "7级"),  # 以上 between the grade and the wind
     ],
 )
 def test_a_wind_grade_is_its_force(annotator, text, token):
     assert (token, f"force {token[:-1]}") in _tokens(annotator, text)
+
+
+def test_a_wind_grade_in_han_numerals_before_wind(annotator):
+    assert ("九级", "force nine") in _tokens(annotator, "半夜里刮起了九级狂风。")
+    assert "force" not in dict(_tokens(annotator, "她去年考过了英语六级。")).get("六级", "")
 
 
 @pytest.mark.parametrize(

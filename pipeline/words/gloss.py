@@ -26,6 +26,7 @@ from zhreader.pipeline.words.dictionary import COUNTED, Dictionary, sense_pieces
 from zhreader.pipeline.words.english import EMPTY_WORDS
 from zhreader.pipeline.words.numbers import (
     APPROXIMATORS,
+    BEAUFORT_TOP,
     HALF_UNITS,
     HAN_BIG,
     HAN_NUMERAL_CHARS,
@@ -34,6 +35,7 @@ from zhreader.pipeline.words.numbers import (
     ROUND_MARKERS,
     VAGUE_COUNTS,
     VAGUE_MARKERS,
+    WIND_GRADE,
     digits_value,
     discount,
     doubling,
@@ -41,6 +43,7 @@ from zhreader.pipeline.words.numbers import (
     english_words,
     han_decimal,
     han_value,
+    names_wind,
     neighbour_digits,
     ordinal,
     ordinal_words,
@@ -1373,6 +1376,8 @@ class GlossChooser:
         if rest == _DECADES and value == int(value) and 0 < value < 12:
             figure = f"{english_words(int(value) * 10)} (years of age)"  # 七旬 "seventy"
             return f"{APPROXIMATORS[approx]} {figure}" if approx else figure
+        if rest == WIND_GRADE and not approx and names_wind(nxt.text) and value <= BEAUFORT_TOP:
+            return f"force {english_words(int(value))}"  # 十级 | 大风, as 10级 (round twelve)
         if rest == _TENTHS:
             figure = f"{round(value * 10)}%"  # 六成 "60%": 成 counts tenths
             return f"{APPROXIMATORS[approx]} {figure}" if approx else figure

@@ -230,7 +230,14 @@ def clock_digits(token: str) -> str | None:
 # segment.join_digit_numbers joins it only there.
 WIND_GRADE = "级"
 _WIND_FORCE = re.compile(r"^([0-9０-９]{1,2})[级級]$")
-_BEAUFORT_TOP = 17
+BEAUFORT_TOP = 17
+_WIND = "风"
+_WIND_MEASURE = "风力"
+
+
+def names_wind(word: str) -> bool:
+    """Tell whether a word names wind (大风, 阵风, 风, 风力), not 风险 or 风格."""
+    return word.endswith(_WIND) or word.startswith(_WIND_MEASURE)
 
 
 def wind_force(token: str) -> str | None:
@@ -239,7 +246,7 @@ def wind_force(token: str) -> str | None:
     if not match:
         return None
     force = int(match.group(1).translate(_FULLWIDTH))
-    return f"force {force}" if force <= _BEAUFORT_TOP else None
+    return f"force {force}" if force <= BEAUFORT_TOP else None
 
 
 # A score or a ratio in digits (1 | 比 | 0), joined by segment.join_digit_numbers.
@@ -446,6 +453,8 @@ __all__ = [
     "HOUR_MARKS",
     "SCORE_MARK",
     "WIND_GRADE",
+    "BEAUFORT_TOP",
+    "names_wind",
     "MINUTE_MARK",
     "approximate_digits",
     "clock_digits",

@@ -66,6 +66,7 @@ from zhreader.pipeline.words.numbers import (
     counted_noun,
     digit_score,
     han_value,
+    names_wind,
 )
 from zhreader.pipeline.words.results import ResultComplements
 from zhreader.pipeline.words.senses import DEMONSTRATIVES
@@ -1360,7 +1361,7 @@ def _digit_amount(pieces: list[Piece], i: int, simplified: Callable[[str], str])
     score = pieces[i + 2] if i + 2 < len(pieces) else None
     if words[0] == SCORE_MARK and score is not None and score.kind == "number":
         return 3 if digit_score(first.text + words[0] + score.text) else 0  # 1 | 比 | 0 → 1比0
-    if words[0] == WIND_GRADE and (len(words) > 1 and _wind(words[1]) or _wind_before(pieces, i)):
+    if words[0] == WIND_GRADE and _wind_near(pieces, i):
         return 2  # 10 | 级 | 大风, 风力 | 达 | 7 | 级 → 10级 "force 10" (numbers.wind_force)
     if words[0] not in HOUR_MARKS and words[0] != "点" + HALF_HOUR:
         return 0
@@ -1376,23 +1377,18 @@ def _digit_amount(pieces: list[Piece], i: int, simplified: Callable[[str], str])
     return 4 if clock_digits(first.text + words[0] + minutes.text + MINUTE_MARK) else 0
 
 
-_WIND = "风"  # 大风, 阵风, 风力: a grade of wind is its Beaufort force
-_WIND_FORCE = "风力"
-_WIND_LOOKBACK = 3  # 风力 | 可 | 达 | 7 | 级
+_WIND_LOOKBACK = 4  # 风力 | 可 | 达 | 7 | 级; 7 | 级 | 以上 | 偏 | 东 | 大风
 
 
-def _wind(word: str) -> bool:
-    """Tell whether a word names wind (大风, 阵风, 风, 风力), not 风险 or 作风's kin."""
-    return word.endswith(_WIND) or word.startswith(_WIND_FORCE)
-
-
-def _wind_before(pieces: list[Piece], i: int) -> bool:
-    """Tell whether wind is named shortly before piece ``i`` in the same clause."""
-    for piece in reversed(pieces[max(0, i - _WIND_LOOKBACK) : i]):
-        if piece.kind in _CLAUSE_END:
-            return False
-        if piece.kind == "word" and _wind(piece.text):
-            return True
+def _wind_near(pieces: list[Piece], i: int) -> bool:
+    """Tell whether wind is named within a few words of the grade at ``i`` in its clause."""
+    before = reversed(pieces[max(0, i - _WIND_LOOKBACK) : i])
+    for side in (before, pieces[i + 2 : i + 2 + _WIND_LOOKBACK]):
+        for piece in side:
+            if piece.kind in _CLAUSE_END:
+                break
+            if piece.kind == "word" and names_wind(piece.text):
+                return True
     return False
 
 
