@@ -172,6 +172,21 @@ def test_as_soon_as_down_is_one_and_the_verb(annotator, text, verb):
     assert words[words.index(verb) - 1] == "一"
 
 
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [("姐姐一进宿舍就开始收拾行李。", "进"), ("我一到车站就给你发消息。", "到")],
+)
+def test_as_soon_as_one_and_a_verb_jieba_counted(annotator, text, verb):
+    # 一进 | 宿舍 read "one (classifier for sections in a building …)"
+    words = _words(annotator, text)
+    assert words[words.index(verb) - 1] == "一"
+
+
+def test_one_and_a_verb_with_no_object_before_then_stays(annotator):
+    # 一进 | 就是: no object between, 就是 "exactly"; nothing is recut
+    assert "一进" in _words(annotator, "他这一进就是整整三年。")
+
+
 def test_a_little_after_a_verb_stays_a_little(annotator):
     # 等一下 | 车就到: "wait a moment, the bus comes"; 看一下 | 书 "look at the book a bit"
     assert "一下" in _words(annotator, "你等一下车就到了。")

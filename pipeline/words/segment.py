@@ -1527,7 +1527,7 @@ def _may_hold_one_pair(run: str) -> bool:
     """Tell whether a Han run may hold a pair ``recut_after_one`` mends (tests in C)."""
     if _ONE not in run:
         return False
-    return ("一下" in run and not _AS_SOON.isdisjoint(run)) or "一早" in run or "一成" in run
+    return not _AS_SOON.isdisjoint(run) or "一早" in run or "一成" in run
 
 
 def recut_after_one(
@@ -1541,8 +1541,10 @@ def recut_after_one(
     一下 | 车 | 就 is 一 | 下车 | 就 "as soon as" "to get off" (一 V 就, where 下
     and the character make a verb); 一 | 早就 is 一早 | 就 "early in the
     morning" "then" (一 and the first character make a time adverb before
-    就/才); 一 | 成 after a verb and before the clause's end or 以上, 左右 … is
-    一成 "10%", as jieba keeps 两成, 三成. ``left`` is the text before the
+    就/才); 一进 | 教室 | 就 is 一 | 进 | 教室 | 就 (一 and a one-character verb
+    CC-CEDICT does not list together, 就 after its object); 一 | 成 after a
+    verb and before the clause's end or 以上, 左右 … is 一成 "10%", as jieba
+    keeps 两成, 三成. ``left`` is the text before the
     pieces (a term the run opens after: 同比增长 | 一 | 成).
     """
     simplified = simplified or _same
@@ -1583,6 +1585,11 @@ def _one_pair(
         verb = _DOWN + second
         if dictionary.contains(verb) and dictionary.word_tag(verb)[:1] == "v":
             return [Piece(_ONE), Piece(piece.text[1:] + nxt.text)]
+    # 一进 | 教室 | 就: 一 V 就, not "one (classifier for sections …)"
+    acting = len(first) == 2 and first[0] == _ONE and not dictionary.contains(first)
+    acting = acting and dictionary.word_tag(first[1])[:1] == "v" and before not in ("v", "u")
+    if acting and second[:1] not in _AS_SOON and later[:1] and later[0][:1] in _AS_SOON:
+        return [Piece(piece.text[0]), Piece(piece.text[1]), nxt]
     if first == _ONE and len(second) == 2 and second[1] in _AS_SOON | {"才"}:
         adverb = _ONE + second[0]
         if dictionary.contains(adverb) and dictionary.word_tag(adverb) in ("d", "t"):
