@@ -543,7 +543,7 @@ def test_a_verb_after_yi_is_not_counted(annotator):
         ("就算下雨也去", "就算", "even if"),
         ("他肯定会来", "肯定", "certainly, definitely"),
         ("气温下降八到十度", "八到", "eight to"),  # a range between two numbers
-        ("一到周末就下雨", "一到", "as soon as + to reach"),
+        ("一到周末就下雨", "一", "as soon as, once"),  # recut 一 | 到 (round 12)
         ("大部分地区有雨", "大部分", "most, the greater part"),
         ("这么冷的天别出门", "这么", "so"),
         ("这么做不对", "这么", "so much"),
