@@ -46,6 +46,7 @@ def test_every_de_form_names_the_particle():
         ("那个修电脑的师傅来了。", RELATIVE),  # after a demonstrative
         ("正在维修的电梯不能用。", RELATIVE),  # a verbal noun after 正在
         ("同学们有的唱歌，有的跳舞。", "some, (particle)"),  # 有的 cut apart: "some"
+        ("锻炼的效果很明显。", particle_name("structural")),  # a verb before an abstract head
     ],
 )
 def test_de_before_its_noun_names_what_it_joins(annotator, sentence, gloss):

@@ -33,11 +33,11 @@ _NOT_ACTING = frozenset(
     + ("没有", "不是", "就是", "也是", "都是", "还有", "只有", "变成", "成")
 )
 # What may stand before the verb of a relative clause that opens a noun phrase:
-# a demonstrative or a count (那个找你的人, 一位参加比赛的选手), a time (昨天来找你的),
-# 来/去 of purpose, 所有 (所有参加比赛的人).
+# a demonstrative or a count (那个找你的人, 一位参加比赛的选手), a time, 所有 (所有参加比赛的人);
+# not 来/去 of purpose, whose verb is the predicate (来保持党的先进性).
 _PHRASE_OPENERS = frozenset(
     ("这", "那", "这个", "那个", "这位", "那位", "这些", "那些", "一个", "一位", "一些")
-    + ("所有", "凡是", "每个", "每位", "来", "去", "刚", "刚才", "专门", "正在", "经常")
+    + ("所有", "凡是", "每个", "每位", "刚", "刚才", "专门", "正在", "经常")
 )
 # Adverbs before a verbal noun that make it the verb of a relative clause (正在施工的路段).
 _ONGOING = frozenset(("正在", "正", "刚", "刚刚", "已经", "即将", "新", "尚未", "仍在"))
