@@ -180,3 +180,20 @@ def test_a_plain_jiu_stays_then(annotator):
 def test_the_reading_agrees_with_the_gloss(annotator, sentence, word, reading):
     token = next(t for t in annotator.tokens(sentence) if t.zh == word)
     assert token.pinyin == (reading,)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "gloss"),
+    [
+        ("由三所大学联合举办的论坛今天开幕。", RELATIVE),  # 由 + the agent + its verb
+        ("由他的朋友负责接待。", POSSESSIVE),  # 由 before a possessive: no verb before 的
+        ("参加这届夏令营的孩子明天出发。", RELATIVE),  # a verb opening the sentence
+        ("他说话的声音很好听。", particle_name("structural")),  # a verb before 声音: "of"
+    ],
+)
+def test_de_of_an_agent_or_an_opening_verb(annotator, sentence, gloss):
+    assert whole_gloss_of(annotator, sentence, "的") == gloss
+
+
+def test_dou_before_a_potential_complement_is_at_all(annotator):
+    assert gloss_of(annotator, "箱子太满了，一件衣服都塞不进。", "都") == AT_ALL

@@ -32,13 +32,17 @@ _NOT_ACTING = frozenset(
     ("是", "有", "像", "在", "当", "作为", "成为", "属于", "为", "对", "给", "把", "被", "叫")
     + ("没有", "不是", "就是", "也是", "都是", "还有", "只有", "变成", "成")
 )
+# What stands for the sentence's start among the openers.
+_SENTENCE_START = "^"
 # What may stand before the verb of a relative clause that opens a noun phrase:
 # a demonstrative or a count (那个找你的人, 一位参加比赛的选手), a time, 所有 (所有参加比赛的人);
 # not 来/去 of purpose, whose verb is the predicate (来保持党的先进性).
 _PHRASE_OPENERS = frozenset(
     ("这", "那", "这个", "那个", "这位", "那位", "这些", "那些", "一个", "一位", "一些")
-    + ("所有", "凡是", "每个", "每位", "刚", "刚才", "专门", "正在", "经常")
+    + ("所有", "凡是", "每个", "每位", "刚", "刚才", "专门", "正在", "经常", _SENTENCE_START)
 )
+# 由 + an agent + a verb + 的: what the agent did (由市文联主办的书画展).
+_BY = "由"
 # Adverbs before a verbal noun that make it the verb of a relative clause (正在施工的路段).
 _ONGOING = frozenset(("正在", "正", "刚", "刚刚", "已经", "即将", "新", "尚未", "仍在"))
 # Objects 开 writes out: prescriptions, receipts, invoices, certificates (开药, 开发票).
@@ -61,18 +65,21 @@ _NAME_REACH = 6
 _ASPECTS = frozenset(("过", "了", "着"))
 
 
-def relative_de(before: Sequence[str], after: Sequence[str], tag: Tagger) -> str | None:
+def relative_de(
+    before: Sequence[str], after: Sequence[str], tag: Tagger, opened: bool = False
+) -> str | None:
     """Read 的 before its noun as closing a relative clause: a verb and its object before it.
 
     那个找你的人, 所有参加比赛的选手, 正在施工的路段. Only where something shows that the
-    verb opens a noun phrase (a demonstrative, a count, a time, 所有 before it):
+    verb opens a noun phrase (a demonstrative, a count, a time, 所有 before it, or
+    the sentence's start: ``opened``):
     elsewhere the verb as often takes the whole phrase as its object (提高人民的生活水平
     "the people's"), and there 的 stays the possessive.
     """
     if not after or len(before) < 2:
         return None
-    if len(before) > 2 and before[-2] in _ASPECTS:
-        before = (*before[:-2], before[-1])  # 帮助过我的人: the verb, its object
+    if len(before) > 2 and (before[-2] in _ASPECTS or _determiner(before[-2], tag)):
+        before = (*before[:-2], before[-1])  # 帮助过我的人, 参加此次培训的: the verb, its object
     prev, verb = before[-1], before[-2]
     prev_tag = tag(prev)
     if prev_tag == "vn" and verb in _ONGOING:
@@ -81,11 +88,31 @@ def relative_de(before: Sequence[str], after: Sequence[str], tag: Tagger) -> str
     verb_tag = tag(verb)
     if not object_like or verb_tag[:1] != "v" or verb_tag == "vn" or verb in _NOT_ACTING:
         return None
-    # At a clause's start the verb is as often the predicate (…，提升老年人的健康素养).
-    opener = before[-3] if len(before) > 2 else ""
+    # After a comma the verb is as often the predicate (…，提升老年人的健康素养); at the
+    # sentence's start it opens the subject (参加此次培训的教师来自…).
+    opener = before[-3] if len(before) > 2 else _SENTENCE_START if opened else ""
     if opener in _PHRASE_OPENERS or tag(opener) in ("t", "m", "mq"):
         return particle_name(RELATIVE)
     return None
+
+
+def _determiner(word: str, tag: Tagger) -> bool:
+    """Tell whether a word determines the object after it (此次, 这次, 本届, 一场)."""
+    return word[:1] in _DETERMINING and len(word) == 2 or tag(word) in ("m", "mq")
+
+
+# The first characters of determiners between a verb and its object (此次, 这项, 本届).
+_DETERMINING = frozenset("这那此本该各每")
+
+
+def agent_de(before: Sequence[str], tag: Tagger) -> str | None:
+    """Read 的 closing 由 + an agent + a verb as closing a relative clause (由市文联主办的展览).
+
+    The verb stands right before 的 (主办, 组织, 研发); 由他的朋友 is a possessive.
+    """
+    if len(before) < 3 or _BY not in before[:-2] or tag(before[-1])[:1] != "v":
+        return None
+    return particle_name(RELATIVE)
 
 
 def verb_by_object(
@@ -128,6 +155,7 @@ __all__ = [
     "ISSUE",
     "KIND_WORDS",
     "RELATIVE",
+    "agent_de",
     "relative_de",
     "verb_by_object",
 ]

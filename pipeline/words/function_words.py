@@ -18,7 +18,7 @@ from zhreader.han import HAN_CLASS
 from zhreader.names import FRAME_CLOSERS, PLACE_HEADS
 from zhreader.pipeline.structure.layout_words import words as layout_words
 from zhreader.pipeline.structure.sentences import ENDERS
-from zhreader.pipeline.words.clause_kinds import KIND_WORDS, relative_de, verb_by_object
+from zhreader.pipeline.words.clause_kinds import KIND_WORDS, agent_de, relative_de, verb_by_object
 from zhreader.pipeline.words.senses import particle_name
 
 # Bump when a rule changes: it is part of the pinyin reader's signature.
@@ -1392,7 +1392,15 @@ def _relative(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     near = list(words[max(0, w - 4) : w])  # an opener, the verb, an aspect, its object
     while any(x in _CLAUSE_ENDS for x in near):
         near.pop(0)
-    return relative_de(near, (nxt,), tag)
+    opened = w - len(near) == 0 or words[w - len(near) - 1] in ENDERS
+    if "由" in words[max(0, w - _BY_REACH) : w]:
+        before, _ = _clause(words, w)
+        return agent_de(before[-_BY_REACH:], tag) or relative_de(near, (nxt,), tag, opened)
+    return relative_de(near, (nxt,), tag, opened)
+
+
+# How far before 的 a 由 of the agent is looked for (由市文联主办的, 由三家单位共同举办的).
+_BY_REACH = 8
 
 
 def _even_all(words: Sequence[str], w: int, tag: Tagger) -> str | None:
@@ -1404,6 +1412,8 @@ def _even_all(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     if "连" in before:
         return EVEN
     negated = bool(after) and (after[0] in _NEGATIONS or after[0][:1] in ("不", "没"))
+    # A potential complement negates too: 一张床都放不下, 一口都吃不下.
+    negated = negated or bool(after) and len(after[0]) == 3 and after[0][1] == "不"
     if negated and any(x in _LEAST or _one_of(x, tag) for x in before[-3:]):
         return AT_ALL
     return None
