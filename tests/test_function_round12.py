@@ -197,3 +197,19 @@ def test_de_of_an_agent_or_an_opening_verb(annotator, sentence, gloss):
 
 def test_dou_before_a_potential_complement_is_at_all(annotator):
     assert gloss_of(annotator, "箱子太满了，一件衣服都塞不进。", "都") == AT_ALL
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        ("他忙了一整天，一分钟都没坐下。", "都", AT_ALL),  # "one" of a span of time
+        ("我们一起都去吧。", "都", "all"),  # 一起 is no span
+        ("妈妈包的饺子比饭店里做的还香。", "还", "even (more)"),  # a 的-term after 比
+    ],
+)
+def test_third_pass_kinds(annotator, sentence, word, gloss):
+    assert gloss_of(annotator, sentence, word) == gloss
+
+
+def test_kai_before_a_test_slip_writes_it_out(annotator):
+    assert gloss_of(annotator, "大夫给我开了一张化验单。", "开") == ISSUE

@@ -521,8 +521,11 @@ def _even_more(words: Sequence[str], w: int, tag: Tagger) -> str | None:
 
 
 def _compared_before(before: Sequence[str]) -> bool:
-    """Tell whether a 比 stands just before in the clause (比我还高, 比去年还热)."""
-    return "比" in before[-4:]
+    """Tell whether a 比 stands just before in the clause (比我还高, 比去年还热).
+
+    A term a 的 closes may be longer (比商店里卖的还好吃).
+    """
+    return "比" in before[-4:] or bool(before) and before[-1] == "的" and "比" in before[-7:]
 
 
 # What follows 比…还 before the verb compared (比我还要高, 比他还能吃, 比谁都还会说).
@@ -1414,6 +1417,13 @@ def _even_all(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     negated = bool(after) and (after[0] in _NEGATIONS or after[0][:1] in ("不", "没"))
     # A potential complement negates too: 一张床都放不下, 一口都吃不下.
     negated = negated or bool(after) and len(after[0]) == 3 and after[0][1] == "不"
-    if negated and any(x in _LEAST or _one_of(x, tag) for x in before[-3:]):
+    if negated and any(x in _LEAST or _one_of(x, tag) or _one_span(x, tag) for x in before[-3:]):
         return AT_ALL
     return None
+
+
+def _one_span(word: str, tag: Tagger) -> bool:
+    """Tell whether a word is "one" of a span of time (一分钟, 一天, 一秒钟): 一天都没休息."""
+    if word[:1] != "一" or word in ("一起", "一下", "一共"):
+        return False
+    return tag(word) == "m" and len(word) > 1 or word.endswith("钟")
