@@ -5,6 +5,8 @@ Every sentence here was written for these tests.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from zhreader.pipeline.words.annotate import Annotator
@@ -100,3 +102,33 @@ def test_mei_next_to_a_country_is_the_us(annotator):
 
 def test_mei_as_an_adjective_stays_beautiful(annotator):
     assert "beautiful" in _glosses(annotator, "秋天的西湖真美。")["美"]
+
+
+# --- a row read in context and kept is recorded; the record goes stale with the row -----
+
+
+def test_a_recorded_row_is_stale_when_its_gloss_changes(sweep, annotator, tmp_path: Path):
+    path = tmp_path / "reviewed.tsv"
+    path.write_text(
+        "word\twords\tshown\treviewed\n"
+        "记者\trows\treporter\t2026-11-30\n"  # its row still reads so
+        "参加\trows\tto take part\t2026-11-30\n"  # its row reads 'to take part in' now
+        "教\trows\tto teach\t2026-11-30\n",  # no learner row at all
+        encoding="utf-8",
+    )
+    reviewed = sweep.read_reviewed(path)
+    problems = sweep.check_reviewed(reviewed, annotator.glosses, annotator.dictionary, path)
+    assert [p.split(": ", 1)[1] for p in problems] == [
+        "参加: its row read 'to take part', now 'to take part in, to attend': review again",
+        "教: its row read 'to teach', now None: review again",
+    ]
+
+
+def test_record_rows_stores_the_rows_gloss(sweep, annotator, tmp_path: Path):
+    path = tmp_path / "reviewed.tsv"
+    rows = [(w, sweep.free_row_gloss(annotator.glosses.senses, w)) for w in ("记者", "问题")]
+    assert sweep.record(rows, "rows", "2026-11-30", path) == 2
+    assert [(r.word, r.words, r.shown) for r in sweep.read_reviewed(path)] == [
+        ("记者", "rows", "reporter"),
+        ("问题", "rows", "problem, question"),
+    ]
