@@ -55,7 +55,7 @@ def test_a_content_word_shows_the_use_its_sentence_has(annotator, text, word, en
 def test_the_first_use_stays_where_it_was_right(annotator):
     # the rows kept their first sense: a verb still reads as the verb
     assert _glosses(annotator, "村里正在建设一所新学校。")["建设"].startswith("to build")
-    assert _glosses(annotator, "他终于回来了。")["回来"].startswith("to come back")
+    assert _glosses(annotator, "他终于回来了。")["回来"].startswith("to return")
 
 
 # --- a direction or a result after an action verb of any length ----------------------
@@ -76,8 +76,8 @@ def test_a_direction_after_an_action_verb_is_its_complement(annotator, text, wor
 
 def test_a_direction_after_a_modal_verb_is_the_verb(annotator):
     # 应该 takes a verb after it: 回来 is the coming back, not the complement "back"
-    assert _glosses(annotator, "你应该回来。")["回来"].startswith("to come back")
-    assert _glosses(annotator, "孩子们都回来了。")["回来"].startswith("to come back")
+    assert _glosses(annotator, "你应该回来。")["回来"].startswith("to return")
+    assert _glosses(annotator, "孩子们都回来了。")["回来"].startswith("to return")
 
 
 def test_an_action_verb_is_a_verb_of_any_length_but_not_a_modal():
