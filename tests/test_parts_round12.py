@@ -1,0 +1,149 @@
+"""Issue 12, round twelve: words inside longer tokens, and words the sentence does not contain.
+
+A listed adverb + modal read as a noun (才能 "talent") and a verb + 了 read as
+an interjection (算了 "forget it") are re-cut where the words around them say
+the sentence holds the adverb and the modal, or the verb and 了; a weather
+noun and a verb (冷风吹) are no person's name; a verb + result word whose
+English hides its result (压坏 "to crush") shows the verb and the result.
+Every sentence here was written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from zhreader.names import INTERJECTION_VERBS, MODAL_NOUNS, WEATHER_CHARS, check_tables
+from zhreader.pipeline.words.annotate import Annotator
+from zhreader.pipeline.words.segment import weather_clause
+
+
+def _tokens(annotator: Annotator, text: str) -> list[tuple[str, str]]:
+    """Return the (token, gloss) pairs of a sentence, punctuation left out."""
+    return [(t.zh, t.gloss or "") for t in annotator.tokens(text) if t.kind != "punct"]
+
+
+def _words(annotator: Annotator, text: str) -> list[str]:
+    return [zh for zh, _ in _tokens(annotator, text)]
+
+
+def _gloss_of(annotator: Annotator, text: str, word: str) -> str:
+    return dict(_tokens(annotator, text))[word]
+
+
+@pytest.mark.parametrize(
+    ("text", "adverb", "english"),
+    [
+        ("你们下周才能拿到签证。", "才", "only then"),  # before a verb
+        ("多练习几遍，才能记得牢。", "才", "only then"),  # after a clause
+        ("这样做才能更快完成任务。", "才", "only then"),  # before an adverb
+        ("周末他总会去河边钓鱼。", "总", "always"),
+        ("奶奶总能猜出我在想什么。", "总", "always"),
+    ],
+)
+def test_an_adverb_and_a_modal_are_cut_before_a_verb(annotator, text, adverb, english):
+    pairs = _tokens(annotator, text)
+    words = [zh for zh, _ in pairs]
+    at = words.index(adverb)
+    assert words[at + 1] in ("能", "会")
+    assert english in pairs[at][1]
+    assert "talent" not in " ".join(g for _, g in pairs)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("这位设计师的才能大家有目共睹。", "才能"),  # after 的
+        ("她在音乐方面很有才能。", "才能"),  # after 有, at the clause's end
+        ("这种才能是练出来的。", "才能"),  # before 是
+    ],
+)
+def test_a_modal_noun_where_a_noun_stands_stays_whole(annotator, text, word):
+    assert word in _words(annotator, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["售货员算了一下总价。", "会计算了两遍账目。", "他得了一场重感冒。"],
+)
+def test_an_interjection_verb_before_a_word_is_the_verb_and_le(annotator, text):
+    pairs = _tokens(annotator, text)
+    words = [zh for zh, _ in pairs]
+    assert "算了" not in words and "得了" not in words
+    at = words.index("了")
+    assert "forget it" not in pairs[at - 1][1]
+    assert "particle" in pairs[at][1]
+
+
+def test_reckoning_reads_calculate(annotator):
+    pairs = _tokens(annotator, "店主算了算今天的收入。")
+    assert [zh for zh, _ in pairs][1:4] == ["算", "了", "算"]
+    assert pairs[1][1].startswith("to calculate") and pairs[3][1].startswith("to calculate")
+
+
+@pytest.mark.parametrize("text", ["算了，这件衣服我不买了。", "太晚了，算了吧。", "那就算了。"])
+def test_the_interjection_at_a_clause_end_stays(annotator, text):
+    words = _words(annotator, text)
+    assert "算" not in words  # 算了 whole, or 就算 | 了 as before
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "verb"),
+    [
+        ("山顶上冷风吹得人直发抖。", "冷风", "吹"),
+        ("半夜冷风吹开了窗户。", "冷风", "吹"),
+    ],
+)
+def test_weather_and_a_verb_are_no_name(annotator, text, noun, verb):
+    tokens = [t for t in annotator.tokens(text) if t.kind != "punct"]
+    words = [t.zh for t in tokens]
+    assert noun in words and verb in words
+    assert all(t.kind != "name" for t in tokens)
+    assert "wind" in _gloss_of(annotator, text, noun)
+
+
+@pytest.mark.parametrize(
+    ("word", "clause"),
+    [
+        ("冷风吹", True),  # a common noun of weather (jieba n) and a verb
+        ("白雪飘", False),  # jieba tags 白雪 nr: it may name a person
+        ("王国发", False),  # 王国 is no weather noun
+        ("冷风大", False),  # no verb after the noun
+    ],
+)
+def test_a_weather_clause_needs_a_common_weather_noun_and_a_verb(annotator, word, clause):
+    assert weather_clause(word, annotator.dictionary) is clause
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "verb", "result"),
+    [
+        ("快递员把纸箱压坏了。", "压坏", "压", "break"),
+        ("弟弟不小心弄坏了收音机。", "弄坏", "弄", "break"),
+        ("她失手打碎了花瓶。", "打碎", "打", "pieces"),
+    ],
+)
+def test_a_verb_and_its_result_show_inside_the_word(annotator, text, word, verb, result):
+    token = next(t for t in annotator.tokens(text) if t.zh == word)
+    assert [p.zh for p in token.parts] == [verb, word[1]]
+    assert result in token.parts[1].gloss
+    assert token.gloss and result not in token.gloss  # the word's English hides it
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("我们下午召开班会。", "召开"),  # frequent: a word of its own
+        ("她推开了教室的门。", "推开"),  # "to push open" says its result
+        ("面对困难要积极应对。", "应对"),  # 对 is no result here
+    ],
+)
+def test_a_lexical_or_transparent_pair_has_no_parts(annotator, text, word):
+    token = next(t for t in annotator.tokens(text) if t.zh == word)
+    assert token.parts == ()
+
+
+def test_the_tables_are_sound():
+    assert check_tables() == []
+    assert {"才能", "总会", "总能"} <= MODAL_NOUNS
+    assert {"算了", "得了"} <= INTERJECTION_VERBS
+    assert "风" in WEATHER_CHARS
