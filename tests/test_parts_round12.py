@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from zhreader.names import INTERJECTION_VERBS, MODAL_NOUNS, WEATHER_CHARS, check_tables
-from zhreader.pipeline.words.annotate import Annotator
+from zhreader.pipeline.words.annotate import Annotator, _says_word_counted
 from zhreader.pipeline.words.segment import weather_clause
 
 
@@ -147,3 +147,64 @@ def test_the_tables_are_sound():
     assert {"才能", "总会", "总能"} <= MODAL_NOUNS
     assert {"算了", "得了"} <= INTERJECTION_VERBS
     assert "风" in WEATHER_CHARS
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("他掀开锅盖一看，饺子都煮破了。", "一看"),  # after a verb: not "a"
+        ("记者一问，店员就说了实话。", "一问"),
+        ("我上网一查，那家店早关门了。", "一查"),
+    ],
+)
+def test_yi_before_a_verb_of_looking_is_as_soon_as(annotator, text, word):
+    shown = " ".join(g for zh, g in _tokens(annotator, text) if zh in (word, "一"))
+    assert "as soon as" in shown
+
+
+@pytest.mark.parametrize(
+    ("word", "english"), [("一是", "first"), ("二是", "second"), ("三是", "third")]
+)
+def test_a_numeral_and_shi_enumerate(annotator, word, english):
+    text = "一是修好道路，二是办好学校，三是建好医院。"
+    assert english in _gloss_of(annotator, text, word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "numeral", "inside"),
+    [
+        ("她的外婆年近九旬。", "九旬", "nine", "decade"),  # an age in decades
+        ("年过八旬的老人仍在种菜。", "八旬", "eight", "decade"),
+    ],
+)
+def test_a_numeral_and_a_word_show_both(annotator, text, word, numeral, inside):
+    token = next(t for t in annotator.tokens(text) if t.zh == word)
+    assert [p.zh for p in token.parts] == [word[0], word[1]]
+    assert numeral in token.parts[0].gloss and inside in token.parts[1].gloss
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("今年小麦增产两成。", "两成"),  # "20%": no 成 "to become" inside
+        ("今天是五号。", "五号"),  # a date
+    ],
+)
+def test_a_numeral_and_a_word_its_english_does_not_say_have_no_parts(annotator, text, word):
+    token = next(t for t in annotator.tokens(text) if t.zh == word)
+    assert token.parts == ()
+
+
+@pytest.mark.parametrize(
+    ("numeral", "word", "english", "kept"),
+    [
+        ("三", "江", "three rivers", True),  # the English says 江
+        ("两", "办", "the two general offices", False),  # an abbreviation
+        ("六", "成", "60%", False),
+    ],
+)
+def test_a_numeral_and_a_word_keep_parts_where_the_english_says_the_word(
+    annotator, numeral, word, english, kept
+):
+    parts = (annotator.tokens(numeral)[0], annotator.tokens(word)[0])
+    assert _says_word_counted(parts, english) is kept

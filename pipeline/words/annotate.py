@@ -96,6 +96,8 @@ _CLASSIFIER_SENSES = ("(classifier", "classifier")
 # The sources of a gloss built for a word CC-CEDICT does not read whole: from its
 # characters (山脚下), or as a number (五类 "five categories").
 _BUILT_GLOSSES = frozenset(("chars", "number"))
+# jieba's tags of a measure word and a time unit (个 q, 年 m): after a numeral, a count.
+_MEASURE_TAGS = frozenset("mq")
 # The sources of a measure word's gloss that may not read it as one (届 "period", 回 "to go
 # back"); a learner row that is no verb reads it as a count (次 "times", 岁 "years old").
 _UNCOUNTED_SOURCES = frozenset(("cedict", "name", "learner"))
@@ -366,6 +368,8 @@ class Annotator:
             elif english:
                 parts = tuple(self._narrowed(part, english) for part in parts)
             check_join(phrase.zh, parts)
+            if not counted and not _says_word_counted(parts, english):
+                parts = ()
         _remember(self._parts, key, parts)
         return parts
 
@@ -486,10 +490,26 @@ class Annotator:
                 ]
             if len(cut) > 1 and any(len(p.text) > 1 for p in cut):
                 pieces = cut
+        elif source == "number" and self._numeral_and_word(word):
+            pieces = [Piece(text[:1]), Piece(text[1:])]  # 七 | 旬, 三 | 送
         if pieces is not None and len(pieces) < 2:
             pieces = None
         _remember(self._phrase_cuts, key, (pieces, bool(words)))
         return pieces, bool(words)
+
+    def _numeral_and_word(self, word: str) -> bool:
+        """Tell whether a number's two characters are a numeral and a word no measure (七旬, 三送).
+
+        An age in decades (七旬 "seventy (years of age)") and a policy slogan's
+        count of acts (三送 "three deliveries") hide the word a learner looks up
+        (旬 "decade", 送 "to send"); a numeral and a measure word or a time unit
+        (三号, 三级, 三年) is a count or a date, read whole.
+        """
+        return (
+            len(word) == 2
+            and word[0] in HAN_NUMERAL_CHARS
+            and self._dictionary.word_tag(word[1])[:1] not in _MEASURE_TAGS
+        )
 
     def _says_its_words(self, word: str, words: list[str]) -> bool:
         """Tell whether a listed count's English says what its counted words say (term_parts)."""
@@ -588,11 +608,15 @@ class Annotator:
         parts: tuple[Token, ...] = ()
         # A term cut into characters only (帮扶: 帮 | 扶) is a word CC-CEDICT lacks, glossed
         # whole; its characters are in its panel.
-        if len(pieces) > 1 and any(len(p.text) > 1 for p in pieces):
+        # A numeral and a verb (三送 "three deliveries") show the act they count.
+        counted = len(pieces) == 2 and self._numeral_and_word(self._dictionary.simplified(term.zh))
+        if len(pieces) > 1 and (counted or any(len(p.text) > 1 for p in pieces)):
             entry = self._glossary.lookup(term.term)
             english = " | ".join((entry.en, *entry.en_alt))  # the alternatives translate too
             parts = self._part_tokens(term, pieces, prev, nxt, english)
             check_join(term.zh, parts)
+            if counted and not _says_word_counted(parts, english):
+                parts = ()
         _remember(self._parts, key, parts)
         return parts
 
@@ -1118,6 +1142,19 @@ def term_gloss(entry) -> str:
 # the second half of a word of its own (应对, 相对, 争光, 发光) as its result.
 _COMPOSED_FREQUENCY = 200
 _LEXICAL_RESULTS = frozenset("对光")
+
+
+def _says_word_counted(parts: tuple[Token, ...], english: str) -> bool:
+    """Tell whether a numeral + word's English says its word (三送 "three deliveries": 送).
+
+    Parts of a numeral and a word only (``Annotator._numeral_and_word``) are
+    kept where the number's or the term's English echoes the word's gloss: 两办
+    "the two general offices" abbreviates 办公厅, and 六成 "60%" holds no 成
+    "to become". Other parts pass.
+    """
+    if len(parts) != 2 or len(parts[0].zh) != 1 or parts[0].zh not in HAN_NUMERAL_CHARS:
+        return True
+    return echoes(parts[1].gloss or "", english)
 
 
 def _result_shaped(token: Token, results: frozenset[str]) -> bool:
