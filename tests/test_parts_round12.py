@@ -36,6 +36,7 @@ def _gloss_of(annotator: Annotator, text: str, word: str) -> str:
         ("你们下周才能拿到签证。", "才", "only then"),  # before a verb
         ("多练习几遍，才能记得牢。", "才", "only then"),  # after a clause
         ("这样做才能更快完成任务。", "才", "only then"),  # before an adverb
+        ("电工傍晚才能过来。", "才", "only then"),  # a direction jieba tags t
         ("周末他总会去河边钓鱼。", "总", "always"),
         ("奶奶总能猜出我在想什么。", "总", "always"),
     ],

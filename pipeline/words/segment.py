@@ -173,7 +173,8 @@ _CLAUSE_END = frozenset(["punct", "space"])
 # Round twelve (issue 12, parts): words the sentence does not contain. A modal noun
 # (才能 "talent") is the adverb and the modal before a verb, a preposition or an
 # adverb (才能来, 总会在周末…, 才能更好地…), not after what a noun follows (的才能,
-# 有才能) nor before 是 (这种才能是天生的); jieba's tags of what may follow.
+# 有才能) nor before 是 (这种才能是天生的); jieba's tags of what may follow, and the
+# directions and results POTENTIAL_RESULTS lists (jieba tags 过来, 下来 t: 才能过来).
 _MODAL_NEXT_TAGS = frozenset("vpd")
 _NOUN_BEFORE = frozenset(["的", "有", "之", "没有"])
 # An interjection verb (算了 "forget it") before one of these closes its clause.
@@ -450,7 +451,7 @@ class Segmenter:
                 after.kind == "word"
                 and following != "是"
                 and before not in _NOUN_BEFORE
-                and tag(following)[:1] in _MODAL_NEXT_TAGS
+                and (tag(following)[:1] in _MODAL_NEXT_TAGS or following in POTENTIAL_RESULTS)
             )
 
         return self._split_verb_particle(pieces, MODAL_NOUNS | INTERJECTION_VERBS, holds)
