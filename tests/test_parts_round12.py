@@ -209,3 +209,29 @@ def test_a_numeral_and_a_word_keep_parts_where_the_english_says_the_word(
 ):
     parts = (annotator.tokens(numeral)[0], annotator.tokens(word)[0])
     assert _says_word_counted(parts, english) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "halves"),
+    [
+        ("到会股东已超过法定人数。", "法定人数", ("法定", "人数")),
+        ("他在一家跨国公司上班。", "跨国公司", ("跨国", "公司")),
+        ("这条高速公路明年通车。", "高速公路", ("高速", "公路")),
+    ],
+)
+def test_a_listed_compound_of_two_words_shows_them(annotator, text, word, halves):
+    token = next(t for t in annotator.tokens(text) if t.zh == word)
+    assert tuple(p.zh for p in token.parts) == halves
+    assert all(p.gloss for p in token.parts)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("老师对学生一视同仁。", "一视同仁"),  # an idiom (jieba i)
+        ("三分之一的座位空着。", "三分之一"),  # a number
+    ],
+)
+def test_an_idiom_or_a_number_of_four_characters_has_no_halves(annotator, text, word):
+    token = next(t for t in annotator.tokens(text) if t.zh == word)
+    assert token.parts == ()

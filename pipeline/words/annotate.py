@@ -42,6 +42,7 @@ from zhreader.pipeline.words.numbers import (
 from zhreader.pipeline.words.sandhi import neutral_positions
 from zhreader.pipeline.words.segment import (
     FUNCTION_CHARS,
+    GUESS_FREQUENCY,
     Piece,
     Segmenter,
     bylines_in,
@@ -96,6 +97,10 @@ _CLASSIFIER_SENSES = ("(classifier", "classifier")
 # The sources of a gloss built for a word CC-CEDICT does not read whole: from its
 # characters (山脚下), or as a number (五类 "five categories").
 _BUILT_GLOSSES = frozenset(("chars", "number"))
+# A listed compound of this many characters may be two words (法定人数); jieba's tags of
+# those read whole: an idiom, a person's or a place's name.
+_COMPOUND_SIZE = 4
+_WHOLE_TAGS = frozenset(("i", "nr", "nrt", "nrfg", "ns"))
 # jieba's tags of a measure word and a time unit (个 q, 年 m): after a numeral, a count.
 _MEASURE_TAGS = frozenset("mq")
 # The sources of a measure word's gloss that may not read it as one (届 "period", 回 "to go
@@ -492,10 +497,32 @@ class Annotator:
                 pieces = cut
         elif source == "number" and self._numeral_and_word(word):
             pieces = [Piece(text[:1]), Piece(text[1:])]  # 七 | 旬, 三 | 送
+        elif not unlisted and self._two_words(word):
+            half = _COMPOUND_SIZE // 2
+            pieces = [Piece(text[:half]), Piece(text[half:])]  # 法定 | 人数
         if pieces is not None and len(pieces) < 2:
             pieces = None
         _remember(self._phrase_cuts, key, (pieces, bool(words)))
         return pieces, bool(words)
+
+    def _two_words(self, word: str) -> bool:
+        """Tell whether a listed word of four characters is two words (法定人数: 法定 | 人数).
+
+        CC-CEDICT lists many compounds of two words whose English hides them
+        (法定人数 "quorum", 有限公司 "limited company": a learner looks up 公司).
+        Each half must be a word both dictionaries list above jieba's floor; an
+        idiom (jieba's tag ``i``: 一视同仁) and a person's or a place's name are
+        read whole, and so is a number.
+        """
+        if len(word) != _COMPOUND_SIZE or self._dictionary.word_tag(word) in _WHOLE_TAGS:
+            return False
+        if word[0] in HAN_NUMERAL_CHARS:
+            return False  # a number (三分之一 "one third"), not 三分 "three minutes" | 之一
+        half = _COMPOUND_SIZE // 2
+        return all(
+            self._dictionary.contains(part) and self._frequencies.get(part, 0) > GUESS_FREQUENCY
+            for part in (word[:half], word[half:])
+        )
 
     def _numeral_and_word(self, word: str) -> bool:
         """Tell whether a number's two characters are a numeral and a word no measure (七旬, 三送).
@@ -1179,6 +1206,8 @@ def _phrase_shaped(token: Token) -> bool:
         return False
     if token.gloss_source in _BUILT_GLOSSES:
         return True
+    if len(token.zh) == _COMPOUND_SIZE:
+        return True  # maybe two words (法定人数: 法定 | 人数): Annotator._two_words
     return len(token.zh) > 2 and token.zh[0] in _COUNT_STARTS
 
 
