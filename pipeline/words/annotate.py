@@ -19,6 +19,8 @@ from zhreader.model import Edition, Sentence, Token, iter_sentences, map_sentenc
 from zhreader.names import (
     COMMON_SURNAMES,
     FAMILIAR_PREFIXES,
+    INTERJECTION_VERBS,
+    MODAL_NOUNS,
     NAME_JOINERS,
     NAME_OPENERS,
     NAME_ROLES,
@@ -27,6 +29,7 @@ from zhreader.names import (
     PLACE_SUFFIXES,
     SPEECH_VERBS,
     TITLES,
+    WEATHER_CHARS,
 )
 from zhreader.pinyin_text import numbered
 from zhreader.pipeline.words.dictionary import COUNTED, MAX_GLOSS, Dictionary
@@ -121,6 +124,9 @@ _CUT_RULES = (
     # segment.join_split_words and Segmenter._closed_by_head (round eleven, cuts)
     "split words joined (今 | 冬, 低 | 至, 一个 | 人, 一对 | 多, 就 | 地)",
     "a tied guess a place head closes stays whole (充电站)",
+    # Round twelve (parts3): Segmenter._split_modal_pairs, segment.weather_clause, and
+    # the parts of verb + result words, numeral + word tokens and four-character compounds.
+    "words the sentence lacks re-cut (才能 | 来, 算了 | 一下); 冷风 | 吹 no name; parts 3",
 )
 
 
@@ -220,6 +226,7 @@ class Annotator:
         import jieba
 
         name_places = (NAME_ROLES, NAME_OPENERS, NAME_JOINERS, FAMILIAR_PREFIXES, NAMED_UNITS)
+        name_places += (MODAL_NOUNS, INTERJECTION_VERBS, WEATHER_CHARS)
         rules = repr(
             (sorted(COMMON_SURNAMES), TITLES, PLACE_SUFFIXES, sorted(FUNCTION_CHARS), _CUT_RULES)
             + tuple(sorted(words) for words in name_places)
