@@ -189,7 +189,7 @@ def test_time_spans_and_news_adverbs(annotator, sentence, word, gloss):
         ("我们家就三口人。", "就", "only, just"),
         ("我吃完饭就走。", "就", "then, right away"),
         ("老师叫我们早点回家。", "叫", "to ask, to tell (sb to)"),  # round nine: asking
-        ("这条河叫什么名字？", "叫", "to call"),
+        ("这条河叫什么名字？", "叫", "to call, to be called"),
     ],
 )
 def test_everyday_function_words(annotator, sentence, word, gloss):

@@ -71,8 +71,7 @@ def test_an_adjective_not_saying_how_keeps_its_form(annotator, sentence, word, g
     [
         # A verb after a verb that takes an action as its object names the action.
         ("市政府出台措施推动就业。", "就业", "employment"),
-        ("专家们对数据进行分析。", "分析", "analysis"),
-        ("两所学校开展合作。", "合作", "cooperation"),
+        ("班里开展批评和自我批评。", "批评", "criticism"),
     ],
 )
 def test_a_verb_after_a_verb_taking_an_action_is_the_noun(annotator, sentence, word, gloss):
@@ -82,15 +81,15 @@ def test_a_verb_after_a_verb_taking_an_action_is_the_noun(annotator, sentence, w
 @pytest.mark.parametrize(
     ("sentence", "word", "gloss"),
     [
-        # A verbal noun after an adverb is the verb, whatever a row names.
-        ("这座小城不断发展，变成了大城市。", "发展", "to develop"),
-        ("那次事故直接影响了比赛结果。", "影响", "to influence"),
+        # A verbal noun after an adverb is the verb (a row naming both forms stays).
+        ("公司逐步调整价格。", "调整", "to adjust"),
+        ("工作组共检查商店二十家。", "检查", "to examine"),
         ("质检员已检查完所有的货物。", "检查", "to examine"),
         # After a word jieba tags an adverb that describes a noun, and where nothing
         # comes before, the noun stays.
         ("手机早已成为日常生活的一部分。", "生活", "life"),
         ("记者报道了这项研究的最新进展。", "进展", "progress"),
-        ("发展是硬道理。", "发展", "development"),
+        ("这次调整很及时。", "调整", "adjustment"),
     ],
 )
 def test_a_verbal_noun_after_an_adverb_is_the_verb(annotator, sentence, word, gloss):

@@ -39,6 +39,9 @@ SEGMENT_KINDS = (
     "named_unit",
     "experienced_verb",
     "durative_verb",
+    "modal_noun",
+    "interjection_verb",
+    "weather_char",
 )
 
 
@@ -106,6 +109,15 @@ EXPERIENCED_VERBS = frozenset(_segment_words("experienced_verb"))
 # Verb + 着 words CC-CEDICT lists with 着 zháo (吸着 "sorption") whose verb before an
 # object takes the durative 着 zhe (吸着烟 "smoking"): Segmenter._split_durative.
 DURATIVE_VERBS = frozenset(_segment_words("durative_verb"))
+# An adverb + modal CC-CEDICT lists as a noun (才能 "talent", 总会 "general
+# association"): before a verb it is the adverb and the modal (他明天才能来).
+MODAL_NOUNS = frozenset(_segment_words("modal_noun"))
+# A verb + 了 CC-CEDICT lists as an interjection (算了 "forget it"): before a word
+# it is the verb and 了 (我算了一下): Segmenter._split_modal_pairs.
+INTERJECTION_VERBS = frozenset(_segment_words("interjection_verb"))
+# The last character of a weather noun (冷风, 白雾): such a noun and a verb are a
+# clause (冷风吹), no name, though jieba lists some of them as names.
+WEATHER_CHARS = frozenset(_segment_words("weather_char"))
 # Characters that never start a place stem or a given name when they stand alone.
 FUNCTION_CHARS = frozenset(_segment_words("function_char"))
 # After a number these mean "more than" / "about"; the measure word follows.
@@ -177,6 +189,12 @@ def _row_problems(name: str, row: dict[str, str]) -> list[str]:
         elif row["kind"] == "durative_verb":
             if len(row["word"]) != 2 or row["word"][1] != "着":
                 return ["a durative_verb is a verb and 着 (吸着)"]
+        elif row["kind"] == "interjection_verb":
+            if len(row["word"]) != 2 or row["word"][1] != "了":
+                return ["an interjection_verb is a verb and 了 (算了)"]
+        elif row["kind"] == "modal_noun":
+            if len(row["word"]) != 2:
+                return ["a modal_noun is an adverb and a modal (才能)"]
         elif row["kind"] not in several and len(row["word"]) != 1:
             return [f"a {row['kind']} is one character"]
     return []
@@ -191,10 +209,12 @@ __all__ = [
     "DURATIVE_VERBS",
     "EXPERIENCED_VERBS",
     "FAMILIAR_PREFIXES",
+    "INTERJECTION_VERBS",
     "FRAME_CLOSERS",
     "FRAME_OPENERS",
     "FUNCTION_CHARS",
     "MEASURE_OPENERS",
+    "MODAL_NOUNS",
     "NAME_FOLLOWERS",
     "NAME_JOINERS",
     "NAME_OPENERS",
@@ -209,6 +229,7 @@ __all__ = [
     "SURNAMES",
     "SURNAME_READINGS",
     "TITLES",
+    "WEATHER_CHARS",
     "check_tables",
     "read_table",
 ]

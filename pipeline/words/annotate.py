@@ -19,6 +19,8 @@ from zhreader.model import Edition, Sentence, Token, iter_sentences, map_sentenc
 from zhreader.names import (
     COMMON_SURNAMES,
     FAMILIAR_PREFIXES,
+    INTERJECTION_VERBS,
+    MODAL_NOUNS,
     NAME_JOINERS,
     NAME_OPENERS,
     NAME_ROLES,
@@ -27,6 +29,7 @@ from zhreader.names import (
     PLACE_SUFFIXES,
     SPEECH_VERBS,
     TITLES,
+    WEATHER_CHARS,
 )
 from zhreader.pinyin_text import numbered
 from zhreader.pipeline.words.clause_kinds import KIND_WORDS
@@ -43,6 +46,7 @@ from zhreader.pipeline.words.numbers import (
 from zhreader.pipeline.words.sandhi import neutral_positions
 from zhreader.pipeline.words.segment import (
     FUNCTION_CHARS,
+    GUESS_FREQUENCY,
     Piece,
     Segmenter,
     bylines_in,
@@ -97,6 +101,12 @@ _CLASSIFIER_SENSES = ("(classifier", "classifier")
 # The sources of a gloss built for a word CC-CEDICT does not read whole: from its
 # characters (山脚下), or as a number (五类 "five categories").
 _BUILT_GLOSSES = frozenset(("chars", "number"))
+# A listed compound of this many characters may be two words (法定人数); jieba's tags of
+# those read whole: an idiom, a person's or a place's name.
+_COMPOUND_SIZE = 4
+_WHOLE_TAGS = frozenset(("i", "nr", "nrt", "nrfg", "ns"))
+# jieba's tags of a measure word and a time unit (个 q, 年 m): after a numeral, a count.
+_MEASURE_TAGS = frozenset("mq")
 # The sources of a measure word's gloss that may not read it as one (届 "period", 回 "to go
 # back"); a learner row that is no verb reads it as a count (次 "times", 岁 "years old").
 _UNCOUNTED_SOURCES = frozenset(("cedict", "name", "learner"))
@@ -115,6 +125,9 @@ _CUT_RULES = (
     # segment.join_split_words and Segmenter._closed_by_head (round eleven, cuts)
     "split words joined (今 | 冬, 低 | 至, 一个 | 人, 一对 | 多, 就 | 地)",
     "a tied guess a place head closes stays whole (充电站)",
+    # Round twelve (parts3): Segmenter._split_modal_pairs, segment.weather_clause, and
+    # the parts of verb + result words, numeral + word tokens and four-character compounds.
+    "words the sentence lacks re-cut (才能 | 来, 算了 | 一下); 冷风 | 吹 no name; parts 3",
     # segment.recut_after_one and join_digit_numbers (round twelve, cuts)
     "一 and the word after it recut (一 | 下车 | 就, 一早 | 就, 一成)",
     "万亿, an hour and 许 (3时许, 两点 | 许), 1比0, a wind grade (10级 大风) joined",
@@ -154,6 +167,9 @@ class Annotator:
         # A term's words: its cut by text; its part tokens by reading and neighbours.
         self._term_cuts: dict[str, list[Piece]] = {}
         self._parts: dict[tuple, tuple[Token, ...]] = {}
+        # The one-character results a verb + result word may end in (压坏: 坏).
+        self._result_chars = frozenset(c for c in self._glosses.results.complements if len(c) == 1)
+        self._frequencies = dictionary.word_frequencies()[0]
         # A phrase token's words by its text (None: no phrase; read as one word).
         self._phrase_cuts: dict[tuple[str, str | None], tuple[list[Piece] | None, bool]] = {}
         # (text, kind, term) -> the piece as its neighbours' contexts see it.
@@ -214,6 +230,7 @@ class Annotator:
         import jieba
 
         name_places = (NAME_ROLES, NAME_OPENERS, NAME_JOINERS, FAMILIAR_PREFIXES, NAMED_UNITS)
+        name_places += (MODAL_NOUNS, INTERJECTION_VERBS, WEATHER_CHARS)
         rules = repr(
             (sorted(COMMON_SURNAMES), TITLES, PLACE_SUFFIXES, sorted(FUNCTION_CHARS), _CUT_RULES)
             + tuple(sorted(words) for words in name_places)
@@ -328,7 +345,10 @@ class Annotator:
         what a learner would look up inside it (脱贫攻坚: 脱贫 | 攻坚, 山脚下:
         山脚 | 下, 第三季度: 第三 | 季度), each read as any word is.
         """
-        if not any(t.term or _phrase_shaped(t) for t in tokens):  # the cheap gate
+        results = self._result_chars
+        if not any(
+            t.term or _phrase_shaped(t) or _result_shaped(t, results) for t in tokens
+        ):  # the cheap gate
             return tokens
         out = list(tokens)
         for i, (token, (prev, nxt)) in enumerate(zip(tokens, around, strict=True)):
@@ -338,6 +358,8 @@ class Annotator:
                 parts = self._term_parts(token, prev, nxt)
             elif _phrase_shaped(token):
                 parts = self._phrase_parts(token, prev, nxt)
+            elif _result_shaped(token, results):
+                parts = self._result_parts(token, prev, nxt)
             else:
                 continue
             if parts:
@@ -364,8 +386,52 @@ class Annotator:
             elif english:
                 parts = tuple(self._narrowed(part, english) for part in parts)
             check_join(phrase.zh, parts)
+            if not counted and not _says_word_counted(parts, english):
+                parts = ()
         _remember(self._parts, key, parts)
         return parts
+
+    def _result_parts(self, word: Token, prev: Neighbour, nxt: Neighbour) -> tuple[Token, ...]:
+        """Return a verb + result word's verb and result (压坏: 压 | 坏 "and break"), or none.
+
+        CC-CEDICT lists many verb + result pairs with an English of their own
+        (压坏 "to crush", 弄坏 "to ruin"), which hides the result a learner looks
+        up (坏 "broken"). The verb is read as any word in the phrase; the
+        result takes what result_complements.tsv says it adds after that verb.
+        """
+        if len(word.pinyin) != 2:
+            return ()
+        key = (word.zh, "result", word.pinyin, word.sandhi, prev, nxt)
+        found = self._parts.get(key)
+        if found is not None:
+            return found
+        verb, result = self._dictionary.simplified(word.zh)
+        added = self._glosses.results.english(verb, result)
+        parts: tuple[Token, ...] = ()
+        # A word whose English says its result (推开 "to push open") shows it already.
+        hidden = added and not echoes(added, word.gloss or "")
+        if hidden and self._composed(verb + result):
+            pieces = [Piece(word.zh[:1]), Piece(word.zh[1:])]
+            first, second = self._part_tokens(word, pieces, prev, nxt, word.gloss or "", True)
+            parts = (first, replace(second, gloss=added, gloss_source="learner"))
+        _remember(self._parts, key, parts)
+        return parts
+
+    def _composed(self, word: str) -> bool:
+        """Tell whether a listed verb + result word is composed, not lexical (压坏, not 召开).
+
+        jieba lists the composed pairs rarely (压坏 3, 打碎 99, 叫醒 169) and the
+        lexical ones often (召开 9,138, 离开 7,600, 判断 4,324, 打破 1,979); the
+        verb is an everyday one (an HSK level) and 对/光 are left out, as often
+        a word's own second half (应对, 相对, 争光) as a result.
+        """
+        verb = word[0]
+        return (
+            word[1] not in _LEXICAL_RESULTS
+            and self._frequencies.get(word, 0) <= _COMPOSED_FREQUENCY
+            and self._dictionary.word_tag(verb)[:1] == "v"
+            and self._dictionary.hsk_level(verb) is not None
+        )
 
     def _built_parts(
         self, phrase: Token, parts: tuple[Token, ...], prev: Neighbour, nxt: Neighbour
@@ -442,10 +508,48 @@ class Annotator:
                 ]
             if len(cut) > 1 and any(len(p.text) > 1 for p in cut):
                 pieces = cut
+        elif source == "number" and self._numeral_and_word(word):
+            pieces = [Piece(text[:1]), Piece(text[1:])]  # 七 | 旬, 三 | 送
+        elif not unlisted and self._two_words(word):
+            half = _COMPOUND_SIZE // 2
+            pieces = [Piece(text[:half]), Piece(text[half:])]  # 法定 | 人数
         if pieces is not None and len(pieces) < 2:
             pieces = None
         _remember(self._phrase_cuts, key, (pieces, bool(words)))
         return pieces, bool(words)
+
+    def _two_words(self, word: str) -> bool:
+        """Tell whether a listed word of four characters is two words (法定人数: 法定 | 人数).
+
+        CC-CEDICT lists many compounds of two words whose English hides them
+        (法定人数 "quorum", 有限公司 "limited company": a learner looks up 公司).
+        Each half must be a word both dictionaries list above jieba's floor; an
+        idiom (jieba's tag ``i``: 一视同仁) and a person's or a place's name are
+        read whole, and so is a number.
+        """
+        if len(word) != _COMPOUND_SIZE or self._dictionary.word_tag(word) in _WHOLE_TAGS:
+            return False
+        if word[0] in HAN_NUMERAL_CHARS:
+            return False  # a number (三分之一 "one third"), not 三分 "three minutes" | 之一
+        half = _COMPOUND_SIZE // 2
+        return all(
+            self._dictionary.contains(part) and self._frequencies.get(part, 0) > GUESS_FREQUENCY
+            for part in (word[:half], word[half:])
+        )
+
+    def _numeral_and_word(self, word: str) -> bool:
+        """Tell whether a number's two characters are a numeral and a word no measure (七旬, 三送).
+
+        An age in decades (七旬 "seventy (years of age)") and a policy slogan's
+        count of acts (三送 "three deliveries") hide the word a learner looks up
+        (旬 "decade", 送 "to send"); a numeral and a measure word or a time unit
+        (三号, 三级, 三年) is a count or a date, read whole.
+        """
+        return (
+            len(word) == 2
+            and word[0] in HAN_NUMERAL_CHARS
+            and self._dictionary.word_tag(word[1])[:1] not in _MEASURE_TAGS
+        )
 
     def _says_its_words(self, word: str, words: list[str]) -> bool:
         """Tell whether a listed count's English says what its counted words say (term_parts)."""
@@ -544,11 +648,15 @@ class Annotator:
         parts: tuple[Token, ...] = ()
         # A term cut into characters only (帮扶: 帮 | 扶) is a word CC-CEDICT lacks, glossed
         # whole; its characters are in its panel.
-        if len(pieces) > 1 and any(len(p.text) > 1 for p in pieces):
+        # A numeral and a verb (三送 "three deliveries") show the act they count.
+        counted = len(pieces) == 2 and self._numeral_and_word(self._dictionary.simplified(term.zh))
+        if len(pieces) > 1 and (counted or any(len(p.text) > 1 for p in pieces)):
             entry = self._glossary.lookup(term.term)
             english = " | ".join((entry.en, *entry.en_alt))  # the alternatives translate too
             parts = self._part_tokens(term, pieces, prev, nxt, english)
             check_join(term.zh, parts)
+            if counted and not _says_word_counted(parts, english):
+                parts = ()
         _remember(self._parts, key, parts)
         return parts
 
@@ -1069,6 +1177,37 @@ def term_gloss(entry) -> str:
     return min(short, key=len) if short else entry.en
 
 
+# A verb + result word jieba lists at most this often is composed (压坏 3, 叫醒 169); the
+# lexical ones are frequent (打破 1,979, 召开 9,138). 对 and 光 after a verb are as often
+# the second half of a word of its own (应对, 相对, 争光, 发光) as its result.
+_COMPOSED_FREQUENCY = 200
+_LEXICAL_RESULTS = frozenset("对光")
+
+
+def _says_word_counted(parts: tuple[Token, ...], english: str) -> bool:
+    """Tell whether a numeral + word's English says its word (三送 "three deliveries": 送).
+
+    Parts of a numeral and a word only (``Annotator._numeral_and_word``) are
+    kept where the number's or the term's English echoes the word's gloss: 两办
+    "the two general offices" abbreviates 办公厅, and 六成 "60%" holds no 成
+    "to become". Other parts pass.
+    """
+    if len(parts) != 2 or len(parts[0].zh) != 1 or parts[0].zh not in HAN_NUMERAL_CHARS:
+        return True
+    return echoes(parts[1].gloss or "", english)
+
+
+def _result_shaped(token: Token, results: frozenset[str]) -> bool:
+    """Tell whether a listed word of two characters may be a verb and its result (压坏)."""
+    return (
+        len(token.zh) == 2
+        and token.zh[1] in results
+        and token.kind == "word"
+        and not token.term
+        and token.gloss_source in ("cedict", "learner")
+    )
+
+
 def _phrase_shaped(token: Token) -> bool:
     """Tell whether a token may be a phrase with words inside (a set lookup, no scan).
 
@@ -1080,6 +1219,8 @@ def _phrase_shaped(token: Token) -> bool:
         return False
     if token.gloss_source in _BUILT_GLOSSES:
         return True
+    if len(token.zh) == _COMPOUND_SIZE:
+        return True  # maybe two words (法定人数: 法定 | 人数): Annotator._two_words
     return len(token.zh) > 2 and token.zh[0] in _COUNT_STARTS
 
 

@@ -34,7 +34,9 @@ from zhreader.names import (
     FRAME_CLOSERS,
     FRAME_OPENERS,
     FUNCTION_CHARS,
+    INTERJECTION_VERBS,
     MEASURE_OPENERS,
+    MODAL_NOUNS,
     NAME_FOLLOWERS,
     NAME_JOINERS,
     NAME_OPENERS,
@@ -47,6 +49,7 @@ from zhreader.names import (
     SPEECH_VERBS,
     SURNAMES,
     TITLES,
+    WEATHER_CHARS,
 )
 from zhreader.pipeline.words.dictionary import Dictionary, WordFrequencies
 from zhreader.pipeline.words.numbers import (
@@ -172,6 +175,15 @@ _EXPERIENCE_CLOSERS = frozenset(["吗", "没有", "呢"])
 _TIMES = frozenset("次回遍趟")
 _SOME = frozenset("几多数")
 _CLAUSE_END = frozenset(["punct", "space"])
+# Round twelve (issue 12, parts): words the sentence does not contain. A modal noun
+# (才能 "talent") is the adverb and the modal before a verb, a preposition or an
+# adverb (才能来, 总会在周末…, 才能更好地…), not after what a noun follows (的才能,
+# 有才能) nor before 是 (这种才能是天生的); jieba's tags of what may follow, and the
+# directions and results POTENTIAL_RESULTS lists (jieba tags 过来, 下来 t: 才能过来).
+_MODAL_NEXT_TAGS = frozenset("vpd")
+_NOUN_BEFORE = frozenset(["的", "有", "之", "没有"])
+# An interjection verb (算了 "forget it") before one of these closes its clause.
+_FINAL_PARTICLES = frozenset("吧啊呀吗呢嘛啦哦哈")
 # What stands for a withheld given name after a surname (张某, 刘某某).
 WITHHELD = frozenset(["某", "某某"])
 _WITHHELD_CHARS = frozenset("".join(WITHHELD))
@@ -257,6 +269,8 @@ class Segmenter:
         self._word_facts: dict[str, _WordFacts] = {}
         # Place units that are glossary terms too (街道): a term is cut before its name.
         self._term_units = frozenset(u for u in NAMED_UNITS if u in self._terms)
+        # The first characters of the words _split_modal_pairs may cut (才能, 算了).
+        self._modal_pair_firsts = frozenset(w[0] for w in MODAL_NOUNS | INTERJECTION_VERBS)
 
     @classmethod
     def initialize(
@@ -342,6 +356,8 @@ class Segmenter:
             pieces = self._split_experienced(pieces)
         if not _DURATIVE_MARKS.isdisjoint(text):
             pieces = self._split_durative(pieces)
+        if not self._modal_pair_firsts.isdisjoint(text):
+            pieces = self._split_modal_pairs(pieces)
         if "".join(p.text for p in pieces) != text:
             raise AssertionError(f"segmentation lost text: {text!r}")
         return pieces
@@ -416,6 +432,34 @@ class Segmenter:
             )
 
         return self._split_verb_particle(pieces, DURATIVE_VERBS, before_object)
+
+    def _split_modal_pairs(self, pieces: list[Piece]) -> list[Piece]:
+        """Cut a modal noun before a verb (才能 | 来) and an interjection verb before a word.
+
+        CC-CEDICT lists 才能 "talent", 总会 "general association", 算了 "forget
+        it"; in 他明天才能来 and 我算了一下 the sentence holds 才 + 能 and 算 + 了,
+        no such word (issue 13's rule: a gloss never comes from a word the
+        sentence does not contain).
+        """
+        twin = self._dictionary.simplified
+        tag = self._dictionary.word_tag
+
+        def holds(i: int) -> bool:
+            after = pieces[i + 1] if i + 1 < len(pieces) else None
+            if after is None or after.kind not in ("word", "number"):
+                return False  # a clause's end: 算了。, 很有才能。
+            following = twin(after.text)
+            if twin(pieces[i].text) in INTERJECTION_VERBS:
+                return following not in _FINAL_PARTICLES
+            before = twin(pieces[i - 1].text) if i else ""
+            return (
+                after.kind == "word"
+                and following != "是"
+                and before not in _NOUN_BEFORE
+                and (tag(following)[:1] in _MODAL_NEXT_TAGS or following in POTENTIAL_RESULTS)
+            )
+
+        return self._split_verb_particle(pieces, MODAL_NOUNS | INTERJECTION_VERBS, holds)
 
     def _split_verb_particle(
         self, pieces: list[Piece], words: frozenset[str], holds: Callable[[int], bool]
@@ -885,7 +929,11 @@ class Segmenter:
         """Tell whether jieba's word goes out as its parts: a guess, or a phrase named a name."""
         if listed_phrase(word, self._dictionary):
             return True
-        return self._guessed(word) and not (_maybe_name(word) or self._named_by_form(word))
+        if not self._guessed(word):
+            return False
+        return weather_clause(word, self._dictionary) or not (
+            _maybe_name(word) or self._named_by_form(word)
+        )
 
     def _named_by_form(self, word: str) -> bool:
         """Tell whether a word no dictionary lists has the form of a person's name.
@@ -1150,6 +1198,7 @@ class Segmenter:
             person = starts_with_surname(word) and not (
                 self._place_opens(word)
                 or listed_phrase(word, self._dictionary)
+                or weather_clause(word, self._dictionary)
             )
             return (1, "name") if person else (0, "")
         return 0, ""
@@ -1868,10 +1917,29 @@ def phrase_parts(word: str, dictionary: Dictionary) -> tuple[str, str] | None:
         return halves
     if len(word) == 3 and _adjective_and_word(word, dictionary):
         return word[:1], word[1:]
+    if weather_clause(word, dictionary):
+        return halves
     opener, rest = word[0], word[1:]
     if len(word) >= 3 and dictionary.word_tag(opener) == "p" and dictionary.word_tag(rest) == "t":
         return opener, rest
     return None
+
+
+def weather_clause(word: str, dictionary: Dictionary) -> bool:
+    """Tell whether three characters are a noun of weather and a verb: 冷风 | 吹.
+
+    jieba lists some such clauses as names (冷风吹, 白雾罩) and its HMM joins
+    others (寒风刮), because the noun opens with a surname (冷, 白). A noun
+    jieba tags ``n`` that ends in a weather character (WEATHER_CHARS) and a
+    one-character verb are the weather doing something, no person.
+    """
+    tag = dictionary.word_tag
+    return (
+        len(word) == 3
+        and word[1] in WEATHER_CHARS
+        and tag(word[:2]) == "n"
+        and tag(word[2])[:1] == "v"
+    )
 
 
 def _everyday_pair(word: str, dictionary: Dictionary) -> bool:
