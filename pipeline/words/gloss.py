@@ -1678,7 +1678,7 @@ class GlossChooser:
             # Inside a built gloss a modifier's row gives its first sense (本周 "this
             # week"); a verb keeps its alternatives (看电视 "to look at, to watch + TV").
             modifier = learner and learner[:3] != "to " and "(" not in learner
-            gloss = learner.split(", ")[0] if modifier else learner
+            gloss = learner.split(", ")[0] if modifier else _verb_senses(learner)
             gloss = gloss or self._dictionary.short_gloss(parts[i], reading[s:e], tag=tag)
             if not gloss:
                 return None
@@ -2063,6 +2063,23 @@ def _plural(unit: str, value: float) -> str | None:
 def _headed(noun: str) -> str:
     """Drop the article of a noun a modifier reads into: 犯罪 | 嫌疑人 "crime suspect"."""
     return noun.removeprefix("a ").removeprefix("an ")
+
+
+def _verb_senses(gloss: str | None) -> str | None:
+    """Keep a verb row's "to …" senses inside a built word: 送 "to send, to give".
+
+    A row giving a verb's two uses (建设 "to build, construction") reads as the
+    verb in a built word; its noun sense would make the parts a list.
+    """
+    if not gloss or not gloss.startswith("to ") or ", " not in gloss:
+        return gloss
+    senses: list[str] = []
+    for piece in gloss.split(", "):
+        if senses and senses[-1].count("(") > senses[-1].count(")"):
+            senses[-1] += ", " + piece  # inside brackets: "to do (make, play)"
+        else:
+            senses.append(piece)
+    return ", ".join(s for s in senses if s.startswith("to "))
 
 
 def _join(glosses: list[str]) -> str:
