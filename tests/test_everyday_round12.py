@@ -118,3 +118,29 @@ def test_an_everyday_word_reads_its_holder(annotator, sentence, word, gloss):
 )
 def test_an_everyday_object_shows_its_everyday_sense(annotator, sentence, word, gloss):
     assert gloss_of(annotator, sentence, word) == gloss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        # Phone, money, shops and the home: the object or the holder picks the sense.
+        ("等一下，你先别挂电话。", "挂", "to hang up (the phone)"),
+        ("把外套挂在门后面。", "挂", "to hang"),
+        ("考试开始了，老师在前面发试卷。", "发", "to hand out, to give out"),
+        ("宿舍的网太慢了，什么都打不开。", "网", "internet (connection)"),
+        ("邻居家的狗生小狗了。", "生", "to give birth (to)"),
+        ("她大学毕业以后在银行当会计。", "当", "to be, to work as"),
+        ("当他回来的时候，天已经黑了。", "当", "when, as"),
+        ("做饭以前先把油烧热。", "烧", "to heat, to cook"),
+        ("坐地铁上班能省时间。", "省", "to save"),
+        ("这个月钱不多了，得省着点儿花。", "点儿", "a bit"),
+        ("这条裙子太短了，能退吗？", "退", "to return, to refund"),
+        ("妈妈的手机没钱了，我帮她充话费。", "充", "to charge, to top up"),
+        ("周末你帮我给花浇水吧。", "花", "flower"),
+        ("卫生间的马桶又堵了。", "马桶", "toilet"),
+        ("这套房子的房租包水电。", "水电", "water and electricity"),
+        ("这套房子的房租包水电。", "包", "to include, to cover"),
+    ],
+)
+def test_an_everyday_word_of_the_home_reads_its_context(annotator, sentence, word, gloss):
+    assert gloss_of(annotator, sentence, word) == gloss
