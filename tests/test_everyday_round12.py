@@ -144,3 +144,28 @@ def test_an_everyday_object_shows_its_everyday_sense(annotator, sentence, word, 
 )
 def test_an_everyday_word_of_the_home_reads_its_context(annotator, sentence, word, gloss):
     assert gloss_of(annotator, sentence, word) == gloss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        # Health, weather, school and travel words in the sense everyday talk uses.
+        ("奶奶的眼睛不好，得快点儿治。", "治", "to treat, to cure"),
+        ("南方的冬天有点潮。", "潮", "damp, humid"),
+        ("中秋节的月亮特别圆。", "圆", "round, full"),
+        ("别睡了，我们还要赶飞机呢。", "赶", "to catch (a train, a bus)"),
+        ("他姐姐在一家工厂当会计。", "会计", "accountant"),
+        ("冬天五点多天黑了。", "天黑", "to get dark"),
+        ("吃了太多冰淇淋，我肚子不舒服。", "肚子", "stomach, belly"),
+        ("我们的数学老师特别严。", "严", "strict"),
+        ("阿姨，请帮我称一下这块肉。", "称", "to weigh"),
+        ("公交车快到站了，准备下车。", "站", "station, stop"),
+        ("他在门口站了很久。", "站", "to stand"),
+        ("师傅明天来给我们安空调。", "安", "to install, to fit"),
+        ("把生词写在本子上。", "本子", "notebook"),
+    ],
+)
+def test_an_everyday_word_of_health_weather_and_travel_reads_its_context(
+    annotator, sentence, word, gloss
+):
+    assert gloss_of(annotator, sentence, word) == gloss
