@@ -169,3 +169,27 @@ def test_an_everyday_word_of_health_weather_and_travel_reads_its_context(
     annotator, sentence, word, gloss
 ):
     assert gloss_of(annotator, sentence, word) == gloss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        # A verb of the home and its complement, a queue, a building, the weather.
+        ("冷了就把毛衣穿上。", "上", "on, (complement)"),
+        ("睡觉以前把台灯关上。", "关上", "to turn off, to close"),
+        ("风太大了，把窗户关上。", "关上", "to close"),
+        ("吃完饭我来擦桌子。", "擦", "to wipe, to clean"),
+        ("食堂门口排着长长的队。", "队", "queue, line"),
+        ("我们队踢得比他们好。", "队", "team"),
+        ("那栋楼是我们的宿舍。", "楼", "building"),
+        ("吃了药，我感觉好一点了。", "好", "better, well"),
+        ("中午太晒了，下午再去吧。", "晒", "(of the sun) strong, sunny"),
+        ("把衣服拿出去晒一晒。", "晒", "to dry in the sun, to bask"),
+        ("牛奶凉了，我帮你热一下。", "热", "to heat (up)"),
+        ("今天真热。", "热", "hot"),
+    ],
+)
+def test_an_everyday_verb_of_the_home_and_the_weather_reads_its_context(
+    annotator, sentence, word, gloss
+):
+    assert gloss_of(annotator, sentence, word) == gloss
