@@ -193,3 +193,19 @@ def test_an_everyday_verb_of_the_home_and_the_weather_reads_its_context(
     annotator, sentence, word, gloss
 ):
     assert gloss_of(annotator, sentence, word) == gloss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        # Courses, a birth, food cooked, a stroll, the weather to come.
+        ("他这学期选了四门课。", "四门", "four (classifier for courses, subjects)"),
+        ("我姐姐快要生了，全家都很紧张。", "生", "to give birth"),
+        ("他出生在一个小城市。", "出生", "to be born"),
+        ("排骨要炖一个小时才熟。", "熟", "cooked, done"),
+        ("吃完晚饭我们出去转一圈吧。", "转", "to go around, to stroll"),
+        ("山路上可能有大雾，开车慢一点。", "有", "there is, there will be"),
+    ],
+)
+def test_an_everyday_count_and_its_verb_read_their_context(annotator, sentence, word, gloss):
+    assert gloss_of(annotator, sentence, word) == gloss
