@@ -205,6 +205,10 @@ def test_an_everyday_verb_of_the_home_and_the_weather_reads_its_context(
         ("排骨要炖一个小时才熟。", "熟", "cooked, done"),
         ("吃完晚饭我们出去转一圈吧。", "转", "to go around, to stroll"),
         ("山路上可能有大雾，开车慢一点。", "有", "there is, there will be"),
+        # A meal counted, a bus route asked.
+        ("考完试我请大家吃顿饭。", "顿", "(classifier for meals)"),
+        ("到火车站要坐几路车？", "几路", "which (bus) number"),
+        ("到火车站要坐几路车？", "坐", "to take, to ride"),
     ],
 )
 def test_an_everyday_count_and_its_verb_read_their_context(annotator, sentence, word, gloss):
