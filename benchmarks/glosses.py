@@ -22,12 +22,14 @@ and opened for analysis in the ninth; and ``held-out-8`` (57 sentences,
 1120 occurrences), written and judged blind the same way in the ninth round
 and opened for analysis in the tenth; and ``held-out-9`` (61 sentences,
 1370 occurrences), written and judged blind the same way in the tenth round
-and opened for analysis in the eleventh. ``held-out-10`` (72 sentences,
-1273 occurrences: example, news and everyday), written and judged blind the
-same way in the eleventh round, is the current estimate of the hidden set;
-its example part repeats 22 example sentences already in the set under new
-ids and judges occurrences not judged before (each id is annotated and
-scored on its own).
+and opened for analysis in the eleventh; and ``held-out-10`` (72 sentences,
+1273 occurrences), written and judged blind the same way in the eleventh
+round and opened for analysis in the twelfth. ``held-out-11`` (72
+sentences, 993 occurrences: example, news and everyday), written and judged
+blind the same way in the twelfth round, is the current estimate of the
+hidden set. The example parts of both repeat 22 example sentences already in
+the set under new ids and judge occurrences not judged before (each id is
+annotated and scored on its own).
 
 ``--misses`` prints the development half's misses only, so that no held-out
 item is read by accident; ``--half HALF`` prints the misses of the half it
@@ -75,6 +77,7 @@ HALVES = (
     "held-out-8",
     "held-out-9",
     "held-out-10",
+    "held-out-11",
 )
 
 

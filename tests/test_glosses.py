@@ -707,6 +707,7 @@ def test_the_judged_gloss_set_is_well_formed():
         ("held-out-8", 750, 250),
         ("held-out-9", 750, 300),
         ("held-out-10", 1000, 200),
+        ("held-out-11", 900, 100),
     ):
         by_source = Counter(
             sentences[j["sentence"]]["source"]
@@ -722,20 +723,19 @@ def test_the_judged_gloss_set_is_well_formed():
         assert all(item["acceptable"].split("|")), f"glosses-judged.tsv:{line}"
 
 
-def test_held_out_10_judges_only_new_occurrences_of_the_example_sentences_it_repeats():
+@pytest.mark.parametrize("half", ["held-out-10", "held-out-11"])
+def test_a_blind_part_judges_only_new_occurrences_of_the_example_sentences_it_repeats(half):
     from benchmarks import glosses as benchmark
 
     sentences, judged = benchmark.load()
     spans: dict[tuple[str, str], set] = {}  # (text, part) -> judged spans
     for item in judged:
         row = sentences[item["sentence"]]
-        part = "new" if row["half"] == "held-out-10" else "old"
+        part = "new" if row["half"] == half else "old"
         span = benchmark.span_of(row["text"], item["word"], int(item["nth"]))
         spans.setdefault((row["text"], part), set()).add(span)
     repeated = [
-        row
-        for row in sentences.values()
-        if row["half"] == "held-out-10" and row["source"] == "example"
+        row for row in sentences.values() if row["half"] == half and row["source"] == "example"
     ]
     assert len(repeated) == 22
     for row in repeated:
@@ -750,7 +750,7 @@ def test_misses_print_the_dev_half_unless_a_half_is_named():
     # --misses alone: the dev half only, never a held-out item by accident
     assert misses_shown("dev", None, True)
     held_out = tuple(h for h in HALVES if h != "dev")
-    assert "held-out-10" in held_out
+    assert {"held-out-10", "held-out-11"} <= set(held_out)
     assert not any(misses_shown(h, None, True) for h in held_out)
     assert not misses_shown("dev", None, False)  # neither flag: no items
     # --half names the half whose misses are printed, with or without --misses
@@ -766,6 +766,9 @@ def test_misses_print_the_dev_half_unless_a_half_is_named():
     assert misses_shown("held-out-10", "held-out-10", False)
     assert not misses_shown("held-out-10", "held-out-9", True)
     assert not misses_shown("held-out-9", "held-out-10", True)
+    assert misses_shown("held-out-11", "held-out-11", False)
+    assert not misses_shown("held-out-11", "held-out-10", True)
+    assert not misses_shown("held-out-10", "held-out-11", True)
     assert misses_shown("held-out-2", "held-out-2", True)
     assert not misses_shown("dev", "held-out-3", True)
 
