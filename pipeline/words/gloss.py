@@ -1411,7 +1411,7 @@ class GlossChooser:
         clock = _clock_time(value, rest) if not approx else None
         if clock:
             return clock
-        if rest == _MONEY_PIECE and _is_money(value, prev, nxt):
+        if rest == _MONEY_PIECE and _is_money(prev, nxt):
             return f"{figure} yuan"  # 一百块 | 钱, 才五十块 "fifty yuan", not pieces
         unit = self._unit_gloss(rest, Neighbour(numeral, "word", "m"), nxt)
         bare = unit and len(rest) == 1 and _noun_tag(self._dictionary.word_tag(rest))
@@ -1880,7 +1880,7 @@ def _places_time(prev: Neighbour, nxt: Neighbour) -> bool:
     return prev.text in _CLOCK_BEFORE and not CLASSES["NOUN"](nxt)
 
 
-def _is_money(value: float, prev: Neighbour, nxt: Neighbour) -> bool:
+def _is_money(prev: Neighbour, nxt: Neighbour) -> bool:
     """Tell whether a count of 块 is money: before 钱 or a price's unit (十块一斤), or closing a
     clause after a word of paying or a thing priced (花了五十块, 这件衣服一百块).
 
@@ -1888,12 +1888,11 @@ def _is_money(value: float, prev: Neighbour, nxt: Neighbour) -> bool:
     """
     if nxt.text in _MONEY_NEXT:
         return True
-    if not CLASSES["CLOSE"](nxt) or value != value or prev.text in _PIECE_VERBS:
+    if not CLASSES["CLOSE"](nxt) or prev.text in _PIECE_VERBS:
         return False
-    verb = prev.text.removesuffix("了")
-    if verb in _MONEY_VERBS:
+    if prev.text.removesuffix("了") in _MONEY_VERBS:
         return True
-    return prev.text != "了" and not CLASSES["VERB"](prev) and prev.text[:1] not in "吃切拿"
+    return prev.text != "了" and not CLASSES["VERB"](prev)
 
 
 def _clock_time(hour: float, rest: str) -> str | None:
