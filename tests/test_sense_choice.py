@@ -225,7 +225,7 @@ def test_a_noun_in_context_reads_as_an_english_noun(annotator, sentence, word, g
 @pytest.mark.parametrize(
     ("sentence", "word", "gloss"),
     [
-        ("主队最后以3比1赢了比赛。", "比", "to (in a score)"),
+        ("主队最后以三比一赢了比赛。", "比", "to (in a score)"),  # 3比1 in digits is one token
         ("今天比昨天冷。", "比", "than, compared with"),
         ("我昨晚看了这部老电影。", "这部", "this (classifier for films, books, machines)"),
         ("外交部发言人回答了记者的提问。", "部", None),  # inside 外交部: no token of its own

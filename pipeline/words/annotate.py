@@ -114,6 +114,9 @@ _CUT_RULES = (
     # segment.join_split_words and Segmenter._closed_by_head (round eleven, cuts)
     "split words joined (今 | 冬, 低 | 至, 一个 | 人, 一对 | 多, 就 | 地)",
     "a tied guess a place head closes stays whole (充电站)",
+    # segment.recut_after_one and join_digit_numbers (round twelve, cuts)
+    "一 and the word after it recut (一 | 下车 | 就, 一早 | 就, 一成)",
+    "万亿, an hour and 许 (3时许, 两点 | 许), 1比0, a wind grade (10级 大风) joined",
 )
 
 
