@@ -295,7 +295,7 @@ def test_an_entry_that_only_points_elsewhere_takes_that_words_gloss(annotator, w
         ("新的推荐算法让用户更容易找到内容。", "算法", "algorithm"),  # not "arithmetic"
         ("各项工作正在有序推进。", "有序", "orderly, in order"),  # not "regular"
         ("连日来，多地出现暴雨天气。", "地", "places"),  # not "earth"
-        ("她开心地笑了。", "地", "-ly"),  # the adverb marker stays
+        ("她开心地笑了。", "地", "(adverbial particle)"),  # the adverb marker stays
         ("银行下调了首套房贷款利率。", "首", "first"),  # not "head"
         ("这家公司坚持自主创新。", "自主", "independent, autonomous"),
         ("科研人员成功研制出新型材料。", "成功", "successfully"),

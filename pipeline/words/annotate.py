@@ -29,6 +29,7 @@ from zhreader.names import (
     TITLES,
 )
 from zhreader.pinyin_text import numbered
+from zhreader.pipeline.words.clause_kinds import KIND_WORDS
 from zhreader.pipeline.words.dictionary import COUNTED, MAX_GLOSS, Dictionary
 from zhreader.pipeline.words.function_words import CLAUSE_GLOSS_VERSION, CLAUSE_WORDS, clause_gloss
 from zhreader.pipeline.words.gloss import GlossChooser, one_word
@@ -308,7 +309,9 @@ class Annotator:
             gloss = None
             if words[k] in CLAUSE_WORDS:
                 gloss = clause_gloss(words, k, self._dictionary.context_tag, _is_numeral)
-            elif k + 2 < len(words) and words[k + 1] in _PAST_THE_VERB:
+            # 开 is read by its object (开了些药) and, failing that, past the aspect (开了灯).
+            past = words[k] not in CLAUSE_WORDS or words[k] in KIND_WORDS
+            if gloss is None and past and k + 2 < len(words) and words[k + 1] in _PAST_THE_VERB:
                 obj = tokens[solid[k + 2]]
                 tag = self._dictionary.context_tag(words[k + 2])
                 gloss = self._glosses.past_the_aspect(words[k], Neighbour(obj.zh, obj.kind, tag))
