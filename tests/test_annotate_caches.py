@@ -89,3 +89,16 @@ def test_the_memos_of_glosses_in_context_stay_bounded_and_change_nothing(annotat
     assert shown() == before
     for memo in memos:
         assert len(memo) <= 3
+
+
+def test_the_no_traditional_shortcut_agrees_with_translating(dictionary):
+    # ``simplified`` skips ``translate`` when its pattern finds no character to
+    # replace: every character the table maps must be found, wherever it stands.
+    for code in dictionary._t2s:
+        char = chr(code)
+        text = f"今天{char}的新闻"
+        assert dictionary.simplified(text) == text.translate(dictionary._t2s) != text
+    mixed = "市委书记谢胜在會上說，要全力以赴推进就业扶贫工作。"
+    assert dictionary.simplified(mixed) == "市委书记谢胜在会上说，要全力以赴推进就业扶贫工作。"
+    plain = "市委书记谢胜在会上说，要全力以赴推进就业扶贫工作。"
+    assert dictionary.simplified(plain) == plain
