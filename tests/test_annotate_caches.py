@@ -102,3 +102,29 @@ def test_the_no_traditional_shortcut_agrees_with_translating(dictionary):
     assert dictionary.simplified(mixed) == "市委书记谢胜在会上说，要全力以赴推进就业扶贫工作。"
     plain = "市委书记谢胜在会上说，要全力以赴推进就业扶贫工作。"
     assert dictionary.simplified(plain) == plain
+
+
+def test_is_han_answers_each_character_the_same_when_asked_again():
+    from zhreader.han import HAN_RANGES, HAN_RE, is_han
+
+    edges = [c for lo, hi in HAN_RANGES for c in (lo - 1, lo, hi, hi + 1)]
+    for _ in range(2):  # the second time from the cache
+        assert [is_han(chr(c)) for c in edges] == [bool(HAN_RE.match(chr(c))) for c in edges]
+    assert is_han("中") and not is_han("，") and not is_han("a")
+
+
+
+def test_a_token_built_again_from_equal_fields_is_the_same_and_others_differ(annotator):
+    # 他 is read by its neighbours wherever it stands (a learner row by context),
+    # so each occurrence is built again: equal fields give the token built before.
+    # 学生 before 们 is plural: a context that changes the gloss, another token.
+    annotator._built.clear()
+    first, second = (annotator.tokens(t)[0] for t in ("他有三个孩子。", "他来了。"))
+    assert annotator.glosses.contextual("他")
+    assert first.zh == "他" and first is second
+    plain, plural = (annotator.tokens(t)[0] for t in ("学生来了。", "学生们来了。"))
+    assert plain.zh == plural.zh == "学生"
+    assert (plain.gloss, plural.gloss) == ("student", "students")
+    names = ("zh", "kind", "pinyin", "sandhi", "gloss", "gloss_source", "hsk", "term")
+    for fields, token in annotator._built.items():
+        assert fields == tuple(getattr(token, name) for name in names)
