@@ -128,3 +128,30 @@ def test_a_token_built_again_from_equal_fields_is_the_same_and_others_differ(ann
     names = ("zh", "kind", "pinyin", "sandhi", "gloss", "gloss_source", "hsk", "term")
     for fields, token in annotator._built.items():
         assert fields == tuple(getattr(token, name) for name in names)
+
+
+class _Everything:
+    def __contains__(self, item) -> bool:
+        return True
+
+
+def test_the_numeral_gate_of_rejoin_numeral_answers_as_the_rules_do(annotator, monkeypatch):
+    # rejoin_numeral answers None at once when ``left`` opens with no numeral;
+    # with the gate open every rule runs, and every pair must get the same answer.
+    from pathlib import Path
+
+    from zhreader.pipeline.words import numbers
+
+    lefts = "三个 半个 百分之八点 百分之十 二十 三点 十二点 三岁 三年 八百多 两千 几个"
+    lefts += " 个 多 一 第三 这个"
+    rights = "多 余 多月 半小时 来 来个 多 多才 半 一刻 十分 万吨 三百余名 万人次 五 二点五"
+    rights += " 人 个 千"
+    pairs = [(left, right) for left in lefts.split() for right in rights.split()]
+    example = Path(__file__).parents[1] / "examples" / "linxiang-2020-04.txt"
+    for line in example.read_text(encoding="utf-8").splitlines()[:60]:
+        words = [p.text for p in annotator._segmenter.segment(line)]
+        pairs += list(zip(words, words[1:], strict=False))
+    gated = [numbers.rejoin_numeral(left, right) for left, right in pairs]
+    assert any(gated) and gated.count(None) > len(pairs) // 2
+    monkeypatch.setattr(numbers, "_NUMERAL_OPENERS", _Everything())
+    assert [numbers.rejoin_numeral(left, right) for left, right in pairs] == gated
