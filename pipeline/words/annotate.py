@@ -8,6 +8,7 @@ always join back into its text; a mismatch raises, it is never patched.
 
 from __future__ import annotations
 
+import functools
 import gc
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -1087,6 +1088,7 @@ def _phrase_shaped(token: Token) -> bool:
     return len(token.zh) > 2 and token.zh[0] in _COUNT_STARTS
 
 
+@functools.lru_cache(maxsize=4096)  # per syllable: a few hundred recur on every page
 def _toneless(syllable: str) -> str:
     """Spell a tone-marked syllable in the neutral tone (shí → shi)."""
     from pypinyin.contrib.tone_convert import to_normal
