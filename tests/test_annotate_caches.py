@@ -155,3 +155,15 @@ def test_the_numeral_gate_of_rejoin_numeral_answers_as_the_rules_do(annotator, m
     assert any(gated) and gated.count(None) > len(pairs) // 2
     monkeypatch.setattr(numbers, "_NUMERAL_OPENERS", _Everything())
     assert [numbers.rejoin_numeral(left, right) for left, right in pairs] == gated
+
+
+def test_a_piece_of_punctuation_or_digits_is_one_object_per_text_and_kind(annotator):
+    segmenter = annotator._segmenter
+    first = segmenter.segment("他说，2020年。")
+    again = segmenter.segment("她来了，2020年。")
+    assert [(p.text, p.kind) for p in first] == [
+        ("他", "word"), ("说", "word"), ("，", "punct"), ("2020", "number"), ("年", "word"),
+        ("。", "punct"),
+    ]
+    assert first[2] is again[3] and first[3] is again[4]  # ， and 2020 built once
+    assert segmenter._script_piece("2020", "number") != segmenter._script_piece("2020", "latin")
