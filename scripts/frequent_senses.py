@@ -25,6 +25,13 @@ words recorded there; ``--check-reviewed`` prints every recorded word whose
 gloss has changed since (a new ranking or dictionary: read it again), that
 has a row now, or that CC-CEDICT no longer lists, and exits 1 if there is one.
 
+A review of the rows themselves, read where they fire (round twelve: each
+context-free learner row of a content word, in the sentences where it
+gave the gloss), records the rows found right: ``--record-rows DATE`` reads
+words from standard input, one a line, and records each with the gloss of
+its context-free row, in the list ``rows``. Such a record is stale when the
+word's context-free row is gone or gives another gloss now.
+
 A translator's re-review reads every word in rank order, not only the
 polysemous ones: ``--all-senses`` ranks the words with a single CC-CEDICT
 sense too (公交车 'public transport vehicle' is one sense, and a definition),
@@ -60,6 +67,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 REVIEWED = ROOT / "scripts" / "data" / "reviewed_senses.tsv"
 REVIEWED_COLUMNS = ("word", "words", "shown", "reviewed")
+# The lists a record names: a word ranked among HSK's or jieba's, or a learner row read in context.
+REVIEWED_LISTS = ("hsk", "jieba", "rows")
 # What marks a gloss as a dictionary's definition rather than a translator's word.
 DEFINITION_MARKS = re.compile(
     r"\b(?:sb|sth|one's|etc|person in charge|articles for|used in|a kind of)\b|[()]"
@@ -73,7 +82,7 @@ class Reviewed:
     """A word a sweep read and kept without a row: the gloss it was shown, and when."""
 
     word: str
-    words: str  # the list it was ranked in: hsk or jieba
+    words: str  # the list it was ranked in: hsk or jieba; rows: a learner row read in context
     shown: str
     reviewed: str  # the date of the sweep, YYYY-MM-DD
     line: int
@@ -92,8 +101,8 @@ def read_reviewed(path: Path = REVIEWED) -> list[Reviewed]:
         if len(fields) != len(REVIEWED_COLUMNS) or not all(fields):
             raise ValueError(f"{path}:{number}: expected {len(REVIEWED_COLUMNS)} filled columns")
         word, words, shown, date = fields
-        if words not in ("hsk", "jieba") or len(date) != 10 or date[4] != "-" or date[7] != "-":
-            raise ValueError(f"{path}:{number}: expected hsk|jieba and a YYYY-MM-DD date")
+        if words not in REVIEWED_LISTS or len(date) != 10 or date[4] != "-" or date[7] != "-":
+            raise ValueError(f"{path}:{number}: expected hsk|jieba|rows and a YYYY-MM-DD date")
         reviewed.append(Reviewed(word, words, shown, date, number))
     return reviewed
 
@@ -114,6 +123,11 @@ def check_reviewed(
         if row.word in seen:
             problems.append(f"{where}: recorded twice")
         seen.add(row.word)
+        if row.words == "rows":
+            now = free_row_gloss(chooser.senses, row.word)
+            if now != row.shown:
+                problems.append(f"{where}: its row read {row.shown!r}, now {now!r}: review again")
+            continue
         if row.word in chooser.senses:
             problems.append(f"{where}: has a learner row now; drop the record")
             continue
@@ -124,6 +138,14 @@ def check_reviewed(
         if gloss != row.shown:
             problems.append(f"{where}: was shown {row.shown!r}, now {gloss!r}: review again")
     return problems
+
+
+def free_row_gloss(senses, word: str) -> str | None:
+    """Return the gloss of the word's learner row without context (any neighbours, any reading)."""
+    return next(
+        (r.gloss for r in senses.rows if r.word == word and not (r.prev or r.next or r.reading)),
+        None,
+    )
 
 
 def record(shown: list[tuple[str, str]], words: str, date: str, path: Path = REVIEWED) -> int:
@@ -239,6 +261,11 @@ def main() -> None:
         "--check-reviewed", action="store_true", help="list recorded words to read again"
     )
     parser.add_argument(
+        "--record-rows",
+        metavar="DATE",
+        help="record the context-free rows of the words on standard input as read in context",
+    )
+    parser.add_argument(
         "--all-senses", action="store_true", help="rank single-sense words too, not only polysemous"
     )
     parser.add_argument(
@@ -267,6 +294,14 @@ def main() -> None:
     dictionary = Dictionary.load()
     senses = LearnerSenses.load()
     chooser = GlossChooser(dictionary, senses)
+    if args.record_rows:
+        words = [w.strip() for w in sys.stdin if w.strip()]
+        rows = [(w, free_row_gloss(senses, w)) for w in words]
+        missing = [w for w, gloss in rows if gloss is None]
+        if missing:
+            sys.exit(f"no learner row without context for: {' '.join(missing)}")
+        print(json.dumps({"recorded": record(rows, "rows", args.record_rows)}))
+        return
     if args.check_reviewed:
         problems = check_reviewed(read_reviewed(), chooser, dictionary)
         print("\n".join(problems) if problems else f"{REVIEWED}: sound")

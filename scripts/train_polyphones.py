@@ -1,6 +1,7 @@
 """Train the polyphone context model (pipeline/data/polyphone-context.npz) on g2pL's training split.
 
-    python scripts/train_polyphones.py [--data ../shared/eval/g2pl] [--grid]
+    python scripts/train_polyphones.py [--data ../shared/eval/g2pl] [--with-dev] [--grid]
+    python scripts/train_polyphones.py --dev-cross-fit ../shared/eval/cpp-dev [--folds-out DIR]
     python scripts/train_polyphones.py --cross-fit ../shared/eval/cpp-dev
     python scripts/train_polyphones.py --residual ../shared/eval/cpp-dev
     python scripts/train_polyphones.py --hsk PATH/sentences.json [--hsk-confirm cedict]
@@ -21,6 +22,17 @@ byte-for-byte reproducibly (fixed zip dates), temp file then rename.
 two halves of g2pL dev (the first half chooses, the second is held out); the
 shipped ``C`` and ``--min-count`` were chosen that way (docs/pinyin.md).
 Two cores: about a minute, most of it segmenting.
+
+``--with-dev`` trains on g2pL's training and development splits together,
+the usual last step once the settings are chosen (g2pL dev is then no held-out
+set for the file written). ``--dev-cross-fit DIR`` measures first whether that
+helps: g2pL dev is cut into two folds by line parity (``dev_fold``; the file is
+sorted by character, so parity puts every character in both), each fold is read
+in the reader with a model trained on g2pL train plus the *other* fold, against
+g2pL train alone on the same fold, and CPP dev (``DIR/dev.*``, never trained on)
+with every model, for each ``--c-grid`` value and ``--shifts`` prior shift.
+``--folds-out DIR`` also writes each model there for the other benchmarks
+(``--context-model``). Writes nothing else; the last line is one JSON object.
 
 ``--cross-fit DIR`` instead measures, in the reader, whether CPP dev's
 running-text sentences (``DIR/dev.*``) help as training data: CPP dev is cut
@@ -50,6 +62,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import functools
 import hashlib
 import io
 import os
@@ -73,7 +86,7 @@ def describe(pairs, segmenter, tag) -> list[tuple[str, list[str], str]]:
 
     out = []
     for sentence, index, label in pairs:
-        words = [p.text for p in segmenter.segment(sentence)]
+        words = _segmented(segmenter, sentence)[0]
         site = Site.at(words, index)
         out.append((sentence[index], features(site, tag), label))
     return out
@@ -282,6 +295,64 @@ def write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
     os.replace(temp, path)
 
 
+def dev_fold(index: int) -> int:
+    """Return the cross-fitting fold (0 or 1) of g2pL dev's sentence ``index`` (0-based line).
+
+    The fold is the line's parity: g2pL dev is sorted by character, so the
+    file's first and second halves (the benchmarks' halves) hold different
+    characters, and a model trained on one could learn nothing for the other.
+    """
+    return index % 2
+
+
+def dev_cross_fit(train, g2pl_dir: Path, cpp_dir: Path, dictionary, segmenter, args) -> None:
+    """Print the reader's accuracy with g2pL dev's other fold added to the training data."""
+    import json
+
+    from zhreader.pipeline.words.context_model import read_marked
+
+    dev_pairs = read_marked(g2pl_dir / "dev.sent", g2pl_dir / "dev.lb")
+    dev = describe(dev_pairs, segmenter, dictionary.word_tag)
+    cpp = read_marked(cpp_dir / "dev.sent", cpp_dir / "dev.lb")
+    rows = {fold: [k for k in range(len(dev)) if dev_fold(k) == fold] for fold in (0, 1)}
+    summary = {}
+    for c in args.c_grid:
+        models = {"g2pL train": fit(train, c, args.min_count)}
+        for fold in (0, 1):
+            added = [dev[k] for k in rows[1 - fold]]
+            models[f"+ dev fold {1 - fold}"] = fit(train + added, c, args.min_count)
+        models["+ all of dev"] = fit(train + dev, c, args.min_count)
+        if args.folds_out:
+            for name, model in models.items():
+                slug = name.replace("+ ", "plus-").replace(" ", "-")
+                write_npz(args.folds_out / f"c{c:g}-{slug}.npz", pack(model))
+        for shift in args.shifts:
+            found = _cross_fitted(models, dev_pairs, rows, cpp, dictionary, segmenter, shift)
+            summary[f"C={c:g} shift={shift:g}"] = found
+            print(f"C={c:g} shift={shift:g} {found}", flush=True)
+    print(json.dumps(summary, ensure_ascii=False))
+
+
+def _cross_fitted(models, dev_pairs, rows, cpp, dictionary, segmenter, shift: float) -> dict:
+    """Return each fold's figure for g2pL train alone and with the other fold, and CPP dev's."""
+    out = {}
+    for fold in (0, 1):
+        pairs = [dev_pairs[k] for k in rows[fold]]
+        alone = read_with(models["g2pL train"], pairs, dictionary, segmenter, shift=shift)
+        crossed = read_with(models[f"+ dev fold {1 - fold}"], pairs, dictionary, segmenter,
+                            shift=shift)
+        out[f"g2pl_fold{fold}"] = {"train": _count(alone), "cross_fitted": _count(crossed)}
+    for name, model in models.items():
+        right = read_with(model, cpp, dictionary, segmenter, shift=shift)
+        out[f"cpp {name}"] = [_count(right), *_halves(right)]
+    return out
+
+
+def _count(right: list[bool]) -> list:
+    """Return [accuracy, right, n]."""
+    return [_percent(right), sum(right), len(right)]
+
+
 RECIPES = (
     "g2pL train only (shipped recipe)",
     "+ CPP, weight 1",
@@ -469,14 +540,20 @@ def read_with(
     )
     batch = []
     for sentence, _, _ in pairs:
-        pieces = segmenter.segment(sentence)
-        batch.append(([p.text for p in pieces], [p.kind for p in pieces]))
+        batch.append(_segmented(segmenter, sentence))
     out = []
     for readings, (sentence, index, label) in zip(reader.read_many(batch), pairs, strict=True):
         syllables = [s for found in readings for s in found]  # one per Han character
         han_index = sum(1 for c in sentence[:index] if is_han(c))
         out.append(numbered(syllables[han_index]) == numbered(label))
     return out
+
+
+@functools.cache
+def _segmented(segmenter, sentence: str) -> tuple[list[str], list[str]]:
+    """Return the words and kinds of ``sentence`` (memoised: the measuring modes reread sets)."""
+    pieces = segmenter.segment(sentence)
+    return [p.text for p in pieces], [p.kind for p in pieces]
 
 
 def _halves(right: list[bool]) -> list[float]:
@@ -487,6 +564,11 @@ def _halves(right: list[bool]) -> list[float]:
 
 def _percent(right: list[bool]) -> float:
     return round(100 * sum(right) / max(len(right), 1), 2)
+
+
+def _floats(text: str) -> list[float]:
+    """Parse a comma-separated list of numbers (``3,10,30``)."""
+    return [float(x) for x in text.split(",")]
 
 
 def main() -> None:
@@ -515,6 +597,21 @@ def main() -> None:
         "--cross-fit", type=Path, metavar="CPP_DIR",
         help="measure CPP dev (dev.sent/dev.lb here) as extra training data; write nothing",
     )
+    parser.add_argument(
+        "--with-dev", action="store_true",
+        help="also train on g2pL dev (then no held-out set for the file written)",
+    )
+    parser.add_argument(
+        "--dev-cross-fit", type=Path, metavar="CPP_DIR",
+        help="measure g2pL dev as extra training data, cross-fitted by line parity; write nothing",
+    )
+    parser.add_argument(
+        "--c-grid", type=_floats, default=[10.0], help="C values for --dev-cross-fit (3,10,30)"
+    )
+    parser.add_argument(
+        "--shifts", type=_floats, default=None, help="prior shifts for --dev-cross-fit (0.5,0.75)"
+    )
+    parser.add_argument("--folds-out", type=Path, help="--dev-cross-fit writes its models here")
     args = parser.parse_args()
 
     from zhreader.pipeline.words.context_model import read_marked
@@ -530,6 +627,12 @@ def main() -> None:
     print(f"{len(train)} training sentences described in {time.perf_counter() - started:.0f} s")
     if args.residual:
         residual(train, pairs, args.data, args.residual, dictionary, segmenter, args)
+        return
+    if args.dev_cross_fit:
+        from zhreader.pipeline.words.pinyin import PRIOR_SHIFT
+
+        args.shifts = args.shifts or [PRIOR_SHIFT]
+        dev_cross_fit(train, args.data, args.dev_cross_fit, dictionary, segmenter, args)
         return
     if args.cross_fit:
         cross_fit(train, args.data, args.cross_fit, dictionary, segmenter, args)
@@ -547,6 +650,10 @@ def main() -> None:
                     f"  second half {accuracy(model, dev[half:]):6.2f}"
                 )
         return
+    if args.with_dev:
+        dev = describe(read_marked(args.data / "dev.sent", args.data / "dev.lb"), segmenter, tag)
+        print(f"{len(dev)} g2pL dev sentences added")
+        train += dev
     weights = [1.0] * len(train)
     if args.hsk:
         readings = collections.defaultdict(set)

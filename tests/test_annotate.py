@@ -132,7 +132,7 @@ def test_readings_glosses_and_levels(annotator):
     assert tokens["行长"].pinyin == ("háng", "zhǎng")
     assert tokens["不会"].sandhi == ("bú", "huì")
     assert tokens["一个"].pinyin == ("yī", "gè") and tokens["一个"].sandhi == ("yí", "gè")
-    assert tokens["的"].gloss == "of" and tokens["的"].hsk == 1
+    assert tokens["的"].gloss == "'s, of (particle)" and tokens["的"].hsk == 1
     assert tokens["。"].kind == "punct" and tokens["。"].gloss is None
 
 

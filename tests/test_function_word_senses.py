@@ -70,8 +70,8 @@ def test_a_clause_final_le_is_a_change_of_state(annotator, sentence, nth, gloss)
         ("他们是坐飞机去的。", EMPHASIS),
         ("你放心，病很快会好的。", EMPHASIS),
         ("这把伞是我的。", particle_name("possessive")),  # 是 + a pronoun + 的: mine
-        ("这本词典是老师的。", "of"),  # 是 + a noun + 的: the teacher's
-        ("我喜欢甜的东西。", "of"),
+        ("这本词典是老师的。", "'s, of (particle)"),  # 是 + a noun + 的: the teacher's
+        ("我喜欢甜的东西。", "(attributive particle)"),
         ("刚才说话的，是我同学。", NOMINAL),  # no 是 before it: the one(s) who
         ("这两件衣服，我要红的。", NOMINAL),
     ],
@@ -189,7 +189,7 @@ def test_time_spans_and_news_adverbs(annotator, sentence, word, gloss):
         ("我们家就三口人。", "就", "only, just"),
         ("我吃完饭就走。", "就", "then, right away"),
         ("老师叫我们早点回家。", "叫", "to ask, to tell (sb to)"),  # round nine: asking
-        ("这条河叫什么名字？", "叫", "to call"),
+        ("这条河叫什么名字？", "叫", "to call, to be called"),
     ],
 )
 def test_everyday_function_words(annotator, sentence, word, gloss):

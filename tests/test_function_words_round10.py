@@ -146,7 +146,7 @@ def test_everyday_words_in_context(annotator, sentence, word, gloss):
         ("我想买这个绿的。", 1, NOMINAL),
         ("没买票的别上车。", 1, NOMINAL),
         # Possession stays: a person's, a noun's.
-        ("这是我朋友的。", 1, "of"),
+        ("这是我朋友的。", 1, "'s, of (particle)"),
     ],
 )
 def test_de_closing_a_noun_phrase_is_the_one(annotator, sentence, nth, gloss):

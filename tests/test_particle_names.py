@@ -134,7 +134,7 @@ def test_the_bundled_names_read_cleanly():
         # Contrasts: a name after the person, 请 opening the sentence, no person.
         ("同学们都叫他小胖。", "叫", "to tell (sb to), to call"),
         ("请各位乘客系好安全带。", "请", "please"),
-        ("你叫什么名字？", "叫", "to call"),
+        ("你叫什么名字？", "叫", "to call, to be called"),
     ],
 )
 def test_asking_someone_to_do_something(annotator, sentence, word, gloss):
@@ -245,7 +245,7 @@ def test_the_second_yibian_reads_as_the_first(annotator):
         ("水快烧开了。", function_words.SOON),
         ("快把书包收拾好。", function_words.QUICKLY),
         ("时间不早了，快走吧。", function_words.QUICKLY),
-        ("这辆车开得真快。", "rapid"),  # no action after it: the adjective
+        ("这辆车开得真快。", "fast, quick"),  # no action after it: the adjective
     ],
 )
 def test_kuai_urges_or_says_it_is_about_to_happen(annotator, sentence, gloss):

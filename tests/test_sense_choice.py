@@ -225,7 +225,7 @@ def test_a_noun_in_context_reads_as_an_english_noun(annotator, sentence, word, g
 @pytest.mark.parametrize(
     ("sentence", "word", "gloss"),
     [
-        ("主队最后以3比1赢了比赛。", "比", "to (in a score)"),
+        ("主队最后以三比一赢了比赛。", "比", "to (in a score)"),  # 3比1 in digits is one token
         ("今天比昨天冷。", "比", "than, compared with"),
         ("我昨晚看了这部老电影。", "这部", "this (classifier for films, books, machines)"),
         ("外交部发言人回答了记者的提问。", "部", None),  # inside 外交部: no token of its own
@@ -295,7 +295,7 @@ def test_an_entry_that_only_points_elsewhere_takes_that_words_gloss(annotator, w
         ("新的推荐算法让用户更容易找到内容。", "算法", "algorithm"),  # not "arithmetic"
         ("各项工作正在有序推进。", "有序", "orderly, in order"),  # not "regular"
         ("连日来，多地出现暴雨天气。", "地", "places"),  # not "earth"
-        ("她开心地笑了。", "地", "-ly"),  # the adverb marker stays
+        ("她开心地笑了。", "地", "(adverbial particle)"),  # the adverb marker stays
         ("银行下调了首套房贷款利率。", "首", "first"),  # not "head"
         ("这家公司坚持自主创新。", "自主", "independent, autonomous"),
         ("科研人员成功研制出新型材料。", "成功", "successfully"),

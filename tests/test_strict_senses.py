@@ -18,7 +18,7 @@ ROUND_TEN = "# Round ten (issue 12): a strict re-review by kinds of bad gloss"
         ("这家超市的日用品很便宜。", "日用品", "daily necessities"),
         ("她凌晨三点才回到家。", "凌晨", "early morning, before dawn"),
         ("家里进了小偷，他马上报警。", "报警", "to call the police, to raise the alarm"),
-        ("记者获悉，这条地铁线明年开通。", "获悉", "to learn"),
+        ("记者获悉，这条地铁线明年开通。", "获悉", "to learn of"),
         ("他小时候在农村长大。", "小时候", "as a child, childhood"),
         ("请大家注意保管好自己的财物。", "保管", "to keep, to look after"),
         ("这座古城距今已有两千多年的历史。", "距今", "ago, before now"),

@@ -80,7 +80,7 @@ def _section_words(section: str = SECTION) -> set[str]:
 
 
 def test_the_words_given_a_row_lost_their_record_of_review(sweep):
-    recorded = {r.word for r in sweep.read_reviewed()}
+    recorded = {r.word for r in sweep.read_reviewed() if r.words != "rows"}
     words = _section_words()
     assert len(words) > 900
     assert not words & recorded
@@ -143,7 +143,7 @@ def test_the_second_wave_names_a_place_that_cedict_describes(annotator, sentence
 
 
 def test_the_second_waves_words_lost_their_record_of_review(sweep):
-    recorded = {r.word for r in sweep.read_reviewed()}
+    recorded = {r.word for r in sweep.read_reviewed() if r.words != "rows"}
     words = _section_words(SECOND_WAVE)
     assert len(words) > 100
     assert not words & recorded

@@ -227,6 +227,8 @@ _PUNCTUATION = {
 }
 _OPENING = set("“‘(")
 _APPROXIMATORS = frozenset("余多来")
+# The English of 的 after a noun ("'s, of (particle)"), written onto the noun.
+_POSSESSIVE = "'s"
 _CLASSIFIER_NOTE = re.compile(r" \((?:general )?classifier(?: for ([^)]*))?\)")
 # What a date word after its number reads as: 5 月 "May", 8 日 "8th", 5 月底 "end of May".
 _DATE_PART = re.compile(
@@ -275,8 +277,8 @@ def gloss_sentence(sentence: Sentence) -> str:
             out.insert(len(out) - 1, word)  # 100 余 → over 100
         elif after_number and _DATE_PART.match(word) and out:
             out[-1] = word  # 5 月 → May, 8 日 → 8th
-        elif attach_next and out:
-            out[-1] += word
+        elif (attach_next or word == _POSSESSIVE) and out:
+            out[-1] += word  # 学校的 → school's
         else:
             out.append(word)
         attach_next = False

@@ -30,6 +30,7 @@ from zhreader.names import (
     TITLES,
 )
 from zhreader.pinyin_text import numbered
+from zhreader.pipeline.words.clause_kinds import KIND_WORDS
 from zhreader.pipeline.words.dictionary import COUNTED, MAX_GLOSS, Dictionary
 from zhreader.pipeline.words.function_words import CLAUSE_GLOSS_VERSION, CLAUSE_WORDS, clause_gloss
 from zhreader.pipeline.words.gloss import GlossChooser, one_word
@@ -115,6 +116,9 @@ _CUT_RULES = (
     # segment.join_split_words and Segmenter._closed_by_head (round eleven, cuts)
     "split words joined (今 | 冬, 低 | 至, 一个 | 人, 一对 | 多, 就 | 地)",
     "a tied guess a place head closes stays whole (充电站)",
+    # segment.recut_after_one and join_digit_numbers (round twelve, cuts)
+    "一 and the word after it recut (一 | 下车 | 就, 一早 | 就, 一成)",
+    "万亿, an hour and 许 (3时许, 两点 | 许), 1比0, a wind grade (10级 大风) joined",
 )
 
 
@@ -308,7 +312,9 @@ class Annotator:
             gloss = None
             if words[k] in CLAUSE_WORDS:
                 gloss = clause_gloss(words, k, self._dictionary.context_tag, _is_numeral)
-            elif k + 2 < len(words) and words[k + 1] in _PAST_THE_VERB:
+            # 开 is read by its object (开了些药) and, failing that, past the aspect (开了灯).
+            past = words[k] not in CLAUSE_WORDS or words[k] in KIND_WORDS
+            if gloss is None and past and k + 2 < len(words) and words[k + 1] in _PAST_THE_VERB:
                 obj = tokens[solid[k + 2]]
                 tag = self._dictionary.context_tag(words[k + 2])
                 gloss = self._glosses.past_the_aspect(words[k], Neighbour(obj.zh, obj.kind, tag))

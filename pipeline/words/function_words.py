@@ -18,10 +18,11 @@ from zhreader.han import HAN_CLASS
 from zhreader.names import FRAME_CLOSERS, PLACE_HEADS
 from zhreader.pipeline.structure.layout_words import words as layout_words
 from zhreader.pipeline.structure.sentences import ENDERS
+from zhreader.pipeline.words.clause_kinds import KIND_WORDS, agent_de, relative_de, verb_by_object
 from zhreader.pipeline.words.senses import particle_name
 
 # Bump when a rule changes: it is part of the pinyin reader's signature.
-GRAMMAR_RULES_VERSION = "8"
+GRAMMAR_RULES_VERSION = "9"
 
 _HAN_START = re.compile(f"[{HAN_CLASS}]")
 _HAN_ONLY = re.compile(f"[{HAN_CLASS}]+")
@@ -32,6 +33,7 @@ _HAN_ONLY = re.compile(f"[{HAN_CLASS}]+")
 _DEI_BEFORE = frozenset(
     ("还", "就", "也", "都", "总", "总是", "非", "只", "又", "才", "必", "可", "这", "那")
     + ("我", "你", "他", "她", "它", "我们", "你们", "他们", "她们", "咱们", "大家", "谁")
+    + ("一定", "必须")  # 一定得去看看, 必须得走了
 )
 # After these 得 is the verb dé (得了奖, 得过), not a modal or a complement.
 _DE2_AFTER = frozenset(["了", "过", "到", "着"])
@@ -85,7 +87,25 @@ def grammatical_reading(words: Sequence[str], w: int, tag: Tagger) -> str | None
         return _zhong(words, w, tag)
     if word == "干":
         return _gan(words, w, tag)
+    if word == "长":
+        return _chang(words, w)
     return None
+
+
+# Degree words and bounds before the adjective 长 "long" (很长, 太长, 不够长, 多长).
+_LONG_AFTER = _DEGREE | {"不够", "够", "这么", "那么", "多", "较", "蛮", "超", "好", "有点儿"}
+
+
+def _chang(words: Sequence[str], w: int) -> str | None:
+    """Read 长 as the adjective cháng "long" after a degree word (头发很长) or before 了 and
+    a little (袖子长了一点儿 "a bit too long"), not zhǎng "to grow"."""
+    if w > 0 and words[w - 1] in _LONG_AFTER:
+        return "chang2"
+    rest = words[w + 1 : w + 3]
+    return "chang2" if len(rest) == 2 and rest[0] == "了" and rest[1] in _A_LITTLE else None
+
+
+_A_LITTLE = frozenset(("一点", "一点儿", "点", "点儿", "一些", "些"))
 
 
 def potential_reading(word: str, offset: int) -> str | None:
@@ -277,7 +297,7 @@ def _is_verb(tag: str) -> bool:
 # the 是 its clause opens with, 近 from the time unit after the numeral.
 
 # Bump when a gloss rule changes: it is part of the annotator's signature.
-CLAUSE_GLOSS_VERSION = "8"
+CLAUSE_GLOSS_VERSION = "9"
 EVEN = "even"
 AT_ALL = "(not) at all, even"
 STILL = "still, even so"
@@ -349,7 +369,7 @@ def clause_gloss(words: Sequence[str], w: int, tag: Tagger, numeral: Numeral) ->
     if word == "也":
         return _ye(words, w, tag)
     if word == "的":
-        return _emphatic_de(words, w, tag) or _closing_de(words, w, tag)
+        return _emphatic_de(words, w, tag) or _closing_de(words, w, tag) or _relative(words, w, tag)
     if word == "近":
         return _recent(words, w, numeral)
     if word == "来":
@@ -359,7 +379,7 @@ def clause_gloss(words: Sequence[str], w: int, tag: Tagger, numeral: Numeral) ->
     if word == "什么":
         return _any(words, w)
     if word == "都":
-        return _already(words, w, numeral) or _both(words, w)
+        return _already(words, w, numeral) or _even_all(words, w, tag) or _both(words, w)
     if word == "要":
         return _takes_time(words, w, numeral) or _about_to(words, w)
     if word == "中":
@@ -376,6 +396,10 @@ def clause_gloss(words: Sequence[str], w: int, tag: Tagger, numeral: Numeral) ->
         return _give(words, w, tag, numeral)
     if word in ROUND_ELEVEN_WORDS:
         return _round_eleven(words, w, tag, numeral)
+    if word in KIND_WORDS:
+        gloss = verb_by_object(word, *_clause(words, w), tag)
+        if gloss or word != "起":
+            return gloss
     return _in_context(words, w, tag)
 
 
@@ -435,8 +459,8 @@ def _as_soon_as(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     Not after a verb (看一眼就知道: a count), nor before a measure word or a
     number (一天就写完了), nor where 就 is in another sentence.
     """
-    if w > 0 and _is_verb(tag(words[w - 1])):
-        return None
+    if w > 0 and _is_verb(tag(words[w - 1])) and words[w - 1] not in _MODALS:
+        return None  # but 可一转身就忘了: 可 "but" (a modal to jieba) counts nothing
     after = words[w + 1 : w + 1 + _THEN_REACH]
     if not after or tag(after[0]) in _COUNTING_TAGS or after[0] in _CLAUSE_ENDS:
         return None
@@ -497,8 +521,11 @@ def _even_more(words: Sequence[str], w: int, tag: Tagger) -> str | None:
 
 
 def _compared_before(before: Sequence[str]) -> bool:
-    """Tell whether a 比 stands just before in the clause (比我还高, 比去年还热)."""
-    return "比" in before[-4:]
+    """Tell whether a 比 stands just before in the clause (比我还高, 比去年还热).
+
+    A term a 的 closes may be longer (比商店里卖的还好吃).
+    """
+    return "比" in before[-4:] or bool(before) and before[-1] == "的" and "比" in before[-7:]
 
 
 # What follows 比…还 before the verb compared (比我还要高, 比他还能吃, 比谁都还会说).
@@ -590,7 +617,7 @@ def _asking(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     for size in (1, 2):
         if len(after) <= size or not all(_personal(x, tag) for x in after[:size]):
             return None
-        if _acts(after[size], tag):
+        if _acts(after[size], tag) and after[size] not in _NEXT_CLAUSE:
             return ASKING[words[w]]
     return None
 
@@ -616,6 +643,9 @@ def _acts(word: str, tag: Tagger) -> bool:
     return kind[:1] == "v" and kind != "vn" or kind in ("d", "t") or word in _DOING
 
 
+# Adverbs that open what follows a clause, not what the person is asked to do
+# (它一听见我叫它就跑过来: 就 follows the whole 一…clause).
+_NEXT_CLAUSE = frozenset(("就", "便", "才"))
 # Words jieba tags otherwise that open an action (叫他早点来, 让我把门关上).
 _DOING = frozenset(("早点", "早点儿", "少", "多", "先", "把", "别", "赶紧", "赶快", "快", "好好"))
 
@@ -1119,8 +1149,8 @@ def _but(words: Sequence[str], w: int, tag: Tagger) -> str | None:
         return BUT_YET
     if tag(first) in ("r", "nr") or _new_subject(after, tag):
         return BUT_YET
-    if first.startswith(("以", "能")) or not _is_verb(tag(first)):
-        return None
+    if first.startswith(("以", "能")) or not (_is_verb(tag(first)) or first == "一"):
+        return None  # 一 of 一…就 after a complete clause: 答应得好好的，可一转身就忘了
     return BUT_YET if words[w - 2] in _CLAUSE_CLOSERS else None
 
 
@@ -1350,3 +1380,50 @@ def _marks_object(words: Sequence[str], w: int, tag: Tagger) -> str | None:
 
 OBJECT = "object-marker"
 
+
+
+# --- round twelve: 的 of a relative clause, 都 "even" -----------------------------------------
+
+CLAUSE_WORDS |= KIND_WORDS
+
+
+def _relative(words: Sequence[str], w: int, tag: Tagger) -> str | None:
+    """Read 的 before its noun, after a verb and its object, as closing a relative clause."""
+    nxt = words[w + 1] if w + 1 < len(words) else ""
+    if not nxt or nxt in _CLAUSE_ENDS or nxt in _FINAL_PARTICLES or w < 2:
+        return None
+    near = list(words[max(0, w - 4) : w])  # an opener, the verb, an aspect, its object
+    while any(x in _CLAUSE_ENDS for x in near):
+        near.pop(0)
+    opened = w - len(near) == 0 or words[w - len(near) - 1] in ENDERS
+    if "由" in words[max(0, w - _BY_REACH) : w]:
+        before, _ = _clause(words, w)
+        return agent_de(before[-_BY_REACH:], tag) or relative_de(near, (nxt,), tag, opened)
+    return relative_de(near, (nxt,), tag, opened)
+
+
+# How far before 的 a 由 of the agent is looked for (由市文联主办的, 由三家单位共同举办的).
+_BY_REACH = 8
+
+
+def _even_all(words: Sequence[str], w: int, tag: Tagger) -> str | None:
+    """Read 都 as "even" after 连, "(not) at all" after "one …" before a negation (一个人都没来).
+
+    The 也 of the same clauses is read so already (``_ye``): 连孩子都知道, 一分钱都没花.
+    """
+    before, after = _clause(words, w)
+    if "连" in before:
+        return EVEN
+    negated = bool(after) and (after[0] in _NEGATIONS or after[0][:1] in ("不", "没"))
+    # A potential complement negates too: 一张床都放不下, 一口都吃不下.
+    negated = negated or bool(after) and len(after[0]) == 3 and after[0][1] == "不"
+    if negated and any(x in _LEAST or _one_of(x, tag) or _one_span(x, tag) for x in before[-3:]):
+        return AT_ALL
+    return None
+
+
+def _one_span(word: str, tag: Tagger) -> bool:
+    """Tell whether a word is "one" of a span of time (一分钟, 一天, 一秒钟): 一天都没休息."""
+    if word[:1] != "一" or word in ("一起", "一下", "一共"):
+        return False
+    return tag(word) == "m" and len(word) > 1 or word.endswith("钟")

@@ -26,6 +26,7 @@ from zhreader.pipeline.words.dictionary import COUNTED, Dictionary, sense_pieces
 from zhreader.pipeline.words.english import EMPTY_WORDS
 from zhreader.pipeline.words.numbers import (
     APPROXIMATORS,
+    BEAUFORT_TOP,
     HALF_UNITS,
     HAN_BIG,
     HAN_NUMERAL_CHARS,
@@ -34,6 +35,7 @@ from zhreader.pipeline.words.numbers import (
     ROUND_MARKERS,
     VAGUE_COUNTS,
     VAGUE_MARKERS,
+    WIND_GRADE,
     digits_value,
     discount,
     doubling,
@@ -41,6 +43,7 @@ from zhreader.pipeline.words.numbers import (
     english_words,
     han_decimal,
     han_value,
+    names_wind,
     neighbour_digits,
     ordinal,
     ordinal_words,
@@ -256,6 +259,8 @@ _BARE_POINTERS = frozenset(
 _SPANS = frozenset(["月", "星期", "礼拜", "小时", "钟头", "学期", "季度", "周末", "晚上", "早上"])
 _MONTH_HEAD = "月"
 # 该 + what it points at (GlossChooser.demonstrative_compound): "the", not "should".
+_ABOUT_HOURS = frozenset(["点许", "时许"])  # an hour and 许: news writes "around" so
+_HALVES = {"上半": "first", "下半": "second"}  # 上半场, 下半程: which half
 _THAT_ONE = "该"
 _SHOULD = "should"
 _NOT_POINTED = frozenset("adrpcu")  # adjectives, adverbs, pronouns, prepositions, particles
@@ -1371,6 +1376,8 @@ class GlossChooser:
         if rest == _DECADES and value == int(value) and 0 < value < 12:
             figure = f"{english_words(int(value) * 10)} (years of age)"  # 七旬 "seventy"
             return f"{APPROXIMATORS[approx]} {figure}" if approx else figure
+        if rest == WIND_GRADE and not approx and names_wind(nxt.text) and value <= BEAUFORT_TOP:
+            return f"force {english_words(int(value))}"  # 十级 | 大风, as 10级 (round twelve)
         if rest == _TENTHS:
             figure = f"{round(value * 10)}%"  # 六成 "60%": 成 counts tenths
             return f"{APPROXIMATORS[approx]} {figure}" if approx else figure
@@ -1431,8 +1438,10 @@ class GlossChooser:
             return f"{figure} {unit} + {noun}" if unit else f"{figure} + {noun}"
         if not unit:
             # The general classifier is a word a learner must learn to put there,
-            # as any other: 十几个 "over ten (classifier)", not a bare number.
-            return f"{figure} {_GENERAL_CLASSIFIER}" if rest == "个" else figure
+            # as any other: 十几个 "over ten (classifier)", not a bare number. An exact
+            # count before a span of time reads bare (一个 | 小时 "one hour", round twelve).
+            classified = rest == "个" and (bool(approx) or not _before_span(nxt))
+            return f"{figure} {_GENERAL_CLASSIFIER}" if classified else figure
         if figure == "one" and not unit.startswith("("):
             figure = "a"  # 一批 "a batch (of)"; 一台 "one (classifier for machines)"
         return f"{figure} {unit}"  # 三台 "three (classifier for machines)", as 这台
@@ -1605,12 +1614,30 @@ class GlossChooser:
         described = self.doubled_description(word, reading)
         if described:
             return described
+        halved = self.halved(word)
+        if halved:
+            return halved
         if len(word) > 1 and word[-1] == _PLURAL and self._dictionary.common(word[:-1]):
             stem = self._dictionary.short_gloss(word[:-1], reading[:-1], tag="n")
             return plural_noun(stem) if stem else None  # 孩子们 "children"
         spans = self._best_split(word)
         glosses = self.compound_parts(word, spans, reading, before, after)
         return _join(glosses) if glosses else None
+
+    def halved(self, word: str) -> str | None:
+        """Read 上/下 before a half CC-CEDICT lists as the first or second half (round twelve).
+
+        下半场 "second half of a game or contest", 上半程 "first half of …":
+        built from characters they read "under" or "up" and the half.
+        """
+        order = _HALVES.get(word[:2])
+        half = word[1:]
+        if not order or len(word) < 3 or not self._dictionary.contains(half):
+            return None
+        gloss = self._senses.choose(half) or self._dictionary.short_gloss(half) or ""
+        if not gloss.startswith("half"):
+            return None
+        return f"{order} {gloss.split(', ')[0]}"
 
     def compound_parts(
         self,
@@ -1851,6 +1878,8 @@ def _names_month(word: str) -> bool:
 
 def _clock_time(hour: float, rest: str) -> str | None:
     """Read the time after an hour's numeral: 点半 "half past six", 点十分 "6:10"."""
+    if rest in _ABOUT_HOURS and hour == int(hour) and 0 <= hour <= 24:
+        return f"around {english_words(int(hour))} o'clock"  # 三时许, as 3时许 (round twelve)
     if not rest.startswith("点") or hour != int(hour) or not 0 <= hour <= 24:
         return None
     if rest == "点钟":

@@ -102,13 +102,16 @@ def digits_value(text: str) -> float | None:
     value = float(match.group(1).translate(_FULLWIDTH))
     for char in match.group(2):
         value *= HAN_BIG[char]
-    return value
+    # 18.6 × 10⁸ is 1860000000.0000002 in floating point: a magnitude makes whole units.
+    return round(value, 4) if match.group(2) else value
 
 
 def english_figure(value: float) -> str:
     """Write a number as an English reader expects it: 380,000, 160 million, 1.5."""
-    if value >= 1_000_000_000 and value % 10_000_000 == 0:
-        return f"{value / 1_000_000_000:g} billion"
+    if value >= 1_000_000_000_000 and value % 1_000_000_000 == 0:
+        return f"{value / 1_000_000_000_000:g} trillion"  # 3.2万亿
+    if value >= 1_000_000_000 and value % 1_000_000 == 0:
+        return f"{value / 1_000_000_000:g} billion"  # 18.6亿 "1.86 billion"
     if value >= 1_000_000 and value % 10_000 == 0:
         return f"{value / 1_000_000:g} million"
     if value == int(value):
@@ -149,6 +152,7 @@ def ordinal_words(value: int) -> str:
 def number_gloss(token: str) -> str | None:
     """Return the English of a digit token that a reader cannot read as it is (38万), else None."""
     joined = approximate_digits(token) or clock_digits(token)
+    joined = joined or wind_force(token) or digit_score(token)
     if joined:
         return joined  # 1800余 "over 1800", 7时30分 "7:30" (segment.join_digit_numbers)
     match = _DIGITS.match(token)
@@ -176,8 +180,11 @@ SHARP = "整"
 _APPROXIMATE_DIGITS = re.compile(
     r"^([0-9０-９,，.．]+)([万萬亿億]?)([余餘多来來])([万萬亿億]?)$"
 )
-_CLOCK_DIGITS = re.compile(r"^([0-9０-９]{1,2})[点點时時](?:([0-9０-９]{1,2})分|(半)|(整)|(多))$")
+_CLOCK_DIGITS = re.compile(
+    r"^([0-9０-９]{1,2})[点點时時](?:([0-9０-９]{1,2})分|(半)|(整)|(多)|(许|許))$"
+)
 PAST_HOUR = "多"
+ABOUT_HOUR = "许"  # 3时许 "around 3 o'clock": news writes the time of an event so
 _ONLY_THEN = "才"  # jieba glues it to 多 after an hour: 四点 | 多才 | 走 ("multitalented")
 _SIMPLE_BIG = str.maketrans("萬億", "万亿")
 
@@ -208,6 +215,8 @@ def clock_digits(token: str) -> str | None:
     if not match:
         return None
     hour = int(match.group(1).translate(_FULLWIDTH))
+    if match.group(6):
+        return f"around {hour} o'clock" if hour <= 24 else None
     if match.group(4) or match.group(5):
         if hour > 24:
             return None
@@ -216,6 +225,42 @@ def clock_digits(token: str) -> str | None:
     if hour > 24 or minutes >= 60:
         return None
     return f"{hour}:{minutes:02d}"
+
+
+# Round twelve: a grade in digits before wind is its Beaufort force (10 | 级 | 大风);
+# segment.join_digit_numbers joins it only there.
+WIND_GRADE = "级"
+_WIND_FORCE = re.compile(r"^([0-9０-９]{1,2})[级級]$")
+BEAUFORT_TOP = 17
+_WIND = "风"
+_WIND_MEASURE = "风力"
+
+
+def names_wind(word: str) -> bool:
+    """Tell whether a word names wind (大风, 阵风, 风, 风力), not 风险 or 风格."""
+    return word.endswith(_WIND) or word.startswith(_WIND_MEASURE)
+
+
+def wind_force(token: str) -> str | None:
+    """Read a wind grade as English weather reports do: 10级 "force 10"."""
+    match = _WIND_FORCE.match(token)
+    if not match:
+        return None
+    force = int(match.group(1).translate(_FULLWIDTH))
+    return f"force {force}" if force <= BEAUFORT_TOP else None
+
+
+# A score or a ratio in digits (1 | 比 | 0), joined by segment.join_digit_numbers.
+SCORE_MARK = "比"
+_DIGIT_SCORE = re.compile(r"^([0-9０-９]{1,3})比([0-9０-９]{1,3})$")
+
+
+def digit_score(token: str) -> str | None:
+    """Read a score or a ratio in digits as English writes both: 1比0 "1:0", 3比2 "3:2"."""
+    match = _DIGIT_SCORE.match(token)
+    if not match:
+        return None
+    return ":".join(str(int(g.translate(_FULLWIDTH))) for g in match.groups())
 
 
 def discount(numeral: str) -> str | None:
@@ -411,7 +456,12 @@ __all__ = [
     "SHARP",
     "HALF_HOUR",
     "HALF_UNITS",
+    "ABOUT_HOUR",
     "HOUR_MARKS",
+    "SCORE_MARK",
+    "WIND_GRADE",
+    "BEAUFORT_TOP",
+    "names_wind",
     "MINUTE_MARK",
     "approximate_digits",
     "clock_digits",
@@ -436,4 +486,6 @@ __all__ = [
     "ordinal_words",
     "rejoin_numeral",
     "split_numeral",
+    "wind_force",
+    "digit_score",
 ]

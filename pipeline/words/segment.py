@@ -51,17 +51,22 @@ from zhreader.names import (
 from zhreader.pipeline.words.dictionary import Dictionary, WordFrequencies
 from zhreader.pipeline.words.numbers import (
     ABOUT,
+    ABOUT_HOUR,
     DIGIT_APPROXIMATORS,
     HALF_HOUR,
     HAN_DIGITS,
     HOUR_MARKS,
     MINUTE_MARK,
     PAST_HOUR,
+    SCORE_MARK,
     SHARP,
+    WIND_GRADE,
     approximate_digits,
     clock_digits,
     counted_noun,
+    digit_score,
     han_value,
+    names_wind,
 )
 from zhreader.pipeline.words.results import ResultComplements
 from zhreader.pipeline.words.senses import DEMONSTRATIVES
@@ -78,7 +83,7 @@ _NUMBER = (
 _SCORE_DIGIT = "".join(HAN_DIGITS) + "十"
 _SCORE = re.compile(f"([{_SCORE_DIGIT}]+)(比)([{_SCORE_DIGIT}]+)")
 _SCRIPT = re.compile(
-    rf"(?P<number>(?:{_NUMBER})(?:[%\U0000FF05\U00002030]|[万亿](?![{_DIGIT}]))?)"
+    rf"(?P<number>(?:{_NUMBER})(?:[%\U0000FF05\U00002030]|(?:万亿|[万亿])(?![{_DIGIT}]))?)"
     rf"|(?P<latin>[{_LATIN}]+(?:['\-.&][{_LATIN}{_DIGIT}]+)*)"
     rf"|(?P<space>\s+)"
     rf"|(?P<han>[{HAN_CLASS}]+)"
@@ -677,6 +682,10 @@ class Segmenter:
             pieces = join_time_starts(pieces, self._dictionary, twin or _same)
         if _may_hold_split_word(run):
             pieces = join_split_words(pieces, self._dictionary, twin or _same)
+        if ABOUT_HOUR in run:
+            pieces = join_about_hours(pieces, twin or _same)
+        if _may_hold_one_pair(run):
+            pieces = recut_after_one(pieces, self._dictionary, twin or _same, left)
         return pieces
 
     def _facts(self, word: str) -> _WordFacts:
@@ -1362,18 +1371,38 @@ def _digit_amount(pieces: list[Piece], i: int, simplified: Callable[[str], str])
         # there (100多 | 万元 "ten thousand yuan", the word a learner looks up).
         magnitude = words[1] if len(words) > 1 and words[1] in ("万", "亿") else ""
         return 3 if magnitude and approximate_digits(first.text + words[0] + magnitude) else 2
+    score = pieces[i + 2] if i + 2 < len(pieces) else None
+    if words[0] == SCORE_MARK and score is not None and score.kind == "number":
+        return 3 if digit_score(first.text + words[0] + score.text) else 0  # 1 | 比 | 0 → 1比0
+    if words[0] == WIND_GRADE and _wind_near(pieces, i):
+        return 2  # 10 | 级 | 大风, 风力 | 达 | 7 | 级 → 10级 "force 10" (numbers.wind_force)
     if words[0] not in HOUR_MARKS and words[0] != "点" + HALF_HOUR:
         return 0
     if clock_digits(first.text + words[0]):
         return 2  # 8 | 点半
     after_hour = words[1] if len(words) > 1 else ""
-    hour_part = after_hour in (HALF_HOUR, SHARP, PAST_HOUR)
+    hour_part = after_hour in (HALF_HOUR, SHARP, PAST_HOUR, ABOUT_HOUR)
     if hour_part and clock_digits(first.text + words[0] + after_hour):
         return 3  # 8 | 点 | 半, 8 | 点 | 整, 7 | 点 | 多
     minutes = pieces[i + 2] if i + 2 < len(pieces) else None
     if minutes is None or minutes.kind != "number" or len(words) < 3 or words[2] != MINUTE_MARK:
         return 0
     return 4 if clock_digits(first.text + words[0] + minutes.text + MINUTE_MARK) else 0
+
+
+_WIND_LOOKBACK = 4  # 风力 | 可 | 达 | 7 | 级; 7 | 级 | 以上 | 偏 | 东 | 大风
+
+
+def _wind_near(pieces: list[Piece], i: int) -> bool:
+    """Tell whether wind is named within a few words of the grade at ``i`` in its clause."""
+    before = reversed(pieces[max(0, i - _WIND_LOOKBACK) : i])
+    for side in (before, pieces[i + 2 : i + 2 + _WIND_LOOKBACK]):
+        for piece in side:
+            if piece.kind in _CLAUSE_END:
+                break
+            if piece.kind == "word" and names_wind(piece.text):
+                return True
+    return False
 
 
 def _tens(digits: str) -> bool:
@@ -1479,6 +1508,110 @@ def _split_word_at(
     if (head, tail) == ALONE and out and after is not None:
         return 2 if _person(out[-1], dictionary, simplified) and _acts(after, dictionary) else 0
     return 0
+
+
+# Round twelve (cuts): 一 and the word after it where jieba paired them wrongly.
+_ONE = "一"
+_A_LITTLE = "一下"
+_DOWN = "下"
+_AS_SOON = frozenset("就便")  # 一 V 就 "as soon as"
+_TENTHS = "成"  # 一成 "10%", as jieba's own 两成, 三成
+_AFTER_TENTHS = frozenset(["以上", "以下", "左右", "多", "的", "了", "不"])
+
+
+def join_about_hours(
+    pieces: list[Piece], simplified: Callable[[str], str] | None = None
+) -> list[Piece]:
+    """Join an hour in Han numerals and 许 after it: 两点 | 许 → 两点许 "around two o'clock"."""
+    simplified = simplified or _same
+    last = len(pieces) - 1
+
+    def size_at(i: int, _: list[Piece]) -> int:
+        if i == last or simplified(pieces[i + 1].text) != ABOUT_HOUR:
+            return 0
+        hour = simplified(pieces[i].text)
+        clock = hour[-1:] in HOUR_MARKS and han_value(hour[:-1]) is not None
+        return 2 if clock and pieces[i].kind == "word" and not pieces[i].term else 0
+
+    return join_sized(pieces, size_at)
+
+
+def _may_hold_one_pair(run: str) -> bool:
+    """Tell whether a Han run may hold a pair ``recut_after_one`` mends (tests in C)."""
+    if _ONE not in run:
+        return False
+    return not _AS_SOON.isdisjoint(run) or "一早" in run or "一成" in run
+
+
+def recut_after_one(
+    pieces: list[Piece],
+    dictionary: Dictionary,
+    simplified: Callable[[str], str] | None = None,
+    left: str = "",
+) -> list[Piece]:
+    """Mend three cuts of 一 and the word after it that read wrongly.
+
+    一下 | 车 | 就 is 一 | 下车 | 就 "as soon as" "to get off" (一 V 就, where 下
+    and the character make a verb); 一 | 早就 is 一早 | 就 "early in the
+    morning" "then" (一 and the first character make a time adverb before
+    就/才); 一进 | 教室 | 就 is 一 | 进 | 教室 | 就 (一 and a one-character verb
+    CC-CEDICT does not list together, 就 after its object); 一 | 成 after a
+    verb and before the clause's end or 以上, 左右 … is 一成 "10%", as jieba
+    keeps 两成, 三成. ``left`` is the text before the
+    pieces (a term the run opens after: 同比增长 | 一 | 成).
+    """
+    simplified = simplified or _same
+    out: list[Piece] = []
+    i = 0
+    while i < len(pieces):
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        before = simplified(out[-1].text) if out else simplified(left)
+        recut = _one_pair(before, pieces[i], nxt, pieces[i + 2 : i + 4], dictionary, simplified)
+        if recut:
+            out.extend(recut)
+            i += 2
+            continue
+        out.append(pieces[i])
+        i += 1
+    return out
+
+
+def _one_pair(
+    left: str,
+    piece: Piece,
+    nxt: Piece | None,
+    after: list[Piece],
+    dictionary: Dictionary,
+    simplified: Callable[[str], str],
+) -> list[Piece] | None:
+    """Return the mended pair for ``piece`` and ``nxt`` (see recut_after_one), else None."""
+    if nxt is None or piece.kind != "word" or nxt.kind != "word" or piece.term or nxt.term:
+        return None
+    first, second = simplified(piece.text), simplified(nxt.text)
+    later = [simplified(p.text) for p in after if p.kind == "word"]
+    before = dictionary.word_tag(left)[:1] if left else ""
+    # A term ending in a verb of change counts as the verb (同比增长 | 一 | 成).
+    verb_before = before == "v" or dictionary.word_tag(left[-2:])[:1] == "v"
+    # After a verb 一下 is "a bit" (等一下 | 车就来了: wait, and the car comes; 等 is u).
+    soon = later[:1] and later[0][:1] in _AS_SOON and before not in ("v", "u")
+    if first == _A_LITTLE and len(second) == 1 and soon:
+        verb = _DOWN + second
+        if dictionary.contains(verb) and dictionary.word_tag(verb)[:1] == "v":
+            return [Piece(_ONE), Piece(piece.text[1:] + nxt.text)]
+    # 一进 | 教室 | 就: 一 V 就, not "one (classifier for sections …)"
+    acting = len(first) == 2 and first[0] == _ONE and not dictionary.contains(first)
+    acting = acting and dictionary.word_tag(first[1])[:1] == "v" and before not in ("v", "u")
+    if acting and second[:1] not in _AS_SOON and later[:1] and later[0][:1] in _AS_SOON:
+        return [Piece(piece.text[0]), Piece(piece.text[1]), nxt]
+    if first == _ONE and len(second) == 2 and second[1] in _AS_SOON | {"才"}:
+        adverb = _ONE + second[0]
+        if dictionary.contains(adverb) and dictionary.word_tag(adverb) in ("d", "t"):
+            return [Piece(piece.text + nxt.text[0]), Piece(nxt.text[1])]
+    if first == _ONE and second == _TENTHS and verb_before:
+        closing = not after or after[0].kind == "punct"
+        if closing or simplified(after[0].text) in _AFTER_TENTHS:
+            return [Piece(piece.text + nxt.text)]
+    return None
 
 
 def _paired_sides_at(pieces: list[Piece], i: int, simplified: Callable[[str], str]) -> int:

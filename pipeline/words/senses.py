@@ -54,6 +54,15 @@ DEMONSTRATIVES = frozenset("这那每哪该此某各本几")
 # modal and causative verbs, and 来/去 of purpose (想回来 "to want to return",
 # 去出来 is no phrase).
 VERB_TAKERS = frozenset("想要会能敢肯该得让叫请去来")
+# Two-character verbs that take a verb after them (应该回来 "should come back"):
+# a direction after them is the next verb, not their complement.
+VERB_TAKERS_TWO = frozenset(
+    (
+        "可以", "能够", "应该", "应当", "愿意", "打算", "准备", "需要", "希望", "想要",
+        "开始", "决定", "喜欢", "值得", "敢于", "善于", "继续", "必须", "只能", "不能",
+        "不会", "不要", "不想", "不用", "可能", "要求", "请求", "计划",
+    )
+)  # fmt: skip
 
 
 class Neighbour(NamedTuple):
@@ -89,6 +98,11 @@ def _takes_complement(n: Neighbour) -> bool:
     return len(n.text) == 1 and n.tag == "v" and n.text not in VERB_TAKERS
 
 
+def _is_action(n: Neighbour) -> bool:
+    """Tell whether the neighbour is an action verb of any length (保存下来, 推广出去)."""
+    return n.tag in ("v", "vn") and n.text not in VERB_TAKERS and n.text not in VERB_TAKERS_TWO
+
+
 def _one_counted(n: Neighbour) -> bool:
     """Tell whether the neighbour is 一 and a measure word in one token (一辆, 一站, 一位)."""
     return n.kind == "word" and len(n.text) == 2 and n.text[0] == "一" and n.tag in ("m", "mq", "")
@@ -113,6 +127,7 @@ CLASSES = {
     "NOUN": _is_noun,
     "VERB": lambda n: n.tag[:1] == "v" and n.tag != "vn",
     "VERB1": _takes_complement,
+    "ACT": _is_action,  # an action verb of any length (总结, 记录), not a modal (应该, 想)
     "ONE": _one_counted,
     "VERBAL": lambda n: n.tag[:1] == "v",  # a verb or a verbal noun (工作, 学习)
     "ADJ": lambda n: n.tag[:1] == "a",
