@@ -89,3 +89,81 @@ def test_the_memos_of_glosses_in_context_stay_bounded_and_change_nothing(annotat
     assert shown() == before
     for memo in memos:
         assert len(memo) <= 3
+
+
+def test_the_no_traditional_shortcut_agrees_with_translating(dictionary):
+    # ``simplified`` skips ``translate`` when its pattern finds no character to
+    # replace: every character the table maps must be found, wherever it stands.
+    for code in dictionary._t2s:
+        char = chr(code)
+        text = f"今天{char}的新闻"
+        assert dictionary.simplified(text) == text.translate(dictionary._t2s) != text
+    mixed = "市委书记谢胜在會上說，要全力以赴推进就业扶贫工作。"
+    assert dictionary.simplified(mixed) == "市委书记谢胜在会上说，要全力以赴推进就业扶贫工作。"
+    plain = "市委书记谢胜在会上说，要全力以赴推进就业扶贫工作。"
+    assert dictionary.simplified(plain) == plain
+
+
+def test_is_han_answers_each_character_the_same_when_asked_again():
+    from zhreader.han import HAN_RANGES, HAN_RE, is_han
+
+    edges = [c for lo, hi in HAN_RANGES for c in (lo - 1, lo, hi, hi + 1)]
+    for _ in range(2):  # the second time from the cache
+        assert [is_han(chr(c)) for c in edges] == [bool(HAN_RE.match(chr(c))) for c in edges]
+    assert is_han("中") and not is_han("，") and not is_han("a")
+
+
+
+def test_a_token_built_again_from_equal_fields_is_the_same_and_others_differ(annotator):
+    # 他 is read by its neighbours wherever it stands (a learner row by context),
+    # so each occurrence is built again: equal fields give the token built before.
+    # 学生 before 们 is plural: a context that changes the gloss, another token.
+    annotator._built.clear()
+    first, second = (annotator.tokens(t)[0] for t in ("他有三个孩子。", "他来了。"))
+    assert annotator.glosses.contextual("他")
+    assert first.zh == "他" and first is second
+    plain, plural = (annotator.tokens(t)[0] for t in ("学生来了。", "学生们来了。"))
+    assert plain.zh == plural.zh == "学生"
+    assert (plain.gloss, plural.gloss) == ("student", "students")
+    names = ("zh", "kind", "pinyin", "sandhi", "gloss", "gloss_source", "hsk", "term")
+    for fields, token in annotator._built.items():
+        assert fields == tuple(getattr(token, name) for name in names)
+
+
+class _Everything:
+    def __contains__(self, item) -> bool:
+        return True
+
+
+def test_the_numeral_gate_of_rejoin_numeral_answers_as_the_rules_do(annotator, monkeypatch):
+    # rejoin_numeral answers None at once when ``left`` opens with no numeral;
+    # with the gate open every rule runs, and every pair must get the same answer.
+    from pathlib import Path
+
+    from zhreader.pipeline.words import numbers
+
+    lefts = "三个 半个 百分之八点 百分之十 二十 三点 十二点 三岁 三年 八百多 两千 几个"
+    lefts += " 个 多 一 第三 这个"
+    rights = "多 余 多月 半小时 来 来个 多 多才 半 一刻 十分 万吨 三百余名 万人次 五 二点五"
+    rights += " 人 个 千"
+    pairs = [(left, right) for left in lefts.split() for right in rights.split()]
+    example = Path(__file__).parents[1] / "examples" / "linxiang-2020-04.txt"
+    for line in example.read_text(encoding="utf-8").splitlines()[:60]:
+        words = [p.text for p in annotator._segmenter.segment(line)]
+        pairs += list(zip(words, words[1:], strict=False))
+    gated = [numbers.rejoin_numeral(left, right) for left, right in pairs]
+    assert any(gated) and gated.count(None) > len(pairs) // 2
+    monkeypatch.setattr(numbers, "_NUMERAL_OPENERS", _Everything())
+    assert [numbers.rejoin_numeral(left, right) for left, right in pairs] == gated
+
+
+def test_a_piece_of_punctuation_or_digits_is_one_object_per_text_and_kind(annotator):
+    segmenter = annotator._segmenter
+    first = segmenter.segment("他说，2020年。")
+    again = segmenter.segment("她来了，2020年。")
+    assert [(p.text, p.kind) for p in first] == [
+        ("他", "word"), ("说", "word"), ("，", "punct"), ("2020", "number"), ("年", "word"),
+        ("。", "punct"),
+    ]
+    assert first[2] is again[3] and first[3] is again[4]  # ， and 2020 built once
+    assert segmenter._script_piece("2020", "number") != segmenter._script_piece("2020", "latin")

@@ -158,7 +158,8 @@ def test_the_word_by_word_line_writes_s_onto_the_noun():
         ("他听完直摇头。", "直", "continuously, keep (doing)"),  # a reaction that goes on
         ("这个办法挺好的，可一到考试他就紧张。", "可", "but, yet"),  # 可 before 一…就
         ("这个办法挺好的，可一到考试他就紧张。", "一", "as soon as, once"),
-        ("我喊它它就来，我一叫它就跑过来。", "叫", "to call, to be called"),  # 就 opens the next clause
+        # 就 opens the next clause
+        ("我喊它它就来，我一叫它就跑过来。", "叫", "to call, to be called"),
         ("摄影作品展昨天在市图书馆开展。", "开展", HOLD_SHOW),  # the show opens
     ],
 )

@@ -155,7 +155,7 @@ def test_numbers_read_as_english():
         ("上周四下午开会", "上周四", "last Thursday"),
         ("下个月初完工", "下个", "next"),
         ("近五百户村民搬进新房", "近", "nearly, almost"),
-        ("我们坐一会儿再走", "一会儿", "a moment"),  # no numeral and measure word
+        ("我们坐一会儿再走", "一会儿", "a while, a moment"),  # no numeral and measure word
         ("下午三点钟开会", "三点钟", "three o'clock"),
         ("利润增长百分之六点五", "百分之六点五", "6.5%"),  # jieba cuts 百分之六点 | 五
         ("我晚上十一点左右睡觉", "十一点左右", "about eleven o'clock"),

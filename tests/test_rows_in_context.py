@@ -132,3 +132,23 @@ def test_record_rows_stores_the_rows_gloss(sweep, annotator, tmp_path: Path):
         ("记者", "rows", "reporter"),
         ("问题", "rows", "problem, question"),
     ]
+
+
+# --- inside a word built from its parts, a two-use verb row reads as the verb -------------
+
+
+def test_a_two_use_verb_row_reads_as_the_verb_inside_a_built_word():
+    from zhreader.pipeline.words.gloss import _verb_senses
+
+    assert _verb_senses("to build, construction") == "to build"
+    assert _verb_senses("to send, to give") == "to send, to give"  # two verb senses stay
+    assert _verb_senses("to hit, to do (make, play)") == "to hit, to do (make, play)"
+    assert _verb_senses("construction, to build") == "construction, to build"  # a noun row
+    assert _verb_senses(None) is None
+
+
+def test_a_built_word_shows_the_verb_of_a_two_use_row(annotator: Annotator):
+    glosses = _glosses(annotator, "大批救灾物资被迅速送入灾区。")
+    assert glosses["送入"] == "to send, to give + to enter"
+    built = _glosses(annotator, "这本书讲的是铁路建设史。")
+    assert built["建设史"] == "to build + history"

@@ -9,6 +9,7 @@ Compatibility Ideographs, and 〇 (U+3007, the ideographic zero, read líng).
 
 from __future__ import annotations
 
+import functools
 import re
 
 # (first, last) code points, inclusive, in code point order. Unassigned code
@@ -44,6 +45,9 @@ def js_han_class() -> str:
     )
 
 
+# Asked of every character of every word the pinyin stage reads; a corpus uses a
+# few thousand characters, so each is worked out once (Unicode bounds the cache).
+@functools.cache
 def is_han(char: str) -> bool:
     """Return whether one character is a Han character."""
     code = ord(char)

@@ -8,6 +8,7 @@ always join back into its text; a mismatch raises, it is never patched.
 
 from __future__ import annotations
 
+import functools
 import gc
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -174,6 +175,8 @@ class Annotator:
         self._phrase_cuts: dict[tuple[str, str | None], tuple[list[Piece] | None, bool]] = {}
         # (text, kind, term) -> the piece as its neighbours' contexts see it.
         self._seen: dict[tuple[str, str, str | None], Neighbour] = {}
+        # Every field of a word's token (in Token's order) -> that token (_new_token).
+        self._built: dict[tuple, Token] = {}
 
     @classmethod
     def initialize(
@@ -1080,16 +1083,24 @@ class Annotator:
                 gloss, source, level = self._lexical_info(piece.text, kind, reading)
             if source == "name" and kind == "word":
                 kind = "name"  # jieba's person name (王芳), read as a name
-        return Token(
-            zh=piece.text,
-            kind=kind,  # type: ignore[arg-type]
-            pinyin=tuple(pinyin),
-            sandhi=tuple(sandhi) if sandhi and pinyin == reading else None,
-            gloss=gloss,
-            gloss_source=source if gloss else None,
-            hsk=level,
-            term=entry.zh if entry is not None else None,
+        fields = (
+            piece.text,
+            kind,
+            tuple(pinyin),
+            tuple(sandhi) if sandhi and pinyin == reading else None,
+            gloss,
+            source if gloss else None,
+            level,
+            entry.zh if entry is not None else None,
         )
+        # A word read by its neighbours comes here at every occurrence, and most
+        # contexts give it the gloss it had before: the token with these fields
+        # (Token's own order) is built once; a tuple costs less than a frozen Token.
+        token = self._built.get(fields)
+        if token is None:
+            token = Token(*fields)  # type: ignore[arg-type]
+            _remember(self._built, fields, token)
+        return token
 
     def _lexical_info(self, word: str, kind: str, reading: tuple[str, ...]):
         key = (word, kind, reading)
@@ -1224,6 +1235,7 @@ def _phrase_shaped(token: Token) -> bool:
     return len(token.zh) > 2 and token.zh[0] in _COUNT_STARTS
 
 
+@functools.lru_cache(maxsize=4096)  # per syllable: a few hundred recur on every page
 def _toneless(syllable: str) -> str:
     """Spell a tone-marked syllable in the neutral tone (shí → shi)."""
     from pypinyin.contrib.tone_convert import to_normal

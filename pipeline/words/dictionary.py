@@ -525,6 +525,11 @@ class Dictionary:
         options = self._options(word) or self._options(self.simplified(word))
         return [option.pinyin for option in options]
 
+    @cached_property
+    def _traditional(self) -> re.Pattern[str]:
+        """Return a pattern matching any character ``simplified`` replaces."""
+        return re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(self._t2s)) + "]")
+
     def simplified(self, text: str) -> str:
         """Return text with traditional-only characters replaced (same length)."""
         # Asked several times of every token (segmenter, pinyin, neighbours,
@@ -532,7 +537,9 @@ class Dictionary:
         # ``translate``; sentences seldom recur and are translated each time.
         twin = self._twin_memo.get(text)
         if twin is None:
-            twin = text.translate(self._t2s)
+            # Most text holds no traditional character: one scan in C says so, where
+            # ``translate`` looks up every character in a dict (a sentence, a run).
+            twin = text.translate(self._t2s) if self._traditional.search(text) else text
             if len(text) <= _TWIN_MEMO_LENGTH:
                 if len(self._twin_memo) >= _TWIN_MEMO_SIZE:
                     self._twin_memo.clear()  # bounded memory over a long archive

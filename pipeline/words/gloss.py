@@ -249,6 +249,23 @@ _GENERAL_CLASSIFIER = "(classifier)"
 _GENERAL_UNIT = "个"
 _ROUND_COUNT_TAGS = frozenset(["m", "mq", ""])  # 百家 m, 万辆 unlisted; not 百度 nz
 _HOUR_PAST = "点多"  # 十一点多 "after eleven o'clock"
+# 一点 counts hours only after a word that places a time (睡到一点, 现在是一点, 下午一点).
+_A_LITTLE_WORDS = frozenset(["一点"])
+_CLOCK_BEFORE = frozenset(["是", "在", "于", "约", "大约", "到了"])
+_RANGE_ENDS = ("到", "至")
+_O_CLOCK = "o'clock"  # 一点 "one o'clock", not "a o'clock"
+# 块 counts yuan before 钱 or a price's unit, or closing a clause after a word of paying.
+_MONEY_PIECE = "块"
+_MONEY_NEXT = frozenset(
+    ["钱", "多钱", "一斤", "一公斤", "一个", "一张", "一瓶", "一杯", "一份", "一碗", "一次"]
+    + ["一天", "一小时", "一个月", "一晚"]
+)
+_MONEY_VERBS = frozenset(
+    ["花", "要", "卖", "付", "收", "值", "挣", "赚", "借", "欠", "找", "交", "差", "省", "给"]
+    + ["退", "便宜", "贵", "多", "少", "共", "一共", "总共", "才", "只", "只要", "就", "总"]
+    + ["合", "还", "剩", "剩下", "存", "取", "涨", "降"]
+)
+_PIECE_VERBS = frozenset(["切成", "分成", "成", "切", "吃", "掰成", "撕成", "碎成"])
 # A numeral + 号 before a noun numbers it (三号窗口 "number three"); before a part of
 # the day or after a month it is the day of the month (八号晚上, 三月八号).
 _NUMBER_MARK = "号"
@@ -1432,6 +1449,8 @@ class GlossChooser:
             return None
         estimated = nxt.text in APPROXIMATORS  # 一元 | 多 "over a yuan", not "univariate"
         counts = CLASSES["NOUN"](nxt) or CLASSES["ADJ"](nxt) or CLASSES["VERB"](prev) or estimated
+        if word in _A_LITTLE_WORDS:
+            counts = _places_time(prev, nxt)  # 下午一点 "one o'clock"; 存一点钱 "a bit"
         if self._dictionary.common(word) and not (rest and counts):
             return None  # 一家 "the whole family", but 一家公司, 开一家小店 "a (business)"
         if approx and rest[:1] in HAN_BIG:
@@ -1478,6 +1497,8 @@ class GlossChooser:
         clock = _clock_time(value, rest) if not approx else None
         if clock:
             return clock
+        if rest == _MONEY_PIECE and _is_money(prev, nxt):
+            return f"{figure} yuan"  # 一百块 | 钱, 才五十块 "fifty yuan", not pieces
         unit = self._unit_gloss(rest, Neighbour(numeral, "word", "m"), nxt)
         bare = unit and len(rest) == 1 and _noun_tag(self._dictionary.word_tag(rest))
         if bare and not approx and unit == self._senses.choose(rest, EDGE, nxt):
@@ -1521,7 +1542,7 @@ class GlossChooser:
             # count before a span of time reads bare (一个 | 小时 "one hour", round twelve).
             classified = rest == "个" and (bool(approx) or not _before_span(nxt))
             return f"{figure} {_GENERAL_CLASSIFIER}" if classified else figure
-        if figure == "one" and not unit.startswith("("):
+        if figure == "one" and not unit.startswith("(") and unit != _O_CLOCK:
             figure = "a"  # 一批 "a batch (of)"; 一台 "one (classifier for machines)"
         return f"{figure} {unit}"  # 三台 "three (classifier for machines)", as 这台
 
@@ -1757,7 +1778,7 @@ class GlossChooser:
             # Inside a built gloss a modifier's row gives its first sense (本周 "this
             # week"); a verb keeps its alternatives (看电视 "to look at, to watch + TV").
             modifier = learner and learner[:3] != "to " and "(" not in learner
-            gloss = learner.split(", ")[0] if modifier else learner
+            gloss = learner.split(", ")[0] if modifier else _verb_senses(learner)
             gloss = gloss or self._dictionary.short_gloss(parts[i], reading[s:e], tag=tag)
             if not gloss:
                 return None
@@ -1940,6 +1961,31 @@ def _month_part(value: float | None, part: str) -> str | None:
 def _names_month(word: str) -> bool:
     """Tell whether a word is a month written with a Han numeral (八月, 十二月)."""
     return word[-1:] == "月" and _month_part(han_value(word[:-1]), "月份") is not None
+
+
+def _places_time(prev: Neighbour, nxt: Neighbour) -> bool:
+    """Tell whether 一点 is one o'clock: after a time of day or 到 (下午一点, 睡到一点), or after
+    是/在 before no noun (现在是一点); after any other verb, or before a noun, it is "a bit"
+    (存一点钱, 剪短一点, 这是一点心意).
+    """
+    if CLASSES["TIME"](prev) or prev.text.endswith(_RANGE_ENDS):
+        return True
+    return prev.text in _CLOCK_BEFORE and not CLASSES["NOUN"](nxt)
+
+
+def _is_money(prev: Neighbour, nxt: Neighbour) -> bool:
+    """Tell whether a count of 块 is money: before 钱 or a price's unit (十块一斤), or closing a
+    clause after a word of paying or a thing priced (花了五十块, 这件衣服一百块).
+
+    After a verb of cutting or eating, or 了 of one, they are pieces (切成三块, 吃了两块).
+    """
+    if nxt.text in _MONEY_NEXT:
+        return True
+    if not CLASSES["CLOSE"](nxt) or prev.text in _PIECE_VERBS:
+        return False
+    if prev.text.removesuffix("了") in _MONEY_VERBS:
+        return True
+    return prev.text != "了" and not CLASSES["VERB"](prev)
 
 
 def _clock_time(hour: float, rest: str) -> str | None:
@@ -2129,6 +2175,23 @@ def _plural(unit: str, value: float) -> str | None:
 def _headed(noun: str) -> str:
     """Drop the article of a noun a modifier reads into: 犯罪 | 嫌疑人 "crime suspect"."""
     return noun.removeprefix("a ").removeprefix("an ")
+
+
+def _verb_senses(gloss: str | None) -> str | None:
+    """Keep a verb row's "to …" senses inside a built word: 送 "to send, to give".
+
+    A row giving a verb's two uses (建设 "to build, construction") reads as the
+    verb in a built word; its noun sense would make the parts a list.
+    """
+    if not gloss or not gloss.startswith("to ") or ", " not in gloss:
+        return gloss
+    senses: list[str] = []
+    for piece in gloss.split(", "):
+        if senses and senses[-1].count("(") > senses[-1].count(")"):
+            senses[-1] += ", " + piece  # inside brackets: "to do (make, play)"
+        else:
+            senses.append(piece)
+    return ", ".join(s for s in senses if s.startswith("to "))
 
 
 def _join(glosses: list[str]) -> str:

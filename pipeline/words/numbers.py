@@ -174,6 +174,7 @@ _COUNTED_SPANS = frozenset(["月", "天", "周", "星期", "小时", "钟头"])
 HOUR_MARKS = frozenset("点时")
 MINUTE_MARK = "分"
 HALF_HOUR = "半"
+_NUMERAL_OPENERS = HAN_NUMERAL_CHARS | {HALF_HOUR}  # what rejoin_numeral's left opens with
 SHARP = "整"
 # Traditional forms too (1800餘, 7時30分): a joined token keeps the text as written.
 _APPROXIMATE_DIGITS = re.compile(
@@ -370,6 +371,12 @@ def rejoin_numeral(left: str, right: str) -> tuple[str, str] | None:
     right after it (两 | 千余件 → 两千余 | 件). Returns the two new texts (the
     second may be empty), or None when nothing moves.
     """
+    # Asked of every pair of neighbouring words: every rule below reads a Han
+    # numeral at the start of ``left`` (han_value of it or of all but its last
+    # character, 百分之, 半个), so any other pair is answered at once. A rule
+    # that reads another ``left`` must widen this gate.
+    if left[:1] not in _NUMERAL_OPENERS:
+        return None
     if left.startswith("百分之") and left.endswith("点") and _digit_string(right) is not None:
         return left + right, ""  # 百分之八点 | 五 → 百分之八点五 "8.5%"
     if left.startswith("百分之") and _percent_goes_on(left[3:], right):

@@ -267,6 +267,7 @@ class Segmenter:
         firsts = "".join(sorted(self._term_lengths))
         self._term_starts = re.compile(f"[{re.escape(firsts)}]") if firsts else None
         self._word_facts: dict[str, _WordFacts] = {}
+        self._script_pieces: dict[tuple[str, str], Piece] = {}
         # Place units that are glossary terms too (街道): a term is cut before its name.
         self._term_units = frozenset(u for u in NAMED_UNITS if u in self._terms)
         # The first characters of the words _split_modal_pairs may cut (才能, 算了).
@@ -544,8 +545,20 @@ class Segmenter:
                     cut = runs[key] = self._han(match.group(), left)
                 pieces.extend(cut)
             else:
-                pieces.append(Piece(match.group(), kind))
+                pieces.append(self._script_piece(match.group(), kind))
         return pieces
+
+    def _script_piece(self, text: str, kind: str) -> Piece:
+        """Return the piece of a run that is no Han text (punctuation, digits, Latin, space)."""
+        # Pieces are frozen and the same marks recur in every line (，。、“”):
+        # one object per (text, kind), where a frozen dataclass costs a call per field.
+        key = (text, kind)
+        piece = self._script_pieces.get(key)
+        if piece is None:
+            if len(self._script_pieces) >= _FACTS_CACHE_SIZE:
+                self._script_pieces.clear()  # bounded memory (numbers seldom recur)
+            piece = self._script_pieces[key] = Piece(text, kind)
+        return piece
 
     def _han(self, run: str, left: Piece) -> list[Piece]:
         # jieba knows simplified words; a traditional run is cut on its
