@@ -115,6 +115,16 @@ def sweep():
         yield module
 
 
+def token_glosses(annotator, text: str) -> list[tuple[str, str]]:
+    """Return the (token, gloss) pairs of a sentence, punctuation left out."""
+    return [(t.zh, t.gloss or "") for t in annotator.tokens(text) if t.kind != "punct"]
+
+
+def token_words(annotator, text: str) -> list[str]:
+    """Return the tokens of a sentence, punctuation left out."""
+    return [zh for zh, _ in token_glosses(annotator, text)]
+
+
 def gloss_of(annotator, sentence: str, word: str, nth: int = 1) -> str:
     """Return the gloss of the nth token ``word`` of ``sentence``."""
     found = [t.gloss or "" for t in annotator.tokens(sentence) if t.zh == word]

@@ -6,18 +6,7 @@ Every sentence here was written for these tests.
 from __future__ import annotations
 
 import pytest
-
-from zhreader.pipeline.words.annotate import Annotator
-
-
-def _tokens(annotator: Annotator, text: str) -> list[tuple[str, str]]:
-    """Return the (token, gloss) pairs of a sentence, punctuation left out."""
-    return [(t.zh, t.gloss or "") for t in annotator.tokens(text) if t.kind != "punct"]
-
-
-def _words(annotator: Annotator, text: str) -> list[str]:
-    return [zh for zh, _ in _tokens(annotator, text)]
-
+from conftest import token_glosses, token_words
 
 # --- a re-cut keeps the dictionary word a floor-frequency rival hid ---------------------
 
@@ -31,7 +20,7 @@ def _words(annotator: Annotator, text: str) -> list[str]:
     ],
 )
 def test_a_recut_keeps_the_word_above_the_floor(annotator, text, word, rest):
-    words = _words(annotator, text)
+    words = token_words(annotator, text)
     at = words.index(word)
     assert words[at + 1] == rest
 
@@ -39,7 +28,7 @@ def test_a_recut_keeps_the_word_above_the_floor(annotator, text, word, rest):
 def test_a_tie_of_two_words_above_the_floor_stays_characters(annotator):
     # 排长 | 队 against 排 | 长队: both above the floor; the verb and its object win
     # (the round-five rule), never the platoon leader
-    assert "排长" not in _words(annotator, "他们在门口排长队买早饭。")
+    assert "排长" not in token_words(annotator, "他们在门口排长队买早饭。")
 
 
 # --- a superlative jieba lists is one word and reads as the English superlative ------------
@@ -55,13 +44,13 @@ def test_a_tie_of_two_words_above_the_floor_stays_characters(annotator):
     ],
 )
 def test_a_superlative_is_one_word_read_as_english_writes_it(annotator, text, word, english):
-    glosses = dict(_tokens(annotator, text))
+    glosses = dict(token_glosses(annotator, text))
     assert glosses[word].split(", ")[0] == english
 
 
 def test_a_superlative_jieba_lists_only_at_its_floor_stays_two_words(annotator):
     # 最贵 is at jieba's floor: 最 "most" and 贵 "expensive", as English writes it
-    words = _words(annotator, "这家店的水果是全城最贵的。")
+    words = token_words(annotator, "这家店的水果是全城最贵的。")
     assert "最" in words and "贵" in words
 
 
@@ -73,12 +62,12 @@ def test_a_superlative_jieba_lists_only_at_its_floor_stays_two_words(annotator):
     ["我们过马路的时候要看红绿灯。", "爷爷年轻的时候在工厂当工人。", "你做饭的时候别玩手机。"],
 )
 def test_shi_hou_after_a_clause_is_when(annotator, text):
-    assert dict(_tokens(annotator, text))["时候"] == "when"
+    assert dict(token_glosses(annotator, text))["时候"] == "when"
 
 
 def test_shi_hou_after_a_question_word_or_demonstrative_stays_time(annotator):
-    assert dict(_tokens(annotator, "他们什么时候到？"))["时候"] != "when"
-    assert dict(_tokens(annotator, "那个时候我还在上学。"))["时候"] != "when"
+    assert dict(token_glosses(annotator, "他们什么时候到？"))["时候"] != "when"
+    assert dict(token_glosses(annotator, "那个时候我还在上学。"))["时候"] != "when"
 
 
 # --- a noun gets back the character jieba lent the noun after it ------------------------
@@ -92,14 +81,14 @@ def test_shi_hou_after_a_question_word_or_demonstrative_stays_time(annotator):
     ],
 )
 def test_a_noun_takes_back_the_character_jieba_lent(annotator, text, noun, verb):
-    words = _words(annotator, text)
+    words = token_words(annotator, text)
     assert words[words.index(noun) + 1] == verb
-    assert dict(_tokens(annotator, text))[verb].startswith("to soak")
+    assert dict(token_glosses(annotator, text))[verb].startswith("to soak")
 
 
 def test_a_noun_that_closes_its_phrase_keeps_jieba_cut(annotator):
     # 水泡 before punctuation is the blister itself: no verb, nothing lent
-    assert "水泡" in _words(annotator, "他的手上起了一个水泡。")
+    assert "水泡" in token_words(annotator, "他的手上起了一个水泡。")
 
 
 # --- a noun compound jieba cut apart: the head's noun sense, the modifier's -------------
@@ -119,7 +108,7 @@ def test_a_noun_that_closes_its_phrase_keeps_jieba_cut(annotator):
     ],
 )
 def test_a_compound_cut_apart_reads_head_and_modifier_as_a_noun(annotator, text, word, english):
-    assert dict(_tokens(annotator, text))[word].split(", ")[0] == english
+    assert dict(token_glosses(annotator, text))[word].split(", ")[0] == english
 
 
 @pytest.mark.parametrize(
@@ -131,7 +120,7 @@ def test_a_compound_cut_apart_reads_head_and_modifier_as_a_noun(annotator, text,
     ],
 )
 def test_the_verb_or_the_noun_alone_keeps_its_sense(annotator, text, word, english):
-    assert dict(_tokens(annotator, text))[word].split(", ")[0] == english
+    assert dict(token_glosses(annotator, text))[word].split(", ")[0] == english
 
 
 @pytest.mark.parametrize(
@@ -144,7 +133,7 @@ def test_the_verb_or_the_noun_alone_keeps_its_sense(annotator, text, word, engli
     ],
 )
 def test_a_built_word_ends_in_its_head_noun(annotator, text, word, head):
-    assert dict(_tokens(annotator, text))[word].endswith(head)
+    assert dict(token_glosses(annotator, text))[word].endswith(head)
 
 
 # --- a potential whose two-character result jieba cut off ---------------------------------
@@ -152,7 +141,7 @@ def test_a_built_word_ends_in_its_head_noun(annotator, text, word, head):
 
 def test_a_potential_takes_back_the_character_of_its_result(annotator):
     # jieba lists 看不清 and leaves 楚 "distinct" alone
-    tokens = dict(_tokens(annotator, "奶奶眼睛不好，看不清楚药盒上的字。"))
+    tokens = dict(token_glosses(annotator, "奶奶眼睛不好，看不清楚药盒上的字。"))
     assert tokens["看不清楚"] == "can't see clearly"
 
 
@@ -164,7 +153,7 @@ def test_a_potential_takes_back_the_character_of_its_result(annotator):
     ],
 )
 def test_a_potential_says_what_its_result_adds(annotator, text, word, english):
-    assert dict(_tokens(annotator, text))[word] == english
+    assert dict(token_glosses(annotator, text))[word] == english
 
 
 @pytest.mark.parametrize(
@@ -175,13 +164,13 @@ def test_a_potential_says_what_its_result_adds(annotator, text, word, english):
     ],
 )
 def test_a_verb_of_direction_and_its_potential_are_one_word(annotator, text, word, english):
-    assert dict(_tokens(annotator, text))[word] == english
+    assert dict(token_glosses(annotator, text))[word] == english
 
 
 def test_a_question_of_going_or_coming_is_no_potential(annotator):
-    assert "来不来" not in _words(annotator, "明天的聚会你来不来？")
+    assert "来不来" not in token_words(annotator, "明天的聚会你来不来？")
 
 
 def test_chuan_zhe_before_what_is_worn_is_wearing(annotator):
-    assert dict(_tokens(annotator, "新郎穿着一身黑西装。"))["穿着"] == "wearing"
-    assert dict(_tokens(annotator, "他平时的穿着很随便。"))["穿着"] == "attire"
+    assert dict(token_glosses(annotator, "新郎穿着一身黑西装。"))["穿着"] == "wearing"
+    assert dict(token_glosses(annotator, "他平时的穿着很随便。"))["穿着"] == "attire"

@@ -6,17 +6,7 @@ Every sentence here was written for these tests.
 from __future__ import annotations
 
 import pytest
-
-from zhreader.pipeline.words.annotate import Annotator
-
-
-def _tokens(annotator: Annotator, text: str) -> list[tuple[str, str]]:
-    """Return the (token, gloss) pairs of a sentence, punctuation left out."""
-    return [(t.zh, t.gloss or "") for t in annotator.tokens(text) if t.kind != "punct"]
-
-
-def _words(annotator: Annotator, text: str) -> list[str]:
-    return [zh for zh, _ in _tokens(annotator, text)]
+from conftest import token_glosses, token_words
 
 
 def _first(gloss: str) -> str:
@@ -37,22 +27,22 @@ def _first(gloss: str) -> str:
     ],
 )
 def test_a_season_after_this_next_or_last_is_one_word(annotator, text, word, english):
-    glosses = dict(_tokens(annotator, text))
+    glosses = dict(token_glosses(annotator, text))
     assert _first(glosses[word]) == english
 
 
 def test_a_built_word_of_two_seasons_reads_both(annotator):
     # jieba keeps 去冬今春 whole; its parts are the two season words
-    glosses = dict(_tokens(annotator, "去冬今春这里几乎没下雨。"))
+    glosses = dict(token_glosses(annotator, "去冬今春这里几乎没下雨。"))
     assert glosses["去冬今春"].split(" ")[:2] == ["last", "winter"]
     assert "this spring" in glosses["去冬今春"]
 
 
 def test_a_deictic_before_no_season_is_left_alone(annotator):
     # 明 before 天 is jieba's 明天; 今 before 年 its 今年: nothing to join
-    assert _words(annotator, "明天我和弟弟去钓鱼。")[0] == "明天"
+    assert token_words(annotator, "明天我和弟弟去钓鱼。")[0] == "明天"
     # 冬去春来: 去 and 来 are verbs here, never "last spring"
-    assert "去春" not in _words(annotator, "冬去春来，河边的柳树又绿了。")
+    assert "去春" not in token_words(annotator, "冬去春来，河边的柳树又绿了。")
 
 
 # --- an adjective of measure and 至/达 before an amount --------------------------------
@@ -67,20 +57,20 @@ def test_a_deictic_before_no_season_is_left_alone(annotator):
     ],
 )
 def test_how_far_an_amount_reaches_is_one_word(annotator, text, word, english):
-    glosses = dict(_tokens(annotator, text))
+    glosses = dict(token_glosses(annotator, text))
     assert _first(glosses[word]) == english
 
 
 def test_reach_marks_before_no_amount_stay_apart(annotator):
     # 低 before 至今 "so far" is the level, not how low an amount reaches
-    words = _words(annotator, "水位很低至今没有回升。")
+    words = token_words(annotator, "水位很低至今没有回升。")
     assert "低至" not in words
     assert "至今" in words
 
 
 def test_a_reach_after_a_verb_is_not_joined(annotator):
     # 降低 | 至 keeps 降低 whole: only a one-character adjective takes 至/达
-    words = _words(annotator, "水位已降低至警戒线以下。")
+    words = token_words(annotator, "水位已降低至警戒线以下。")
     assert "降低" in words
 
 
@@ -97,7 +87,7 @@ def test_a_reach_after_a_verb_is_not_joined(annotator):
     ],
 )
 def test_alone_after_a_person_before_what_they_do(annotator, text):
-    glosses = dict(_tokens(annotator, text))
+    glosses = dict(token_glosses(annotator, text))
     if text.startswith("奶奶"):
         # 奶奶 is a noun, not a pronoun: one person, as jieba cut it
         assert "一个人" not in glosses
@@ -115,7 +105,7 @@ def test_alone_after_a_person_before_what_they_do(annotator, text):
     ],
 )
 def test_one_person_elsewhere_stays_apart(annotator, text):
-    assert "一个人" not in _words(annotator, text)
+    assert "一个人" not in token_words(annotator, text)
 
 
 # --- numeral 对 numeral ----------------------------------------------------------------
@@ -130,7 +120,7 @@ def test_one_person_elsewhere_stays_apart(annotator, text):
     ],
 )
 def test_numeral_to_numeral_pairs_the_sides(annotator, text, word, english):
-    glosses = dict(_tokens(annotator, text))
+    glosses = dict(token_glosses(annotator, text))
     assert _first(glosses[word]) == english
 
 
@@ -140,36 +130,37 @@ def test_numeral_to_numeral_pairs_the_sides(annotator, text, word, english):
 def test_a_tied_guess_closed_by_a_place_head_stays_one_word(annotator):
     # 充电 | 站 ties with 充 | 电站; the tie went out as 充 | 电 | 站
     # "sufficient" "electricity" "to stand"
-    glosses = dict(_tokens(annotator, "我家楼下新装了一个充电站。"))
+    glosses = dict(token_glosses(annotator, "我家楼下新装了一个充电站。"))
     assert "充电站" in glosses
     assert glosses["充电站"].endswith("station")
 
 
 def test_a_tie_without_a_place_head_still_goes_out_as_characters(annotator):
     # round ten's rule stands where no head closes the word: 排长 | 队 against 排 | 长队
-    assert "排长队" not in _words(annotator, "周末商场门口总是排长队。")
+    assert "排长队" not in token_words(annotator, "周末商场门口总是排长队。")
 
 
 # --- 今 | 明 before 两, 今/明 before a time word ---------------------------------------------
 
 
 def test_today_and_tomorrow_before_two(annotator):
-    glosses = dict(_tokens(annotator, "今明两天山区有大雾。"))  # was 今 | 明 "now" "bright"
+    glosses = dict(token_glosses(annotator, "今明两天山区有大雾。"))  # was 今 | 明 "now" "bright"
     assert _first(glosses["今明"]) == "today and tomorrow"
 
 
 def test_tomorrow_and_the_day_after_before_two(annotator):
-    glosses = dict(_tokens(annotator, "明后两天全省有雨夹雪。"))  # was 明 | 后 "bright" "after"
+    # was 明 | 后 "bright" "after"
+    glosses = dict(token_glosses(annotator, "明后两天全省有雨夹雪。"))
     assert _first(glosses["明后"]) == "tomorrow and the day after"
 
 
 def test_a_pronoun_and_two_is_the_two_of_them(annotator):
-    glosses = dict(_tokens(annotator, "她俩从小就是好朋友。"))  # was "she + two"
+    glosses = dict(token_glosses(annotator, "她俩从小就是好朋友。"))  # was "she + two"
     assert glosses["她俩"] == "the two of them"
 
 
 def test_this_and_next_before_a_time_word_inside_a_built_word(annotator):
-    glosses = dict(_tokens(annotator, "新馆预计今年底开工，明年初完工。"))
+    glosses = dict(token_glosses(annotator, "新馆预计今年底开工，明年初完工。"))
     assert glosses["今年底"].startswith("this ")  # was "now the end of the year"
     assert glosses["明年初"].startswith("next ")  # was "bright beginning of the year"
 
@@ -178,17 +169,18 @@ def test_this_and_next_before_a_time_word_inside_a_built_word(annotator):
 
 
 def test_a_character_and_de_before_a_verb_is_the_word(annotator):
-    glosses = dict(_tokens(annotator, "执法人员就地没收了那批假货。"))  # was 就 | 地 "then" "-ly"
+    # was 就 | 地 "then" "-ly"
+    glosses = dict(token_glosses(annotator, "执法人员就地没收了那批假货。"))
     assert _first(glosses["就地"]) == "on the spot"
 
 
 def test_de_after_an_adjective_stays_the_particle(annotator):
-    words = _words(annotator, "他慢慢地走回了家。")
+    words = token_words(annotator, "他慢慢地走回了家。")
     assert "地" in words
 
 
 def test_tomorrow_or_the_day_after_as_jieba_keeps_it(annotator):
-    glosses = dict(_tokens(annotator, "明后天山里可能下雪。"))
+    glosses = dict(token_glosses(annotator, "明后天山里可能下雪。"))
     assert glosses["明后天"] == "tomorrow or the day after"
 
 
@@ -203,11 +195,11 @@ def test_tomorrow_or_the_day_after_as_jieba_keeps_it(annotator):
     ],
 )
 def test_a_station_before_a_time_or_an_adverb_is_the_station(annotator, text):
-    glosses = dict(_tokens(annotator, text))
+    glosses = dict(token_glosses(annotator, text))
     assert glosses["站"] == "station"
 
 
 @pytest.mark.parametrize("text", ["工人站在梯子上刷墙。", "老人站久了就腰疼。", "保安站了一整夜。"])
 def test_stand_after_a_noun_stays_the_verb(annotator, text):
-    glosses = dict(_tokens(annotator, text))
+    glosses = dict(token_glosses(annotator, text))
     assert glosses["站"].startswith("to stand")

@@ -6,18 +6,9 @@ Every sentence here was written for these tests.
 from __future__ import annotations
 
 import pytest
+from conftest import token_glosses, token_words
 
-from zhreader.pipeline.words.annotate import Annotator
 from zhreader.pipeline.words.numbers import digit_score, number_gloss, wind_force
-
-
-def _tokens(annotator: Annotator, text: str) -> list[tuple[str, str]]:
-    """Return the (token, gloss) pairs of a sentence, punctuation left out."""
-    return [(t.zh, t.gloss or "") for t in annotator.tokens(text) if t.kind != "punct"]
-
-
-def _words(annotator: Annotator, text: str) -> list[str]:
-    return [zh for zh, _ in _tokens(annotator, text)]
 
 
 def _first(gloss: str) -> str:
@@ -42,7 +33,7 @@ def test_a_big_amount_reads_as_english_writes_it(token, english):
 
 
 def test_trillions_stay_one_number_token(annotator):
-    tokens = _tokens(annotator, "去年全国网上零售额约为14.2万亿元。")
+    tokens = token_glosses(annotator, "去年全国网上零售额约为14.2万亿元。")
     assert ("14.2万亿", "14.2 trillion") in tokens
     assert "元" in [zh for zh, _ in tokens]
 
@@ -58,7 +49,7 @@ def test_trillions_stay_one_number_token(annotator):
     ],
 )
 def test_an_hour_and_xu_is_about_that_hour(annotator, text, token, english):
-    assert (token, english) in _tokens(annotator, text)
+    assert (token, english) in token_glosses(annotator, text)
 
 
 @pytest.mark.parametrize(
@@ -69,12 +60,12 @@ def test_an_hour_and_xu_is_about_that_hour(annotator, text, token, english):
     ],
 )
 def test_an_hour_in_han_numerals_and_xu(annotator, text, token, english):
-    assert (token, english) in _tokens(annotator, text)
+    assert (token, english) in token_glosses(annotator, text)
 
 
 def test_xu_opening_a_word_after_an_hour_stays_apart(annotator):
     # 十点 | 许多人: 许 opens 许多 "many"
-    words = _words(annotator, "十点许多人还在排队。")
+    words = token_words(annotator, "十点许多人还在排队。")
     assert "许多" in words
 
 
@@ -86,12 +77,12 @@ def test_xu_opening_a_word_after_an_hour_stays_apart(annotator):
     ],
 )
 def test_an_institution_built_on_yuan_is_an_institute(annotator, text, word):
-    glosses = dict(_tokens(annotator, text))
+    glosses = dict(token_glosses(annotator, text))
     assert glosses[word].endswith("institute")
 
 
 def test_a_yard_after_de_stays_a_yard(annotator):
-    assert "institute" not in dict(_tokens(annotator, "外婆家的院很大。")).get("院", "")
+    assert "institute" not in dict(token_glosses(annotator, "外婆家的院很大。")).get("院", "")
 
 
 @pytest.mark.parametrize(
@@ -99,11 +90,11 @@ def test_a_yard_after_de_stays_a_yard(annotator):
     [("爷爷端起杯子喝了两口茶。", "两口"), ("弟弟只尝了一口蛋糕。", "一口")],
 )
 def test_a_mouth_counting_food_is_a_mouthful(annotator, text, count):
-    assert "mouthful" in dict(_tokens(annotator, text))[count]
+    assert "mouthful" in dict(token_glosses(annotator, text))[count]
 
 
 def test_a_mouth_counting_people_or_wells_stays_the_classifier(annotator):
-    assert "mouthful" not in dict(_tokens(annotator, "他们一家有四口人。"))["四口"]
+    assert "mouthful" not in dict(token_glosses(annotator, "他们一家有四口人。"))["四口"]
 
 
 @pytest.mark.parametrize(
@@ -116,12 +107,12 @@ def test_a_mouth_counting_people_or_wells_stays_the_classifier(annotator):
     ],
 )
 def test_a_wind_grade_is_its_force(annotator, text, token):
-    assert (token, f"force {token[:-1]}") in _tokens(annotator, text)
+    assert (token, f"force {token[:-1]}") in token_glosses(annotator, text)
 
 
 def test_a_wind_grade_in_han_numerals_before_wind(annotator):
-    assert ("九级", "force nine") in _tokens(annotator, "半夜里刮起了九级狂风。")
-    assert "force" not in dict(_tokens(annotator, "她去年考过了英语六级。")).get("六级", "")
+    assert ("九级", "force nine") in token_glosses(annotator, "半夜里刮起了九级狂风。")
+    assert "force" not in dict(token_glosses(annotator, "她去年考过了英语六级。")).get("六级", "")
 
 
 @pytest.mark.parametrize(
@@ -129,7 +120,7 @@ def test_a_wind_grade_in_han_numerals_before_wind(annotator):
 )
 def test_a_grade_of_no_wind_stays_apart(annotator, text):
     # steps, a risk level, and wind named in another clause: nothing is joined
-    assert not any(w.endswith("级") and w[0].isdigit() for w in _words(annotator, text))
+    assert not any(w.endswith("级") and w[0].isdigit() for w in token_words(annotator, text))
 
 
 def test_wind_force_reads_only_a_grade():
@@ -146,7 +137,7 @@ def test_wind_force_reads_only_a_grade():
     ],
 )
 def test_a_score_in_digits_is_one_token(annotator, text, token, english):
-    assert (token, english) in _tokens(annotator, text)
+    assert (token, english) in token_glosses(annotator, text)
 
 
 def test_digit_score_reads_only_digits_either_side():
@@ -167,7 +158,7 @@ def test_digit_score_reads_only_digits_either_side():
     ],
 )
 def test_as_soon_as_down_is_one_and_the_verb(annotator, text, verb):
-    words = _words(annotator, text)
+    words = token_words(annotator, text)
     assert verb in words
     assert words[words.index(verb) - 1] == "一"
 
@@ -178,23 +169,23 @@ def test_as_soon_as_down_is_one_and_the_verb(annotator, text, verb):
 )
 def test_as_soon_as_one_and_a_verb_jieba_counted(annotator, text, verb):
     # 一进 | 宿舍 read "one (classifier for sections in a building …)"
-    words = _words(annotator, text)
+    words = token_words(annotator, text)
     assert words[words.index(verb) - 1] == "一"
 
 
 def test_one_and_a_verb_with_no_object_before_then_stays(annotator):
     # 一进 | 就是: no object between, 就是 "exactly"; nothing is recut
-    assert "一进" in _words(annotator, "他这一进就是整整三年。")
+    assert "一进" in token_words(annotator, "他这一进就是整整三年。")
 
 
 def test_a_little_after_a_verb_stays_a_little(annotator):
     # 等一下 | 车就到: "wait a moment, the bus comes"; 看一下 | 书 "look at the book a bit"
-    assert "一下" in _words(annotator, "你等一下车就到了。")
-    assert "一下" in _words(annotator, "请大家看一下书就走。")
+    assert "一下" in token_words(annotator, "你等一下车就到了。")
+    assert "一下" in token_words(annotator, "请大家看一下书就走。")
 
 
 def test_early_in_the_morning_before_then(annotator):
-    glosses = dict(_tokens(annotator, "外婆一早就去集市卖鸡蛋了。"))
+    glosses = dict(token_glosses(annotator, "外婆一早就去集市卖鸡蛋了。"))
     assert "一早" in glosses
     assert "就" in glosses
     assert "早就" not in glosses
@@ -205,17 +196,17 @@ def test_early_in_the_morning_before_then(annotator):
     ["这个月用电量比上月减少一成。", "工厂的产量提高了一成左右。", "今年报名人数增加一成以上。"],
 )
 def test_one_tenth_after_a_verb_is_ten_percent(annotator, text):
-    assert ("一成", "10%") in _tokens(annotator, text)
+    assert ("一成", "10%") in token_glosses(annotator, text)
 
 
 def test_one_tenth_after_a_term_ending_in_a_verb(annotator):
     # 同比增长 is one term token; the verb it ends in is what 一成 follows
-    assert ("一成", "10%") in _tokens(annotator, "全区税收收入同比增长一成。")
+    assert ("一成", "10%") in token_glosses(annotator, "全区税收收入同比增长一成。")
 
 
 def test_one_tenth_elsewhere_is_left_alone(annotator):
-    assert "一成不变" in _words(annotator, "日子过得一成不变。")
-    assert "一成" not in _words(annotator, "一成年就搬出去住了。")
+    assert "一成不变" in token_words(annotator, "日子过得一成不变。")
+    assert "一成" not in token_words(annotator, "一成年就搬出去住了。")
 
 
 # --- a span of time after a count, halves, rows ------------------------------------------
@@ -230,17 +221,17 @@ def test_one_tenth_elsewhere_is_left_alone(annotator):
     ],
 )
 def test_a_count_before_a_span_reads_bare(annotator, text, count, english):
-    assert (count, english) in _tokens(annotator, text)
+    assert (count, english) in token_glosses(annotator, text)
 
 
 def test_a_count_before_a_thing_keeps_the_classifier(annotator):
-    glosses = dict(_tokens(annotator, "桌上放着三个苹果。"))
+    glosses = dict(token_glosses(annotator, "桌上放着三个苹果。"))
     assert "(classifier)" in glosses["三个"]
 
 
 def test_an_estimated_count_before_a_span_keeps_the_classifier(annotator):
     # 十几个 | 小时: "over ten (classifier)", as before any noun
-    glosses = dict(_tokens(annotator, "这趟火车要开十几个小时。"))
+    glosses = dict(token_glosses(annotator, "这趟火车要开十几个小时。"))
     assert "(classifier)" in glosses["十几个"]
 
 
@@ -252,7 +243,7 @@ def test_an_estimated_count_before_a_span_keeps_the_classifier(annotator):
     ],
 )
 def test_up_or_down_before_a_half_is_which_half(annotator, text, word, english):
-    glosses = dict(_tokens(annotator, text))
+    glosses = dict(token_glosses(annotator, text))
     assert glosses[word].startswith(english)
 
 
@@ -270,11 +261,11 @@ def test_up_or_down_before_a_half_is_which_half(annotator, text, word, english):
     ],
 )
 def test_rows_for_words_jieba_cut_apart(annotator, text, word, english):
-    glosses = dict(_tokens(annotator, text))
+    glosses = dict(token_glosses(annotator, text))
     assert _first(glosses[word]) == english
 
 
 def test_the_result_row_of_good_still_holds_before_no_person(annotator):
     # 管好 | 孩子: after 管 (an earlier row) 好 stays the result
-    glosses = dict(_tokens(annotator, "家长要管好孩子。"))
+    glosses = dict(token_glosses(annotator, "家长要管好孩子。"))
     assert glosses.get("好", "(done) well").startswith("(done) well")

@@ -11,23 +11,15 @@ Every sentence here was written for these tests.
 from __future__ import annotations
 
 import pytest
+from conftest import token_glosses, token_words
 
 from zhreader.names import INTERJECTION_VERBS, MODAL_NOUNS, WEATHER_CHARS, check_tables
 from zhreader.pipeline.words.annotate import Annotator, _says_word_counted
 from zhreader.pipeline.words.segment import weather_clause
 
 
-def _tokens(annotator: Annotator, text: str) -> list[tuple[str, str]]:
-    """Return the (token, gloss) pairs of a sentence, punctuation left out."""
-    return [(t.zh, t.gloss or "") for t in annotator.tokens(text) if t.kind != "punct"]
-
-
-def _words(annotator: Annotator, text: str) -> list[str]:
-    return [zh for zh, _ in _tokens(annotator, text)]
-
-
 def _gloss_of(annotator: Annotator, text: str, word: str) -> str:
-    return dict(_tokens(annotator, text))[word]
+    return dict(token_glosses(annotator, text))[word]
 
 
 @pytest.mark.parametrize(
@@ -42,7 +34,7 @@ def _gloss_of(annotator: Annotator, text: str, word: str) -> str:
     ],
 )
 def test_an_adverb_and_a_modal_are_cut_before_a_verb(annotator, text, adverb, english):
-    pairs = _tokens(annotator, text)
+    pairs = token_glosses(annotator, text)
     words = [zh for zh, _ in pairs]
     at = words.index(adverb)
     assert words[at + 1] in ("能", "会")
@@ -59,7 +51,7 @@ def test_an_adverb_and_a_modal_are_cut_before_a_verb(annotator, text, adverb, en
     ],
 )
 def test_a_modal_noun_where_a_noun_stands_stays_whole(annotator, text, word):
-    assert word in _words(annotator, text)
+    assert word in token_words(annotator, text)
 
 
 @pytest.mark.parametrize(
@@ -67,7 +59,7 @@ def test_a_modal_noun_where_a_noun_stands_stays_whole(annotator, text, word):
     ["售货员算了一下总价。", "会计算了两遍账目。", "他得了一场重感冒。"],
 )
 def test_an_interjection_verb_before_a_word_is_the_verb_and_le(annotator, text):
-    pairs = _tokens(annotator, text)
+    pairs = token_glosses(annotator, text)
     words = [zh for zh, _ in pairs]
     assert "算了" not in words and "得了" not in words
     at = words.index("了")
@@ -76,14 +68,14 @@ def test_an_interjection_verb_before_a_word_is_the_verb_and_le(annotator, text):
 
 
 def test_reckoning_reads_calculate(annotator):
-    pairs = _tokens(annotator, "店主算了算今天的收入。")
+    pairs = token_glosses(annotator, "店主算了算今天的收入。")
     assert [zh for zh, _ in pairs][1:4] == ["算", "了", "算"]
     assert pairs[1][1].startswith("to calculate") and pairs[3][1].startswith("to calculate")
 
 
 @pytest.mark.parametrize("text", ["算了，这件衣服我不买了。", "太晚了，算了吧。", "那就算了。"])
 def test_the_interjection_at_a_clause_end_stays(annotator, text):
-    words = _words(annotator, text)
+    words = token_words(annotator, text)
     assert "算" not in words  # 算了 whole, or 就算 | 了 as before
 
 
@@ -159,7 +151,7 @@ def test_the_tables_are_sound():
     ],
 )
 def test_yi_before_a_verb_of_looking_is_as_soon_as(annotator, text, word):
-    shown = " ".join(g for zh, g in _tokens(annotator, text) if zh in (word, "一"))
+    shown = " ".join(g for zh, g in token_glosses(annotator, text) if zh in (word, "一"))
     assert "as soon as" in shown
 
 

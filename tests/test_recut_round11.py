@@ -9,19 +9,10 @@ Every sentence here was written for these tests.
 from __future__ import annotations
 
 import pytest
+from conftest import token_glosses, token_words
 
 from zhreader.names import EXPERIENCED_VERBS, check_tables
-from zhreader.pipeline.words.annotate import Annotator
 from zhreader.pipeline.words.segment import _count_of_times
-
-
-def _tokens(annotator: Annotator, text: str) -> list[tuple[str, str]]:
-    """Return the (token, gloss) pairs of a sentence, punctuation left out."""
-    return [(t.zh, t.gloss or "") for t in annotator.tokens(text) if t.kind != "punct"]
-
-
-def _words(annotator: Annotator, text: str) -> list[str]:
-    return [zh for zh, _ in _tokens(annotator, text)]
 
 
 @pytest.mark.parametrize(
@@ -43,7 +34,7 @@ def _words(annotator: Annotator, text: str) -> list[str]:
     ],
 )
 def test_the_experiential_guo_is_cut_from_its_verb(annotator, text, verb, english):
-    pairs = _tokens(annotator, text)
+    pairs = token_glosses(annotator, text)
     words = [zh for zh, _ in pairs]
     at = words.index(verb)
     assert words[at + 1] == "过"
@@ -69,11 +60,11 @@ def test_the_experiential_guo_is_cut_from_its_verb(annotator, text, verb, englis
     ],
 )
 def test_a_verb_and_guo_without_the_signal_stay_one_word(annotator, text, word):
-    assert word in _words(annotator, text)
+    assert word in token_words(annotator, text)
 
 
 def test_traditional_text_is_cut_through_its_twin(annotator):
-    words = _words(annotator, "這條小路我走過兩次。")
+    words = token_words(annotator, "這條小路我走過兩次。")
     at = words.index("走")
     assert words[at + 1] == "過"
 
@@ -120,7 +111,7 @@ def test_the_table_rows_are_checked():
 def test_a_result_zhao_word_before_an_object_is_the_verb_and_durative_zhe(
     annotator, text, verb
 ):
-    pairs = _tokens(annotator, text)
+    pairs = token_glosses(annotator, text)
     words = [zh for zh, _ in pairs]
     at = words.index(verb)
     assert words[at + 1] == "着"
@@ -129,4 +120,4 @@ def test_a_result_zhao_word_before_an_object_is_the_verb_and_durative_zhe(
 
 def test_a_result_zhao_word_without_an_object_stays_whole(annotator):
     # 引着了: the fire caught; no object after the word
-    assert "引着" in _words(annotator, "干柴一下子就引着了。")
+    assert "引着" in token_words(annotator, "干柴一下子就引着了。")
