@@ -71,6 +71,9 @@ def test_a_verb_inside_the_clause_leaves_de_the_possessive(annotator, sentence):
         ("他们兴奋地喊了起来。", ADVERBIAL),  # jieba tags 兴奋 an adjective
         ("孩子们快乐地唱着歌。", ADVERBIAL),  # before a verb whatever the word before it
         ("他不停地往窗外看。", ADVERBIAL),  # before a preposition
+        # read de, whatever jieba tags its neighbours (高高兴兴 z, 回家 before 了)
+        ("放学后她高高兴兴地回家了。", ADVERBIAL),
+        ("这道菜的味道出人意料地好。", ADVERBIAL),  # before an adjective
     ],
 )
 def test_di_before_a_verb_is_the_adverbial_particle(annotator, sentence, gloss):
