@@ -217,3 +217,19 @@ def test_third_pass_kinds(annotator, sentence, word, gloss):
 
 def test_kai_before_a_test_slip_writes_it_out(annotator):
     assert gloss_of(annotator, "大夫给我开了一张化验单。", "开") == ISSUE
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reading", "gloss"),
+    [
+        ("这块地很肥，种什么都长得好。", "dì", "land"),  # counted by a measure word of land
+        ("他家在村东头有三亩地。", "dì", "land"),
+        ("这是一块好地。", "dì", "land"),  # closing the sentence after one character
+        ("工人们一块一块地把砖搬上楼。", "de", "(adverbial particle)"),  # piece by piece
+        ("放学后她高高兴兴地回家了。", "de", "(adverbial particle)"),
+    ],
+)
+def test_di_standing_alone_is_land_when_counted_or_closing(annotator, sentence, reading, gloss):
+    token = next(t for t in annotator.tokens(sentence) if t.zh == "地")
+    assert "".join(token.pinyin) == reading
+    assert (token.gloss or "").startswith(gloss)

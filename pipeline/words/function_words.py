@@ -22,7 +22,7 @@ from zhreader.pipeline.words.clause_kinds import KIND_WORDS, agent_de, relative_
 from zhreader.pipeline.words.senses import particle_name
 
 # Bump when a rule changes: it is part of the pinyin reader's signature.
-GRAMMAR_RULES_VERSION = "9"
+GRAMMAR_RULES_VERSION = "10"
 
 _HAN_START = re.compile(f"[{HAN_CLASS}]")
 _HAN_ONLY = re.compile(f"[{HAN_CLASS}]+")
@@ -188,6 +188,8 @@ def _particle(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     after = words[w + 1] if w + 1 < len(words) else ""
     if word == "得" and _must_opening(before, after, tag):
         return "dei3"
+    if word == "地" and _land(words, w):
+        return "di4"
     if not (_HAN_START.match(before[-1:]) and _HAN_START.match(after[:1])):
         return None
     if word == "地":
@@ -199,6 +201,25 @@ def _particle(words: Sequence[str], w: int, tag: Tagger) -> str | None:
     if before in _DEI_BEFORE or _noun_subject(words, w, tag) and tag(after)[:1] in ("v", "d"):
         return "dei3"
     return "de5"
+
+
+def _land(words: Sequence[str], w: int) -> bool:
+    """Tell whether 地 standing alone is the noun dì, "land": counted, or closing a sentence.
+
+    After a measure word of land (这块地, 三亩地; not 一块一块地搬, piece by
+    piece) and before a sentence's end after one character (这是一块好地。) it
+    is the noun: the adverbial de stands before what it describes.
+    """
+    before = words[w - 1] if w > 0 else ""
+    after = words[w + 1] if w + 1 < len(words) else ""
+    if (not after or after[:1] in ENDERS) and len(before) == 1:
+        return True  # 一块好地。; not 慢慢地。, an adverb's de left to the model
+    doubled = w > 1 and words[w - 2] == before
+    return before[-1:] in _LAND_COUNTS and not doubled
+
+
+# Measure words of land (一块地, 这片地, 三亩地).
+_LAND_COUNTS = frozenset("块片亩垄畦")
 
 
 def _noun_subject(words: Sequence[str], w: int, tag: Tagger) -> bool:
