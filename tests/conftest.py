@@ -115,6 +115,26 @@ def sweep():
         yield module
 
 
+@contextmanager
+def interlinear_page(edition, folder: Path, width: int) -> Iterator:
+    """Open ``edition``'s interlinear HTML in Debian's headless Chromium, ``width`` pixels wide."""
+    from playwright import sync_api
+
+    from zhreader.reader.html import render_interlinear
+
+    chromium = require_tool("chromium")
+    path = folder / "interlinear.html"
+    path.write_text(render_interlinear(edition), encoding="utf-8")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            page.goto(path.as_uri())
+            yield page
+        finally:
+            browser.close()
+
+
 def token_glosses(annotator, text: str) -> list[tuple[str, str]]:
     """Return the (token, gloss) pairs of a sentence, punctuation left out."""
     return [(t.zh, t.gloss or "") for t in annotator.tokens(text) if t.kind != "punct"]

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import CHROMIUM_ARGS, require_tool
+from conftest import interlinear_page
 from test_term_parts import TERM_LAYOUT
 
 from zhreader.model import Article, Block, Edition, Sentence, SourceInfo, Token
@@ -175,22 +175,11 @@ def test_the_epub_shows_a_phrases_words_as_ruby(edition):
 
 @pytest.mark.parametrize("width", [1280, 390])
 def test_the_interlinear_edition_lays_a_phrase_out_in_chromium(edition, tmp_path, width):
-    from playwright import sync_api
-
-    from zhreader.reader.html import render_interlinear
-
-    chromium = require_tool("chromium")
-    path = tmp_path / "interlinear.html"
-    path.write_text(render_interlinear(edition), encoding="utf-8")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": width, "height": 900})
-        page.goto(path.as_uri())
+    with interlinear_page(edition, tmp_path, width) as page:
         groups = page.evaluate(TERM_LAYOUT)
         grey = page.evaluate(
             "() => getComputedStyle(document.querySelector('.tg:not(.term) .tl .gl')).color"
         )
-        browser.close()
     shown = [g["text"] for g in groups]
     assert "next month" in shown and "second quarter" in shown
     assert grey == "rgb(85, 85, 85)"  # a phrase is no term: not the term's colour

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import CHROMIUM_ARGS, require_tool
+from conftest import interlinear_page
 from jsonschema import Draft202012Validator
 
 from zhreader.model import (
@@ -277,23 +277,12 @@ TERM_LAYOUT = """() => Array.from(document.querySelectorAll(".tg")).map((group) 
 
 @pytest.mark.parametrize("width", [1280, 390])
 def test_the_interlinear_edition_lays_a_term_out_in_chromium(edition, tmp_path, width):
-    from playwright import sync_api
-
-    from zhreader.reader.html import render_interlinear
-
-    chromium = require_tool("chromium")
-    path = tmp_path / "interlinear.html"
-    path.write_text(render_interlinear(edition), encoding="utf-8")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": width, "height": 900})
-        page.goto(path.as_uri())
+    with interlinear_page(edition, tmp_path, width) as page:
         groups = page.evaluate(TERM_LAYOUT)
         # The term's English opens the term's panel, with its glossary entry.
         page.click(".tg .tl >> nth=0")
         panel = page.locator("#word-panel")
         assert panel.is_visible() and "Glossary:" in panel.inner_text()
-        browser.close()
     assert len(groups) >= 5
     assert "fight against poverty" in [g["text"] for g in groups]
     for group in groups:
