@@ -11,15 +11,11 @@ Every sentence here was written for these tests.
 from __future__ import annotations
 
 import pytest
-from conftest import token_glosses, token_words
+from conftest import gloss_of, token_glosses, token_words
 
 from zhreader.names import INTERJECTION_VERBS, MODAL_NOUNS, WEATHER_CHARS, check_tables
-from zhreader.pipeline.words.annotate import Annotator, _says_word_counted
+from zhreader.pipeline.words.annotate import _says_word_counted
 from zhreader.pipeline.words.segment import weather_clause
-
-
-def _gloss_of(annotator: Annotator, text: str, word: str) -> str:
-    return dict(token_glosses(annotator, text))[word]
 
 
 @pytest.mark.parametrize(
@@ -91,7 +87,7 @@ def test_weather_and_a_verb_are_no_name(annotator, text, noun, verb):
     words = [t.zh for t in tokens]
     assert noun in words and verb in words
     assert all(t.kind != "name" for t in tokens)
-    assert "wind" in _gloss_of(annotator, text, noun)
+    assert "wind" in gloss_of(annotator, text, noun)
 
 
 @pytest.mark.parametrize(
@@ -160,7 +156,7 @@ def test_yi_before_a_verb_of_looking_is_as_soon_as(annotator, text, word):
 )
 def test_a_numeral_and_shi_enumerate(annotator, word, english):
     text = "一是修好道路，二是办好学校，三是建好医院。"
-    assert english in _gloss_of(annotator, text, word)
+    assert english in gloss_of(annotator, text, word)
 
 
 @pytest.mark.parametrize(
