@@ -27,8 +27,8 @@ def test_a_twin_is_remembered_per_text_and_stays_right(dictionary):
 
 
 def test_a_sentence_is_not_remembered_but_is_translated(dictionary):
-    sentence = "這個國家的經濟發展很快，人民的生活越來越好。"
-    assert dictionary.simplified(sentence) == "这个国家的经济发展很快，人民的生活越来越好。"
+    sentence = "這座城市的經濟發展很快，交通也越來越方便。"
+    assert dictionary.simplified(sentence) == "这座城市的经济发展很快，交通也越来越方便。"
     assert sentence not in dictionary._twin_memo
 
 

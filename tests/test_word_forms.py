@@ -71,7 +71,7 @@ def test_an_adjective_not_saying_how_keeps_its_form(annotator, sentence, word, g
     [
         # A verb after a verb that takes an action as its object names the action.
         ("市政府出台措施推动就业。", "就业", "employment"),
-        ("班里开展批评和自我批评。", "批评", "criticism"),
+        ("班里经常进行批评和自我批评。", "批评", "criticism"),
     ],
 )
 def test_a_verb_after_a_verb_taking_an_action_is_the_noun(annotator, sentence, word, gloss):

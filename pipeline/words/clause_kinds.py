@@ -88,7 +88,7 @@ def relative_de(
     verb_tag = tag(verb)
     if not object_like or verb_tag[:1] != "v" or verb_tag == "vn" or verb in _NOT_ACTING:
         return None
-    # After a comma the verb is as often the predicate (…，提升老年人的健康素养); at the
+    # After a comma the verb is as often the predicate (…，增强孩子们的安全意识); at the
     # sentence's start it opens the subject (参加此次培训的教师来自…).
     opener = before[-3] if len(before) > 2 else _SENTENCE_START if opened else ""
     if opener in _PHRASE_OPENERS or tag(opener) in ("t", "m", "mq"):
