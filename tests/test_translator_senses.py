@@ -21,7 +21,7 @@ from conftest import first_gloss_of as gloss_of
         ("商场里挂满了新年的广告。", "广告", "advertisement"),
         ("他把手机忘在了出租车上，司机送了回来，他非常感谢这位客人。", "客人", "guest"),
         ("这个问题我们要好好商量一下。", "商量", "to discuss, to talk over"),
-        ("今晚的节目吸引了很多观众。", "观众", "audience"),
+        ("这场演出吸引了不少观众。", "观众", "audience"),
         ("这个周末的气温比较低。", "气温", "temperature"),
         ("他们下个月就要结婚了。", "结婚", "to get married"),
         ("小区门口贴出了通知，禁止乱停车。", "禁止", "to ban, to prohibit"),

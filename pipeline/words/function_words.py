@@ -291,7 +291,7 @@ def _modifies(after: Sequence[str], i: int) -> bool:
     """Tell whether the verb ``after[i]`` modifies a noun: 的 follows, then its noun.
 
     为…属的动物: 属 is no predicate. A clause-final 的 closes 是…的 instead
-    (这是专门为你做的), and there the verb is the predicate.
+    (这碗面是专门为你煮的), and there the verb is the predicate.
     """
     return i + 2 < len(after) and after[i + 1] == "的"
 
